@@ -1,0 +1,152 @@
+// Package facts builds the typed inventory of a snapshot that the rules
+// read: every file's path is shown to every detector once, contents are
+// read only for the files a detector wants, and the history is summarised
+// from the commits the snapshot carries.
+package facts
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/vetfolio/vetfolio/internal/detect/history"
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/source"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// MaxScanBytes is the largest file whose content detectors see; larger
+// files are listed but not read.
+const MaxScanBytes = 1 << 20
+
+// Options tune a collection.
+type Options struct {
+	// Now is the time the audit runs, for "days since the last commit".
+	Now time.Time
+	// Detectors replaces the default set (for tests).
+	Detectors []scan.Detector
+}
+
+// Collect builds the facts of a snapshot.
+func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Facts, []string, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	dets := opt.Detectors
+	if dets == nil {
+		dets = Default()
+	}
+	var notes []string
+	f := &rules.Facts{Files: len(snap.Files), Secrets: []rules.Secret{}}
+	var skippedLarge int
+
+	wants := make([]bool, len(snap.Files))
+	for i, file := range snap.Files {
+		for _, d := range dets {
+			if d.Wants(file.Path) {
+				wants[i] = true
+				break
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("collect facts: %w", err)
+	}
+	contents := prefetch(snap, wants)
+	for i, file := range snap.Files {
+		var data []byte
+		if wants[i] {
+			r := contents.take(i)
+			if errors.Is(r.err, source.ErrTooLarge) {
+				skippedLarge++
+			}
+			data = r.data
+		}
+		sf := scan.File{Path: file.Path, Data: data}
+		for _, d := range dets {
+			if data == nil || d.Wants(file.Path) {
+				d.Scan(sf)
+			} else {
+				d.Scan(scan.File{Path: file.Path})
+			}
+		}
+	}
+	for _, d := range dets {
+		d.Finish(f)
+	}
+	if skippedLarge > 0 {
+		notes = append(notes, fmt.Sprintf("%d files larger than %d KiB were listed but not scanned", skippedLarge, MaxScanBytes>>10))
+	}
+	if snap.HistoryReason != "" {
+		f.History = rules.History{Reason: snap.HistoryReason}
+	} else {
+		f.History = history.Summarize(snap.Commits, snap.Files, opt.Now)
+		f.History.Truncated = snap.HistoryTruncated
+	}
+	if snap.Meta.CIConclusion != "" {
+		f.CI.LastConclusion = snap.Meta.CIConclusion
+	}
+	return f, notes, nil
+}
+
+type readResult struct {
+	data []byte
+	err  error
+}
+
+// prefetcher reads the wanted files with a few goroutines, at most a window
+// ahead of the scanner, so I/O overlaps scanning while memory stays bounded.
+// Tokens are taken in file order, so the file the scanner waits for always
+// holds one; the scanner gives a token back when it takes a file.
+type prefetcher struct {
+	out    []chan readResult
+	tokens chan struct{}
+}
+
+func (p *prefetcher) take(i int) readResult {
+	r := <-p.out[i]
+	<-p.tokens
+	return r
+}
+
+func prefetch(snap *source.Snapshot, wants []bool) *prefetcher {
+	const window, readers = 64, 4
+	p := &prefetcher{out: make([]chan readResult, len(wants)), tokens: make(chan struct{}, window)}
+	for i, w := range wants {
+		if w {
+			p.out[i] = make(chan readResult, 1)
+		}
+	}
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i, w := range wants {
+			if !w {
+				continue
+			}
+			p.tokens <- struct{}{}
+			jobs <- i
+		}
+	}()
+	for range readers {
+		go func() {
+			for i := range jobs {
+				data, err := snap.ReadFile(snap.Files[i].Path, MaxScanBytes)
+				if err == nil && isBinary(data) {
+					data = nil
+				}
+				p.out[i] <- readResult{data: data, err: err}
+			}
+		}()
+	}
+	return p
+}
+
+// isBinary reports whether data looks like a binary file: a NUL byte in
+// its first 8 KiB.
+func isBinary(data []byte) bool {
+	n := min(len(data), 8000)
+	return bytes.IndexByte(data[:n], 0) >= 0
+}

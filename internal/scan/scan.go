@@ -1,0 +1,91 @@
+// Package scan holds what the fact detectors share: the file they are shown,
+// the interface they implement, and helpers for reading source text.
+package scan
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// File is one file of the snapshot as a detector sees it.
+type File struct {
+	// Path is slash-separated and relative to the audited root.
+	Path string
+	// Data is the content, or nil when no detector asked for it, the file
+	// is binary, or it is larger than the scan cap.
+	Data []byte
+}
+
+// Detector finds one family of facts. The collector shows every detector
+// every file's path in one pass, reads the contents only of files some
+// detector Wants, then calls Finish on each detector in a fixed order, so
+// a detector may read facts filled in by the ones before it.
+//
+// Scan is called from one goroutine at a time; a detector needs no locking.
+type Detector interface {
+	// Wants reports whether the detector needs the content of the file at
+	// path. Paths it does not want are still passed to Scan with nil Data.
+	Wants(path string) bool
+	// Scan examines one file.
+	Scan(f File)
+	// Finish writes what the detector found into facts.
+	Finish(facts *rules.Facts)
+}
+
+// Ext returns the lower-cased extension of p, with the dot (".py").
+func Ext(p string) string { return strings.ToLower(path.Ext(p)) }
+
+// Base returns the lower-cased last element of p.
+func Base(p string) string { return strings.ToLower(path.Base(p)) }
+
+// LineAt returns the 1-based line number of the byte offset off in data.
+func LineAt(data []byte, off int) int {
+	if off > len(data) {
+		off = len(data)
+	}
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
+
+// SourceExts are the extensions of program source the detectors read.
+var SourceExts = map[string]string{
+	".py": "python", ".java": "java", ".kt": "kotlin", ".js": "javascript", ".mjs": "javascript",
+	".cjs": "javascript", ".ts": "typescript", ".mts": "typescript", ".go": "go", ".rb": "ruby",
+	".cs": "csharp", ".php": "php", ".rs": "rust", ".ex": "elixir", ".scala": "scala",
+}
+
+// IsSource reports whether p is program source in a language the detectors read.
+func IsSource(p string) bool {
+	_, ok := SourceExts[Ext(p)]
+	return ok && !strings.HasSuffix(p, ".d.ts") && !strings.HasSuffix(p, ".min.js")
+}
+
+// IsTestPath reports whether p is a test file by the conventions of the
+// mainstream stacks (test_x.py, x_test.py, XTest.java, x.test.ts, x.spec.js,
+// x_test.go, and files under tests/, test/, __tests__/, spec/).
+func IsTestPath(p string) bool {
+	if !IsSource(p) {
+		return false
+	}
+	base := path.Base(p)
+	lower := strings.ToLower(base)
+	stem := strings.TrimSuffix(lower, path.Ext(lower))
+	switch {
+	case strings.HasPrefix(lower, "test_") && strings.HasSuffix(lower, ".py"),
+		strings.HasSuffix(stem, "_test"), strings.HasSuffix(stem, ".test"), strings.HasSuffix(stem, ".spec"),
+		strings.HasSuffix(stem, "-test"), strings.HasSuffix(stem, ".e2e-spec"), strings.HasSuffix(stem, "_spec"):
+		return true
+	case strings.HasSuffix(base, "Test.java"), strings.HasSuffix(base, "Tests.java"), strings.HasSuffix(base, "IT.java"),
+		strings.HasSuffix(base, "Test.kt"), strings.HasSuffix(base, "Tests.kt"), strings.HasSuffix(base, "Tests.cs"), strings.HasSuffix(base, "Test.cs"):
+		return true
+	}
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch strings.ToLower(seg) {
+		case "tests", "__tests__", "spec", "test":
+			return true
+		}
+	}
+	return false
+}

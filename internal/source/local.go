@@ -1,0 +1,221 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// TargetError is a target that cannot be audited: a path that does not
+// exist, a file, an empty folder. The message is meant for the user.
+type TargetError struct {
+	Target string
+	Reason string
+	// Hint says what to do about it.
+	Hint string
+	Err  error
+}
+
+func (e *TargetError) Error() string {
+	msg := fmt.Sprintf("%s: %s", e.Target, e.Reason)
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
+}
+
+func (e *TargetError) Unwrap() error { return e.Err }
+
+// Local opens a folder on disk. Inside a git checkout the files are those
+// git tracks plus untracked ones it does not ignore, and the history is
+// limited to commits that touch the folder; a plain folder is walked and
+// has no history.
+func Local(ctx context.Context, dir string) (*Snapshot, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, &TargetError{Target: dir, Reason: "cannot resolve the path", Err: err}
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &TargetError{Target: dir, Reason: "no such folder", Hint: "give the path of a project folder, or owner/repo for GitHub", Err: err}
+	case err != nil:
+		return nil, &TargetError{Target: dir, Reason: "cannot read it", Err: err}
+	case !info.IsDir():
+		return nil, &TargetError{Target: dir, Reason: "is a file, not a folder", Hint: "give the project's folder", Err: fs.ErrInvalid}
+	}
+	s := &Snapshot{Kind: "local", Display: dir, Dir: abs}
+	if top, ok := gitTop(ctx, abs); ok {
+		err = s.readGit(ctx, top)
+	} else {
+		s.HistoryReason = "not a git repository, so there is no commit history to judge"
+		err = s.walk()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(s.Files) == 0 {
+		return nil, &TargetError{Target: dir, Reason: "has no files to audit", Hint: "point vetfolio at the project's folder", Err: fs.ErrNotExist}
+	}
+	return s, nil
+}
+
+// git runs git with a fixed, quiet configuration: no pager, no
+// prompting, and no refusal of checkouts owned by another user (an audit
+// only reads).
+func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	full := append([]string{"-c", "safe.directory=*", "-c", "core.quotepath=off", "-C", dir}, args...)
+	cmd := exec.CommandContext(ctx, "git", full...)
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_PAGER=cat", "LC_ALL=C")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return out, fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+func gitTop(ctx context.Context, dir string) (string, bool) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", false
+	}
+	out, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(out)), true
+}
+
+func (s *Snapshot) readGit(ctx context.Context, top string) error {
+	out, err := git(ctx, s.Dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
+	if err != nil {
+		return &TargetError{Target: s.Display, Reason: "git could not list the files", Err: err}
+	}
+	seen := map[string]bool{}
+	for _, p := range bytes.Split(out, []byte{0}) {
+		if len(p) == 0 {
+			continue
+		}
+		rel := cleanRel(string(p))
+		if seen[rel] || Skipped(rel) {
+			continue
+		}
+		seen[rel] = true
+		// ls-files lists tracked files deleted from the work tree too; the
+		// work tree is what is audited. Lstat, so a symlink is listed as
+		// itself and never followed here.
+		info, err := os.Lstat(filepath.Join(s.Dir, filepath.FromSlash(rel)))
+		if err != nil || !(info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0) {
+			continue
+		}
+		s.Files = append(s.Files, File{Path: rel, Size: info.Size()})
+	}
+	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
+
+	head, err := git(ctx, s.Dir, "rev-parse", "--verify", "-q", "HEAD")
+	if err != nil || len(bytes.TrimSpace(head)) == 0 {
+		s.HistoryReason = "the repository has no commits yet"
+		return nil
+	}
+	s.Commit = strings.TrimSpace(string(head))
+	commits, err := readLog(ctx, s.Dir)
+	if err != nil {
+		return &TargetError{Target: s.Display, Reason: "git could not read the history", Err: err}
+	}
+	if len(commits) == 0 {
+		s.HistoryReason = "no commit touches this folder"
+		return nil
+	}
+	s.Commits = commits
+	if filepath.Clean(top) != filepath.Clean(s.Dir) {
+		s.Notes = append(s.Notes, "history is limited to the commits that touch this folder")
+	}
+	return nil
+}
+
+const (
+	recordSep = "\x1e"
+	fieldSep  = "\x1f"
+)
+
+// readLog reads the history of the folder in one git call. --name-status
+// without rename detection tells added files from changed ones at a
+// fraction of the cost of --numstat.
+func readLog(ctx context.Context, dir string) ([]Commit, error) {
+	cmd := exec.CommandContext(ctx, "git", "-c", "safe.directory=*", "-C", dir, "log", "--no-renames", "--name-status",
+		"--format="+recordSep+"%H"+fieldSep+"%ae"+fieldSep+"%aI"+fieldSep+"%s", "--", ".")
+	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	var commits []Commit
+	sc := bufio.NewScanner(stdout)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, recordSep) {
+			f := strings.SplitN(line[1:], fieldSep, 4)
+			if len(f) < 4 {
+				continue
+			}
+			when, _ := time.Parse(time.RFC3339, f[2])
+			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3]})
+			continue
+		}
+		if line == "" || len(commits) == 0 {
+			continue
+		}
+		c := &commits[len(commits)-1]
+		c.Changed++
+		if line[0] == 'A' {
+			c.Added++
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	return commits, sc.Err()
+}
+
+func (s *Snapshot) walk() error {
+	err := filepath.WalkDir(s.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable entries are passed over, not fatal
+		}
+		rel, _ := filepath.Rel(s.Dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && (skippedDirs[d.Name()] || strings.HasPrefix(d.Name(), ".venv")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if Skipped(rel) || !(d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		s.Files = append(s.Files, File{Path: rel, Size: info.Size()})
+		return nil
+	})
+	if err != nil {
+		return &TargetError{Target: s.Display, Reason: "cannot walk the folder", Err: err}
+	}
+	return nil
+}

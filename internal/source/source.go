@@ -1,0 +1,153 @@
+// Package source turns an audit target into a Snapshot: the same read-only
+// view of files, history and metadata whether the target is a local folder
+// or a repository on GitHub.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Snapshot is a read-only view of the audited tree.
+type Snapshot struct {
+	// Kind is local or github.
+	Kind string
+	// Display is the target as the user named it.
+	Display string
+	// Dir is the absolute folder on disk that holds the files.
+	Dir string
+	// Repo is owner/name for GitHub targets.
+	Repo string
+	// Commit is the commit audited, when known.
+	Commit string
+	// Files are the candidate's files, sorted by path, dependency and
+	// generated folders already left out.
+	Files []File
+	// Commits is the history, newest first; nil when HistoryReason is set.
+	Commits []Commit
+	// HistoryReason says why there is no history to judge.
+	HistoryReason string
+	// HistoryTruncated is set when only the newest commits up to a cap were read.
+	HistoryTruncated bool
+	// Meta is what the hosting platform knows about the repository.
+	Meta Meta
+	// Notes are things the reader should know about how the snapshot was read.
+	Notes []string
+
+	rootOnce sync.Once
+	root     *os.Root
+	rootErr  error
+	cleanup  []func()
+}
+
+// File is one file of the snapshot.
+type File struct {
+	// Path is slash-separated and relative to the snapshot's root.
+	Path string
+	Size int64
+}
+
+// Commit is one commit of the history.
+type Commit struct {
+	Hash    string
+	Email   string
+	When    time.Time
+	Subject string
+	// Added and Changed count the files the commit added and touched.
+	Added, Changed int
+}
+
+// Meta is repository metadata from the hosting platform.
+type Meta struct {
+	DefaultBranch string
+	Homepage      string
+	Description   string
+	Topics        []string
+	Fork          bool
+	Parent        string
+	Archived      bool
+	// DeploymentURL is the environment URL of the latest successful deployment.
+	DeploymentURL string
+	// CIConclusion is the conclusion of the latest workflow run on the default branch.
+	CIConclusion string
+}
+
+// ErrTooLarge is returned by ReadFile for a file above the cap.
+var ErrTooLarge = errors.New("file too large to scan")
+
+// ReadFile reads a file of the snapshot, refusing files larger than max
+// bytes and any path that would leave the snapshot's folder (a symlink
+// pointing outside included).
+func (s *Snapshot) ReadFile(name string, max int64) ([]byte, error) {
+	s.rootOnce.Do(func() { s.root, s.rootErr = os.OpenRoot(s.Dir) })
+	if s.rootErr != nil {
+		return nil, fmt.Errorf("open %s: %w", s.Dir, s.rootErr)
+	}
+	f, err := s.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w", name, ErrTooLarge)
+	}
+	return data, nil
+}
+
+// Close releases the snapshot: open handles and any temporary folder.
+func (s *Snapshot) Close() error {
+	if s.root != nil {
+		s.root.Close()
+	}
+	for i := len(s.cleanup) - 1; i >= 0; i-- {
+		s.cleanup[i]()
+	}
+	s.cleanup = nil
+	return nil
+}
+
+// OnClose registers a function that Close runs, such as removing a
+// temporary folder.
+func (s *Snapshot) OnClose(f func()) { s.cleanup = append(s.cleanup, f) }
+
+// skippedDirs are folders that hold dependencies, build output or tool
+// state, never the candidate's own code.
+var skippedDirs = map[string]bool{
+	"node_modules": true, "vendor": true, ".venv": true, "venv": true, "env": false, "target": true,
+	"build": true, "dist": true, ".git": true, "__pycache__": true, ".gradle": true, ".mvn": false,
+	".next": true, ".nuxt": true, ".idea": true, ".vscode": false, "bower_components": true,
+	".tox": true, ".mypy_cache": true, ".pytest_cache": true, "site-packages": true, "out": false,
+	".terraform": true, "coverage": true, "htmlcov": true, ".cache": true, "bin": false, "obj": false,
+}
+
+// Skipped reports whether p lies in a dependency, build or generated
+// folder, or is a minified or lock file that is not the candidate's code.
+func Skipped(p string) bool {
+	parts := strings.Split(p, "/")
+	for _, d := range parts[:len(parts)-1] {
+		if skippedDirs[d] || (strings.HasPrefix(d, ".venv") || strings.HasSuffix(d, ".egg-info")) {
+			return true
+		}
+	}
+	base := parts[len(parts)-1]
+	switch {
+	case strings.HasSuffix(base, ".min.js"), strings.HasSuffix(base, ".min.css"), strings.HasSuffix(base, ".map"):
+		return true
+	case base == "package-lock.json", base == "yarn.lock", base == "pnpm-lock.yaml", base == "poetry.lock",
+		base == "Pipfile.lock", base == "go.sum", base == "Cargo.lock", base == "composer.lock", base == "Gemfile.lock":
+		return true
+	}
+	return false
+}
+
+func cleanRel(p string) string { return path.Clean(strings.TrimPrefix(p, "./")) }

@@ -1,0 +1,180 @@
+package rules
+
+import (
+	"math"
+	"sort"
+)
+
+// SchemaVersion is the version of the JSON report contract.
+const SchemaVersion = 1
+
+// Scorecard is the result of an audit; its JSON form is the report
+// contract of DESIGN.md, and every report format is a view of it.
+type Scorecard struct {
+	SchemaVersion int    `json:"schema_version"`
+	Tool          Tool   `json:"tool"`
+	Target        Target `json:"target"`
+	Profile       string `json:"profile"`
+	Score         int    `json:"score"`
+	Grade         string `json:"grade"`
+	// Coverage is the share (0..1) of the profile's weight that could be
+	// judged; skipped criteria leave the weighting.
+	Coverage float64           `json:"coverage"`
+	Criteria []CriterionResult `json:"criteria"`
+	Fixes    []Fix             `json:"fixes"`
+	Facts    *Facts            `json:"facts"`
+	// Notes are things the audit wants the reader to know (a capped
+	// history, a skipped probe, a file too large to scan).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Target is what was audited.
+type Target struct {
+	// Kind is local or github.
+	Kind   string `json:"kind"`
+	Path   string `json:"path,omitempty"`
+	Repo   string `json:"repo,omitempty"`
+	Commit string `json:"commit,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Label is a display name given by the user (cohort audits).
+	Label string `json:"label,omitempty"`
+}
+
+// CriterionResult is one criterion's score.
+type CriterionResult struct {
+	ID     string        `json:"id"`
+	Title  string        `json:"title"`
+	Weight float64       `json:"weight"`
+	Score  int           `json:"score"`
+	Status string        `json:"status"`
+	Checks []CheckResult `json:"checks"`
+}
+
+// Statuses of a criterion.
+const (
+	StatusPass    = "pass"
+	StatusPartial = "partial"
+	StatusFail    = "fail"
+	StatusSkipped = "skipped"
+)
+
+// CheckResult is one check's outcome.
+type CheckResult struct {
+	ID       string     `json:"id"`
+	Title    string     `json:"title,omitempty"`
+	Passed   bool       `json:"passed"`
+	Skipped  bool       `json:"skipped,omitempty"`
+	Message  string     `json:"message"`
+	Evidence []Location `json:"evidence"`
+}
+
+// Fix is a change that would raise the score.
+type Fix struct {
+	Criterion string `json:"criterion"`
+	Check     string `json:"check"`
+	Title     string `json:"title"`
+	// Gain is how many points of the overall score passing the check adds.
+	Gain     float64    `json:"gain"`
+	Steps    []string   `json:"steps"`
+	Evidence []Location `json:"evidence,omitempty"`
+}
+
+// Score runs every check of the rubric over the facts and weights the
+// criteria by the profile.
+func Score(f *Facts, p Profile) *Scorecard {
+	sc := &Scorecard{SchemaVersion: SchemaVersion, Profile: p.Name, Facts: f, Fixes: []Fix{}}
+	type pending struct {
+		fix    Fix
+		weight float64 // criterion weight
+		share  float64 // check's share of the criterion's applicable points
+	}
+	var todo []pending
+	var judgedWeight, totalWeight, weighted float64
+	for _, c := range All() {
+		w := p.Weights[c.ID]
+		totalWeight += w
+		cr := CriterionResult{ID: c.ID, Title: c.Title, Weight: w}
+		var got, possible float64
+		var failing []pending
+		for _, k := range c.Checks {
+			r := k.Run(f)
+			ev := r.Evidence
+			if ev == nil {
+				ev = []Location{}
+			}
+			cr.Checks = append(cr.Checks, CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped,
+				Skipped: r.Skipped, Message: r.Message, Evidence: ev})
+			if r.Skipped {
+				continue
+			}
+			possible += k.Points
+			if r.Passed {
+				got += k.Points
+				continue
+			}
+			failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
+				Steps: k.Fix(f.Stack), Evidence: r.Evidence}, weight: w, share: k.Points})
+		}
+		if possible == 0 {
+			cr.Status = StatusSkipped
+			sc.Criteria = append(sc.Criteria, cr)
+			continue
+		}
+		ratio := got / possible
+		cr.Score = int(math.Round(ratio * 100))
+		cr.Status = statusFor(cr.Score)
+		judgedWeight += w
+		weighted += w * ratio
+		for _, fp := range failing {
+			fp.share /= possible
+			todo = append(todo, fp)
+		}
+		sc.Criteria = append(sc.Criteria, cr)
+	}
+	if judgedWeight > 0 {
+		sc.Score = int(math.Round(weighted / judgedWeight * 100))
+		for _, t := range todo {
+			t.fix.Gain = math.Round(t.weight*t.share/judgedWeight*1000) / 10
+			sc.Fixes = append(sc.Fixes, t.fix)
+		}
+	}
+	if totalWeight > 0 {
+		sc.Coverage = math.Round(judgedWeight/totalWeight*100) / 100
+	}
+	sc.Grade = GradeFor(sc.Score)
+	sort.SliceStable(sc.Fixes, func(i, j int) bool { return sc.Fixes[i].Gain > sc.Fixes[j].Gain })
+	return sc
+}
+
+func statusFor(score int) string {
+	switch {
+	case score >= 75:
+		return StatusPass
+	case score >= 35:
+		return StatusPartial
+	default:
+		return StatusFail
+	}
+}
+
+// GradeFor maps an overall score to a letter grade.
+func GradeFor(score int) string {
+	switch {
+	case score >= 90:
+		return "A"
+	case score >= 80:
+		return "B"
+	case score >= 65:
+		return "C"
+	case score >= 50:
+		return "D"
+	default:
+		return "F"
+	}
+}
