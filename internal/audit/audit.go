@@ -1,0 +1,92 @@
+// Package audit runs the pipeline for one target: open a snapshot, collect
+// its facts, probe the deployed URL, score, and hand back a scorecard.
+package audit
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/vetfolio/vetfolio/internal/facts"
+	"github.com/vetfolio/vetfolio/internal/source"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// Request is one audit to run.
+type Request struct {
+	// Target is a folder, owner/repo or a GitHub URL.
+	Target string
+	// Label names the target in cohort reports.
+	Label string
+	// URL is the deployed URL given by the user; it wins over any found.
+	URL string
+	// Profile weights the criteria.
+	Profile rules.Profile
+	// Offline forbids every network request: no GitHub, no live probe.
+	Offline bool
+	// Now is the time of the audit; zero means time.Now.
+	Now time.Time
+	// Version is the tool version written into the report.
+	Version string
+	Log     *slog.Logger
+}
+
+// Run audits one target.
+func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
+	if req.Now.IsZero() {
+		req.Now = time.Now()
+	}
+	if req.Log == nil {
+		req.Log = slog.New(slog.DiscardHandler)
+	}
+	snap, err := Open(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+
+	f, notes, err := facts.Collect(ctx, snap, facts.Options{Now: req.Now})
+	if err != nil {
+		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
+	}
+	resolveURL(f, req, snap)
+	switch {
+	case req.Offline:
+		f.ProbeSkipped = "--offline: the deployed URL was not tried"
+	case f.Deploy.URL == "":
+		f.ProbeSkipped = "no deployed URL is known (give one with --url)"
+	default:
+		f.ProbeSkipped = "the live probe is not available in this build"
+	}
+
+	sc := rules.Score(f, req.Profile)
+	sc.Tool = rules.Tool{Name: "vetfolio", Version: req.Version}
+	sc.Target = rules.Target{Kind: snap.Kind, Repo: snap.Repo, Commit: snap.Commit, URL: f.Deploy.URL, Label: req.Label}
+	if snap.Kind == "local" {
+		sc.Target.Path = snap.Display
+	}
+	sc.Notes = append(append(append(sc.Notes, snap.Notes...), notes...), probeNote(f)...)
+	return sc, nil
+}
+
+func probeNote(f *rules.Facts) []string {
+	if f.ProbeSkipped == "" {
+		return nil
+	}
+	return []string{"live probe skipped: " + f.ProbeSkipped}
+}
+
+// resolveURL settles the deployed URL: the user's --url first, then what
+// the hosting platform knows, then what the README links to (already in
+// the facts).
+func resolveURL(f *rules.Facts, req Request, snap *source.Snapshot) {
+	switch {
+	case req.URL != "":
+		f.Deploy.URL, f.Deploy.URLSource = req.URL, "flag"
+	case snap.Meta.Homepage != "":
+		f.Deploy.URL, f.Deploy.URLSource = snap.Meta.Homepage, "homepage"
+	case snap.Meta.DeploymentURL != "":
+		f.Deploy.URL, f.Deploy.URLSource = snap.Meta.DeploymentURL, "deployment"
+	}
+}

@@ -1,0 +1,127 @@
+// Package cli wires vetfolio's commands. Each command is an options struct
+// filled by flag parsing and a run function that does the work, so flags and
+// behaviour are tested apart.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// Streams are the process's standard streams and whether they are terminals.
+type Streams struct {
+	In          io.Reader
+	Out, ErrOut io.Writer
+	// OutTTY is true when Out is a terminal: colour and progress, not
+	// stable lines.
+	OutTTY, ErrTTY bool
+	// Env looks up environment variables (os.LookupEnv in main).
+	Env func(string) (string, bool)
+}
+
+// OSStreams returns the process's own streams.
+func OSStreams() Streams {
+	isTTY := func(f *os.File) bool {
+		return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb"
+	}
+	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: isTTY(os.Stdout), ErrTTY: isTTY(os.Stderr), Env: os.LookupEnv}
+}
+
+func (s Streams) getenv(key string) string {
+	if s.Env == nil {
+		return ""
+	}
+	v, _ := s.Env(key)
+	return v
+}
+
+// Run executes vetfolio with args and returns the exit code. Errors are
+// printed here, once, as one line.
+func Run(ctx context.Context, args []string, st Streams) int {
+	root := NewRootCmd(st)
+	root.SetArgs(args)
+	root.SetIn(st.In)
+	root.SetOut(st.Out)
+	root.SetErr(st.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	code := exitCode(err)
+	var threshold *ThresholdError
+	switch {
+	case errors.As(err, &threshold):
+		fmt.Fprintf(st.ErrOut, "vetfolio: %s\n", err)
+	case code == ExitUsage && !strings.Contains(err.Error(), "--help"):
+		fmt.Fprintf(st.ErrOut, "vetfolio: %s (see 'vetfolio %s --help')\n", oneLine(err.Error()), commandName(root, args))
+	default:
+		fmt.Fprintf(st.ErrOut, "vetfolio: %s\n", oneLine(err.Error()))
+	}
+	return code
+}
+
+func commandName(root *cobra.Command, args []string) string {
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd == root {
+		return ""
+	}
+	return strings.TrimPrefix(cmd.CommandPath(), root.Name()+" ")
+}
+
+// oneLine keeps an error to one line: git and other tools append their
+// stderr, which may span several.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(st Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "vetfolio",
+		Short: "Audit a backend portfolio project the way a hiring manager would",
+		Long: `vetfolio reads a backend project (a local folder or a GitHub repository) and its
+deployed URL, checks them against what hiring managers look for in a junior
+backend portfolio, and prints a scored report with the fixes that would raise
+the score most.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+	}
+	root.SetVersionTemplate("vetfolio {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Msg: err.Error()} })
+	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st))
+	root.CompletionOptions.HiddenDefaultCmd = false
+	return root
+}
+
+// logger returns a logger to stderr; rules never log, plumbing may.
+func logger(st Streams, debug bool) *slog.Logger {
+	level := slog.LevelWarn
+	if debug {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(st.ErrOut, &slog.HandlerOptions{Level: level}))
+}
+
+// wrapArgs turns cobra's argument errors into usage errors.
+func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := v(cmd, args); err != nil {
+			return &UsageError{Msg: err.Error()}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+func newRulesCmd(st Streams) *cobra.Command {
+	var profile string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the criteria and checks with their weights",
+		Args:  wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := rules.LookupProfile(profile)
+			if err != nil {
+				return &UsageError{Msg: err.Error()}
+			}
+			return listRules(st.Out, p)
+		},
+	}
+	cmd.Flags().StringVar(&profile, "profile", rules.DefaultProfile, "show the weights of this profile: "+strings.Join(rules.ProfileNames(), ", "))
+	cmd.AddCommand(&cobra.Command{
+		Use:   "explain ID",
+		Short: "Explain a criterion or check: what it looks for and how to fix it",
+		Example: `  vetfolio rules explain auth
+  vetfolio rules explain database.migrations`,
+		Args: wrapArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			ids := rules.CheckIDs()
+			for _, c := range rules.All() {
+				ids = append(ids, c.ID)
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return explain(st.Out, args[0])
+		},
+	})
+	return cmd
+}
+
+func listRules(w io.Writer, p rules.Profile) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "profile %s: %s\n\n", p.Name, p.Title)
+	var total float64
+	for _, c := range rules.All() {
+		total += p.Weights[c.ID]
+	}
+	for _, c := range rules.All() {
+		share := 0.0
+		if total > 0 {
+			share = p.Weights[c.ID] / total * 100
+		}
+		fmt.Fprintf(tw, "%s\t%s\tweight %g\t(%.0f%% of the score)\n", c.ID, c.Title, p.Weights[c.ID], share)
+		var points float64
+		for _, k := range c.Checks {
+			points += k.Points
+		}
+		for _, k := range c.Checks {
+			fmt.Fprintf(tw, "  %s\t%s\t%.0f%% of %s\t\n", k.ID, k.Title, k.Points/points*100, c.ID)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w, "\n'vetfolio rules explain ID' shows what a check looks for and how to fix it.")
+	return err
+}
+
+func explain(w io.Writer, id string) error {
+	c, k := rules.Lookup(id)
+	if c == nil {
+		return usageErrorf("no criterion or check %q%s", id, suggest(id))
+	}
+	if k == nil {
+		fmt.Fprintf(w, "%s — %s\n\n%s\n\nChecks:\n", c.ID, c.Title, c.Doc)
+		for _, k := range c.Checks {
+			fmt.Fprintf(w, "  %s  %s\n", k.ID, k.Title)
+		}
+		return nil
+	}
+	fmt.Fprintf(w, "%s — %s\ncriterion: %s (%s)\n\n%s\n", k.ID, k.Title, c.ID, c.Title, k.Doc)
+	stacks := []struct {
+		label string
+		s     rules.Stack
+	}{
+		{"FastAPI", rules.Stack{Language: "python", Framework: "fastapi"}},
+		{"Django", rules.Stack{Language: "python", Framework: "django"}},
+		{"Flask", rules.Stack{Language: "python", Framework: "flask"}},
+		{"Spring Boot", rules.Stack{Language: "java", Framework: "spring-boot"}},
+		{"Express", rules.Stack{Language: "javascript", Framework: "express"}},
+		{"NestJS", rules.Stack{Language: "typescript", Framework: "nestjs"}},
+		{"Fastify", rules.Stack{Language: "javascript", Framework: "fastify"}},
+		{"Go", rules.Stack{Language: "go", Framework: "net-http"}},
+		{"Any other stack", rules.Stack{}},
+	}
+	fmt.Fprintln(w, "\nHow to fix it:")
+	seen := map[string]bool{}
+	for _, st := range stacks {
+		steps := k.Fix(st.s)
+		key := strings.Join(steps, "\n")
+		if len(steps) == 0 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		fmt.Fprintf(w, "  %s:\n", st.label)
+		for _, s := range steps {
+			fmt.Fprintf(w, "    - %s\n", s)
+		}
+	}
+	return nil
+}
+
+// suggest names the closest valid ID, for a mistyped one.
+func suggest(id string) string {
+	best, bestDist := "", 4
+	candidates := rules.CheckIDs()
+	for _, c := range rules.All() {
+		candidates = append(candidates, c.ID)
+	}
+	for _, c := range candidates {
+		if d := levenshtein(id, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return " ('vetfolio rules' lists them)"
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,58 @@
+// Package reports renders a scorecard. Every format is a view of the one
+// rules.Scorecard; a renderer writes to an io.Writer and returns an error,
+// nothing more.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// Renderer writes one view of a scorecard.
+type Renderer interface {
+	Render(w io.Writer, sc *rules.Scorecard) error
+}
+
+// RendererFunc adapts a function to a Renderer.
+type RendererFunc func(w io.Writer, sc *rules.Scorecard) error
+
+// Render calls f.
+func (f RendererFunc) Render(w io.Writer, sc *rules.Scorecard) error { return f(w, sc) }
+
+// Options shape the human-readable formats.
+type Options struct {
+	// Color uses ANSI colours (text on a terminal).
+	Color bool
+	// Verbose shows every check with its evidence.
+	Verbose bool
+}
+
+// factories maps a format name to its constructor; formats add themselves
+// here in the file that defines them.
+var factories = map[string]func(Options) Renderer{
+	"json": func(Options) Renderer { return RendererFunc(JSON) },
+	"text": func(o Options) Renderer { return Text{Options: o} },
+}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(factories))
+	for n := range factories {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the renderer for a format name.
+func Lookup(name string, opt Options) (Renderer, error) {
+	f, ok := factories[strings.ToLower(name)]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Formats(), ", "))
+	}
+	return f(opt), nil
+}

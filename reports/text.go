@@ -1,0 +1,196 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// Text renders the scorecard for a person: compact and coloured on a
+// terminal, plain stable lines in a pipe.
+type Text struct {
+	Options
+}
+
+// topFixes is how many fixes the summary shows; --verbose shows them all.
+const topFixes = 5
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// Render writes the report.
+func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	c := func(code, s string) string {
+		if !t.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+
+	p("%s %s\n", c(ansiBold, "vetfolio"), targetLine(sc))
+	if st := sc.Facts.Stack; st.Language != "" || st.Framework != "" {
+		p("stack: %s\n", stackLine(st))
+	}
+	gradeColor := ansiGreen
+	switch {
+	case sc.Score < 50:
+		gradeColor = ansiRed
+	case sc.Score < 80:
+		gradeColor = ansiYellow
+	}
+	p("score: %s  grade %s  profile %s  rubric covered %d%%\n\n",
+		c(ansiBold+gradeColor, fmt.Sprintf("%d/100", sc.Score)), c(ansiBold+gradeColor, sc.Grade), sc.Profile,
+		int(sc.Coverage*100+0.5))
+
+	for _, cr := range sc.Criteria {
+		score := fmt.Sprintf("%3d", cr.Score)
+		if cr.Status == rules.StatusSkipped {
+			score = "  -"
+		}
+		p("  %s %-11s %-20s %s  %s\n", c(statusColor(cr.Status), fmt.Sprintf("%-7s", strings.ToUpper(cr.Status))),
+			cr.ID, cr.Title, score, c(ansiDim, bar(cr, 10)))
+		if t.Verbose {
+			for _, k := range cr.Checks {
+				mark := c(ansiGreen, "ok  ")
+				switch {
+				case k.Skipped:
+					mark = c(ansiDim, "skip")
+				case !k.Passed:
+					mark = c(ansiRed, "FAIL")
+				}
+				p("      %s %s: %s\n", mark, k.ID, k.Message)
+				for _, e := range limit(k.Evidence, 3) {
+					p("           %s\n", c(ansiDim, evidenceString(e)))
+				}
+			}
+		} else if cr.Status == rules.StatusSkipped && len(cr.Checks) > 0 {
+			p("      %s\n", c(ansiDim, skippedReason(cr)))
+		}
+	}
+
+	if len(sc.Fixes) > 0 {
+		p("\n%s\n", c(ansiBold, "Fixes that would raise the score most:"))
+		n := len(sc.Fixes)
+		if !t.Verbose {
+			n = min(n, topFixes)
+		}
+		for i, fx := range sc.Fixes[:n] {
+			p("  %d. %s %s %s\n", i+1, c(ansiCyan, fmt.Sprintf("+%.1f", fx.Gain)), fx.Title, c(ansiDim, "("+fx.Check+")"))
+			for _, s := range fx.Steps {
+				p("       - %s\n", s)
+			}
+			for _, e := range limit(fx.Evidence, 2) {
+				p("       at %s\n", evidenceString(e))
+			}
+		}
+		if n < len(sc.Fixes) {
+			p("  ... %d more (--verbose shows all)\n", len(sc.Fixes)-n)
+		}
+	}
+	if len(sc.Facts.Secrets) > 0 {
+		p("\n%s\n", c(ansiBold+ansiRed, fmt.Sprintf("Committed secrets (%d, values redacted):", len(sc.Facts.Secrets))))
+		for _, s := range limit(sc.Facts.Secrets, 10) {
+			p("  %s:%d %s %s\n", s.Path, s.Line, s.Rule, c(ansiDim, s.Redacted))
+		}
+	}
+	for _, n := range sc.Notes {
+		p("note: %s\n", n)
+	}
+	return bw.Flush()
+}
+
+func targetLine(sc *rules.Scorecard) string {
+	t := sc.Target
+	name := t.Path
+	if t.Repo != "" {
+		name = t.Repo
+	}
+	if t.Label != "" {
+		name = t.Label + " (" + name + ")"
+	}
+	s := name + " (" + t.Kind
+	if t.Commit != "" {
+		s += ", commit " + shortSHA(t.Commit)
+	}
+	s += ")"
+	if t.URL != "" {
+		s += " " + t.URL
+	}
+	return s
+}
+
+func stackLine(st rules.Stack) string {
+	parts := []string{}
+	if st.Language != "" {
+		parts = append(parts, st.Language)
+	}
+	if st.Framework != "" {
+		parts = append(parts, st.Framework)
+	}
+	return strings.Join(parts, " / ")
+}
+
+func shortSHA(s string) string {
+	if len(s) > 12 {
+		return s[:12]
+	}
+	return s
+}
+
+func statusColor(status string) string {
+	switch status {
+	case rules.StatusPass:
+		return ansiGreen
+	case rules.StatusPartial:
+		return ansiYellow
+	case rules.StatusFail:
+		return ansiRed
+	}
+	return ansiDim
+}
+
+func bar(cr rules.CriterionResult, width int) string {
+	if cr.Status == rules.StatusSkipped {
+		return strings.Repeat(".", width)
+	}
+	filled := (cr.Score*width + 50) / 100
+	return strings.Repeat("#", filled) + strings.Repeat(".", width-filled)
+}
+
+func skippedReason(cr rules.CriterionResult) string {
+	for _, k := range cr.Checks {
+		if k.Skipped && k.Message != "" {
+			return "skipped: " + k.Message
+		}
+	}
+	return "skipped"
+}
+
+func evidenceString(e rules.Location) string {
+	switch {
+	case e.URL != "":
+		return e.URL
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	return e.Path
+}
+
+func limit[T any](s []T, n int) []T {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
