@@ -271,6 +271,28 @@ type Secret struct {
 	Redacted string `json:"redacted,omitempty"`
 }
 
+	// ActiveDays counts distinct days (UTC) with a commit.
+	ActiveDays int `json:"active_days"`
+	// SpanDays counts days from the first commit to the last.
+	SpanDays int `json:"-"`
+	// BulkUpload is true when BulkCommit looks like the project uploaded in
+	// one go: it added most of a repository of some size and little history
+	// followed (internal/detect/history documents the thresholds).
+	BulkUpload bool `json:"bulk_upload"`
+	// BulkSubject is the bulk commit's message; BulkAdded the files it
+	// added; CommitsAfterBulk the commits made after it.
+	BulkSubject      string `json:"-"`
+	BulkAdded        int    `json:"-"`
+	CommitsAfterBulk int    `json:"-"`
+	// AddedKnown is false when the history does not say which files each
+	// commit added (a source that lists commits without their files); the
+	// bulk upload cannot be judged then.
+	AddedKnown bool `json:"-"`
+	// MessageCommits counts the commits whose messages were judged (merges
+	// left out); VagueCommits those found uninformative.
+	MessageCommits int `json:"-"`
+	VagueCommits   int `json:"-"`
+
 // Security describes security hygiene beyond secrets.
 type Security struct {
 	// EnvFiles are .env files committed to the repository (not examples).
