@@ -128,7 +128,11 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 		return nil
 	}
 	s.Commit = strings.TrimSpace(string(head))
-	commits, err := readLog(ctx, s.Dir)
+	// A pathspec makes git simplify the history and drop merges that
+	// change nothing under it; at the top of the repository every commit
+	// reachable from HEAD counts, as `git rev-list --count HEAD` does.
+	sub := filepath.Clean(top) != filepath.Clean(s.Dir)
+	commits, err := readLog(ctx, s.Dir, sub)
 	if err != nil {
 		return &TargetError{Target: s.Display, Reason: "git could not read the history", Err: err}
 	}
@@ -137,7 +141,7 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 		return nil
 	}
 	s.Commits = commits
-	if filepath.Clean(top) != filepath.Clean(s.Dir) {
+	if sub {
 		s.Notes = append(s.Notes, "history is limited to the commits that touch this folder")
 	}
 	return nil
@@ -151,9 +155,13 @@ const (
 // readLog reads the history of the folder in one git call. --name-status
 // without rename detection tells added files from changed ones at a
 // fraction of the cost of --numstat.
-func readLog(ctx context.Context, dir string) ([]Commit, error) {
-	cmd := exec.CommandContext(ctx, "git", "-c", "safe.directory=*", "-C", dir, "log", "--no-renames", "--name-status",
-		"--format="+recordSep+"%H"+fieldSep+"%ae"+fieldSep+"%aI"+fieldSep+"%s", "--", ".")
+func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
+	args := []string{"-c", "safe.directory=*", "-c", "core.quotepath=off", "-C", dir, "log", "--no-renames", "--name-status",
+		"--format=" + recordSep + "%H" + fieldSep + "%ae" + fieldSep + "%aI" + fieldSep + "%s"}
+	if sub {
+		args = append(args, "--", ".")
+	}
+	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -179,10 +187,19 @@ func readLog(ctx context.Context, dir string) ([]Commit, error) {
 		if line == "" || len(commits) == 0 {
 			continue
 		}
+		// "A\tpath"; a path git still quotes (a tab or quote in it) keeps
+		// its quotes, which only matters for the folder test below.
+		status, p, ok := strings.Cut(line, "\t")
+		if !ok || status == "" || Skipped(strings.Trim(p, `"`)) {
+			continue
+		}
 		c := &commits[len(commits)-1]
 		c.Changed++
-		if line[0] == 'A' {
+		switch status[0] {
+		case 'A':
 			c.Added++
+		case 'D':
+			c.Deleted++
 		}
 	}
 	if err := cmd.Wait(); err != nil {

@@ -59,8 +59,10 @@ type Commit struct {
 	Email   string
 	When    time.Time
 	Subject string
-	// Added and Changed count the files the commit added and touched.
-	Added, Changed int
+	// Added and Changed count the files the commit added and touched;
+	// Deleted those it removed. Dependency and build folders (see Skipped)
+	// are not counted, and renames count as a deletion plus an addition.
+	Added, Changed, Deleted int
 }
 
 // Meta is repository metadata from the hosting platform.
