@@ -1,16 +1,203 @@
-// Package secret detects ... (stub: to be written).
+// Package secret finds credentials committed to the repository: cloud and
+// API keys, tokens, private keys, passwords in database URLs and framework
+// secrets written into tracked config. A finding keeps where the secret is
+// and which rule matched; the value itself is masked at once and never
+// stored.
+//
+// Rules are named the way gitleaks names them (aws-access-key-id,
+// github-token, private-key, ...). Placeholders such as `changeme`,
+// `${JWT_SECRET}` or `<your-key>` are recognised and not reported, and
+// example files (.env.example, *.sample, *.template, *.dist) are skipped.
 package secret
 
 import (
+	"bytes"
+	"path"
+	"sort"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+// maxPerFile caps the findings of one file, so a dump of keys does not
+// flood the report.
+const maxPerFile = 20
 
-// New returns a detector.
+// maxLine is the longest line the assignment rules look at; token rules
+// still see longer lines (Go's regexp is linear, but a minified line is
+// not where a hand-written assignment lives).
+const maxLine = 4096
+
+type detector struct {
+	found []rules.Secret
+}
+
+// New returns the committed-secrets detector.
 func New() scan.Detector { return &detector{} }
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+// Wants reports whether p is a config, source or key file that is not an
+// example file. Lock files and minified bundles are skipped.
+func (d *detector) Wants(p string) bool {
+	return classify(p) != kindNone
+}
+
+func (d *detector) Scan(f scan.File) {
+	if f.Data == nil {
+		return
+	}
+	k := classify(f.Path)
+	if k == kindNone {
+		return
+	}
+	d.found = append(d.found, scanFile(f.Path, f.Data, k)...)
+}
+
+func (d *detector) Finish(facts *rules.Facts) {
+	sort.SliceStable(d.found, func(i, j int) bool {
+		if d.found[i].Path != d.found[j].Path {
+			return d.found[i].Path < d.found[j].Path
+		}
+		return d.found[i].Line < d.found[j].Line
+	})
+	if facts.Secrets == nil {
+		facts.Secrets = []rules.Secret{}
+	}
+	facts.Secrets = append(facts.Secrets, d.found...)
+}
+
+// fileKind decides which rules apply to a file.
+type fileKind int
+
+const (
+	kindNone fileKind = iota
+	// kindEnv: .env files; unquoted KEY=value assignments.
+	kindEnv
+	// kindConfig: properties, YAML, TOML, INI, JSON, Dockerfile, shell,
+	// Terraform; unquoted values count.
+	kindConfig
+	// kindManifest: package.json and the like; token rules only.
+	kindManifest
+	// kindSource: program source; only quoted literals count.
+	kindSource
+	// kindKey: .pem, .key, id_rsa.
+	kindKey
+)
+
+var configExts = map[string]bool{
+	".properties": true, ".yml": true, ".yaml": true, ".toml": true, ".ini": true, ".cfg": true,
+	".conf": true, ".json": true, ".tf": true, ".tfvars": true, ".sh": true, ".bash": true,
+	".xml": true, ".config": true, ".env": true,
+}
+
+var sourceExts = map[string]bool{
+	".py": true, ".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".mts": true, ".java": true,
+	".kt": true, ".go": true, ".rb": true, ".php": true, ".cs": true, ".rs": true, ".scala": true,
+	".ex": true, ".exs": true, ".jsx": true, ".tsx": true,
+}
+
+// skipNames are files that hold hashes and ids, never hand-written secrets.
+var skipNames = map[string]bool{
+	"package-lock.json": true, "npm-shrinkwrap.json": true, "composer.lock": true, "pipfile.lock": true,
+	"pnpm-lock.yaml": true, "yarn.lock": true, "poetry.lock": true, "go.sum": true, "cargo.lock": true,
+	"gemfile.lock": true, "tsconfig.json": true, "jsconfig.json": true, ".eslintrc.json": true,
+}
+
+// manifestNames are scanned with the token rules only.
+var manifestNames = map[string]bool{
+	"package.json": true, "composer.json": true, "pom.xml": true, "app.json": true,
+}
+
+func classify(p string) fileKind {
+	base := scan.Base(p)
+	if skipNames[base] || isExampleName(base) {
+		return kindNone
+	}
+	if strings.HasSuffix(base, ".min.js") || strings.HasSuffix(base, ".d.ts") || strings.HasSuffix(base, ".map") {
+		return kindNone
+	}
+	switch {
+	case base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasSuffix(base, ".env") || base == ".envrc":
+		return kindEnv
+	case manifestNames[base]:
+		return kindManifest
+	case base == "dockerfile" || strings.HasPrefix(base, "dockerfile.") || strings.HasSuffix(base, ".dockerfile") ||
+		strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose."):
+		return kindConfig
+	case base == "id_rsa" || base == "id_dsa" || base == "id_ecdsa" || base == "id_ed25519":
+		return kindKey
+	}
+	ext := scan.Ext(p)
+	switch {
+	case ext == ".pem" || ext == ".key" || ext == ".p8":
+		return kindKey
+	case configExts[ext]:
+		return kindConfig
+	case sourceExts[ext]:
+		return kindSource
+	}
+	return kindNone
+}
+
+// isExampleName reports whether a file is an example meant to be copied
+// (.env.example, config.sample.yml, settings.template.py, .env.dist).
+func isExampleName(base string) bool {
+	for _, seg := range strings.Split(base, ".") {
+		switch seg {
+		case "example", "examples", "sample", "samples", "template", "tmpl", "dist", "tpl":
+			return true
+		}
+	}
+	return false
+}
+
+// isDjangoSettings reports whether p is a Django settings module.
+func isDjangoSettings(p string) bool {
+	base := scan.Base(p)
+	if scan.Ext(base) != ".py" {
+		return false
+	}
+	if strings.HasPrefix(base, "settings") {
+		return true
+	}
+	return path.Base(path.Dir(p)) == "settings"
+}
+
+// isSpringConfig reports whether p is a Spring Boot application config.
+func isSpringConfig(p string) bool {
+	base := scan.Base(p)
+	if !strings.HasPrefix(base, "application") && !strings.HasPrefix(base, "bootstrap") {
+		return false
+	}
+	switch scan.Ext(base) {
+	case ".properties", ".yml", ".yaml":
+		return true
+	}
+	return false
+}
+
+// scanFile runs the rules over one file's content.
+func scanFile(p string, data []byte, k fileKind) []rules.Secret {
+	lower := asciiLower(data)
+	s := &fileScan{path: p, kind: k, data: data, lower: lower}
+	s.django = isDjangoSettings(p)
+	s.spring = isSpringConfig(p)
+	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
+	s.active = activeRules(lower)
+	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
+	s.run()
+	return s.out
+}
+
+// asciiLower lower-cases ASCII letters only, so offsets stay those of the
+// original even in invalid UTF-8.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}

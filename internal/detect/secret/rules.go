@@ -1,0 +1,608 @@
+package secret
+
+import (
+	"bytes"
+	"encoding/base64"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// tokenRule finds a credential by its own shape (a prefix and a length),
+// wherever it appears.
+type tokenRule struct {
+	name string
+	// keywords are lower-case; the regexp runs only on lines holding one.
+	keywords []string
+	// re's first group is the secret.
+	re *regexp.Regexp
+	// valid rejects matches that only look like the credential.
+	valid func(v string) bool
+	// keep is how many leading characters the mask keeps (a known,
+	// non-secret prefix); 0 means the default.
+	keep int
+}
+
+// tail is the end of a token: a character outside its alphabet, or the end.
+const tail = `(?:[^A-Za-z0-9_\-]|$)`
+
+var tokenRules = []*tokenRule{
+	{name: "aws-access-key-id", keywords: []string{"akia", "asia", "abia", "acca"},
+		re: regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?:[^A-Za-z0-9]|$)`), keep: 4},
+	{name: "github-token", keywords: []string{"ghp_", "gho_", "ghs_", "ghu_", "ghr_"},
+		re: regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,255})(?:[^A-Za-z0-9]|$)`), keep: 4},
+	{name: "github-token", keywords: []string{"github_pat_"},
+		re: regexp.MustCompile(`\b(github_pat_[A-Za-z0-9_]{50,255})(?:[^A-Za-z0-9_]|$)`), keep: 4},
+	{name: "gitlab-token", keywords: []string{"glpat-"},
+		re: regexp.MustCompile(`\b(glpat-[A-Za-z0-9_\-]{20,})` + tail), keep: 4},
+	{name: "slack-webhook", keywords: []string{"hooks.slack.com"},
+		re: regexp.MustCompile(`(https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{16,})`)},
+	{name: "slack-token", keywords: []string{"xox"},
+		re: regexp.MustCompile(`\b(xox[baprs]-[0-9A-Za-z]{8,}-[0-9A-Za-z\-]{8,})` + tail), keep: 4},
+	{name: "stripe-key", keywords: []string{"_live_"},
+		re: regexp.MustCompile(`\b((?:sk|rk)_live_[0-9A-Za-z]{20,})(?:[^0-9A-Za-z]|$)`), keep: 4},
+	{name: "google-api-key", keywords: []string{"aiza"},
+		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_\-]{35})` + tail), keep: 4},
+	{name: "openai-key", keywords: []string{"t3blbkfj"},
+		re: regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{16,}T3BlbkFJ[A-Za-z0-9_\-]{16,})` + tail), keep: 3},
+	{name: "openai-key", keywords: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"},
+		re:    regexp.MustCompile(`\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,})` + tail),
+		valid: func(v string) bool { return entropy(v) >= 4 }, keep: 3},
+	{name: "openai-key", keywords: []string{"sk-"},
+		re:    regexp.MustCompile(`\b(sk-[A-Za-z0-9]{48})(?:[^A-Za-z0-9_\-]|$)`),
+		valid: func(v string) bool { return entropy(v) >= 4 && hasDigit(v) && hasUpper(v) }, keep: 3},
+	{name: "anthropic-key", keywords: []string{"sk-ant-"},
+		re: regexp.MustCompile(`\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,})` + tail), keep: 3},
+	{name: "sendgrid-key", keywords: []string{"sg."},
+		re: regexp.MustCompile(`\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})` + tail), keep: 3},
+	{name: "twilio-api-key", keywords: []string{"sk"},
+		re:    regexp.MustCompile(`\b(SK[0-9a-fA-F]{32})\b`),
+		valid: func(v string) bool { return entropy(v) >= 3 }, keep: 2},
+	{name: "jwt-token", keywords: []string{"eyj"},
+		re:    regexp.MustCompile(`\b(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})` + tail),
+		valid: realJWT, keep: 3},
+}
+
+// Patterns of the assignment and framework rules.
+var (
+	privateKeyRe = regexp.MustCompile(`-----BEGIN ((?:RSA|EC|OPENSSH|DSA|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----`)
+	awsSecretRe  = regexp.MustCompile(`(?i)aws[a-z0-9_.\-]{0,30}(?:secret|sk)[a-z0-9_.\-]{0,20}["']?\s*(?::=|=>|=|:)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
+	twilioAuthRe = regexp.MustCompile(`(?i)twilio[a-z0-9_.\-]{0,20}(?:auth)?[_.\-]?token["']?\s*(?::=|=>|=|:)\s*["']?([a-f0-9]{32})(?:[^a-f0-9]|$)`)
+	dbURLRe      = regexp.MustCompile(`(?i)\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)(?:\+[a-z0-9]+)?://)([^:@/\s"'{}$]+):([^@/\s"']+)@([^/:\s"'?,;]+)`)
+	djangoKeyRe  = regexp.MustCompile(`^\s*SECRET_KEY\s*(?::\s*str\s*)?=\s*(.+)$`)
+	railsKeyRe   = regexp.MustCompile(`(?i)secret_key_base["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9]{32,})`)
+	// keyValueRe is a key and what follows its assignment operator.
+	keyValueRe = regexp.MustCompile(`^\s*(?:export\s+|ENV\s+|ARG\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.\-\[\]]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
+	// genericKeyRe finds a secret-looking key anywhere in a source line
+	// (const JWT_SECRET = "...", "apiKey": "...").
+	genericKeyRe = regexp.MustCompile(`(?i)([a-z0-9_.\-]*(?:secret|password|passwd|pwd|token|api[_.\-]?key|apikey|private[_.\-]?key|jwt[_.\-]?key|signing[_.\-]?key|access[_.\-]?key|auth[_.\-]?key)[a-z0-9_.\-]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
+	quotedRe     = regexp.MustCompile(`[rbfuRBFU]?["'` + "`" + `]([^"'` + "`" + `]*)["'` + "`" + `]`)
+	typedRe      = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_\[\]?, ]*\s*=\s*(.*)$`)
+	assignTailRe = regexp.MustCompile(`([A-Za-z0-9_.\-]{1,60})["']?\s*(?::=|=>|=|:)\s*["']?$`)
+)
+
+// secretKeyWords mark a key as holding a credential.
+var secretKeyWords = []string{"secret", "password", "passwd", "pwd", "token", "apikey", "api_key", "api-key", "api.key",
+	"private_key", "privatekey", "jwtkey", "jwt_key", "jwt-key", "signing_key", "signingkey", "access_key", "accesskey", "auth_key", "authkey", "credential"}
+
+// notSecretKeyWords mark a key that only describes a credential (its
+// lifetime, header name, URL, hash, ...).
+var notSecretKeyWords = []string{"url", "uri", "endpoint", "path", "file", "name", "header", "type", "field", "length",
+	"expire", "expiry", "ttl", "lifetime", "minutes", "hours", "seconds", "days", "algorithm", "alg", "prefix",
+	"policy", "regex", "pattern", "min", "max", "reset", "hash", "encoder", "strength", "salt_rounds", "rounds",
+	"location", "provider", "store", "mode", "enabled", "required", "validity", "duration", "issuer", "audience",
+	"_id", "-id", ".id", "label", "placeholder", "message", "error", "input", "form", "confirm", "policy", "rule"}
+
+// activeRules returns the token rules whose keywords occur in the file.
+func activeRules(lower []byte) []*tokenRule {
+	var out []*tokenRule
+	for _, r := range tokenRules {
+		for _, kw := range r.keywords {
+			if bytes.Contains(lower, []byte(kw)) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// fileScan is the state of one file's scan.
+type fileScan struct {
+	path        string
+	kind        fileKind
+	data, lower []byte
+	active      []*tokenRule
+
+	django, spring, yaml, gcp bool
+	gcpDone                   bool
+	yamlStack                 []yamlKey
+
+	out []rules.Secret
+}
+
+type yamlKey struct {
+	indent int
+	key    string
+}
+
+func (s *fileScan) add(line int, rule, redacted string) {
+	s.out = append(s.out, rules.Secret{Path: s.path, Line: line, Rule: rule, Redacted: redacted})
+}
+
+func (s *fileScan) run() {
+	lineNo := 0
+	for start := 0; start <= len(s.data) && len(s.out) < maxPerFile; {
+		end := bytes.IndexByte(s.data[start:], '\n')
+		if end < 0 {
+			end = len(s.data)
+		} else {
+			end += start
+		}
+		lineNo++
+		line := bytes.TrimRight(s.data[start:end], "\r")
+		low := s.lower[start : start+len(line)]
+		if s.yaml {
+			s.trackYAML(line)
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			s.scanLine(lineNo, line, low, end)
+		}
+		start = end + 1
+		if end == len(s.data) {
+			break
+		}
+	}
+}
+
+// scanLine reports at most one secret for the line: the most specific rule wins.
+func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
+	if s.gcp && !s.gcpDone && bytes.Contains(low, []byte(`"private_key"`)) {
+		s.gcpDone = true
+		s.add(n, "gcp-service-account", `"type": "service_account", "private_key": "----****"`)
+		return
+	}
+	if bytes.Contains(line, []byte("PRIVATE KEY")) {
+		if m := privateKeyRe.Find(line); m != nil && pemBodyFollows(s.data, lineEnd, line, m) {
+			s.add(n, "private-key", string(m)+"****")
+			return
+		}
+	}
+	for _, r := range s.active {
+		if !containsAny(low, r.keywords) {
+			continue
+		}
+		for _, m := range r.re.FindAllSubmatchIndex(line, 4) {
+			v := string(line[m[2]:m[3]])
+			if isPlaceholder(v) || (r.valid != nil && !r.valid(v)) {
+				continue
+			}
+			s.add(n, r.name, s.redactAt(line, m[2], v, r.keep))
+			return
+		}
+	}
+	if len(line) > maxLine || s.kind == kindKey {
+		return
+	}
+	if s.kind == kindManifest {
+		return
+	}
+	if bytes.Contains(low, []byte("aws")) {
+		if m := awsSecretRe.FindSubmatchIndex(line); m != nil {
+			v := string(line[m[2]:m[3]])
+			if !isPlaceholder(v) && entropy(v) >= 3.5 {
+				s.add(n, "aws-secret-access-key", s.redactAt(line, m[2], v, 0))
+				return
+			}
+		}
+	}
+	if bytes.Contains(low, []byte("twilio")) {
+		if m := twilioAuthRe.FindSubmatchIndex(line); m != nil {
+			v := string(line[m[2]:m[3]])
+			if !isPlaceholder(v) && entropy(v) >= 3 {
+				s.add(n, "twilio-auth-token", s.redactAt(line, m[2], v, 0))
+				return
+			}
+		}
+	}
+	if bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
+		if r, ok := dbPassword(line); ok {
+			s.add(n, "database-url-password", r)
+			return
+		}
+	}
+	if s.django && bytes.Contains(line, []byte("SECRET_KEY")) {
+		if r, ok := djangoKey(line); ok {
+			s.add(n, "django-secret-key", r)
+			return
+		}
+	}
+	if bytes.Contains(low, []byte("secret_key_base")) {
+		if m := railsKeyRe.FindSubmatchIndex(line); m != nil {
+			v := string(line[m[2]:m[3]])
+			if !isPlaceholder(v) {
+				s.add(n, "rails-secret-key-base", s.redactAt(line, m[2], v, 0))
+				return
+			}
+		}
+	}
+	if s.spring {
+		if r, ok := s.springJWT(line); ok {
+			s.add(n, "spring-jwt-secret", r)
+			return
+		}
+	}
+	if r, ok := s.generic(line, low); ok {
+		s.add(n, "generic-secret-assignment", r)
+	}
+}
+
+// pemBodyFollows reports whether a real key body follows the PEM header:
+// at least 64 base64 characters before the END line or 600 bytes, so
+// `-----BEGIN RSA PRIVATE KEY-----\n...` in documentation is not a key.
+func pemBodyFollows(data []byte, lineEnd int, line, header []byte) bool {
+	// The header may sit inside a one-line string ("...KEY-----\nMIIE...").
+	after := line[bytes.Index(line, header)+len(header):]
+	rest := append([]byte{}, after...)
+	if lineEnd < len(data) {
+		rest = append(rest, data[lineEnd:min(len(data), lineEnd+600)]...)
+	}
+	if len(rest) > 600 {
+		rest = rest[:600]
+	}
+	count := 0
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case c == '\\' && i+1 < len(rest) && rest[i+1] == 'n':
+			i++
+		case c == '-':
+			return count >= 64
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/', c == '=':
+			count++
+		}
+	}
+	return count >= 64
+}
+
+// dbPassword finds a password in a database URL, unless it is a
+// placeholder or a local development default (see localDefault).
+func dbPassword(line []byte) (string, bool) {
+	for _, m := range dbURLRe.FindAllSubmatchIndex(line, 4) {
+		scheme := string(line[m[2]:m[3]])
+		user := string(line[m[4]:m[5]])
+		pass := string(line[m[6]:m[7]])
+		host := string(line[m[8]:m[9]])
+		if isPlaceholder(pass) || isPlaceholder(host) || strings.Contains(strings.ToLower(host), "your") ||
+			localDefault(user, pass, host) {
+			continue
+		}
+		return scheme + user + ":" + mask(pass, 0) + "@" + host, true
+	}
+	return "", false
+}
+
+// localDefaults are passwords that docker-compose files and tutorials use
+// for a database on the developer's machine.
+var localDefaults = map[string]bool{
+	"postgres": true, "password": true, "root": true, "secret": true, "mysql": true, "admin": true, "pass": true,
+	"example": true, "test": true, "dev": true, "changeme": true, "mongo": true, "mongodb": true, "redis": true,
+	"guest": true, "rabbitmq": true, "user": true, "docker": true, "local": true, "development": true,
+}
+
+// localDefault reports whether a database URL's credentials are a local
+// development default: the host is loopback or a single-label name (a
+// docker-compose service such as `db`), and the password is a well-known
+// default, the user name again, or shorter than 12 characters. Such
+// credentials only open a database on the developer's machine.
+func localDefault(user, pass, host string) bool {
+	h := strings.ToLower(host)
+	local := h == "localhost" || strings.HasPrefix(h, "127.") || h == "0.0.0.0" || h == "::1" ||
+		h == "host.docker.internal" || !strings.Contains(h, ".")
+	if !local {
+		return false
+	}
+	return localDefaults[strings.ToLower(pass)] || pass == user || len(pass) < 12
+}
+
+// djangoKey judges a SECRET_KEY assignment in a Django settings module. A
+// literal is reported (django-insecure- keys too: they are committed). A
+// value read from the environment is not, unless its fallback default is
+// itself a real key.
+func djangoKey(line []byte) (string, bool) {
+	m := djangoKeyRe.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	rhs := strings.TrimSpace(string(m[1]))
+	lits := quotedRe.FindAllStringSubmatch(rhs, -1)
+	if len(lits) == 0 {
+		return "", false
+	}
+	if quotedRe.FindStringIndex(rhs)[0] == 0 {
+		v := lits[0][1]
+		if isPlaceholder(v) || len(v) < 8 {
+			return "", false
+		}
+		return "SECRET_KEY = '" + mask(v, 0) + "'", true
+	}
+	v := lits[len(lits)-1][1]
+	if strings.HasPrefix(v, "django-insecure-") || strongDefault(v) {
+		return "SECRET_KEY = <env fallback> '" + mask(v, 0) + "'", true
+	}
+	return "", false
+}
+
+// strongDefault reports whether a fallback default looks like a real,
+// generated key rather than a development value.
+func strongDefault(v string) bool {
+	return len(v) >= 32 && randomLooking(v) && !isPlaceholder(v) && !wordy(v)
+}
+
+// randomLooking reports whether v has the entropy of a generated key: 3.5
+// bits per character, or 3 for a long hex string, whose alphabet caps it at 4.
+func randomLooking(v string) bool {
+	e := entropy(v)
+	if len(v) >= 32 && strings.Trim(strings.ToLower(v), "0123456789abcdef") == "" {
+		return e >= 3
+	}
+	return e >= 3.5
+}
+
+// trackYAML keeps the chain of parent keys of the current YAML line.
+func (s *fileScan) trackYAML(line []byte) {
+	t := bytes.TrimLeft(line, " ")
+	if len(t) == 0 || t[0] == '#' {
+		return
+	}
+	indent := len(line) - len(t)
+	for len(s.yamlStack) > 0 && s.yamlStack[len(s.yamlStack)-1].indent >= indent {
+		s.yamlStack = s.yamlStack[:len(s.yamlStack)-1]
+	}
+	if i := bytes.IndexByte(t, ':'); i > 0 && !bytes.ContainsAny(t[:i], " \"'{[") {
+		s.yamlStack = append(s.yamlStack, yamlKey{indent: indent, key: string(t[:i])})
+	}
+}
+
+// springJWT finds a JWT signing secret written as a literal in a Spring
+// application config (jwt.secret, app.jwt.secret, security.jwt.secret-key,
+// app.auth.tokenSecret, in properties or YAML). ${JWT_SECRET} is not
+// reported; ${JWT_SECRET:fallback} is when the fallback is a real key.
+func (s *fileScan) springJWT(line []byte) (string, bool) {
+	m := keyValueRe.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	key := string(m[1])
+	full := key
+	if s.yaml {
+		var parts []string
+		for _, k := range s.yamlStack {
+			parts = append(parts, k.key)
+		}
+		full = strings.Join(parts, ".")
+	}
+	lf := strings.ToLower(full)
+	last := strings.ToLower(key)
+	if !(strings.Contains(lf, "jwt") && (strings.Contains(last, "secret") || strings.Contains(last, "key"))) &&
+		!strings.Contains(last, "tokensecret") && !strings.Contains(last, "token-secret") && !strings.Contains(last, "token_secret") {
+		return "", false
+	}
+	v := configValue(string(m[2]))
+	if strings.HasPrefix(v, "${") {
+		i := strings.IndexByte(v, ':')
+		j := strings.LastIndexByte(v, '}')
+		if i < 0 || j < i {
+			return "", false
+		}
+		def := v[i+1 : j]
+		if strongDefault(def) {
+			return full + ": ${...:" + mask(def, 0) + "}", true
+		}
+		return "", false
+	}
+	if v == "" || isPlaceholder(v) || len(v) < 8 {
+		return "", false
+	}
+	return full + " = " + mask(v, 0), true
+}
+
+// configValue is the value of a config line: unquoted, without a trailing comment.
+func configValue(rhs string) string {
+	v := strings.TrimSpace(rhs)
+	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') {
+		if j := strings.IndexByte(v[1:], v[0]); j >= 0 {
+			return v[1 : j+1]
+		}
+		return strings.Trim(v, `"'`)
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = v[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(v), ",;")
+}
+
+// generic finds a high-confidence secret assignment: a key named like a
+// credential given a literal of at least 12 characters, with letters and
+// digits and at least 3.5 bits of entropy per character, that is no
+// placeholder. In source code only quoted literals count.
+func (s *fileScan) generic(line, low []byte) (string, bool) {
+	if !containsAny(low, secretKeyWords) {
+		return "", false
+	}
+	var key, v string
+	if s.kind == kindSource {
+		m := genericKeyRe.FindSubmatch(line)
+		if m == nil {
+			return "", false
+		}
+		key = string(m[1])
+		rhs := strings.TrimSpace(string(m[2]))
+		// A typed declaration (SECRET_KEY: str = "...", val key: String = "...")
+		// or a Go byte slice ([]byte("...")) still assigns a literal.
+		if t := typedRe.FindStringSubmatch(rhs); t != nil {
+			rhs = t[1]
+		}
+		rhs = strings.TrimPrefix(rhs, "[]byte(")
+		lits := quotedRe.FindAllStringSubmatchIndex(rhs, -1)
+		switch {
+		case len(lits) == 0:
+			return "", false
+		case lits[0][0] == 0:
+			v = rhs[lits[0][2]:lits[0][3]]
+		case readsEnv(rhs):
+			// A fallback default: os.getenv("JWT_SECRET", "...") or
+			// process.env.JWT_SECRET || "...".
+			l := lits[len(lits)-1]
+			v = rhs[l[2]:l[3]]
+			if !strongDefault(v) {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	} else {
+		m := keyValueRe.FindSubmatch(line)
+		if m == nil {
+			m = genericKeyRe.FindSubmatch(line)
+			if m == nil {
+				return "", false
+			}
+		}
+		key = string(m[1])
+		v = configValue(string(m[2]))
+	}
+	lk := strings.ToLower(key)
+	if !containsAnyStr(lk, secretKeyWords) || containsAnyStr(lk, notSecretKeyWords) {
+		return "", false
+	}
+	if len(v) < 12 || strings.Contains(v, "://") || strings.ContainsAny(v, " \t$%{}<>()") || isPlaceholder(v) || wordy(v) {
+		return "", false
+	}
+	if !hasDigit(v) || !hasLetter(v) || !randomLooking(v) {
+		return "", false
+	}
+	return key + " = " + mask(v, 0), true
+}
+
+func readsEnv(rhs string) bool {
+	return containsAnyStr(strings.ToLower(rhs), []string{"environ", "getenv", "process.env", "env(", "env[", "env.get", "config("})
+}
+
+// redactAt masks the secret at off in line, keeping the key it is
+// assigned to when there is one (GITHUB_TOKEN=ghp_****).
+func (s *fileScan) redactAt(line []byte, off int, v string, keep int) string {
+	masked := mask(v, keep)
+	if m := assignTailRe.FindSubmatch(line[:off]); m != nil {
+		return string(m[1]) + " = " + masked
+	}
+	return masked
+}
+
+// mask keeps at most four leading characters of v (fewer for short
+// values) and hides the rest. keep, when set, is a known public prefix.
+func mask(v string, keep int) string {
+	n := min(4, len(v)/4)
+	if keep > 0 && keep < len(v)/2 {
+		n = min(keep, 4)
+	}
+	return v[:n] + "****"
+}
+
+// placeholderParts mark a value as a placeholder wherever they appear.
+var placeholderParts = []string{"changeme", "change-me", "change_me", "changethis", "change-this", "change_this",
+	"your-", "your_", "yoursecret", "yourpassword", "yourkey", "yourtoken", "<", ">", "${", "$(", "%(", "{{", "}}",
+	"os.environ", "process.env", "getenv", "example", "placeholder", "replace_me", "replace-me", "replaceme",
+	"dummy", "xxxx", "****", "...", "redacted", "insert_", "insert-", "fake", "sample", "not-a-secret",
+	"notasecret", "not_a_secret", "todo", "fixme", "0000000000", "1234567890", "abcdef"}
+
+// placeholderWords are placeholders when they are the whole value.
+var placeholderWords = map[string]bool{
+	"secret": true, "password": true, "passwd": true, "pass": true, "test": true, "testing": true, "token": true,
+	"key": true, "apikey": true, "api_key": true, "admin": true, "root": true, "user": true, "username": true,
+	"none": true, "null": true, "nil": true, "true": true, "false": true, "undefined": true, "tbd": true,
+	"mysecret": true, "supersecret": true, "secretkey": true, "secret_key": true, "secret-key": true,
+	"mysecretkey": true, "jwtsecret": true, "jwt_secret": true, "jwt-secret": true, "string": true, "str": true,
+}
+
+// isPlaceholder reports whether v is a placeholder rather than a secret.
+func isPlaceholder(v string) bool {
+	l := strings.ToLower(strings.Trim(v, "\"'` "))
+	if l == "" || placeholderWords[l] {
+		return true
+	}
+	if strings.Count(l, l[:1]) == len(l) {
+		return true
+	}
+	return containsAnyStr(l, placeholderParts)
+}
+
+// wordy reports whether a value is a human-chosen phrase ("my-test-secret-123")
+// rather than a generated key; only the generic rule and fallback defaults,
+// which need high confidence, use it.
+func wordy(v string) bool {
+	return containsAnyStr(strings.ToLower(v), []string{"secret", "password", "passw", "test", "demo", "local", "development", "dev-", "dev_", "default", "insecure-key"})
+}
+
+// realJWT rejects the jwt.io sample token and Supabase's public anon key.
+func realJWT(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 || parts[2] == "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" {
+		return false
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return true
+	}
+	p := string(payload)
+	if strings.Contains(p, "John Doe") || strings.Contains(p, `"role":"anon"`) || strings.Contains(p, `"role": "anon"`) {
+		return false
+	}
+	return true
+}
+
+// entropy is the Shannon entropy of s in bits per character.
+func entropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	var counts [256]int
+	for i := 0; i < len(s); i++ {
+		counts[s[i]]++
+	}
+	var h float64
+	n := float64(len(s))
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / n
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+func hasUpper(s string) bool { return strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
+func hasLetter(s string) bool {
+	return strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}
+
+func containsAny(b []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.Contains(b, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAnyStr(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
