@@ -13,29 +13,29 @@ import (
 // Fake credentials are assembled from pieces so that this file itself
 // holds no contiguous token a scanner (vetfolio included) would report.
 var (
-	awsID      = "AK" + "IA" + "UJZDEGXDNCF32EPF"
-	awsSecret  = "2hpChYgCfrL1spNx" + "nyVmihA+2O76UMFxFkM+R5Kj"
-	ghToken    = "gh" + "p_" + "hGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rES"
-	ghPAT      = "github" + "_pat_" + "QedUStPKR0CsTy4Qwb8DwkNhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9oj"
-	glToken    = "gl" + "pat-" + "fljoQoaF1LlqsajAIxNK"
-	slackTok   = "xo" + "xb-" + "528907866661-" + "EOzdmenCkhvMdgaKjIg8xNbe"
-	slackHook  = "https://hooks." + "slack.com/services/" + "TNYJQWX4HH5/B344TFJGVQ4/1SkHbn88HxjSI6bWHtP3fS2q"
-	stripeLive = "sk" + "_live_" + "Hx6kwXoIIXGvOoNZYW2mZp0z"
-	stripeTest = "sk" + "_test_" + "Hx6kwXoIIXGvOoNZYW2mZp0z"
-	googleKey  = "AI" + "za" + "Dz-TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3Ql"
-	openaiProj = "sk-" + "proj-" + "r3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY_uCu3ZR1zTOlU"
-	openaiOld  = "sk-" + "ZqfM2oeq3hDavJA76rNicHTp8hkqdlm7tOtHWnsCGRlrwZbq"
-	sendgrid   = "SG" + ".cabUGJmGEp7CgQ0PBQFI14." + "zGtSnovm14TUOizwd1iaeOV4qBkdfQ1y3GQsMpSscDl"
-	twilioKey  = "S" + "K58e08baa7196b50ac2f86702824c1c09"
-	twilioTok  = "58e08baa7196b50a" + "c2f86702824c1c09"
-	djangoValue  = "t^of@7)j*_#y)u=5js=%&jc_6" + "^1=-6i7)6!b(@_(-&ofbci^xg"
-	hex64      = "ce107f80e222f828767efc2f91624a89" + "40f1f836f99eee3692f09e2e8c662248"
-	genValue   = "8xiM0OGr4hTxoF54" + "Fzbka8FRCztUjAwy"
-	pemBody    = "OpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK+gqv81RKMGHZEM9YpvujA/\n" +
+	awsID       = "AK" + "IA" + "UJZDEGXDNCF32EPF"
+	awsSecret   = "2hpChYgCfrL1spNx" + "nyVmihA+2O76UMFxFkM+R5Kj"
+	ghToken     = "gh" + "p_" + "hGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rES"
+	ghPAT       = "github" + "_pat_" + "QedUStPKR0CsTy4Qwb8DwkNhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9oj"
+	glToken     = "gl" + "pat-" + "fljoQoaF1LlqsajAIxNK"
+	slackTok    = "xo" + "xb-" + "528907866661-" + "EOzdmenCkhvMdgaKjIg8xNbe"
+	slackHook   = "https://hooks." + "slack.com/services/" + "TNYJQWX4HH5/B344TFJGVQ4/1SkHbn88HxjSI6bWHtP3fS2q"
+	stripeLive  = "sk" + "_live_" + "Hx6kwXoIIXGvOoNZYW2mZp0z"
+	stripeTest  = "sk" + "_test_" + "Hx6kwXoIIXGvOoNZYW2mZp0z"
+	googleKey   = "AI" + "za" + "Dz-TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3Ql"
+	openaiProj  = "sk-" + "proj-" + "r3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY_uCu3ZR1zTOlU"
+	openaiOld   = "sk-" + "ZqfM2oeq3hDavJA76rNicHTp8hkqdlm7tOtHWnsCGRlrwZbq"
+	sendgrid    = "SG" + ".cabUGJmGEp7CgQ0PBQFI14." + "zGtSnovm14TUOizwd1iaeOV4qBkdfQ1y3GQsMpSscDl"
+	twilioKey   = "S" + "K58e08baa7196b50ac2f86702824c1c09"
+	twilioTok   = "58e08baa7196b50a" + "c2f86702824c1c09"
+	djangoValue = "t^of@7)j*_#y)u=5js=%&jc_6" + "^1=-6i7)6!b(@_(-&ofbci^xg"
+	hex64       = "ce107f80e222f828767efc2f91624a89" + "40f1f836f99eee3692f09e2e8c662248"
+	genValue    = "8xiM0OGr4hTxoF54" + "Fzbka8FRCztUjAwy"
+	pemBody     = "OpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK+gqv81RKMGHZEM9YpvujA/\n" +
 		"C5Q52ryFlwRlOEVHzc0X0AWIRh/JUqBlIFXZ53Ncqe28+ajY75FnCttn6kfaqDeM\n" +
 		"qG3omjMyXHCabM6JOF8EFd0Nhcy/1kGD2VD/eR1UYzaLiA/zNyD7CHLn/xC+1hsY\n"
 	pemBegin = "-----BEGIN RSA " + "PRIVATE KEY-----"
-	pemEnd    = "-----END RSA " + "PRIVATE KEY-----"
+	pemEnd   = "-----END RSA " + "PRIVATE KEY-----"
 )
 
 func jwtOf(payload string) string {
