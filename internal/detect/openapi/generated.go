@@ -1,0 +1,494 @@
+package openapi
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// Kinds of document, as in the report contract.
+const (
+	kindStatic      = "static-file"
+	kindGenerated   = "framework-generated"
+	kindAnnotations = "annotations"
+	kindNone        = "none"
+)
+
+// signal is evidence that a library generates the document.
+type signal struct {
+	name string
+	kind string
+	ev   rules.Location
+}
+
+// quality counts documentation written for a generator: operations seen,
+// those described, those documenting error responses, and whether
+// security schemes are declared.
+type quality struct {
+	ops, described, errors int
+	schemes                bool
+	// allErrors is set when error responses are documented for every
+	// operation at once (springdoc reading @ControllerAdvice handlers, a
+	// FastAPI router with responses=).
+	allErrors bool
+}
+
+// call returns the text of the call whose opening parenthesis is at or after
+// off, up to its matching parenthesis, bounded to keep scanning linear.
+func call(code []byte, off int) []byte {
+	const limit = 4000
+	i := bytes.IndexByte(code[off:], '(')
+	if i < 0 {
+		return nil
+	}
+	start := off + i
+	depth := 0
+	for j := start; j < len(code) && j < start+limit; j++ {
+		switch code[j] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return code[start : j+1]
+			}
+		}
+	}
+	end := min(len(code), start+limit)
+	return code[start:end]
+}
+
+func loc(p string, data []byte, off int) rules.Location {
+	return rules.Location{Path: p, Line: scan.LineAt(data, off)}
+}
+
+// record keeps the first evidence of a generator.
+func (d *detector) record(name, kind, p string, data []byte, off int) {
+	if _, ok := d.signals[name]; ok {
+		return
+	}
+	d.signals[name] = &signal{name: name, kind: kind, ev: loc(p, data, off)}
+	d.order = append(d.order, name)
+}
+
+func (d *detector) quality(name string) *quality {
+	q := d.q[name]
+	if q == nil {
+		q = &quality{}
+		d.q[name] = q
+	}
+	return q
+}
+
+// ---- Python ----
+
+var (
+	pyImportFastAPI  = regexp.MustCompile(`(?m)^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b`)
+	pyFastAPIApp     = regexp.MustCompile(`\bFastAPI\s*\(`)
+	pyOpenAPIOff     = regexp.MustCompile(`\bopenapi_url\s*=\s*None\b`)
+	pyRoute          = regexp.MustCompile(`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post|put|patch|delete|api_route)\s*\(`)
+	pyDescribedArg   = regexp.MustCompile(`\b(summary|description)\s*=`)
+	pyResponsesArg   = regexp.MustCompile(`\bresponses\s*=`)
+	pyRouterResp     = regexp.MustCompile(`\bAPIRouter\s*\([^)]*\bresponses\s*=`)
+	pyDefDoc         = regexp.MustCompile(`^\s*(?:async\s+)?def\s+\w+\s*\((?s:.*?)\)\s*(?:->[^:\n]+)?:\s*\n\s*[rRuUbB]?("""|''')`)
+	pyFastAPISec     = regexp.MustCompile(`\b(OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\(`)
+	pySpectacular    = regexp.MustCompile(`\bSpectacular(API|Swagger|Redoc|JSONAPI|YAMLAPI)View\b`)
+	pyYasg           = regexp.MustCompile(`(?m)^\s*from\s+drf_yasg(\.\w+)*\s+import`)
+	pyDRFSchema      = regexp.MustCompile(`(?m)^\s*from\s+rest_framework\.schemas\s+import\s+[^\n]*get_schema_view`)
+	pySchemaView     = regexp.MustCompile(`\bget_schema_view\s*\(`)
+	pyExtendSchema   = regexp.MustCompile(`@(extend_schema|swagger_auto_schema)\s*\(`)
+	pyExtDescribed   = regexp.MustCompile(`\b(summary|description|operation_summary|operation_description)\s*=`)
+	pyErrCode        = regexp.MustCompile(`(?:\b[45]\d\d\b|HTTP_[45]\d\d)`)
+	pyDRFAuthClasses = regexp.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
+	pyYasgSec        = regexp.MustCompile(`\bSECURITY_DEFINITIONS\b`)
+	pyFlaskGens      = []struct {
+		name string
+		re   *regexp.Regexp
+	}{
+		{"flask-smorest", regexp.MustCompile(`(?m)^\s*(from\s+flask_smorest\b|import\s+flask_smorest\b)`)},
+		{"flasgger", regexp.MustCompile(`(?m)^\s*(from\s+flasgger\b|import\s+flasgger\b)`)},
+		{"flask-restx", regexp.MustCompile(`(?m)^\s*(from\s+flask_restx\b|import\s+flask_restx\b|from\s+flask_restplus\b)`)},
+		{"apispec", regexp.MustCompile(`(?m)^\s*from\s+apispec\b[^\n]*\bAPISpec\b`)},
+	}
+	pyFlaskDoc    = regexp.MustCompile(`@\w+\.doc\s*\(`)
+	pyFlaskErr    = regexp.MustCompile(`@\w+\.(alt_response|response)\s*\(\s*(?:code\s*=\s*)?(?:[45]\d\d\b|HTTPStatus\.(?:BAD|NOT|UNAUTH|FORBID|CONFLICT|INTERNAL|UNPROCESS))`)
+	pyFlaskSchema = regexp.MustCompile(`\bsecurity_scheme\s*\(|\bauthorizations\s*=|securitySchemes|securityDefinitions`)
+)
+
+func (d *detector) scanPython(p string, data []byte) {
+	code := scan.Code(data, "python")
+	if pyImportFastAPI.Match(code) {
+		q := d.quality("fastapi")
+		if m := pyFastAPIApp.FindIndex(code); m != nil {
+			d.record("fastapi", kindGenerated, p, data, m[0])
+			if pyOpenAPIOff.Match(call(code, m[0])) && d.fastapiOff == nil {
+				l := loc(p, data, m[0])
+				d.fastapiOff = &l
+			}
+		}
+		routerResp := pyRouterResp.Match(code)
+		for _, m := range pyRoute.FindAllIndex(code, -1) {
+			args := call(code, m[0])
+			q.ops++
+			if pyDescribedArg.Match(args) || pyDefDoc.Match(code[m[0]+len(args):min(len(code), m[0]+len(args)+2000)]) {
+				q.described++
+			}
+			if routerResp || pyResponsesArg.Match(args) {
+				q.errors++
+			}
+		}
+		if pyFastAPISec.Match(code) {
+			q.schemes = true
+		}
+	}
+	if m := pySpectacular.FindIndex(code); m != nil {
+		d.record("drf-spectacular", kindGenerated, p, data, m[0])
+	}
+	if pyYasg.Match(code) {
+		if m := pySchemaView.FindIndex(code); m != nil {
+			d.record("drf-yasg", kindGenerated, p, data, m[0])
+		}
+	}
+	if pyDRFSchema.Match(code) {
+		if m := pySchemaView.FindIndex(code); m != nil {
+			d.record("drf-schema", kindGenerated, p, data, m[0])
+		}
+	}
+	for _, m := range pyExtendSchema.FindAllIndex(code, -1) {
+		args := call(code, m[0])
+		for _, g := range []string{"drf-spectacular", "drf-yasg"} {
+			q := d.quality(g)
+			if pyExtDescribed.Match(args) {
+				q.described++
+			}
+			if bytes.Contains(args, []byte("responses")) && pyErrCode.Match(args) {
+				q.errors++
+			}
+		}
+	}
+	if pyDRFAuthClasses.Match(code) {
+		d.quality("drf-spectacular").schemes = true
+	}
+	if pyYasgSec.Match(code) {
+		d.quality("drf-yasg").schemes = true
+	}
+	for _, g := range pyFlaskGens {
+		if m := g.re.FindIndex(code); m != nil {
+			d.record(g.name, kindGenerated, p, data, m[0])
+		}
+	}
+	if bytes.Contains(code, []byte("flask")) {
+		for _, name := range []string{"flask-smorest", "flasgger", "flask-restx", "apispec"} {
+			q := d.quality(name)
+			for _, m := range pyFlaskDoc.FindAllIndex(code, -1) {
+				if pyDescribedArg.Match(call(code, m[0])) {
+					q.described++
+				}
+			}
+			q.errors += len(pyFlaskErr.FindAllIndex(code, -1))
+			if pyFlaskSchema.Match(code) {
+				q.schemes = true
+			}
+		}
+	}
+}
+
+// ---- Java and Kotlin ----
+
+var (
+	jvSwaggerImport = regexp.MustCompile(`(?m)^\s*import\s+io\.swagger\.(v3\.oas\.)?annotations\b`)
+	jvOperation     = regexp.MustCompile(`@(Operation|ApiOperation)\s*\(`)
+	jvDescribed     = regexp.MustCompile(`\b(summary|description|value|notes)\s*=|^\(\s*"`)
+	jvApiResponse   = regexp.MustCompile(`@ApiResponse\s*\(`)
+	jvErrCode       = regexp.MustCompile(`\b(responseCode|code)\s*=\s*"?[45]\d\d\b`)
+	jvSchemes       = regexp.MustCompile(`@SecurityScheme\s*\(|\bSecurityScheme\s*\(\s*\)|\.addSecuritySchemes\s*\(|\bsecuritySchemes\s*\(|\bSecurityScheme\.builder\b`)
+	jvMapping       = regexp.MustCompile(`@(Get|Post|Put|Delete|Patch)Mapping\b`)
+	jvAdvice        = regexp.MustCompile(`@(Rest)?ControllerAdvice\b`)
+	jvAdviceStatus  = regexp.MustCompile(`@ResponseStatus\s*\(\s*(?:(?:value|code)\s*=\s*)?(?:HttpStatus\.)?(BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|UNPROCESSABLE_ENTITY|INTERNAL_SERVER_ERROR)`)
+	jvSpringdocCfg  = regexp.MustCompile(`\bnew\s+OpenAPI\s*\(|\bOpenAPI\s*\(\s*\)|@OpenAPIDefinition\b|\bGroupedOpenApi\b|\bnew\s+Docket\s*\(|\bDocket\s*\(`)
+)
+
+func (d *detector) scanJVM(p, lang string, data []byte) {
+	code := scan.Code(data, lang)
+	q := d.quality("jvm")
+	if m := jvSwaggerImport.FindIndex(code); m != nil {
+		d.record("swagger-annotations", kindAnnotations, p, data, m[0])
+	}
+	if m := jvSpringdocCfg.FindIndex(code); m != nil && d.jvmConfig == nil {
+		l := loc(p, data, m[0])
+		d.jvmConfig = &l
+	}
+	for _, m := range jvOperation.FindAllIndex(code, -1) {
+		if jvDescribed.Match(call(code, m[0])) {
+			q.described++
+		}
+	}
+	// Count error responses per handler: the responses annotated between one
+	// mapping and the next belong to one operation.
+	mappings := jvMapping.FindAllIndex(code, -1)
+	q.ops += len(mappings)
+	errAt := map[int]bool{}
+	for _, m := range jvApiResponse.FindAllIndex(code, -1) {
+		if !jvErrCode.Match(call(code, m[0])) {
+			continue
+		}
+		// The operation is the first mapping after the annotation.
+		op := len(mappings)
+		for i, mp := range mappings {
+			if mp[0] > m[0] {
+				op = i
+				break
+			}
+		}
+		errAt[op] = true
+	}
+	q.errors += len(errAt)
+	if jvSchemes.Match(code) {
+		q.schemes = true
+	}
+	if jvAdvice.Match(code) && jvAdviceStatus.Match(code) {
+		q.allErrors = true
+	}
+}
+
+// ---- JavaScript and TypeScript ----
+
+var (
+	jsNestSwagger  = regexp.MustCompile(`\bSwaggerModule\s*\.\s*(setup|createDocument)\s*\(`)
+	jsNestOp       = regexp.MustCompile(`@ApiOperation\s*\(`)
+	jsNestDesc     = regexp.MustCompile(`\b(summary|description)\s*:`)
+	jsNestErr      = regexp.MustCompile(`@Api(BadRequest|NotFound|Unauthorized|Forbidden|Conflict|InternalServerError|UnprocessableEntity|NotAcceptable|Gone|PayloadTooLarge|TooManyRequests|ServiceUnavailable|Default)Response\s*\(|@ApiResponse\s*\(\s*\{[^}]*\bstatus\s*:\s*(?:[45]\d\d\b|HttpStatus\.(?:BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|UNPROCESSABLE_ENTITY))`)
+	jsNestRoute    = regexp.MustCompile(`(?m)^\s*@(Get|Post|Put|Patch|Delete)\s*\(`)
+	jsNestSchemes  = regexp.MustCompile(`\.add(BearerAuth|OAuth2|ApiKey|BasicAuth|CookieAuth|Security)\s*\(`)
+	jsSwaggerJSDoc = regexp.MustCompile(`require\(\s*['"]swagger-jsdoc['"]\s*\)|from\s+['"]swagger-jsdoc['"]|\bswaggerJs[dD]oc\s*\(|\bswaggerJSDoc\s*\(`)
+	jsSwaggerUI    = regexp.MustCompile(`\bswagger[uU][iI](?:Express)?\s*\.\s*(serve|setup)\b`)
+	jsUIImport     = regexp.MustCompile(`['"]swagger-ui-express['"]`)
+	jsOAValidator  = regexp.MustCompile(`\bOpenApiValidator\s*\.\s*middleware\s*\(|['"]express-openapi-validator['"]`)
+	jsTsoa         = regexp.MustCompile(`from\s+['"]tsoa['"]`)
+	jsTsoaRoute    = regexp.MustCompile(`@Route\s*\(`)
+	jsFastify      = regexp.MustCompile(`['"](@fastify/swagger|fastify-swagger)['"]`)
+	jsFastifyRoute = regexp.MustCompile(`\b\w+\.(get|post|put|patch|delete)\s*\(\s*['"\x60]/|\.route\s*\(\s*\{`)
+	jsSummaryKey   = regexp.MustCompile(`\b(summary|description)\s*:\s*['"\x60]`)
+	jsRespErr      = regexp.MustCompile(`\bresponse\s*:\s*\{[^{}]{0,200}?['"]?([45]\d\d|[45]xx|default)['"]?\s*:`)
+	jsSchemes      = regexp.MustCompile(`\bsecuritySchemes\s*:|\bsecurityDefinitions\s*:`)
+	// JSDoc annotations live in comments by design: read from the raw text.
+	jsDocTag     = regexp.MustCompile(`(?m)^\s*\*\s*@(openapi|swagger)\b`)
+	jsDocOp      = regexp.MustCompile(`(?m)^\s*\*\s+(get|post|put|patch|delete):\s*$`)
+	jsDocSummary = regexp.MustCompile(`(?m)^\s*\*\s+(summary|description):\s*\S`)
+	jsDocErr     = regexp.MustCompile(`(?m)^\s*\*\s+["']?([45]\d\d|default)["']?:\s*$`)
+	jsDocSchemes = regexp.MustCompile(`(?m)^\s*\*\s+securitySchemes:`)
+	tsoaSummary  = regexp.MustCompile(`@Summary\s*\(`)
+	tsoaErr      = regexp.MustCompile(`@Response\s*(?:<[^>]*>)?\s*\(\s*['"]?[45]\d\d`)
+	tsoaSecurity = regexp.MustCompile(`@Security\s*\(`)
+)
+
+func (d *detector) scanJS(p, lang string, data []byte) {
+	code := scan.Code(data, lang)
+	if m := jsNestSwagger.FindIndex(code); m != nil {
+		d.record("nestjs-swagger", kindGenerated, p, data, m[0])
+	}
+	nq := d.quality("nestjs-swagger")
+	for _, m := range jsNestOp.FindAllIndex(code, -1) {
+		if jsNestDesc.Match(call(code, m[0])) {
+			nq.described++
+		}
+	}
+	routes := jsNestRoute.FindAllIndex(code, -1)
+	nq.ops += len(routes)
+	errAt := map[int]bool{}
+	for _, m := range jsNestErr.FindAllIndex(code, -1) {
+		op := len(routes)
+		for i, r := range routes {
+			if r[0] > m[0] {
+				op = i
+				break
+			}
+		}
+		errAt[op] = true
+	}
+	nq.errors += len(errAt)
+	if jsNestSchemes.Match(code) {
+		nq.schemes = true
+	}
+
+	if m := jsSwaggerJSDoc.FindIndex(code); m != nil {
+		d.record("swagger-jsdoc", kindAnnotations, p, data, m[0])
+	}
+	if m := jsSwaggerUI.FindIndex(code); m != nil && jsUIImport.Match(code) {
+		d.record("swagger-ui-express", kindGenerated, p, data, m[0])
+	}
+	if m := jsOAValidator.FindIndex(code); m != nil {
+		d.record("express-openapi-validator", kindStatic, p, data, m[0])
+	}
+	if jsTsoa.Match(code) {
+		if m := jsTsoaRoute.FindIndex(code); m != nil {
+			d.record("tsoa", kindAnnotations, p, data, m[0])
+		}
+		tq := d.quality("tsoa")
+		tq.ops += len(jsNestRoute.FindAllIndex(code, -1))
+		tq.described += len(tsoaSummary.FindAllIndex(code, -1))
+		tq.errors += len(tsoaErr.FindAllIndex(code, -1))
+		if tsoaSecurity.Match(code) {
+			tq.schemes = true
+		}
+	}
+	if m := jsFastify.FindIndex(code); m != nil {
+		d.record("fastify-swagger", kindGenerated, p, data, m[0])
+	}
+	fq := d.quality("fastify-swagger")
+	fq.ops += len(jsFastifyRoute.FindAllIndex(code, -1))
+	fq.described += len(jsSummaryKey.FindAllIndex(code, -1))
+	fq.errors += len(jsRespErr.FindAllIndex(code, -1))
+	if jsSchemes.Match(code) {
+		fq.schemes = true
+		d.quality("swagger-jsdoc").schemes = true
+		d.quality("swagger-ui-express").schemes = true
+	}
+
+	if m := jsDocTag.FindIndex(data); m != nil {
+		d.jsdocEv = append(d.jsdocEv, loc(p, data, m[0]))
+		jq := d.quality("swagger-jsdoc")
+		jq.ops += len(jsDocOp.FindAllIndex(data, -1))
+		jq.described += len(jsDocSummary.FindAllIndex(data, -1))
+		jq.errors += len(jsDocErr.FindAllIndex(data, -1))
+		if jsDocSchemes.Match(data) {
+			jq.schemes = true
+		}
+	}
+}
+
+// ---- Go ----
+
+var (
+	goSwagImport = regexp.MustCompile(`"github\.com/swaggo/[\w./-]+"`)
+	goHuma       = regexp.MustCompile(`"github\.com/danielgtaylor/huma(/v2)?"`)
+	goHumaReg    = regexp.MustCompile(`\bhuma\.(Register|Get|Post|Put|Patch|Delete)\s*\(`)
+	goHumaSum    = regexp.MustCompile(`\b(Summary|Description)\s*:\s*"`)
+	goHumaErr    = regexp.MustCompile(`\bErrors\s*:\s*\[\]int\b`)
+	goHumaSec    = regexp.MustCompile(`\bSecuritySchemes\b`)
+	goSpecFirst  = regexp.MustCompile(`(?m)^//go:generate\s+.*\b(oapi-codegen|ogen)\b`)
+	goAnnot      = regexp.MustCompile(`^\s*//\s*@(\w+)`)
+	goSwaggerRte = regexp.MustCompile(`^\s*//\s*swagger:route\s`)
+	goSwaggerErr = regexp.MustCompile(`^\s*//\s+([45]\d\d|default)\s*:`)
+	goSecDefs    = regexp.MustCompile(`(?mi)^\s*//\s*(@securityDefinitions\.|SecurityDefinitions:)`)
+)
+
+// scanGo reads swaggo and go-swagger annotations comment block by comment
+// block: a block with @Router (or swagger:route) is one operation.
+func (d *detector) scanGo(p string, data []byte) {
+	if m := goSwagImport.FindIndex(data); m != nil {
+		code := scan.Code(data, "go")
+		if m2 := goSwagImport.FindIndex(code); m2 != nil {
+			d.record("swaggo", kindAnnotations, p, data, m2[0])
+		}
+	}
+	if goSecDefs.Match(data) {
+		d.quality("swaggo").schemes = true
+		d.quality("go-swagger").schemes = true
+	}
+	if m := goSpecFirst.FindSubmatchIndex(data); m != nil {
+		d.record(string(data[m[2]:m[3]]), kindStatic, p, data, m[0])
+	}
+	if goHuma.Match(data) {
+		code := scan.Code(data, "go")
+		hq := d.quality("huma")
+		if m := goHumaReg.FindIndex(code); m != nil {
+			d.record("huma", kindGenerated, p, data, m[0])
+		}
+		for _, m := range goHumaReg.FindAllIndex(code, -1) {
+			hq.ops++
+			args := call(code, m[0])
+			if goHumaSum.Match(args) {
+				hq.described++
+			}
+			if goHumaErr.Match(args) {
+				hq.errors++
+			}
+		}
+		if goHumaSec.Match(code) {
+			hq.schemes = true
+		}
+	}
+	if !bytes.Contains(data, []byte("@Router")) && !bytes.Contains(data, []byte("swagger:route")) {
+		return
+	}
+	var block []string
+	var blockStart int
+	flush := func() {
+		if len(block) > 0 {
+			d.goBlock(p, data, block, blockStart)
+		}
+		block = block[:0]
+	}
+	off := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "//") {
+			if len(block) == 0 {
+				blockStart = off
+			}
+			block = append(block, line)
+		} else {
+			flush()
+		}
+		off += len(line) + 1
+	}
+	flush()
+}
+
+func (d *detector) goBlock(p string, data []byte, block []string, start int) {
+	var router, summary, failure bool
+	for _, l := range block {
+		if m := goAnnot.FindStringSubmatch(l); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "router":
+				router = true
+			case "summary", "description":
+				summary = true
+			case "failure":
+				failure = true
+			}
+		}
+	}
+	if router {
+		q := d.quality("swaggo")
+		q.ops++
+		if summary {
+			q.described++
+		}
+		if failure {
+			q.errors++
+		}
+		d.record("swaggo", kindAnnotations, p, data, start)
+		return
+	}
+	for i, l := range block {
+		if !goSwaggerRte.MatchString(l) {
+			continue
+		}
+		d.record("go-swagger", kindAnnotations, p, data, start)
+		q := d.quality("go-swagger")
+		q.ops++
+		desc, errs := false, false
+		for _, r := range block[i+1:] {
+			t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r), "//"))
+			if goSwaggerRte.MatchString(r) {
+				break
+			}
+			if t != "" && !strings.Contains(t, ":") {
+				desc = true
+			}
+			if goSwaggerErr.MatchString(r) {
+				errs = true
+			}
+		}
+		if desc {
+			q.described++
+		}
+		if errs {
+			q.errors++
+		}
+	}
+}
