@@ -56,6 +56,13 @@ func Local(ctx context.Context, dir string) (*Snapshot, error) {
 	s := &Snapshot{Kind: "local", Display: dir, Dir: abs}
 	if top, ok := gitTop(ctx, abs); ok {
 		err = s.readGit(ctx, top)
+		if err == nil && len(s.Files) == 0 {
+			// A folder the enclosing checkout ignores (a download unpacked
+			// inside another project) is audited as a plain folder.
+			s.Commit, s.Commits, s.Notes = "", nil, nil
+			s.HistoryReason = "git ignores this folder, so there is no commit history to judge"
+			err = s.walk()
+		}
 	} else {
 		s.HistoryReason = "not a git repository, so there is no commit history to judge"
 		err = s.walk()
