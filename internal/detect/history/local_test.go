@@ -1,0 +1,56 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/vetfolio/vetfolio/internal/fixture"
+	"github.com/vetfolio/vetfolio/internal/source"
+)
+
+// TestFromGit runs the summary over histories git itself wrote, so the
+// counts the local source reads and the thresholds here agree.
+func TestFromGit(t *testing.T) {
+	start := time.Date(2024, 1, 8, 9, 0, 0, 0, time.UTC)
+	upload := map[string]string{}
+	for i := range 30 {
+		upload[fmt.Sprintf("src/main/java/com/shop/C%d.java", i)] = fmt.Sprintf("class C%d {}\n", i)
+	}
+	bulkDir := fixture.Repo(t, "", []fixture.Commit{
+		{When: start, Message: "Initial commit", Files: map[string]string{"README.md": "# shop\n"}},
+		{When: start.Add(time.Hour), Message: "Add files via upload", Files: upload},
+		{When: start.AddDate(0, 0, 1), Message: "Update README.md", Files: map[string]string{"README.md": "# shop\nA shop.\n"}},
+	})
+
+	var steady []fixture.Commit
+	for i := range 12 {
+		steady = append(steady, fixture.Commit{When: start.AddDate(0, 0, 3*i),
+			Message: fmt.Sprintf("Add the C%d service with its repository", i),
+			Files:   map[string]string{fmt.Sprintf("src/C%d.java", i): "class C {}\n"}})
+	}
+	steadyDir := fixture.Repo(t, "", steady)
+
+	now := start.AddDate(0, 2, 0)
+	for _, tt := range []struct {
+		dir              string
+		bulk             bool
+		commits, weeks   int
+		vagueShareAtMost float64
+	}{
+		{bulkDir, true, 3, 1, 1},
+		{steadyDir, false, 12, 5, 0},
+	} {
+		snap, err := source.Local(context.Background(), tt.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := Summarize(snap.Commits, snap.Files, now)
+		snap.Close()
+		if h.BulkUpload != tt.bulk || h.Commits != tt.commits || h.ActiveWeeks != tt.weeks || h.VagueShare > tt.vagueShareAtMost {
+			t.Errorf("%s: BulkUpload=%v (%v, %q) Commits=%d ActiveWeeks=%d VagueShare=%v",
+				tt.dir, h.BulkUpload, h.BulkShare, h.BulkSubject, h.Commits, h.ActiveWeeks, h.VagueShare)
+		}
+	}
+}
