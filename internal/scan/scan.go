@@ -64,7 +64,8 @@ func IsSource(p string) bool {
 
 // IsTestPath reports whether p is a test file by the conventions of the
 // mainstream stacks (test_x.py, x_test.py, XTest.java, x.test.ts, x.spec.js,
-// x_test.go, and files under tests/, test/, __tests__/, spec/).
+// x_test.go, Django's tests.py, XTest.php, and files under tests/, test/,
+// __tests__/, spec/).
 func IsTestPath(p string) bool {
 	if !IsSource(p) {
 		return false
@@ -74,6 +75,8 @@ func IsTestPath(p string) bool {
 	stem := strings.TrimSuffix(lower, path.Ext(lower))
 	switch {
 	case strings.HasPrefix(lower, "test_") && strings.HasSuffix(lower, ".py"),
+		lower == "tests.py", // Django's startapp module
+		strings.HasSuffix(base, "Test.php"), strings.HasSuffix(base, "Tests.php"),
 		strings.HasSuffix(stem, "_test"), strings.HasSuffix(stem, ".test"), strings.HasSuffix(stem, ".spec"),
 		strings.HasSuffix(stem, "-test"), strings.HasSuffix(stem, ".e2e-spec"), strings.HasSuffix(stem, "_spec"):
 		return true

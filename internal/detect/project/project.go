@@ -1,4 +1,6 @@
-// Package project detects ... (stub: to be written).
+// Package project detects what surrounds the code of a project: its tests,
+// the CI that runs them, the configuration that deploys it and the README
+// that presents it.
 package project
 
 import (
@@ -6,11 +8,51 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+// maxEvidence caps evidence lists: a reader needs a few examples, not all.
+const maxEvidence = 5
 
-// New returns a detector.
+type detector struct {
+	tests  testScanner
+	ci     ciScanner
+	deploy deployScanner
+	readme readmeScanner
+}
+
+// New returns the detector of tests, CI, deploy configuration and README.
 func New() scan.Detector { return &detector{} }
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+// Wants asks only for the files each part reads: test sources and test
+// configuration, CI files, deploy files whose content decides what they
+// are, and READMEs.
+func (d *detector) Wants(p string) bool {
+	return d.tests.wants(p) || d.ci.wants(p) || d.deploy.wants(p) || d.readme.wants(p)
+}
+
+func (d *detector) Scan(f scan.File) {
+	if d.tests.wants(f.Path) {
+		d.tests.scan(f)
+	}
+	if d.ci.wants(f.Path) {
+		d.ci.scan(f)
+	}
+	// Deploy files are recognised by path too (terraform, Chart.yaml), so
+	// every path is shown to the deploy scanner.
+	d.deploy.scan(f)
+	if d.readme.wants(f.Path) {
+		d.readme.scan(f)
+	}
+}
+
+func (d *detector) Finish(facts *rules.Facts) {
+	d.tests.finish(facts)
+	d.ci.finish(facts)
+	d.deploy.finish(facts)
+	d.readme.finish(facts)
+}
+
+func addEvidence(list []rules.Location, loc rules.Location) []rules.Location {
+	if len(list) >= maxEvidence {
+		return list
+	}
+	return append(list, loc)
+}

@@ -1,0 +1,355 @@
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// ciProvider names the CI service a path configures, or "".
+func ciProvider(p string) string {
+	base := path.Base(p)
+	ext := scan.Ext(p)
+	yml := ext == ".yml" || ext == ".yaml"
+	dir := path.Dir(p)
+	switch {
+	case strings.HasPrefix(p, ".github/workflows/") && yml:
+		return "github-actions"
+	case p == ".gitlab-ci.yml" || p == ".gitlab-ci.yaml":
+		return "gitlab-ci"
+	case p == ".circleci/config.yml" || p == ".circleci/config.yaml":
+		return "circleci"
+	case p == ".travis.yml":
+		return "travis"
+	case p == "azure-pipelines.yml" || p == "azure-pipelines.yaml" || (dir == ".azure-pipelines" && yml):
+		return "azure-pipelines"
+	case base == "Jenkinsfile" && dir == ".":
+		return "jenkins"
+	case p == "bitbucket-pipelines.yml":
+		return "bitbucket"
+	case p == ".drone.yml" || p == ".drone.yaml":
+		return "drone"
+	case dir == ".buildkite" && yml:
+		return "buildkite"
+	case p == ".woodpecker.yml" || (dir == ".woodpecker" && yml):
+		return "woodpecker"
+	}
+	return ""
+}
+
+type ciScanner struct {
+	providers []string
+	seen      map[string]bool
+	runsTests bool
+	evidence  []rules.Location
+	// testSteps point at steps that run the tests; files at the CI files.
+	testSteps []rules.Location
+	deploys   []rules.Location
+}
+
+func (c *ciScanner) wants(p string) bool { return ciProvider(p) != "" }
+
+func (c *ciScanner) scan(f scan.File) {
+	prov := ciProvider(f.Path)
+	if prov == "" {
+		return
+	}
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	if !c.seen[prov] {
+		c.seen[prov] = true
+		c.providers = append(c.providers, prov)
+	}
+	c.evidence = addEvidence(c.evidence, rules.Location{Path: f.Path, Line: 1})
+	if f.Data == nil {
+		return
+	}
+	if line := findTestStep(prov, f.Data); line > 0 {
+		c.runsTests = true
+		c.testSteps = addEvidence(c.testSteps, rules.Location{Path: f.Path, Line: line})
+	}
+	if line := findDeployStep(f.Data); line > 0 {
+		c.deploys = addEvidence(c.deploys, rules.Location{Path: f.Path, Line: line})
+	}
+}
+
+func (c *ciScanner) finish(facts *rules.Facts) {
+	facts.CI.Providers = c.providers
+	if facts.CI.Providers == nil {
+		facts.CI.Providers = []string{}
+	}
+	facts.CI.RunsTests = c.runsTests
+	// The test steps come first: they are what a reader wants to see.
+	ev := append([]rules.Location{}, c.testSteps...)
+	for _, l := range c.evidence {
+		if !hasPath(ev, l.Path) {
+			ev = addEvidence(ev, l)
+		}
+	}
+	facts.CI.Evidence = ev
+	if len(c.deploys) > 0 {
+		facts.Deploy.Pipeline = true
+		facts.Deploy.PipelineEvidence = c.deploys
+	}
+}
+
+func hasPath(list []rules.Location, p string) bool {
+	for _, l := range list {
+		if l.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// findTestStep returns the line of the first step of a CI file that runs
+// the tests, or 0. YAML files are parsed and only the values of command
+// keys are read; a file that does not parse, and Jenkinsfiles, are read
+// line by line.
+func findTestStep(prov string, data []byte) int {
+	if prov == "jenkins" {
+		return testLine(data, "//")
+	}
+	cmds, err := yamlCommands(data)
+	if err != nil {
+		return testLine(data, "#")
+	}
+	for _, cmd := range cmds {
+		if seg, ok := testCommand(cmd.text); ok {
+			return lineOf(data, seg, cmd.line)
+		}
+	}
+	return 0
+}
+
+// testLine is the line-by-line fallback of findTestStep.
+func testLine(data []byte, comment string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if j := strings.Index(line, comment); j >= 0 {
+			line = line[:j]
+		}
+		if _, ok := testCommand(line); ok {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// lineOf finds the line where seg is written in data; fallback when it is
+// not found verbatim (a folded scalar).
+func lineOf(data []byte, seg string, fallback int) int {
+	if i := bytes.Index(data, []byte(seg)); i >= 0 {
+		return scan.LineAt(data, i)
+	}
+	if fallback > 0 {
+		return fallback
+	}
+	return 1
+}
+
+// command is a shell command found in a CI file, with the line its key is on
+// when known.
+type command struct {
+	text string
+	line int
+}
+
+// commandKeys are the keys whose values are shell commands across the CI
+// services: GitHub's run, GitLab's, Travis' and Bitbucket's script,
+// CircleCI's run/command, Drone's commands, Azure's script/bash/pwsh.
+var commandKeys = map[string]bool{
+	"run": true, "script": true, "command": true, "commands": true, "bash": true, "sh": true,
+	"pwsh": true, "powershell": true, "cmd": true, "inlineScript": true,
+}
+
+// yamlCommands parses every document of a YAML CI file and returns the
+// commands it runs, in document order.
+func yamlCommands(data []byte) (cmds []command, err error) {
+	defer func() {
+		// A parser bug on hostile input must not take the audit down.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse yaml: %v", r)
+		}
+	}()
+	var root any
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("parse yaml: %w", err)
+	}
+	var walk func(v any, key string, failOK bool)
+	add := func(s string, failOK bool) {
+		if !failOK {
+			cmds = append(cmds, command{text: s})
+		}
+	}
+	walk = func(v any, key string, failOK bool) {
+		switch v := v.(type) {
+		case string:
+			if commandKeys[key] {
+				add(v, failOK)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e, key, failOK)
+			}
+		case map[string]any:
+			// A step allowed to fail does not gate anything.
+			if b, _ := v["continue-on-error"].(bool); b {
+				failOK = true
+			}
+			if b, _ := v["allow_failure"].(bool); b {
+				failOK = true
+			}
+			for _, s := range taskCommands(v) {
+				add(s, failOK)
+			}
+			for k, e := range v {
+				walk(e, k, failOK)
+			}
+		}
+	}
+	walk(root, "", false)
+	if m, ok := root.(map[string]any); ok {
+		cmds = append(cmds, travisDefault(m, data)...)
+	}
+	return cmds, nil
+}
+
+// taskCommands turns the steps that name a build tool instead of a shell
+// command into the command they run: GitHub's gradle action, Azure's
+// Maven, Gradle and .NET tasks.
+func taskCommands(m map[string]any) []string {
+	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+	sub := func(k string) map[string]any { s, _ := m[k].(map[string]any); return s }
+	var out []string
+	if uses := str(m, "uses"); strings.Contains(uses, "gradle") {
+		if args := str(sub("with"), "arguments"); args != "" {
+			out = append(out, "gradle "+args)
+		}
+	}
+	task := str(m, "task")
+	in := sub("inputs")
+	switch {
+	case strings.HasPrefix(task, "Maven@"):
+		out = append(out, "mvn "+str(in, "goals")+" "+str(in, "options"))
+	case strings.HasPrefix(task, "Gradle@"):
+		out = append(out, "gradle "+str(in, "tasks")+" "+str(in, "options"))
+	case strings.HasPrefix(task, "DotNetCoreCLI@"):
+		out = append(out, "dotnet "+str(in, "command"))
+	}
+	return out
+}
+
+var travisLanguage = regexp.MustCompile(`(?m)^language:`)
+
+// travisDefault returns the command Travis runs when .travis.yml names a
+// language with a default test script and writes no script of its own.
+func travisDefault(m map[string]any, data []byte) []command {
+	lang, _ := m["language"].(string)
+	if _, ok := m["script"]; ok {
+		return nil
+	}
+	if _, ok := m["jobs"]; ok {
+		return nil
+	}
+	def := map[string]string{"node_js": "npm test", "ruby": "bundle exec rake", "java": "gradle check"}[lang]
+	if def == "" {
+		return nil
+	}
+	line := 1
+	if loc := travisLanguage.FindIndex(data); loc != nil {
+		line = scan.LineAt(data, loc[0])
+	}
+	return []command{{text: def, line: line}}
+}
+
+var (
+	// installCmd matches segments that install tools ("pip install pytest")
+	// rather than run them.
+	installCmd = regexp.MustCompile(`^(?:sudo\s+)?(?:python\d?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?(?:pip3?|pipx|poetry|pipenv|uv|npm|yarn|pnpm|bun|apt-get|apt|apk|brew|go|gem|bundle|composer|dotnet|cargo)\s+(?:install|add|i|ci|get|sync|restore|tool)\b`)
+	// skipTests matches flags that turn a build's tests off.
+	skipTests = regexp.MustCompile(`-DskipTests\b(?:=true)?|-Dmaven\.test\.skip(?:=true)?\b|(?:^|\s)-x\s+test\b|--exclude-task\s+test\b`)
+	// ignoreFailure matches a command whose failure is swallowed.
+	ignoreFailure = regexp.MustCompile(`\|\|\s*(?:true|:|exit\s+0|echo)\b|\|\|\s*:$`)
+	lintTox       = regexp.MustCompile(`\b(?:tox|nox)\b[^\n]*-[es]\s*(?:lint|flake8|format|mypy|typecheck|type|docs|pre-commit|style)\b`)
+	testCmd       = regexp.MustCompile(strings.Join([]string{
+		`\bpy\.?test\b`,
+		`\bmanage\.py\s+test\b`,
+		`^(?:\w+=\S*\s+)*(?:[\w./-]*/)?(?:tox|nox)\b`,
+		`-m\s+unittest\b`,
+		`\bcoverage\s+run\b`,
+		`\bmvnw?(?:\.cmd)?\b.*\b(?:test|verify|package|install|deploy)\b`,
+		`\bgradlew?(?:\.bat)?\b.*\b(?:test|build|check|integrationTest)\b`,
+		`\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:test|coverage|e2e)`,
+		`\bnpm\s+t\b`,
+		`^(?:\w+=\S*\s+)*(?:npx\s+|bunx\s+|yarn\s+|pnpm\s+(?:exec\s+)?)?(?:jest|vitest|mocha|jasmine|ava)\b`,
+		`\bnode\s.*--test\b`,
+		`\bgo\s+test\b`, `\bgotestsum\b`, `\bginkgo\b`,
+		`\bmake\s+(?:test|tests|check|test-\w+)\b`,
+		`\bcargo\s+(?:test|nextest)\b`,
+		`\brspec\b`, `\bbundle\s+exec\s+(?:rake|rspec|rails\s+test)\b`, `\brails\s+test\b`, `\brake\s+(?:test|spec)\b`,
+		`\bdotnet\s+test\b`,
+		`\bphpunit\b`, `\bartisan\s+test\b`, `\bvendor/bin/pest\b`,
+	}, "|"))
+)
+
+// testCommand reports whether a shell command runs the tests, and the
+// segment that does.
+func testCommand(cmd string) (string, bool) {
+	cmd = strings.ReplaceAll(cmd, "\\\n", " ")
+	for _, line := range strings.Split(cmd, "\n") {
+		if ignoreFailure.MatchString(line) || skipTests.MatchString(line) {
+			continue
+		}
+		for _, seg := range splitShell(line) {
+			seg = strings.TrimSpace(seg)
+			seg = strings.TrimPrefix(seg, "- ")
+			if seg == "" || installCmd.MatchString(seg) || lintTox.MatchString(seg) {
+				continue
+			}
+			if testCmd.MatchString(seg) {
+				return seg, true
+			}
+		}
+	}
+	return "", false
+}
+
+// splitShell splits a command line on && ; and ||.
+func splitShell(line string) []string {
+	line = strings.ReplaceAll(line, "&&", "\x00")
+	line = strings.ReplaceAll(line, "||", "\x00")
+	line = strings.ReplaceAll(line, ";", "\x00")
+	return strings.Split(line, "\x00")
+}
+
+var (
+	deployStep      = regexp.MustCompile(`(?i)\b(?:flyctl|fly)\s+deploy\b|superfly/flyctl-actions|\brailway\s+up\b|\bheroku\s+(?:container:(?:push|release)|deploy)|akhileshns/heroku-deploy|\bgit\s+push\s+\S*heroku|\baws\s+ecs\s+(?:update-service|deploy)|aws-actions/amazon-ecs-deploy|\baws\s+ecr\s+get-login|aws-actions/amazon-ecr-login|\bgcloud\s+(?:run|app|functions)\s+deploy\b|google-github-actions/deploy-(?:cloudrun|appengine)|azure/(?:webapps|container-apps|functions)-deploy|azure/aci-deploy|\bdocker\s+push\b|api\.render\.com/deploy|RENDER_DEPLOY_HOOK|\bvercel\b.*--prod|amondnet/vercel-action|\bnetlify\s+deploy\b|nwtgck/actions-netlify|\bkubectl\s+(?:apply|set\s+image|rollout)|\bhelm\s+(?:upgrade|install)\b|\b(?:serverless|sls)\s+deploy\b|\bsam\s+deploy\b|\bterraform\s+apply\b|appleboy/ssh-action|\beb\s+deploy\b|\bcdk\s+deploy\b|\bpulumi\s+up\b|\bdoctl\s+apps\b|koyeb/action|\bkoyeb\s+(?:app|service)|\bcf\s+push\b`)
+	buildPushAction = regexp.MustCompile(`docker/build-push-action`)
+	pushTrue        = regexp.MustCompile(`(?m)^\s*push:\s*(?:true|\$\{\{)`)
+)
+
+// findDeployStep returns the line of the first step that deploys, or 0.
+func findDeployStep(data []byte) int {
+	lines := strings.Split(string(data), "\n")
+	for i, line := range lines {
+		if j := strings.Index(line, "#"); j >= 0 && (j == 0 || line[j-1] == ' ' || line[j-1] == '\t') {
+			line = line[:j]
+		}
+		if deployStep.MatchString(line) {
+			return i + 1
+		}
+		// docker/build-push-action only builds unless told to push.
+		if buildPushAction.MatchString(line) && pushTrue.Match(data) {
+			return i + 1
+		}
+	}
+	return 0
+}
