@@ -1,16 +1,124 @@
-// Package code detects ... (stub: to be written).
+// Package code reads the application's source for what a reviewer sees by
+// reading the handlers: the HTTP routes (facts.Endpoints, facts.Routes),
+// central error handling and the status codes used (facts.ErrorHandling),
+// logging, request logging and a health endpoint (facts.Logging), and the
+// signals of a project beyond a hello-world CRUD: pagination, a client that
+// consumes the API, background jobs, caching and the like (facts.Scope).
+//
+// Scan collects raw signals file by file; Finish resolves what needs the
+// whole tree (router prefixes mounted in another file, Django views and DRF
+// viewsets declared elsewhere, the stack's dependencies) and decides.
 package code
 
 import (
+	"path"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+// maxEvidence bounds every evidence list.
+const maxEvidence = 5
 
-// New returns a detector.
-func New() scan.Detector { return &detector{} }
+type detector struct {
+	rt routeState
+	er errorState
+	lg logState
+	sc scopeState
+}
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+// New returns the detector of routes, error handling, logging and scope.
+func New() scan.Detector {
+	return &detector{
+		rt: newRouteState(),
+		er: newErrorState(),
+		lg: newLogState(),
+		sc: newScopeState(),
+	}
+}
+
+// configNames are the non-source files the detector reads.
+var configNames = map[string]bool{
+	"package.json": true, "pubspec.yaml": true,
+	"logback.xml": true, "logback-spring.xml": true, "log4j2.xml": true, "log4j2-spring.xml": true,
+	"application.properties": true, "application.yml": true, "application.yaml": true,
+}
+
+// Wants asks for application source (not tests) and the few configuration
+// files that decide logging and the client.
+func (d *detector) Wants(p string) bool {
+	if scan.IsSource(p) {
+		return !scan.IsTestPath(p)
+	}
+	base := scan.Base(p)
+	if configNames[base] {
+		return true
+	}
+	// Spring profiles: application-prod.properties, application-dev.yml.
+	return strings.HasPrefix(base, "application-") &&
+		(strings.HasSuffix(base, ".properties") || strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml"))
+}
+
+func (d *detector) Scan(f scan.File) {
+	d.sc.seePath(f.Path)
+	if f.Data == nil {
+		return
+	}
+	lang := scan.SourceExts[scan.Ext(f.Path)]
+	if lang == "" || !scan.IsSource(f.Path) {
+		d.lg.scanConfig(f.Path, f.Data)
+		d.sc.scanConfig(f.Path, f.Data)
+		return
+	}
+	if scan.IsTestPath(f.Path) {
+		return
+	}
+	code := scan.Code(f.Data, lang)
+	src := &source{path: f.Path, lang: lang, code: code}
+	d.rt.scan(src)
+	d.er.scan(src)
+	d.lg.scan(src)
+	d.sc.scan(src)
+}
+
+func (d *detector) Finish(facts *rules.Facts) {
+	d.sc.finishClient(facts)
+	d.rt.finish(facts, d.sc.client)
+	d.er.finish(facts)
+	d.lg.finish(facts)
+	d.sc.finish(facts)
+}
+
+// source is one file being scanned, its comments blanked.
+type source struct {
+	path string
+	lang string
+	code []byte
+}
+
+func (s *source) loc(off int) rules.Location {
+	return rules.Location{Path: s.path, Line: scan.LineAt(s.code, off)}
+}
+
+// python, java, js and golang group the languages that share a syntax.
+func (s *source) python() bool { return s.lang == "python" }
+func (s *source) jvm() bool    { return s.lang == "java" || s.lang == "kotlin" }
+func (s *source) js() bool     { return s.lang == "javascript" || s.lang == "typescript" }
+func (s *source) golang() bool { return s.lang == "go" }
+
+// stem returns the path without its extension.
+func stem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
+
+// addLoc appends l to ev unless ev is full.
+func addLoc(ev []rules.Location, l rules.Location) []rules.Location {
+	if len(ev) >= maxEvidence {
+		return ev
+	}
+	for _, e := range ev {
+		if e == l {
+			return ev
+		}
+	}
+	return append(ev, l)
+}

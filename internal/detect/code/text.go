@@ -1,0 +1,155 @@
+package code
+
+import (
+	"regexp"
+	"strings"
+)
+
+// matchClose returns the offset of the bracket closing the one at open
+// ('(', '[' or '{'), skipping string literals, or -1 when it is not closed.
+// It gives up after a bounded distance so a stray bracket in a huge file
+// costs little.
+func matchClose(b []byte, open int) int {
+	if open < 0 || open >= len(b) {
+		return -1
+	}
+	const limit = 64 << 10
+	depth := 0
+	end := min(len(b), open+limit)
+	for i := open; i < end; i++ {
+		switch c := b[i]; c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '"', '\'', '`':
+			j := i + 1
+			for j < end && b[j] != c {
+				if b[j] == '\\' {
+					j++
+				} else if b[j] == '\n' && c != '`' && c != '"' {
+					break
+				}
+				j++
+			}
+			i = j
+		}
+	}
+	return -1
+}
+
+// argsOf returns the text between the parenthesis at open and its closing
+// one, or the rest of the line when it is not closed.
+func argsOf(b []byte, open int) string {
+	end := matchClose(b, open)
+	if end < 0 {
+		end = open + 1
+		for end < len(b) && b[end] != '\n' {
+			end++
+		}
+		return string(b[min(open+1, len(b)):end])
+	}
+	return string(b[open+1 : end])
+}
+
+var (
+	reFirstString = regexp.MustCompile(`^\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`" + `)`)
+	reAnyString   = regexp.MustCompile(`"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`")
+)
+
+// firstString returns the string literal args starts with, if it does.
+func firstString(args string) (string, bool) {
+	m := reFirstString.FindStringSubmatch(args)
+	if m == nil {
+		return "", false
+	}
+	return m[1] + m[2] + m[3], true
+}
+
+// namedString returns the string literal given to key (key= or key:) in args.
+func namedString(args, key string) (string, bool) {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*[=:]\s*[\[{]?\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`)")
+	m := re.FindStringSubmatch(args)
+	if m == nil {
+		return "", false
+	}
+	return m[1] + m[2] + m[3], true
+}
+
+// stringsIn returns every string literal in s.
+func stringsIn(s string) []string {
+	var out []string
+	for _, m := range reAnyString.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1]+m[2]+m[3])
+	}
+	return out
+}
+
+var (
+	reColonParam = regexp.MustCompile(`:(\w+)(\([^)]*\))?\??`)
+	reAngleParam = regexp.MustCompile(`<(?:[\w.]+:)?(\w+)>`)
+	reRegexParam = regexp.MustCompile(`\(\?P<(\w+)>[^)]*\)`)
+	reBraceParam = regexp.MustCompile(`\{(\w+)(?::[^}]*)?\}`)
+	reStarParam  = regexp.MustCompile(`\*(\w+)`)
+	reSlashes    = regexp.MustCompile(`/{2,}`)
+)
+
+// normPath writes a route path in one form: a leading slash, no trailing
+// slash, and every path parameter as {name}, whatever the framework's
+// syntax (:id, <int:id>, (?P<id>...), {id:[0-9]+}, *path).
+func normPath(p string) string {
+	p = strings.TrimSpace(p)
+	p = strings.TrimPrefix(p, "^")
+	p = strings.TrimSuffix(p, "$")
+	p = reRegexParam.ReplaceAllString(p, "{$1}")
+	p = reAngleParam.ReplaceAllString(p, "{$1}")
+	p = reBraceParam.ReplaceAllString(p, "{$1}")
+	p = reColonParam.ReplaceAllString(p, "{$1}")
+	p = reStarParam.ReplaceAllString(p, "{$1}")
+	p = "/" + p
+	p = reSlashes.ReplaceAllString(p, "/")
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
+// joinPath joins a prefix and a route path.
+func joinPath(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// routePath reports whether s looks like a route path given as a literal:
+// empty (a router's root) or starting with a slash.
+func routePath(s string) bool {
+	return s == "" || strings.HasPrefix(s, "/")
+}
+
+// statusNames maps status names, lower-cased without separators, to codes:
+// the names used by Go's net/http (NotFound), Spring's HttpStatus
+// (NOT_FOUND), Python's HTTPStatus, http-status-codes and NestJS exceptions
+// (NotFoundException, with the suffix removed).
+var statusNames = map[string]int{
+	"badrequest": 400, "unauthorized": 401, "paymentrequired": 402, "forbidden": 403,
+	"notfound": 404, "methodnotallowed": 405, "notacceptable": 406, "requesttimeout": 408,
+	"conflict": 409, "gone": 410, "lengthrequired": 411, "preconditionfailed": 412,
+	"requestentitytoolarge": 413, "payloadtoolarge": 413, "contenttoolarge": 413,
+	"unsupportedmediatype": 415, "unprocessableentity": 422, "unprocessablecontent": 422,
+	"locked": 423, "preconditionrequired": 428, "toomanyrequests": 429,
+	"internalservererror": 500, "notimplemented": 501, "badgateway": 502,
+	"serviceunavailable": 503, "gatewaytimeout": 504,
+}
+
+// statusByName returns the code for a status name in any of the usual
+// spellings, or 0.
+func statusByName(name string) int {
+	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
+	n = strings.TrimSuffix(n, "exception")
+	return statusNames[n]
+}
