@@ -76,7 +76,6 @@ type readmeLine struct {
 
 var (
 	atxHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)[\s#]*$`)
-	underline    = regexp.MustCompile(`^\s*([=\-~^"'` + "`" + `#*+])\1{2,}\s*$`)
 	boldHeading  = regexp.MustCompile(`^\s*\*\*([^*]{2,60})\*\*:?\s*$`)
 	htmlHeading  = regexp.MustCompile(`(?i)<h[1-6][^>]*>(.*?)</h[1-6]>`)
 	fenceLine    = regexp.MustCompile("^\\s*(```+|~~~+)\\s*([\\w+-]*)")
@@ -116,7 +115,7 @@ func splitReadme(data []byte) []readmeLine {
 			out[i].heading = boldHeading.FindStringSubmatch(s)[1]
 		case htmlHeading.MatchString(s):
 			out[i].heading = htmlHeading.FindStringSubmatch(s)[1]
-		case i+1 < len(raw) && trimmed != "" && !out[i].code && underline.MatchString(raw[i+1]) && !underline.MatchString(s):
+		case i+1 < len(raw) && trimmed != "" && !out[i].code && isUnderline(raw[i+1]) && !isUnderline(s):
 			out[i].heading = trimmed
 		}
 		if out[i].heading != "" {
@@ -124,6 +123,16 @@ func splitReadme(data []byte) []readmeLine {
 		}
 	}
 	return out
+}
+
+// isUnderline reports whether s underlines a heading: three or more of
+// one punctuation character (Markdown setext, reStructuredText).
+func isUnderline(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || !strings.ContainsRune("=-~^\"'`#*+", rune(s[0])) {
+		return false
+	}
+	return strings.Count(s, s[:1]) == len(s)
 }
 
 // cleanHeading lower-cases a heading and drops emoji, markup and numbering.
