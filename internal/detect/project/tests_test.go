@@ -156,9 +156,9 @@ func TestTests(t *testing.T) {
 			wantFiles: 2, framework: "go-test", integration: true,
 		},
 		{
-			name:  "gin unit tests only",
-			stack: rules.Stack{Language: "go", Framework: "gin"},
-			files: []scan.File{file("service/price_test.go", "package service\n\nimport \"testing\"\n\nfunc TestPrice(t *testing.T) {\n\t// httptest later\n}\n")},
+			name:      "gin unit tests only",
+			stack:     rules.Stack{Language: "go", Framework: "gin"},
+			files:     []scan.File{file("service/price_test.go", "package service\n\nimport \"testing\"\n\nfunc TestPrice(t *testing.T) {\n\t// httptest later\n}\n")},
 			wantFiles: 1, framework: "go-test",
 		},
 		{
