@@ -100,6 +100,9 @@ type Database struct {
 	ORM string `json:"orm,omitempty"`
 	// Models counts model or entity declarations.
 	Models int `json:"models"`
+	// Relations counts relation declarations (foreign keys, ORM relation
+	// fields) between models.
+	Relations int `json:"relations"`
 
 	Evidence      []Location `json:"-"`
 	ModelEvidence []Location `json:"-"`

@@ -1,16 +1,485 @@
-// Package database detects ... (stub: to be written).
+// Package database detects the data layer of a project: the database
+// engines it talks to, its ORM and models, the relations between them, and
+// its schema migrations (tool, versions, folder).
+//
+// Raw signals are collected file by file in Scan; decisions that need the
+// whole tree (a Python model whose base class lives in another file, a GORM
+// field typed with another model, the migration tool with most versions)
+// and the dependencies read by the stack detector are made in Finish.
 package database
 
 import (
+	"bytes"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+// maxEvidence caps each evidence list.
+const maxEvidence = 5
 
-// New returns a detector.
-func New() scan.Detector { return &detector{} }
+type detector struct {
+	migrations        []migration
+	seenMig           map[string]bool
+	otherSQL          []string
+	atlasDirs         map[string]bool
+	liquibaseIncludes int
+	liquibaseMaster   string
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+	engines   []string
+	engineEv  map[string]rules.Location
+	djangoSet *rules.Location // where DATABASES is configured
+
+	models        []model
+	pyClasses     []pyClass
+	pyBases       map[string]string
+	sawSQLAlchemy bool
+	goStructs     []goStruct
+	autoMigrated  map[string]bool
+	prismaModels  map[string]bool
+	prismaFields  []goField
+	tables        map[string]rules.Location
+	tableOrder    []string
+	ormSeen       map[string]bool
+
+	relations   int
+	relationEv  []rules.Location
+	relationSet map[rules.Location]bool
+}
+
+// New returns a detector of databases, models, relations and migrations.
+func New() scan.Detector {
+	return &detector{
+		seenMig:      map[string]bool{},
+		atlasDirs:    map[string]bool{},
+		engineEv:     map[string]rules.Location{},
+		pyBases:      map[string]string{},
+		autoMigrated: map[string]bool{},
+		prismaModels: map[string]bool{},
+		tables:       map[string]rules.Location{},
+		ormSeen:      map[string]bool{},
+		relationSet:  map[rules.Location]bool{},
+	}
+}
+
+// configNames are the configuration files that name a database.
+func isConfig(p string) bool {
+	base := scan.Base(p)
+	ext := scan.Ext(p)
+	switch {
+	case strings.HasPrefix(base, ".env"):
+		return true
+	case strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose."):
+		return ext == ".yml" || ext == ".yaml"
+	case strings.HasPrefix(base, "application") || strings.HasPrefix(base, "bootstrap"):
+		return ext == ".properties" || ext == ".yml" || ext == ".yaml"
+	case strings.HasPrefix(base, "appsettings") && ext == ".json":
+		return true
+	case base == "database.yml" || base == "persistence.xml" || base == "hibernate.cfg.xml":
+		return true
+	case base == "knexfile.js" || base == "knexfile.ts" || base == "ormconfig.json" || base == "ormconfig.yml" ||
+		base == "drizzle.config.ts" || base == "drizzle.config.js" || base == "atlas.hcl":
+		return true
+	}
+	return isLiquibaseFile(p)
+}
+
+// Wants asks for source, SQL, Prisma schemas and the few configuration
+// files that name a database; never for tests, whose fixtures (an H2 URL
+// in src/test/resources, a model in a test) are not the project's schema.
+func (d *detector) Wants(p string) bool {
+	if inTestDir(p) {
+		return false
+	}
+	switch scan.Ext(p) {
+	case ".sql", ".prisma":
+		return true
+	}
+	if scan.IsSource(p) {
+		return !scan.IsTestPath(p)
+	}
+	return isConfig(p)
+}
+
+// Scan records path-only signals for every file and content signals for
+// the files it asked for.
+func (d *detector) Scan(f scan.File) {
+	p := f.Path
+	base := scan.Base(p)
+	switch base {
+	case "atlas.sum":
+		d.atlasDirs[path.Dir(p)] = true
+	case "sqlc.yaml", "sqlc.yml", "sqlc.json":
+		d.ormSeen["sqlc"] = true
+	case "schema.prisma":
+		d.ormSeen["prisma"] = true
+	}
+	known := d.scanMigrationPath(p)
+	if f.Data == nil || !d.Wants(p) {
+		return
+	}
+	ext := scan.Ext(p)
+	switch {
+	case ext == ".sql":
+		code := blankSQLComments(f.Data)
+		if !known {
+			d.scanMigrationContent(p, f.Data, code, "")
+		}
+		d.scanSQL(p, code)
+	case ext == ".prisma":
+		d.scanPrisma(p, f.Data)
+	case scan.IsSource(p):
+		lang := scan.SourceExts[ext]
+		code := scan.Code(f.Data, lang)
+		if !known {
+			d.scanMigrationContent(p, f.Data, code, lang)
+		}
+		d.scanSource(p, code, lang)
+	default:
+		d.scanConfig(p, f.Data)
+	}
+}
+
+var (
+	sqlRelation     = regexp.MustCompile(`(?i)\bFOREIGN\s+KEY\b|\bREFERENCES\s+[\x60"\[]?\w+`)
+	rawSQLRelation  = regexp.MustCompile(`\bFOREIGN KEY\b|\bREFERENCES\s+[\x60"\[]?\w+[\x60"\]]?\s*\(`)
+	pyRelation      = regexp.MustCompile(`\b(?:ForeignKey|ForeignKeyConstraint|OneToOneField|ManyToManyField|ForeignKeyField|OneToOneField|ManyToManyField|relationship|Relationship|ReferenceField)\s*\(|\bforeign_key\s*=\s*["']`)
+	jvmRelation     = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|DBRef)\b`)
+	jsRelation      = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
+	mongooseRef     = regexp.MustCompile(`\bref\s*:\s*["'\x60\w]`)
+	goRelation      = regexp.MustCompile(`\bedge\.(?:To|From)\s*\(`)
+	rubyRelation    = regexp.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
+	csRelation      = regexp.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
+	configRelation  = regexp.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
+	goSQLOpen       = regexp.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
+	gormOpen        = regexp.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open`)
+	jsDBConfigHints = [][]byte{[]byte("typeorm"), []byte("TypeOrm"), []byte("DataSource"), []byte("equelize"), []byte("knex"), []byte("Knex"), []byte("drizzle"), []byte("createConnection")}
+)
+
+// scanSQL counts tables and relations in a SQL file.
+func (d *detector) scanSQL(p string, code []byte) {
+	for _, m := range createTableSQL.FindAllSubmatchIndex(code, -1) {
+		d.addTable(string(code[m[2]:m[3]]), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+	}
+	for _, m := range sqlRelation.FindAllIndex(code, -1) {
+		d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+	}
+}
+
+// scanSource looks for models, relations and engines in program source.
+func (d *detector) scanSource(p string, code []byte, lang string) {
+	at := func(off int) rules.Location { return rules.Location{Path: p, Line: scan.LineAt(code, off)} }
+	rels := func(re *regexp.Regexp) {
+		for _, m := range re.FindAllIndex(code, -1) {
+			d.addRelation(at(m[0]))
+		}
+	}
+	rels(rawSQLRelation)
+	for _, m := range createTableSQL.FindAllSubmatchIndex(code, -1) {
+		// Only upper-case CREATE TABLE in code: raw SQL in a string.
+		if bytes.HasPrefix(code[m[0]:], []byte("CREATE")) {
+			d.addTable(string(code[m[2]:m[3]]), at(m[0]))
+		}
+	}
+	if inMigrationDir(p) || bytes.Contains(code, []byte("op.create_table")) {
+		for _, m := range createTableCode.FindAllSubmatchIndex(code, -1) {
+			d.addTable(string(code[m[2]:m[3]]), at(m[0]))
+		}
+	}
+	d.scanURLs(p, code)
+	switch lang {
+	case "python":
+		d.scanPython(p, code)
+		rels(pyRelation)
+		if m := djangoEngine.FindSubmatchIndex(code); m != nil {
+			d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), at(m[0]))
+		}
+		if d.djangoSet == nil {
+			if i := bytes.Index(code, []byte("DATABASES")); i >= 0 && bytes.Contains(code[i:], []byte("=")) {
+				l := at(i)
+				d.djangoSet = &l
+			}
+		}
+	case "java", "kotlin":
+		d.scanJVM(p, code)
+		rels(jvmRelation)
+		if m := hibernateDialect.FindSubmatchIndex(code); m != nil {
+			d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), at(m[0]))
+		}
+	case "javascript", "typescript":
+		d.scanJS(p, code)
+		rels(jsRelation)
+		if bytes.Contains(code, []byte("mongoose")) {
+			rels(mongooseRef)
+		}
+		for _, h := range jsDBConfigHints {
+			if bytes.Contains(code, h) {
+				d.scanKeyValueEngines(p, code)
+				break
+			}
+		}
+	case "go":
+		d.scanGo(p, code)
+		rels(goRelation)
+		for _, re := range []*regexp.Regexp{goSQLOpen, gormOpen} {
+			for _, m := range re.FindAllSubmatchIndex(code, -1) {
+				name := string(code[m[2]:m[3]])
+				if name == "pgx" {
+					name = "postgres"
+				}
+				d.addEngine(canonicalEngine(name), at(m[0]))
+			}
+		}
+	case "ruby":
+		for _, m := range railsModelRe.FindAllSubmatchIndex(code, -1) {
+			d.addModel(string(code[m[2]:m[3]]), "activerecord", at(m[2]))
+		}
+		rels(rubyRelation)
+	case "csharp":
+		seen := map[string]bool{}
+		for _, m := range dbSetRe.FindAllSubmatchIndex(code, -1) {
+			name := string(code[m[2]:m[3]])
+			if !seen[name] {
+				seen[name] = true
+				d.addModel(name, "ef-core", at(m[0]))
+			}
+		}
+		rels(csRelation)
+	}
+}
+
+// scanConfig reads engines from configuration files and Liquibase changelogs.
+func (d *detector) scanConfig(p string, data []byte) {
+	code := data
+	ext := scan.Ext(p)
+	if ext != ".xml" && ext != ".json" {
+		code = blankHashLines(data)
+	}
+	if isLiquibaseFile(p) {
+		d.addLiquibase(p, code)
+		for _, m := range configRelation.FindAllIndex(code, -1) {
+			d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		}
+	}
+	d.scanURLs(p, code)
+	d.scanKeyValueEngines(p, code)
+	if m := hibernateDialect.FindSubmatchIndex(code); m != nil {
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+	}
+	base := scan.Base(p)
+	if strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose.") {
+		for _, m := range composeImage.FindAllSubmatchIndex(code, -1) {
+			d.addEngine(imageEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		}
+	}
+}
+
+func (d *detector) scanURLs(p string, code []byte) {
+	for _, m := range urlEngine.FindAllSubmatchIndex(code, -1) {
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+	}
+}
+
+func (d *detector) scanKeyValueEngines(p string, code []byte) {
+	for _, m := range keyValueEngine.FindAllSubmatchIndex(code, -1) {
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+	}
+}
+
+func (d *detector) addEngine(e string, loc rules.Location) {
+	if e == "" {
+		return
+	}
+	if _, ok := d.engineEv[e]; ok {
+		return
+	}
+	d.engineEv[e] = loc
+	d.engines = append(d.engines, e)
+}
+
+func (d *detector) addModel(name, orm string, loc rules.Location) {
+	d.models = append(d.models, model{name: name, orm: orm, loc: loc})
+}
+
+func (d *detector) addTable(name string, loc rules.Location) {
+	name = strings.ToLower(name)
+	if name == "" || name == "if" {
+		return
+	}
+	if _, ok := d.tables[name]; ok {
+		return
+	}
+	d.tables[name] = loc
+	d.tableOrder = append(d.tableOrder, name)
+}
+
+func (d *detector) addRelation(loc rules.Location) {
+	if d.relationSet[loc] {
+		return
+	}
+	d.relationSet[loc] = true
+	d.relations++
+	if len(d.relationEv) < maxEvidence {
+		d.relationEv = append(d.relationEv, loc)
+	}
+}
+
+// depORMs lists the ORMs and query builders by the dependencies that
+// declare them, most model-centric first: when a project has several, the
+// first one with models or, failing that, the first declared wins.
+var depORMs = []struct {
+	orm  string
+	deps []string
+}{
+	{"sqlmodel", []string{"sqlmodel"}},
+	{"sqlalchemy", []string{"sqlalchemy", "flask-sqlalchemy", "flask-migrate", "alembic"}},
+	{"django-orm", []string{"django"}},
+	{"tortoise", []string{"tortoise-orm"}},
+	{"peewee", []string{"peewee"}},
+	{"jpa", []string{"spring-boot-starter-data-jpa", "hibernate-core", "org.hibernate:hibernate-core", "org.hibernate.orm:hibernate-core", "jakarta.persistence-api"}},
+	{"prisma", []string{"prisma", "@prisma/client"}},
+	{"typeorm", []string{"typeorm", "@nestjs/typeorm"}},
+	{"sequelize", []string{"sequelize", "sequelize-typescript", "@nestjs/sequelize"}},
+	{"mikro-orm", []string{"@mikro-orm/core"}},
+	{"drizzle", []string{"drizzle-orm"}},
+	{"gorm", []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}},
+	{"ent", []string{"entgo.io/ent"}},
+	{"bun", []string{"github.com/uptrace/bun"}},
+	{"ef-core", []string{"microsoft.entityframeworkcore"}},
+	{"activerecord", []string{"activerecord", "rails"}},
+	{"eloquent", []string{"laravel/framework"}},
+	{"doctrine", []string{"doctrine/orm"}},
+	{"jooq", []string{"jooq", "org.jooq:jooq", "spring-boot-starter-jooq"}},
+	{"mybatis", []string{"mybatis", "mybatis-spring-boot-starter", "org.mybatis:mybatis"}},
+	{"spring-data-jdbc", []string{"spring-boot-starter-data-jdbc"}},
+	{"sqlc", nil},
+	{"sqlx", []string{"github.com/jmoiron/sqlx"}},
+	{"knex", []string{"knex"}},
+	{"objection", []string{"objection"}},
+	{"kysely", []string{"kysely"}},
+	{"mongoose", []string{"mongoose", "@nestjs/mongoose"}},
+	{"spring-data-mongodb", []string{"spring-boot-starter-data-mongodb"}},
+	{"mongoengine", []string{"mongoengine"}},
+	{"beanie", []string{"beanie"}},
+}
+
+// Finish decides engines, ORM, models, relations and migrations.
+func (d *detector) Finish(f *rules.Facts) {
+	d.finishPython()
+	d.finishGo()
+	for _, fl := range d.prismaFields {
+		if d.prismaModels[fl.typ] {
+			d.addRelation(fl.loc)
+		}
+	}
+	d.finishMigrations(f)
+
+	db := rules.Database{}
+	// Engines: dependencies first (sorted for a stable order), then what
+	// configuration and code name.
+	var depEng []string
+	for dep := range f.Stack.Dependencies {
+		if e := depEngine(dep); e != "" {
+			depEng = append(depEng, e)
+		}
+	}
+	sort.Strings(depEng)
+	seen := map[string]bool{}
+	add := func(e string, loc *rules.Location) {
+		if seen[e] {
+			return
+		}
+		seen[e] = true
+		db.Engines = append(db.Engines, e)
+		if loc != nil && len(db.Evidence) < maxEvidence {
+			db.Evidence = append(db.Evidence, *loc)
+		}
+	}
+	for _, e := range depEng {
+		if l, ok := d.engineEv[e]; ok {
+			add(e, &l)
+		} else if f.Stack.Manifest != "" {
+			add(e, &rules.Location{Path: f.Stack.Manifest})
+		} else {
+			add(e, nil)
+		}
+	}
+	for _, e := range d.engines {
+		l := d.engineEv[e]
+		add(e, &l)
+	}
+	// Django falls back to SQLite when no other database is configured.
+	if (f.Stack.Framework == "django" || f.Stack.HasDep("django")) && !anyRelational(db.Engines) {
+		add("sqlite", d.djangoSet)
+	}
+	db.Relational = anyRelational(db.Engines)
+
+	// Models: ORM declarations, else the tables created in SQL.
+	perORM := map[string]int{}
+	for _, m := range d.models {
+		perORM[m.orm]++
+	}
+	db.ORM = pickORM(perORM, f.Stack, d.ormSeen)
+	if len(d.models) > 0 {
+		db.Models = len(d.models)
+		// Evidence favours the main ORM's models.
+		for _, m := range d.models {
+			if m.orm == db.ORM && len(db.ModelEvidence) < maxEvidence {
+				db.ModelEvidence = append(db.ModelEvidence, m.loc)
+			}
+		}
+	} else {
+		db.Models = len(d.tableOrder)
+		for _, t := range d.tableOrder {
+			if len(db.ModelEvidence) == maxEvidence {
+				break
+			}
+			db.ModelEvidence = append(db.ModelEvidence, d.tables[t])
+		}
+	}
+	db.Relations = d.relations
+	f.Database = db
+	f.Relationships = d.relations > 0
+	f.RelationEvidence = d.relationEv
+}
+
+func anyRelational(engines []string) bool {
+	for _, e := range engines {
+		if relationalEngines[e] {
+			return true
+		}
+	}
+	return false
+}
+
+// pickORM names the ORM with most models; with none, the first ORM the
+// dependencies declare; with none, one seen in the tree.
+func pickORM(perORM map[string]int, st rules.Stack, seen map[string]bool) string {
+	best, bestN := "", 0
+	for _, o := range depORMs {
+		if perORM[o.orm] > bestN {
+			best, bestN = o.orm, perORM[o.orm]
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, o := range depORMs {
+		if st.HasDep(o.deps...) || seen[o.orm] {
+			if o.orm == "django-orm" && st.Framework != "" && st.Framework != "django" {
+				continue
+			}
+			return o.orm
+		}
+	}
+	for dep := range st.Dependencies {
+		if strings.HasPrefix(dep, "microsoft.entityframeworkcore") {
+			return "ef-core"
+		}
+	}
+	return ""
+}

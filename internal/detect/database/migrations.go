@@ -1,0 +1,228 @@
+package database
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+var (
+	// Path shapes of the migration tools that are known by their file names.
+	djangoMigration = regexp.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
+	railsMigration  = regexp.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
+	efMigration     = regexp.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
+	prismaMigration = regexp.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
+	// Flyway versioned migrations: V1__init.sql, V1.1__x.sql, V2_1__x.sql.
+	// Repeatable (R__) and undo (U1__) scripts are not versions.
+	flywayName = regexp.MustCompile(`^V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$`)
+	// golang-migrate: 000001_create_users.up.sql and its .down.sql.
+	migrateName = regexp.MustCompile(`^(\d+)_[^/]*\.(?:up|down)\.sql$`)
+
+	alembicRevision = regexp.MustCompile(`(?m)^revision\s*(?::\s*str\s*)?=`)
+	gooseSQL        = regexp.MustCompile(`(?i)--\s*\+goose\s+up`)
+	knexUp          = regexp.MustCompile(`exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(|export\s+const\s+up\s*=|\bup\s*:\s*(?:async\s*)?(?:function\s*)?\(\s*knex`)
+	liquibaseSet    = regexp.MustCompile(`<changeSet\b|(?m)^\s*-?\s*changeSet\s*:|"changeSet"\s*:|(?m)^--\s*changeset\s`)
+	liquibaseInc    = regexp.MustCompile(`<include\b|<includeAll\b|(?m)^\s*-\s*include\s*:|"include"\s*:`)
+)
+
+// migrationDirs are folder names that hold migrations of some tool.
+var migrationDirs = map[string]bool{
+	"migrations": true, "migration": true, "migrate": true, "db-migrations": true,
+	"schema-migrations": true, "sql-migrations": true, "drizzle": true,
+}
+
+// testDirs are folders whose migrations are fixtures, not the project's schema.
+var testDirs = map[string]bool{
+	"test": true, "tests": true, "__tests__": true, "testdata": true, "spec": true, "fixtures": true, "e2e": true,
+}
+
+func inTestDir(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if testDirs[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	return false
+}
+
+func inMigrationDir(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if migrationDirs[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	return false
+}
+
+// migration is one migration version found.
+type migration struct {
+	tool string
+	// key identifies the version: an up/down pair shares one key.
+	key string
+	// weight is how many versions the file holds (Liquibase change sets).
+	weight int
+	loc    rules.Location
+}
+
+// addMigration records a version once per key.
+func (d *detector) addMigration(tool, key string, weight int, p string, line int) {
+	k := tool + "\x00" + key
+	if d.seenMig[k] {
+		return
+	}
+	d.seenMig[k] = true
+	d.migrations = append(d.migrations, migration{tool: tool, key: key, weight: weight, loc: rules.Location{Path: p, Line: line}})
+}
+
+// scanMigrationPath records migrations recognisable by their path alone.
+// It returns true when the file is one.
+func (d *detector) scanMigrationPath(p string) bool {
+	if inTestDir(p) {
+		return false
+	}
+	base := path.Base(p)
+	switch {
+	case djangoMigration.MatchString(p):
+		d.addMigration("django", p, 1, p, 0)
+	case railsMigration.MatchString(p):
+		d.addMigration("rails", p, 1, p, 0)
+	case efMigration.MatchString(p) && !strings.HasSuffix(base, ".Designer.cs"):
+		d.addMigration("efcore", p, 1, p, 0)
+	case prismaMigration.MatchString(p):
+		d.addMigration("prisma", path.Dir(p), 1, p, 0)
+	case flywayName.MatchString(base):
+		d.addMigration("flyway", p, 1, p, 0)
+	case migrateName.MatchString(base):
+		num := migrateName.FindStringSubmatch(base)[1]
+		d.addMigration("golang-migrate", path.Dir(p)+"/"+strings.TrimLeft(num, "0"), 1, p, 0)
+	default:
+		return false
+	}
+	return true
+}
+
+// scanMigrationContent recognises migrations by what they contain.
+// code is the file with comments blanked (or the raw data for SQL).
+func (d *detector) scanMigrationContent(p string, raw, code []byte, lang string) {
+	if inTestDir(p) {
+		return
+	}
+	ext := scan.Ext(p)
+	dir := path.Dir(p)
+	switch {
+	case ext == ".sql":
+		switch {
+		case gooseSQL.Match(raw):
+			d.addMigration("goose", p, 1, p, 0)
+		case bytes.Contains(raw, []byte("liquibase formatted")):
+			d.addLiquibase(p, raw)
+		case inMigrationDir(p):
+			d.otherSQL = append(d.otherSQL, p)
+		}
+	case lang == "python":
+		if path.Base(dir) == "versions" && alembicRevision.Match(code) && bytes.Contains(code, []byte("down_revision")) {
+			d.addMigration("alembic", p, 1, p, 0)
+		}
+	case lang == "javascript" || lang == "typescript":
+		switch {
+		case bytes.Contains(code, []byte("implements MigrationInterface")):
+			d.addMigration("typeorm", p, 1, p, 0)
+		case !inMigrationDir(p):
+		case bytes.Contains(code, []byte("queryInterface")) && bytes.Contains(code, []byte("up")):
+			d.addMigration("sequelize", p, 1, p, 0)
+		case knexUp.Match(code) && bytes.Contains(code, []byte("knex")):
+			d.addMigration("knex", p, 1, p, 0)
+		case bytes.Contains(code, []byte("extends Migration")):
+			// MikroORM and others without a name in the vocabulary.
+			d.addMigration("other", p, 1, p, 0)
+		}
+	case lang == "go":
+		if bytes.Contains(code, []byte("goose.AddMigration")) {
+			d.addMigration("goose", p, 1, p, 0)
+		}
+	}
+}
+
+// isLiquibaseFile reports whether p looks like a Liquibase changelog.
+func isLiquibaseFile(p string) bool {
+	switch scan.Ext(p) {
+	case ".xml", ".yaml", ".yml", ".json":
+	default:
+		return false
+	}
+	return strings.Contains(strings.ToLower(p), "changelog")
+}
+
+// addLiquibase counts the change sets of a changelog file; a master file
+// that only includes others counts its includes when nothing else is found.
+func (d *detector) addLiquibase(p string, raw []byte) {
+	n := len(liquibaseSet.FindAllIndex(raw, -1))
+	if n > 0 {
+		d.addMigration("liquibase", p, n, p, 0)
+		return
+	}
+	if inc := len(liquibaseInc.FindAllIndex(raw, -1)); inc > 0 {
+		d.liquibaseIncludes += inc
+		d.liquibaseMaster = p
+	}
+}
+
+// finishMigrations picks the tool with the most versions.
+func (d *detector) finishMigrations(f *rules.Facts) {
+	// Plain SQL files in a folder with atlas.sum are Atlas migrations;
+	// the rest, with no known tool, are "other".
+	for _, p := range d.otherSQL {
+		if d.atlasDirs[path.Dir(p)] {
+			d.addMigration("atlas", p, 1, p, 0)
+		} else {
+			d.addMigration("other", p, 1, p, 0)
+		}
+	}
+	counts := map[string]int{}
+	for _, m := range d.migrations {
+		counts[m.tool] += m.weight
+	}
+	if counts["liquibase"] == 0 && d.liquibaseIncludes > 0 {
+		d.addMigration("liquibase", d.liquibaseMaster, d.liquibaseIncludes, d.liquibaseMaster, 0)
+		counts["liquibase"] = d.liquibaseIncludes
+	}
+	best, bestN := "", 0
+	for _, tool := range toolOrder {
+		if counts[tool] > bestN {
+			best, bestN = tool, counts[tool]
+		}
+	}
+	if best == "" {
+		f.Migrations = rules.Migrations{Tool: "none"}
+		return
+	}
+	dirs := map[string]int{}
+	var ev []rules.Location
+	for _, m := range d.migrations {
+		if m.tool != best {
+			continue
+		}
+		dirs[path.Dir(m.loc.Path)]++
+		if len(ev) < maxEvidence {
+			ev = append(ev, m.loc)
+		}
+	}
+	dir, dirN := "", 0
+	for k, n := range dirs {
+		if n > dirN || (n == dirN && k < dir) {
+			dir, dirN = k, n
+		}
+	}
+	f.Migrations = rules.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
+}
+
+// toolOrder breaks ties between tools deterministically: named tools
+// before "other".
+var toolOrder = []string{
+	"alembic", "django", "flyway", "liquibase", "prisma", "typeorm", "sequelize", "knex",
+	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
+}
