@@ -1,9 +1,262 @@
 package code
 
-import "github.com/vetfolio/vetfolio/rules"
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
 
-type errorState struct{}
+	"github.com/vetfolio/vetfolio/rules"
+)
 
-func newErrorState() errorState             { return errorState{} }
-func (e *errorState) scan(s *source)        {}
-func (e *errorState) finish(f *rules.Facts) {}
+// statusPattern finds a status code in source: group 1 is either the
+// number or a status name (NotFound, NOT_FOUND, NotFoundException).
+type statusPattern struct {
+	re     *regexp.Regexp
+	byName bool
+}
+
+func num(expr string) statusPattern  { return statusPattern{regexp.MustCompile(expr), false} }
+func name(expr string) statusPattern { return statusPattern{regexp.MustCompile(expr), true} }
+
+var statusPatterns = map[string][]statusPattern{
+	"python": {
+		num(`status_code\s*=\s*([45]\d\d)\b`),
+		num(`\bstatus\.HTTP_([45]\d\d)_`),
+		name(`\bHTTPStatus\.([A-Z_]+)`),
+		num(`\babort\(\s*([45]\d\d)\b`),
+		num(`HTTPException\(\s*([45]\d\d)\b`),
+		num(`\bstatus\s*=\s*([45]\d\d)\b`),
+		num(`(?m)\)\s*,\s*([45]\d\d)\s*$`), // Flask: return jsonify(...), 404
+	},
+	"jvm": {
+		name(`\bHttpStatus\.([A-Z_]+)`),
+		name(`ResponseEntity\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),
+		num(`\.status\(\s*([45]\d\d)\s*\)`),
+		num(`HttpStatusCode\.valueOf\(\s*([45]\d\d)`),
+	},
+	"js": {
+		num(`\.status\(\s*(?:[\w.]+\s*(?:\|\||\?\?)\s*)?([45]\d\d)\s*\)`),
+		num(`\.code\(\s*([45]\d\d)\s*\)`),
+		num(`\bsendStatus\(\s*([45]\d\d)`),
+		num(`\bstatusCode\s*[:=]\s*([45]\d\d)\b`),
+		num(`\bstatus\s*:\s*([45]\d\d)\b`),
+		num(`\bcreateError\(\s*([45]\d\d)`),
+		num(`new\s+HttpException\([^;]*?,\s*([45]\d\d)\s*\)`),
+		name(`\b(?:HttpStatus|StatusCodes|httpStatus)\.([A-Z_]+)`),
+		name(`\bnew\s+(\w+Exception)\(`),
+		name(`\b(?:Boom|createError|httpErrors|reply)\.(\w+)\(`),
+	},
+	"go": {
+		name(`\b(?:http|fiber)\.Status(\w+)`),
+		name(`\b(?:echo|fiber)\.Err(\w+)`),
+		num(`WriteHeader\(\s*([45]\d\d)\b`),
+		num(`\.(?:JSON|IndentedJSON|String|Status|SendStatus|AbortWithStatus|AbortWithStatusJSON|NoContent)\(\s*([45]\d\d)\b`),
+		num(`http\.Error\([^\n]*,\s*([45]\d\d)\s*\)`),
+		num(`(?:fiber\.NewError|echo\.NewHTTPError)\(\s*([45]\d\d)\b`),
+	},
+}
+
+// pyExceptions are exceptions whose status is known: Django, DRF and werkzeug.
+var pyExceptions = regexp.MustCompile(`\braise\s+(?:\w+\.)*(Http404|NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|MethodNotAllowed|Throttled|ParseError|BadRequest|Unauthorized|Forbidden|Conflict)\b|\b(get_object_or_404)\(`)
+
+var pyExceptionCodes = map[string]int{
+	"Http404": 404, "NotFound": 404, "PermissionDenied": 403, "NotAuthenticated": 401, "AuthenticationFailed": 401,
+	"MethodNotAllowed": 405, "Throttled": 429, "ParseError": 400, "BadRequest": 400, "Unauthorized": 401,
+	"Forbidden": 403, "Conflict": 409, "get_object_or_404": 404,
+}
+
+// Central error handling, per language.
+var (
+	rePyCentral  = regexp.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`)
+	reJVMCentral = regexp.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`)
+	reJSCentral  = regexp.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`)
+	reGoCentral  = regexp.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
+	reGoFunc     = regexp.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
+	// Express error middleware: four parameters, the first an error.
+	reJSErrMW   = regexp.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?\)`)
+	reJSErrName = regexp.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
+	reJSInline  = regexp.MustCompile(`\.use\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?$`)
+	reJSTrailID = regexp.MustCompile(`([\w$]+)\s*$`)
+)
+
+type errDef struct {
+	name   string // "" when exported anonymously
+	inline bool   // defined inside .use(...)
+	loc    rules.Location
+}
+
+type errorState struct {
+	central []rules.Location
+	codes   map[int]rules.Location
+	order   []int
+	errDefs []errDef
+	useArgs []string // text of every .use(...) argument list in JS
+}
+
+func newErrorState() errorState { return errorState{codes: map[int]rules.Location{}} }
+
+func (e *errorState) code(c int, l rules.Location) {
+	if c < 400 || c > 599 {
+		return
+	}
+	if _, ok := e.codes[c]; !ok {
+		e.codes[c] = l
+		e.order = append(e.order, c)
+	}
+}
+
+func (e *errorState) scan(s *source) {
+	group := s.lang
+	switch {
+	case s.jvm():
+		group = "jvm"
+	case s.js():
+		group = "js"
+	}
+	code := s.code
+	for _, p := range statusPatterns[group] {
+		for _, m := range p.re.FindAllSubmatchIndex(code, -1) {
+			v := string(code[m[2]:m[3]])
+			c := 0
+			if p.byName {
+				c = statusByName(v)
+			} else {
+				c, _ = strconv.Atoi(v)
+			}
+			e.code(c, s.loc(m[0]))
+		}
+	}
+	switch group {
+	case "python":
+		for _, m := range pyExceptions.FindAllSubmatchIndex(code, -1) {
+			e.code(pyExceptionCodes[pick(code, m[2:6])], s.loc(m[0]))
+		}
+		e.central = addAll(e.central, s, rePyCentral.FindAllIndex(code, -1))
+	case "jvm":
+		e.central = addAll(e.central, s, reJVMCentral.FindAllIndex(code, -1))
+	case "js":
+		e.central = addAll(e.central, s, reJSCentral.FindAllIndex(code, -1))
+		e.scanExpress(s)
+	case "go":
+		e.central = addAll(e.central, s, reGoCentral.FindAllIndex(code, -1))
+		for _, m := range reGoFunc.FindAllSubmatchIndex(code, -1) {
+			if goErrorWriter(string(code[m[2]:m[3]]), string(code[m[4]:m[5]])) {
+				e.central = addLoc(e.central, s.loc(m[0]))
+			}
+		}
+	}
+}
+
+func addAll(ev []rules.Location, s *source, idx [][]int) []rules.Location {
+	for _, m := range idx {
+		ev = addLoc(ev, s.loc(m[0]))
+	}
+	return ev
+}
+
+// goErrorWriter reports whether a Go function looks like the one place that
+// writes error responses: writeError(w, status, msg), respondWithError,
+// ErrorHandler(c), errorResponse...
+func goErrorWriter(fn, params string) bool {
+	n := strings.ToLower(fn)
+	if !strings.Contains(n, "err") {
+		return false
+	}
+	if !strings.Contains(params, "ResponseWriter") && !strings.Contains(params, "Context") &&
+		!strings.Contains(params, "Ctx") && !strings.Contains(params, "error") {
+		return false
+	}
+	for _, p := range []string{"write", "respond", "render", "send", "reply", "json", "abort", "encode", "return"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(n, "errorhandler") || strings.HasSuffix(n, "errormiddleware") ||
+		n == "errorresponse" || n == "errorjson" || n == "errjson" || n == "handleerror" || n == "handlehttperror"
+}
+
+// scanExpress records four-argument error middleware and what .use()
+// registers, judged together in finish.
+func (e *errorState) scanExpress(s *source) {
+	code := s.code
+	for _, m := range reJSErrMW.FindAllIndex(code, -1) {
+		before := strings.TrimRight(string(code[max(0, m[0]-120):m[0]]), " \t\r\n")
+		d := errDef{loc: s.loc(m[0])}
+		switch {
+		case reJSInline.MatchString(before):
+			d.inline = true
+		default:
+			if nm := reJSErrName.FindStringSubmatch(before); nm != nil {
+				d.name = nm[1] + nm[2] + nm[4]
+			} else {
+				// A method of a class or an object: use its name when it has one.
+				if mm := reJSTrailID.FindStringSubmatch(before); mm != nil && mm[1] != "async" {
+					d.name = mm[1]
+				}
+			}
+		}
+		e.errDefs = append(e.errDefs, d)
+	}
+	for i := 0; i < len(code); {
+		k := indexFrom(code, i, []byte(".use("))
+		if k < 0 {
+			break
+		}
+		e.useArgs = append(e.useArgs, argsOf(code, k+4))
+		i = k + 5
+	}
+}
+
+func indexFrom(b []byte, from int, sep []byte) int {
+	if from >= len(b) {
+		return -1
+	}
+	i := bytes.Index(b[from:], sep)
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+// expressCentral reports the error middleware that is registered: defined
+// inline in .use(), or named and passed to .use(), or exported without a
+// name while some .use() registers an error handler.
+func (e *errorState) expressCentral() []rules.Location {
+	var out []rules.Location
+	for _, d := range e.errDefs {
+		ok := d.inline
+		for _, a := range e.useArgs {
+			if ok {
+				break
+			}
+			if d.name != "" && regexp.MustCompile(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
+				ok = true
+			}
+			if d.name == "" && strings.Contains(strings.ToLower(a), "err") {
+				ok = true
+			}
+		}
+		if ok {
+			out = addLoc(out, d.loc)
+		}
+	}
+	return out
+}
+
+func (e *errorState) finish(f *rules.Facts) {
+	central := e.central
+	for _, l := range e.expressCentral() {
+		central = addLoc(central, l)
+	}
+	f.ErrorHandling.Central = len(central) > 0
+	f.ErrorHandling.Evidence = central
+	codes := append([]int(nil), e.order...)
+	sort.Ints(codes)
+	f.ErrorHandling.StatusCodes = codes
+	f.ErrorHandling.StatusEvidence = nil
+	for _, c := range e.order {
+		f.ErrorHandling.StatusEvidence = addLoc(f.ErrorHandling.StatusEvidence, e.codes[c])
+	}
+}
