@@ -1,16 +1,250 @@
-// Package security detects ... (stub: to be written).
+// Package security finds security hygiene beyond secrets: committed .env
+// files and whether .gitignore ignores them, input validation, rate
+// limiting and CORS, for the mainstream Python, Java/Kotlin, Node and Go
+// stacks. Source is matched with comments blanked, so a library named in
+// a comment does not count.
 package security
 
 import (
+	"bytes"
+	"path"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+// maxEvidence caps each evidence list.
+const maxEvidence = 5
 
-// New returns a detector.
-func New() scan.Detector { return &detector{} }
+type detector struct {
+	envFiles []string
+	// ignored records whether any .gitignore ignores .env.
+	ignored   bool
+	ignoreEv  []rules.Location
+	gitignore bool
+	// found maps a signal to where it was seen first, in scan order.
+	found map[*signal]rules.Location
+	order []*signal
+}
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+// New returns the security hygiene detector.
+func New() scan.Detector { return &detector{found: map[*signal]rules.Location{}} }
+
+// Wants reports whether the detector reads p: .gitignore files, source in
+// the languages it knows, and Spring application configs.
+func (d *detector) Wants(p string) bool {
+	base := scan.Base(p)
+	if base == ".gitignore" {
+		return true
+	}
+	if _, ok := langOf(p); ok {
+		return true
+	}
+	return isSpringConfig(base)
+}
+
+func (d *detector) Scan(f scan.File) {
+	base := scan.Base(f.Path)
+	if isEnvFile(base) {
+		d.envFiles = append(d.envFiles, f.Path)
+	}
+	if f.Data == nil {
+		return
+	}
+	if base == ".gitignore" {
+		d.gitignore = true
+		if line, ok := ignoresEnv(f.Data); ok {
+			d.ignored = true
+			if len(d.ignoreEv) < maxEvidence {
+				d.ignoreEv = append(d.ignoreEv, rules.Location{Path: f.Path, Line: line})
+			}
+		}
+		return
+	}
+	lang, ok := langOf(f.Path)
+	if !ok {
+		if isSpringConfig(base) {
+			lang = "config"
+		} else {
+			return
+		}
+	}
+	data := f.Data
+	if lang != "config" {
+		data = scan.Code(f.Data, lang)
+	}
+	for _, s := range signals {
+		if _, done := d.found[s]; done || !s.langs[lang] {
+			continue
+		}
+		if off := s.match(data); off >= 0 {
+			d.found[s] = rules.Location{Path: f.Path, Line: scan.LineAt(data, off)}
+			d.order = append(d.order, s)
+		}
+	}
+}
+
+func (d *detector) Finish(facts *rules.Facts) {
+	sec := &facts.Security
+	sec.EnvFiles = append(sec.EnvFiles, d.envFiles...)
+	sec.EnvIgnored = sec.EnvIgnored || d.ignored
+	sec.GitignoreEvidence = append(sec.GitignoreEvidence, d.ignoreEv...)
+
+	fw := facts.Stack.Framework
+	has := func(name string) bool {
+		for _, s := range d.order {
+			if s.name == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range d.order {
+		loc := d.found[s]
+		if s.requires != "" && !has(s.requires) {
+			continue
+		}
+		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, facts.Stack.Frameworks) {
+			continue
+		}
+		switch s.kind {
+		case validation:
+			if sec.Validation == "" {
+				sec.Validation = s.name
+			}
+			sec.ValidationEvidence = appendLoc(sec.ValidationEvidence, loc)
+		case rateLimit:
+			if sec.RateLimit == "" {
+				sec.RateLimit = s.name
+			}
+			sec.RateLimitEvidence = appendLoc(sec.RateLimitEvidence, loc)
+		case cors:
+			sec.CORS = true
+			sec.CORSEvidence = appendLoc(sec.CORSEvidence, loc)
+		case corsWildcard:
+			sec.CORS = true
+			sec.CORSWildcard = true
+			// The wildcard goes first: it is what the reader must see.
+			sec.CORSEvidence = appendLoc([]rules.Location{loc}, sec.CORSEvidence...)
+		}
+	}
+	sec.CORSEvidence = dedupe(sec.CORSEvidence)
+}
+
+func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
+	for _, l := range locs {
+		if len(list) >= maxEvidence {
+			break
+		}
+		list = append(list, l)
+	}
+	return list
+}
+
+func dedupe(list []rules.Location) []rules.Location {
+	seen := map[rules.Location]bool{}
+	out := list[:0]
+	for _, l := range list {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func anyOf(want, have []string) bool {
+	for _, h := range have {
+		if contains(want, h) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// langOf maps a source path to its scan language, for the languages the
+// signals cover.
+func langOf(p string) (string, bool) {
+	if !scan.IsSource(p) {
+		// .jsx/.tsx are not in scan.SourceExts but hold Node code too.
+		switch scan.Ext(p) {
+		case ".jsx":
+			return "javascript", true
+		case ".tsx":
+			return "typescript", true
+		}
+		return "", false
+	}
+	lang := scan.SourceExts[scan.Ext(p)]
+	switch lang {
+	case "python", "java", "kotlin", "javascript", "typescript", "go":
+		return lang, true
+	}
+	return "", false
+}
+
+func isSpringConfig(base string) bool {
+	if !strings.HasPrefix(base, "application") && !strings.HasPrefix(base, "bootstrap") {
+		return false
+	}
+	switch path.Ext(base) {
+	case ".properties", ".yml", ".yaml":
+		return true
+	}
+	return false
+}
+
+// isEnvFile reports whether base is a dotenv file holding real values:
+// .env, .env.local, .env.production, prod.env; not an example, sample,
+// template or dist file meant to be copied.
+func isEnvFile(base string) bool {
+	if base != ".env" && !strings.HasPrefix(base, ".env.") && !strings.HasSuffix(base, ".env") {
+		return false
+	}
+	for _, seg := range strings.Split(base, ".") {
+		switch seg {
+		case "example", "sample", "template", "tmpl", "dist", "defaults", "schema", "tpl":
+			return false
+		}
+	}
+	return true
+}
+
+// ignoresEnv reports whether a .gitignore ignores a file named .env at
+// its level, and the line that does. Later lines override earlier ones,
+// as in git; a negation such as !.env.example does not affect .env.
+func ignoresEnv(data []byte) (int, bool) {
+	ignored, at := false, 0
+	for i, raw := range bytes.Split(data, []byte("\n")) {
+		line := strings.TrimSpace(string(raw))
+		if line == "" || line[0] == '#' || strings.HasSuffix(line, "/") {
+			continue
+		}
+		neg := line[0] == '!'
+		pat := strings.TrimPrefix(line, "!")
+		pat = strings.TrimPrefix(pat, "**/")
+		pat = strings.TrimPrefix(pat, "/")
+		if strings.Contains(pat, "/") {
+			continue
+		}
+		if ok, err := path.Match(pat, ".env"); err != nil || !ok {
+			continue
+		}
+		if neg {
+			ignored, at = false, 0
+		} else {
+			ignored, at = true, i+1
+		}
+	}
+	return at, ignored
+}
