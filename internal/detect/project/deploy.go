@@ -129,7 +129,7 @@ type deployScanner struct {
 func (d *deployScanner) wants(p string) bool { return wantsByContent(p) }
 
 var (
-	dockerFrom  = regexp.MustCompile(`(?mi)^\s*FROM\s+\S`)
+	dockerFrom  = regexp.MustCompile(`(?mi)^[ \t]*FROM[ \t]+\S`)
 	gaeRuntime  = regexp.MustCompile(`(?m)^runtime:\s*\S`)
 	k8sAPI      = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
 	k8sKind     = regexp.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|Ingress|StatefulSet|DaemonSet|Pod|CronJob|Job|HorizontalPodAutoscaler|Kustomization|Rollout|IngressRoute|HTTPRoute)\s*$`)

@@ -196,12 +196,17 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 	heading, headingLine := "", 0
 	images := map[string]bool{}
 	endpoints := 0
+	titleSeen := false
 	for i, l := range lines {
 		n := i + 1
 		if l.heading != "" {
 			heading, headingLine = l.heading, n
-			switch {
-			case apiHeading.MatchString(heading):
+			// The first heading is the project's name ("my-api"), not a section.
+			if !titleSeen {
+				titleSeen = true
+				continue
+			}
+			if apiHeading.MatchString(heading) {
 				found("api-docs", n)
 			}
 			if techHeading.MatchString(heading) {
@@ -263,7 +268,8 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 				src = m[3]
 			}
 			images[src] = true
-			if isBadge(src) {
+			// Badges and logos are decoration, not screenshots.
+			if isBadge(src) || strings.Contains(alt, "logo") || strings.Contains(strings.ToLower(src), "logo") {
 				continue
 			}
 			found("screenshots", n)
@@ -316,7 +322,7 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 
 // boilerplateMarkers are sentences of the READMEs frameworks generate.
 var boilerplateMarkers = []string{
-	"Nest framework TypeScript starter repository",
+	"framework TypeScript starter repository", // "[Nest](https://github.com/nestjs/nest) framework ..."
 	"This project was bootstrapped with [Create React App]",
 	"Getting Started with Create React App",
 	"For further reference, please consider the following sections",

@@ -65,7 +65,7 @@ var testLangs = map[string]*testLang{
 		integration: regexp.MustCompile(`\bhttptest\.|\.ServeHTTP\(|\bapp\.Test\(|\bhttpexpect\.|\bapitest\.`),
 	},
 	"ruby": {
-		test: regexp.MustCompile(`(?m)^\s*(?:RSpec\.)?describe\b|^\s*it\s+["']|^\s*def\s+test_|^\s*test\s+["']`),
+		test: regexp.MustCompile(`(?m)^[ \t]*(?:RSpec\.)?describe\b|^[ \t]*it\s+["']|^[ \t]*def\s+test_|^[ \t]*test\s+["']`),
 		frameworks: []fwPattern{
 			{"rspec", regexp.MustCompile(`\bRSpec\b|(?m)^\s*describe\b`)},
 			{"minitest", regexp.MustCompile(`\bMinitest\b|\bActiveSupport::TestCase\b|\bActionDispatch::IntegrationTest\b|\bTest::Unit\b`)},
@@ -82,7 +82,7 @@ var testLangs = map[string]*testLang{
 		integration: regexp.MustCompile(`\bWebApplicationFactory\b|\bTestServer\b`),
 	},
 	"php": {
-		test: regexp.MustCompile(`function\s+test\w*\s*\(|#\[Test\]|(?m)^\s*(?:test|it)\s*\(\s*['"]`),
+		test: regexp.MustCompile(`function\s+test\w*\s*\(|#\[Test\]|(?m)^[ \t]*(?:test|it)\s*\(\s*['"]`),
 		frameworks: []fwPattern{
 			{"phpunit", regexp.MustCompile(`\bPHPUnit\b|\bextends\s+\w*TestCase\b`)},
 			{"pest", regexp.MustCompile(`(?m)^\s*(?:test|it)\s*\(\s*['"]`)},
