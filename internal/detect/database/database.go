@@ -81,7 +81,9 @@ func isConfig(p string) bool {
 		return true
 	case base == "database.yml" || base == "persistence.xml" || base == "hibernate.cfg.xml":
 		return true
-	case base == "knexfile.js" || base == "knexfile.ts" || base == "ormconfig.json" || base == "ormconfig.yml" ||
+	case strings.HasPrefix(base, "ormconfig"):
+		return true
+	case base == "knexfile.js" || base == "knexfile.ts" ||
 		base == "drizzle.config.ts" || base == "drizzle.config.js" || base == "atlas.hcl":
 		return true
 	}
@@ -145,18 +147,21 @@ func (d *detector) Scan(f scan.File) {
 }
 
 var (
-	sqlRelation     = regexp.MustCompile(`(?i)\bFOREIGN\s+KEY\b|\bREFERENCES\s+[\x60"\[]?\w+`)
-	rawSQLRelation  = regexp.MustCompile(`\bFOREIGN KEY\b|\bREFERENCES\s+[\x60"\[]?\w+[\x60"\]]?\s*\(`)
-	pyRelation      = regexp.MustCompile(`\b(?:ForeignKey|ForeignKeyConstraint|OneToOneField|ManyToManyField|ForeignKeyField|OneToOneField|ManyToManyField|relationship|Relationship|ReferenceField)\s*\(|\bforeign_key\s*=\s*["']`)
-	jvmRelation     = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|DBRef)\b`)
-	jsRelation      = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
-	mongooseRef     = regexp.MustCompile(`\bref\s*:\s*["'\x60\w]`)
-	goRelation      = regexp.MustCompile(`\bedge\.(?:To|From)\s*\(`)
-	rubyRelation    = regexp.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
-	csRelation      = regexp.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
-	configRelation  = regexp.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
-	goSQLOpen       = regexp.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
-	gormOpen        = regexp.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open`)
+	sqlRelation    = regexp.MustCompile(`(?i)\bFOREIGN\s+KEY\b|\bREFERENCES\s+[\x60"\[]?\w+`)
+	rawSQLRelation = regexp.MustCompile(`\bFOREIGN KEY\b|\bREFERENCES\s+[\x60"\[]?\w+[\x60"\]]?\s*\(`)
+	pyRelation     = regexp.MustCompile(`\b(?:ForeignKey|ForeignKeyConstraint|OneToOneField|ManyToManyField|ForeignKeyField|OneToOneField|ManyToManyField|relationship|Relationship|ReferenceField)\s*\(|\bforeign_key\s*=\s*["']`)
+	jvmRelation    = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|DBRef)\b`)
+	jsRelation     = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
+	mongooseRef    = regexp.MustCompile(`\bref\s*:\s*["'\x60\w]`)
+	goRelation     = regexp.MustCompile(`\bedge\.(?:To|From)\s*\(`)
+	rubyRelation   = regexp.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
+	csRelation     = regexp.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
+	configRelation = regexp.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
+	goSQLOpen      = regexp.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
+	gormOpen       = regexp.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open|gorm\.Open\(\s*"(postgres|mysql|sqlite3|mssql)"`)
+	// goDriverImport finds database drivers imported in code, which go.mod
+	// may list only as indirect.
+	goDriverImport  = regexp.MustCompile(`"(github\.com/lib/pq|github\.com/jackc/pgx[\w/]*|github\.com/go-sql-driver/mysql|github\.com/mattn/go-sqlite3|modernc\.org/sqlite|gorm\.io/driver/\w+|github\.com/jinzhu/gorm/dialects/\w+|go\.mongodb\.org/mongo-driver[\w/]*)"`)
 	jsDBConfigHints = [][]byte{[]byte("typeorm"), []byte("TypeOrm"), []byte("DataSource"), []byte("equelize"), []byte("knex"), []byte("Knex"), []byte("drizzle"), []byte("createConnection")}
 )
 
@@ -227,12 +232,24 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 		rels(goRelation)
 		for _, re := range []*regexp.Regexp{goSQLOpen, gormOpen} {
 			for _, m := range re.FindAllSubmatchIndex(code, -1) {
-				name := string(code[m[2]:m[3]])
+				g := 2
+				if m[2] < 0 {
+					g = 4
+				}
+				name := string(code[m[g]:m[g+1]])
 				if name == "pgx" {
 					name = "postgres"
 				}
 				d.addEngine(canonicalEngine(name), at(m[0]))
 			}
+		}
+		for _, m := range goDriverImport.FindAllSubmatchIndex(code, -1) {
+			imp := string(code[m[2]:m[3]])
+			e := depEngine(imp)
+			if e == "" {
+				e = canonicalEngine(imp[strings.LastIndexByte(imp, '/')+1:])
+			}
+			d.addEngine(e, at(m[0]))
 		}
 	case "ruby":
 		for _, m := range railsModelRe.FindAllSubmatchIndex(code, -1) {

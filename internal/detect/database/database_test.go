@@ -819,3 +819,35 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("migrations tool empty; want none or a tool")
 	}
 }
+
+func TestGinJinzhuGormIndirectDrivers(t *testing.T) {
+	// go.mod lists the drivers only as indirect, so the stack has none; the
+	// dialect import and gorm.Open name the engine.
+	st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/gin-gonic/gin", "github.com/jinzhu/gorm")}
+	files := map[string]string{
+		"common/database.go": `package common
+
+import (
+	"github.com/jinzhu/gorm"
+	_ "github.com/jinzhu/gorm/dialects/sqlite"
+)
+
+func Init() *gorm.DB {
+	db, _ := gorm.Open("sqlite3", "./../gorm.db")
+	return db
+}
+`,
+		"users/models.go": "package users\n\nimport \"github.com/jinzhu/gorm\"\n\ntype UserModel struct {\n\tID uint `gorm:\"primary_key\"`\n\tBio string `gorm:\"size:1024\"`\n}\n\ntype FollowModel struct {\n\tgorm.Model\n\tFollowing UserModel\n\tFollowingID uint\n}\n",
+	}
+	f := run(t, st, files)
+	check(t, f, want{engines: []string{"sqlite"}, relational: true, orm: "gorm", models: 2, relations: true})
+}
+
+func TestNestJSOrmConfigJSON(t *testing.T) {
+	st := rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "typeorm")}
+	files := map[string]string{
+		"ormconfig.json.example": `{ "type": "mysql", "host": "localhost", "synchronize": true }`,
+	}
+	f := run(t, st, files)
+	check(t, f, want{engines: []string{"mysql"}, relational: true, orm: "typeorm"})
+}

@@ -91,7 +91,7 @@ var composeImage = regexp.MustCompile(`(?m)^\s*image:\s*["']?([\w./:@-]+)`)
 
 // keyValueEngine matches Laravel's DB_CONNECTION, Rails' adapter, and the
 // dialect/client/type of Sequelize, Knex and TypeORM options.
-var keyValueEngine = regexp.MustCompile(`(?m)(?:\bDB_CONNECTION\s*=\s*|\badapter:\s*|\b(?:dialect|client|type)\s*:\s*)["']?(postgres|postgresql|pgsql|postgis|pg|mysql2?|mariadb|sqlite3?|better-sqlite3|mssql|sqlsrv|oracle|mongodb|cockroachdb)\b`)
+var keyValueEngine = regexp.MustCompile(`(?m)(?:\bDB_CONNECTION\s*=\s*|\badapter:\s*|\b(?:dialect|client|type)["']?\s*:\s*)["']?(postgres|postgresql|pgsql|postgis|pg|mysql2?|mariadb|sqlite3?|better-sqlite3|mssql|sqlsrv|oracle|mongodb|cockroachdb)\b`)
 
 // prismaProvider matches the provider of a Prisma datasource.
 var prismaProvider = regexp.MustCompile(`provider\s*=\s*"(postgresql|postgres|mysql|sqlite|sqlserver|mongodb|cockroachdb)"`)
