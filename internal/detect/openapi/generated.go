@@ -39,10 +39,16 @@ type quality struct {
 // call returns the text of the call whose opening parenthesis is at or after
 // off, up to its matching parenthesis, bounded to keep scanning linear.
 func call(code []byte, off int) []byte {
+	c, _ := callEnd(code, off)
+	return c
+}
+
+// callEnd is call that also returns the offset just after the call.
+func callEnd(code []byte, off int) ([]byte, int) {
 	const limit = 4000
 	i := bytes.IndexByte(code[off:], '(')
 	if i < 0 {
-		return nil
+		return nil, len(code)
 	}
 	start := off + i
 	depth := 0
@@ -53,12 +59,12 @@ func call(code []byte, off int) []byte {
 		case ')':
 			depth--
 			if depth == 0 {
-				return code[start : j+1]
+				return code[start : j+1], j + 1
 			}
 		}
 	}
 	end := min(len(code), start+limit)
-	return code[start:end]
+	return code[start:end], end
 }
 
 func loc(p string, data []byte, off int) rules.Location {
@@ -131,9 +137,9 @@ func (d *detector) scanPython(p string, data []byte) {
 		}
 		routerResp := pyRouterResp.Match(code)
 		for _, m := range pyRoute.FindAllIndex(code, -1) {
-			args := call(code, m[0])
+			args, end := callEnd(code, m[0])
 			q.ops++
-			if pyDescribedArg.Match(args) || pyDefDoc.Match(code[m[0]+len(args):min(len(code), m[0]+len(args)+2000)]) {
+			if pyDescribedArg.Match(args) || pyDefDoc.Match(code[end:min(len(code), end+2000)]) {
 				q.described++
 			}
 			if routerResp || pyResponsesArg.Match(args) {
@@ -351,9 +357,27 @@ func (d *detector) scanJS(p, lang string, data []byte) {
 	if m := jsDocTag.FindIndex(data); m != nil {
 		d.jsdocEv = append(d.jsdocEv, loc(p, data, m[0]))
 		jq := d.quality("swagger-jsdoc")
-		jq.ops += len(jsDocOp.FindAllIndex(data, -1))
-		jq.described += len(jsDocSummary.FindAllIndex(data, -1))
-		jq.errors += len(jsDocErr.FindAllIndex(data, -1))
+		// Judge each operation on its own lines: from its method key to the
+		// next one; a description under responses: describes a response.
+		ops := jsDocOp.FindAllIndex(data, -1)
+		for i, op := range ops {
+			end := len(data)
+			if i+1 < len(ops) {
+				end = ops[i+1][0]
+			}
+			seg := data[op[1]:end]
+			head := seg
+			if j := bytes.Index(seg, []byte("responses:")); j >= 0 {
+				head = seg[:j]
+			}
+			jq.ops++
+			if jsDocSummary.Match(head) {
+				jq.described++
+			}
+			if jsDocErr.Match(seg) {
+				jq.errors++
+			}
+		}
 		if jsDocSchemes.Match(data) {
 			jq.schemes = true
 		}

@@ -161,9 +161,13 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 		springdoc = springdoc || strings.HasPrefix(dep, "springdoc-openapi") || strings.HasPrefix(dep, "org.springdoc:")
 		springfox = springfox || strings.HasPrefix(dep, "springfox-") || strings.HasPrefix(dep, "io.springfox:")
 	}
+	// Evidence: the springdoc configuration, else an annotated file, else
+	// the build file declaring the dependency.
 	ev := rules.Location{Path: st.Manifest}
 	if d.jvmConfig != nil {
 		ev = *d.jvmConfig
+	} else if s, ok := d.signals["swagger-annotations"]; ok {
+		ev = s.ev
 	}
 	add := func(name string) {
 		if _, ok := d.signals[name]; !ok {
@@ -268,7 +272,10 @@ func (d *detector) fromGenerator(gen *signal, endpoints int) rules.OpenAPI {
 			Evidence: []rules.Location{gen.ev},
 		}
 	}
-	out := rules.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true, Evidence: []rules.Location{gen.ev}}
+	out := rules.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true}
+	if gen.ev.Path != "" {
+		out.Evidence = []rules.Location{gen.ev}
+	}
 	q := d.q[qualityKey(gen.name)]
 	if gen.name == "swagger-ui-express" && d.q["swagger-jsdoc"] != nil && d.q["swagger-jsdoc"].ops > 0 {
 		q = d.q["swagger-jsdoc"]

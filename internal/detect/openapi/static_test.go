@@ -344,3 +344,5 @@ func TestSpecCandidate(t *testing.T) {
 		}
 	}
 }
+
+func fileOf(p, c string) scan.File { return scan.File{Path: p, Data: []byte(c)} }
