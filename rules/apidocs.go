@@ -113,7 +113,7 @@ func apiDocsPresent(f *Facts) Result {
 	}
 	msg := describeDoc(o)
 	if o.Operations > 0 {
-		msg += fmt.Sprintf(", %d operations", o.Operations)
+		msg += fmt.Sprintf(", %d operation%s", o.Operations, map[bool]string{true: "s"}[o.Operations != 1])
 	}
 	return Pass(msg, o.Evidence...)
 }
