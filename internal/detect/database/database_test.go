@@ -298,6 +298,8 @@ class Book(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     author_id = db.Column(db.Integer, db.ForeignKey("author.id"))
 `,
+		"app/database.py":                      "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\nModel = db.Model\n\n\nclass SurrogatePK(object):\n    pass\n",
+		"app/tags.py":                          "from app.database import Model, SurrogatePK\n\n\nclass Tag(SurrogatePK, Model):\n    pass\n",
 		"app/config.py":                        `SQLALCHEMY_DATABASE_URI = os.getenv("DATABASE_URL", "mysql+pymysql://app@localhost/app")`,
 		"migrations/alembic.ini":               alembicEnv,
 		"migrations/versions/a1_initial.py":    "revision = 'a1'\ndown_revision = None\n",
@@ -306,7 +308,7 @@ class Book(db.Model):
 		"migrations/versions/c3_more.py":       "revision = 'c3'\ndown_revision = 'b2'\n",
 	}
 	f := run(t, st, files)
-	check(t, f, want{engines: []string{"mysql"}, relational: true, orm: "sqlalchemy", models: 2,
+	check(t, f, want{engines: []string{"mysql"}, relational: true, orm: "sqlalchemy", models: 3,
 		tool: "alembic", count: 3, relations: true})
 }
 

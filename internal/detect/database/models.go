@@ -41,7 +41,7 @@ type goField struct {
 
 var (
 	pyClassRe     = regexp.MustCompile(`(?m)^[ \t]*class\s+(\w+)\s*\(([^)]*)\)\s*:`)
-	pyDeclBase    = regexp.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:declarative_base|automap_base)\(|(?m)^\s*(\w+)\s*=\s*(?:\w+\.)?registry\(\)\.generate_base\(`)
+	pyDeclBase    = regexp.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:declarative_base|automap_base)\(|(?m)^\s*(\w+)\s*=\s*(?:\w+\.)?registry\(\)\.generate_base\(|(?m)^(\w+)\s*=\s*db\.Model\s*$`)
 	pyAbstract    = regexp.MustCompile(`(?m)^\s+(?:__abstract__|abstract)\s*=\s*True`)
 	entityRe      = regexp.MustCompile(`@Entity\b`)
 	documentRe    = regexp.MustCompile(`@Document\b`)
