@@ -86,7 +86,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 	d.sc.finishClient(facts)
 	d.rt.finish(facts, d.sc.client)
 	d.er.finish(facts)
-	d.lg.finish(facts)
+	d.lg.finish(facts, d.rt.resolved)
 	d.sc.finish(facts)
 }
 

@@ -1,10 +1,260 @@
 package code
 
-import "github.com/vetfolio/vetfolio/rules"
+import (
+	"bytes"
+	"regexp"
+	"strings"
 
-type logState struct{}
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules"
+)
 
-func newLogState() logState                          { return logState{} }
-func (l *logState) scan(s *source)                   {}
-func (l *logState) scanConfig(p string, data []byte) {}
-func (l *logState) finish(f *rules.Facts)            {}
+// Kinds of logging signal.
+const (
+	logUse = iota // the library is used, not set up
+	logConfigured
+	logRequest // requests are logged (implies a configured logger)
+)
+
+// logPattern is a logging signal: in files that contain need (when set),
+// re means lib is used, configured or logs requests.
+type logPattern struct {
+	lib  string
+	kind int
+	re   *regexp.Regexp
+	need string
+}
+
+func lp(lib string, kind int, expr, need string) logPattern {
+	return logPattern{lib, kind, regexp.MustCompile(expr), need}
+}
+
+var logPatterns = map[string][]logPattern{
+	"python": {
+		lp("logging", logUse, `\bimport logging\b|logging\.getLogger\(`, ""),
+		lp("logging", logConfigured, `logging\.basicConfig\(|\bdictConfig\(|\bfileConfig\(|\.addHandler\(|(?m)^LOGGING\s*=\s*\{|\blog_config\s*=`, ""),
+		lp("structlog", logUse, `\bimport structlog\b`, ""),
+		lp("structlog", logConfigured, `structlog\.configure\(`, ""),
+		lp("loguru", logConfigured, `from loguru import logger`, ""), // works once imported
+	},
+	"jvm": {
+		lp("slf4j", logConfigured, `LoggerFactory\.getLogger\(|@Slf4j\b|KotlinLogging\.logger|@XSlf4j\b`, ""),
+		lp("log4j2", logConfigured, `LogManager\.getLogger\(|@Log4j2\b`, ""),
+		lp("slf4j", logRequest, `\bCommonsRequestLoggingFilter\b`, ""),
+	},
+	"js": {
+		lp("winston", logConfigured, `\bcreateLogger\s*\(`, "winston"),
+		lp("pino", logConfigured, `\bpino\s*\(`, "pino"),
+		lp("bunyan", logConfigured, `bunyan\.createLogger\s*\(`, ""),
+		lp("morgan", logRequest, `\bmorgan\s*\(`, ""),
+		lp("pino", logRequest, `\bpinoHttp\s*\(|require\(\s*['"]pino-http['"]\s*\)\s*\(|\bexpressPino\s*\(`, ""),
+		lp("winston", logRequest, `expressWinston\.logger\s*\(`, ""),
+		lp("pino", logRequest, `LoggerModule\.forRoot`, "nestjs-pino"),
+		lp("nestjs-logger", logConfigured, `\bnew\s+Logger\s*\(|\.useLogger\s*\(`, "@nestjs/common"),
+		// Fastify({ logger: true }) logs every request with pino; "astify"
+		// matches fastify and Fastify.
+		lp("pino", logRequest, `\blogger\s*:\s*(?:true|\{|envToLogger|loggerOptions)`, "astify"),
+	},
+	"go": {
+		lp("log", logUse, `\blog\.(?:Print|Printf|Println|Fatal|Fatalf)\(`, ""),
+		lp("slog", logUse, `\bslog\.(?:Info|Error|Warn|Debug)\(`, ""),
+		lp("slog", logConfigured, `\bslog\.New\(|\bslog\.SetDefault\(`, ""),
+		lp("zap", logConfigured, `\bzap\.New(?:Production|Development|Example)?\(|zap\.Config\{|zap\.NewProductionConfig\(`, ""),
+		lp("zerolog", logConfigured, `\bzerolog\.New\(|zerolog\.SetGlobalLevel\(|\blog\.Logger\s*=`, "zerolog"),
+		lp("logrus", logConfigured, `\blogrus\.New\(\)|\b(?:logrus|log)\.Set(?:Formatter|Level|Output)\(`, "logrus"),
+		lp("gin", logRequest, `\bgin\.Default\(\)|\bgin\.Logger\(|\bgin\.LoggerWithConfig\(|\bginzap\.|\bsloggin\.`, ""),
+		lp("echo", logRequest, `middleware\.(?:Logger|LoggerWithConfig|RequestLogger|RequestLoggerWithConfig)\(`, "labstack/echo"),
+		lp("chi", logRequest, `middleware\.(?:Logger|RequestLogger)\b`, "chi"),
+		lp("fiber", logRequest, `\blogger\.New\(`, "middleware/logger"),
+		lp("gorilla", logRequest, `handlers\.(?:Combined)?LoggingHandler\(`, ""),
+		lp("zerolog", logRequest, `\bhlog\.(?:NewHandler|AccessHandler)\(`, ""),
+		lp("log", logRequest, `func\s+\w*[Ll]og\w*\s*\(\s*next\s+http\.Handler\s*\)\s*http\.Handler`, ""),
+	},
+}
+
+// Hand-written request-logging middleware: an anchor that declares
+// middleware, in a file that logs the request's method or path.
+var (
+	rePyMiddleware  = regexp.MustCompile(`@\w+\.middleware\(\s*["']http["']\s*\)|\bBaseHTTPMiddleware\b|@\w+\.(?:before|after)_request\b|\bMiddlewareMixin\b|def\s+__call__\s*\(\s*self\s*,\s*request`)
+	rePyLogsRequest = regexp.MustCompile(`(?:log\w*|logging)\.(?:info|debug|warning)\([^\n]*(?:request\.(?:method|url|path)|status_code|process_time|duration)`)
+	reJVMMiddleware = regexp.MustCompile(`extends\s+OncePerRequestFilter\b|implements\s+(?:HandlerInterceptor|Filter|WebFilter)\b|:\s*(?:OncePerRequestFilter\(\)|HandlerInterceptor|WebFilter)\b`)
+	reJVMLogsReq    = regexp.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
+	reJSMiddleware  = regexp.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
+	reJSLogsRequest = regexp.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)`)
+	reDjangoHealth  = regexp.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
+	rePropLogging   = regexp.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
+	rePropAccessLog = regexp.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)
+)
+
+type logState struct {
+	libOrder []string
+	libLoc   map[string]rules.Location
+	confLib  string
+	conf     []rules.Location
+	request  []rules.Location
+	health   string
+	healthEv rules.Location
+}
+
+func newLogState() logState { return logState{libLoc: map[string]rules.Location{}} }
+
+func (l *logState) lib(name string, loc rules.Location) {
+	if _, ok := l.libLoc[name]; !ok {
+		l.libLoc[name] = loc
+		l.libOrder = append(l.libOrder, name)
+	}
+}
+
+func (l *logState) configured(name string, loc rules.Location) {
+	l.lib(name, loc)
+	if l.confLib == "" {
+		l.confLib = name
+	}
+	l.conf = addLoc(l.conf, loc)
+}
+
+func (l *logState) scan(s *source) {
+	group := s.lang
+	switch {
+	case s.jvm():
+		group = "jvm"
+	case s.js():
+		group = "js"
+	}
+	code := s.code
+	for _, p := range logPatterns[group] {
+		if p.need != "" && !bytes.Contains(code, []byte(p.need)) {
+			continue
+		}
+		m := p.re.FindIndex(code)
+		if m == nil {
+			continue
+		}
+		loc := s.loc(m[0])
+		switch p.kind {
+		case logUse:
+			l.lib(p.lib, loc)
+		case logConfigured:
+			l.configured(p.lib, loc)
+		case logRequest:
+			l.request = addLoc(l.request, loc)
+			// A request logger is a configured logger of its own (morgan,
+			// pino-http); framework middleware (gin, echo) only counts
+			// as request logging.
+			switch p.lib {
+			case "morgan", "pino", "winston", "slf4j", "zerolog":
+				l.configured(p.lib, loc)
+			}
+		}
+	}
+	var anchor, logs *regexp.Regexp
+	switch group {
+	case "python":
+		anchor, logs = rePyMiddleware, rePyLogsRequest
+		if m := reDjangoHealth.FindSubmatchIndex(code); m != nil && l.health == "" {
+			l.health, l.healthEv = normPath(string(code[m[2]:m[3]])), s.loc(m[0])
+		}
+	case "jvm":
+		anchor, logs = reJVMMiddleware, reJVMLogsReq
+	case "js":
+		anchor, logs = reJSMiddleware, reJSLogsRequest
+	}
+	if anchor != nil {
+		if m := anchor.FindIndex(code); m != nil && logs.Match(code) {
+			l.request = addLoc(l.request, s.loc(m[0]))
+		}
+	}
+}
+
+// scanConfig reads logging configuration files: logback and log4j2 XML,
+// Spring's logging.* and access-log properties.
+func (l *logState) scanConfig(p string, data []byte) {
+	loc := rules.Location{Path: p, Line: 1}
+	switch base := scan.Base(p); {
+	case strings.HasPrefix(base, "logback"):
+		l.configured("logback", loc)
+	case strings.HasPrefix(base, "log4j2"):
+		l.configured("log4j2", loc)
+	case strings.HasPrefix(base, "application"):
+		if m := rePropLogging.FindIndex(data); m != nil {
+			l.configured("logback", rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
+		}
+		if m := rePropAccessLog.FindIndex(data); m != nil {
+			l.request = addLoc(l.request, rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
+		}
+	}
+}
+
+// healthSegments are the first path segments of a health endpoint.
+var healthSegments = map[string]bool{
+	"health": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true,
+	"readyz": true, "live": true, "livez": true, "status": true, "ping": true,
+}
+
+func (l *logState) finish(f *rules.Facts, routes []resolved) {
+	lg := &f.Logging
+	lg.Configured = len(l.conf) > 0
+	lg.Evidence = l.conf
+	if l.confLib != "" {
+		lg.Library = l.confLib
+	} else if len(l.libOrder) > 0 {
+		lg.Library = l.libOrder[0]
+		lg.Evidence = []rules.Location{l.libLoc[lg.Library]}
+	}
+	deps := f.Stack
+	manifest := manifestLoc(deps)
+	if deps.HasDep("logbook-spring-boot-starter", "org.zalando:logbook-spring-boot-starter") {
+		l.request = addLoc(l.request, manifest)
+	}
+	if lg.Library == "" {
+		for _, d := range []string{"structlog", "loguru", "winston", "pino", "bunyan", "go.uber.org/zap", "github.com/rs/zerolog", "github.com/sirupsen/logrus"} {
+			if deps.HasDep(d) {
+				lg.Library = d[strings.LastIndexByte(d, '/')+1:]
+				break
+			}
+		}
+	}
+	lg.RequestLogging = len(l.request) > 0
+	lg.RequestEvidence = l.request
+
+	// Health: a route in the code, else what a dependency serves.
+	best := ""
+	var bestLoc rules.Location
+	for _, r := range routes {
+		if r.method != "GET" && r.method != "ANY" && r.method != "HEAD" {
+			continue
+		}
+		if healthSegments[firstSegment(r.path)] && (best == "" || len(r.path) < len(best)) {
+			best, bestLoc = r.path, r.loc
+		}
+	}
+	switch {
+	case best != "":
+		lg.HealthPath, lg.HealthEvidence = best, []rules.Location{bestLoc}
+	case l.health != "":
+		lg.HealthPath, lg.HealthEvidence = l.health, []rules.Location{l.healthEv}
+	case deps.HasDep("spring-boot-starter-actuator", "org.springframework.boot:spring-boot-starter-actuator"):
+		lg.HealthPath, lg.HealthEvidence = "/actuator/health", []rules.Location{manifest}
+	case deps.HasDep("fastify-healthcheck"):
+		lg.HealthPath, lg.HealthEvidence = "/health", []rules.Location{manifest}
+	}
+}
+
+// manifestLoc points at the manifest declaring the stack's dependencies,
+// the evidence for a signal that comes from a dependency.
+func manifestLoc(s rules.Stack) rules.Location {
+	if s.Manifest != "" {
+		return rules.Location{Path: s.Manifest}
+	}
+	switch s.Language {
+	case "java", "kotlin":
+		return rules.Location{Path: "pom.xml"}
+	case "javascript", "typescript":
+		return rules.Location{Path: "package.json"}
+	case "go":
+		return rules.Location{Path: "go.mod"}
+	case "python":
+		return rules.Location{Path: "requirements.txt"}
+	}
+	return rules.Location{Path: "."}
+}

@@ -1,0 +1,133 @@
+package code
+
+import "testing"
+
+func TestLogging(t *testing.T) {
+	cases := []struct {
+		name       string
+		stack      [2]string
+		deps       []string
+		files      []string
+		lib        string
+		configured bool
+		requests   bool
+		health     string
+	}{
+		{"python logging imported only", [2]string{"python", "fastapi"}, nil, []string{"app/main.py", `
+import logging
+logger = logging.getLogger(__name__)
+# logging.basicConfig(level=logging.INFO) is commented out
+@app.get("/items")
+def items(): ...
+`}, "logging", false, false, ""},
+		{"fastapi configured with request middleware", [2]string{"python", "fastapi"}, nil, []string{"app/main.py", `
+import logging, time
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+logger = logging.getLogger("api")
+
+@app.middleware("http")
+async def log_requests(request: Request, call_next):
+    start = time.time()
+    response = await call_next(request)
+    logger.info("%s %s %s", request.method, request.url.path, response.status_code)
+    return response
+
+@app.get("/healthz")
+def healthz(): return {"ok": True}
+`}, "logging", true, true, "/healthz"},
+		{"django settings and health_check", [2]string{"python", "django"}, []string{"django-health-check"}, []string{"config/settings.py", `
+LOGGING = {
+    "version": 1,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+}
+`, "config/urls.py", `
+urlpatterns = [
+    path("ht/", include("health_check.urls")),
+]
+`}, "logging", true, false, "/ht"},
+		{"structlog", [2]string{"python", "flask"}, nil, []string{"app/log.py", `
+import structlog
+structlog.configure(processors=[structlog.processors.JSONRenderer()])
+`}, "structlog", true, false, ""},
+		{"spring slf4j actuator", [2]string{"java", "spring-boot"}, []string{"spring-boot-starter-actuator"}, []string{
+			"src/main/java/a/OrderService.java", `
+@Slf4j
+@Service
+public class OrderService {
+    public void place() { log.info("placing order"); }
+}
+`, "src/main/resources/application.properties", "server.port=8080\nserver.tomcat.accesslog.enabled=true\n",
+		}, "slf4j", true, true, "/actuator/health"},
+		{"spring logback only via properties", [2]string{"java", "spring-boot"}, nil, []string{
+			"src/main/resources/application.yml", "spring:\n  application:\n    name: x\nlogging:\n  level:\n    root: INFO\n",
+			"src/main/java/a/App.java", "@SpringBootApplication public class App {}",
+		}, "logback", true, false, ""},
+		{"spring nothing", [2]string{"java", "spring-boot"}, nil, []string{
+			"src/main/java/a/App.java", "@SpringBootApplication public class App { /* LoggerFactory.getLogger(App.class) */ }",
+			"src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db/x\n",
+		}, "", false, false, ""},
+		{"express winston morgan", [2]string{"javascript", "express"}, nil, []string{"src/logger.js", `
+const winston = require('winston');
+module.exports = winston.createLogger({ level: 'info', transports: [new winston.transports.Console()] });
+`, "src/app.js", `
+const morgan = require('morgan');
+app.use(morgan('combined'));
+app.get('/api/health', (req, res) => res.json({ ok: true }));
+`}, "winston", true, true, "/api/health"},
+		{"express console only", [2]string{"javascript", "express"}, nil, []string{"src/app.js", `
+app.get('/users', (req, res) => { console.log('listing'); res.json([]); });
+`}, "", false, false, ""},
+		{"nest pino", [2]string{"typescript", "nestjs"}, nil, []string{"src/app.module.ts", `
+import { LoggerModule } from 'nestjs-pino';
+@Module({ imports: [LoggerModule.forRoot()] })
+export class AppModule {}
+`}, "pino", true, true, ""},
+		{"fastify logger", [2]string{"javascript", "fastify"}, nil, []string{"server.js", `
+const fastify = require('fastify')({ logger: true });
+fastify.get('/status', async () => ({ up: true }));
+`}, "pino", true, true, "/status"},
+		{"gin default slog", [2]string{"go", "gin"}, nil, []string{"main.go", `
+package main
+func main() {
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+	slog.SetDefault(logger)
+	r := gin.Default()
+	r.GET("/health", health)
+}
+`}, "slog", true, true, "/health"},
+		{"chi middleware std log", [2]string{"go", "chi"}, nil, []string{"main.go", `
+package main
+func main() {
+	r := chi.NewRouter()
+	r.Use(middleware.Logger)
+	log.Println("listening")
+}
+`}, "log", false, true, ""},
+		{"go nothing", [2]string{"go", "net-http"}, nil, []string{"main.go", `
+package main
+// r.Use(middleware.Logger)
+func main() { fmt.Println("hi") }
+`}, "", false, false, ""},
+		{"zap echo", [2]string{"go", "echo"}, nil, []string{"main.go", `
+package main
+import "github.com/labstack/echo/v4/middleware"
+func main() {
+	logger, _ := zap.NewProduction()
+	e.Use(middleware.Logger())
+}
+`}, "zap", true, true, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := run(t, stackOf(c.stack[0], c.stack[1], c.deps...), c.files...)
+			lg := f.Logging
+			if lg.Library != c.lib || lg.Configured != c.configured || lg.RequestLogging != c.requests || lg.HealthPath != c.health {
+				t.Errorf("got lib=%q configured=%v requests=%v health=%q; want %q %v %v %q",
+					lg.Library, lg.Configured, lg.RequestLogging, lg.HealthPath, c.lib, c.configured, c.requests, c.health)
+			}
+			if lg.Configured && len(lg.Evidence) == 0 || lg.RequestLogging && len(lg.RequestEvidence) == 0 || lg.HealthPath != "" && len(lg.HealthEvidence) == 0 {
+				t.Errorf("missing evidence: %+v", lg)
+			}
+		})
+	}
+}
