@@ -1,16 +1,539 @@
-// Package auth detects ... (stub: to be written).
+// Package auth detects how the API authenticates callers: the kind (jwt,
+// oauth, session, basic, api-key), the libraries, password hashing, the
+// places where routes require authentication, and JWT signing keys
+// written as literals in code.
+//
+// Code evidence is read from comment-blanked source (a "TODO add jwt"
+// comment is not authentication); dependencies count as libraries too, but
+// the kind prefers what the code uses. Test files are not read: a literal
+// key in a test fixture is not a deployed secret.
 package auth
 
 import (
+	"bytes"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-type detector struct{}
+const maxEvidence = 5
 
-// New returns a detector.
-func New() scan.Detector { return &detector{} }
+type keyCandidate struct {
+	loc  rules.Location
+	name string // the variable holding the literal, "" for a literal passed directly
+	// jwtFile is true when the file itself uses a JWT library.
+	jwtFile bool
+}
 
-func (d *detector) Wants(path string) bool    { return false }
-func (d *detector) Scan(f scan.File)          {}
-func (d *detector) Finish(facts *rules.Facts) {}
+type detector struct {
+	libs      map[string]bool
+	kinds     map[string][]rules.Location
+	hashes    map[string][]rules.Location
+	protected []rules.Location
+	protCount int
+	keys      []keyCandidate
+	// jwtNames are identifiers passed to JWT sign/verify calls anywhere, so
+	// a literal SECRET_KEY in settings.py used by jwt.encode elsewhere counts.
+	jwtNames map[string]bool
+}
+
+// New returns an auth detector.
+func New() scan.Detector {
+	return &detector{
+		libs: map[string]bool{}, kinds: map[string][]rules.Location{},
+		hashes: map[string][]rules.Location{}, jwtNames: map[string]bool{},
+	}
+}
+
+func (d *detector) Wants(p string) bool {
+	_, ok := groupOf[scan.SourceExts[scan.Ext(p)]]
+	return ok && scan.IsSource(p) && !scan.IsTestPath(p)
+}
+
+func (d *detector) Scan(f scan.File) {
+	if f.Data == nil || !d.Wants(f.Path) {
+		return
+	}
+	lang := scan.SourceExts[scan.Ext(f.Path)]
+	grp := groupOf[lang]
+	code := scan.Code(f.Data, lang)
+	if grp == grpPython {
+		code = blankDocstrings(code)
+	}
+	jwtFile := false
+	for _, sg := range codeSigs[grp] {
+		loc := sg.re.FindIndex(code)
+		if loc == nil {
+			continue
+		}
+		at := rules.Location{Path: f.Path, Line: scan.LineAt(code, loc[0])}
+		if sg.lib != "" {
+			d.libs[sg.lib] = true
+		}
+		if sg.kind != "" {
+			d.kinds[sg.kind] = appendEv(d.kinds[sg.kind], at)
+		}
+		if sg.kind == "jwt" {
+			jwtFile = true
+		}
+		if sg.hash != "" {
+			d.hashes[sg.hash] = appendEv(d.hashes[sg.hash], at)
+		}
+	}
+	for _, off := range protections(code, grp) {
+		d.protCount++
+		d.protected = appendEv(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
+	}
+	d.findKeys(f.Path, code, grp, jwtFile)
+}
+
+func appendEv(ev []rules.Location, l rules.Location) []rules.Location {
+	if len(ev) >= maxEvidence {
+		return ev
+	}
+	for _, e := range ev {
+		if e == l {
+			return ev
+		}
+	}
+	return append(ev, l)
+}
+
+// kindOrder ranks kinds when several are found: the token schemes a
+// hiring manager asks for first.
+var kindOrder = []string{"jwt", "oauth", "session", "basic", "api-key"}
+
+// hashOrder ranks hashes: an explicit slow hash beats an implied default.
+var hashOrder = []string{"argon2", "bcrypt", "scrypt", "pbkdf2", "other"}
+
+func (d *detector) Finish(facts *rules.Facts) {
+	a := rules.Auth{Kind: "none", PasswordHashing: "none"}
+	grp := groupOf[facts.Stack.Language]
+	depKinds := map[string]bool{}
+	depHashes := map[string]bool{}
+	for dep := range facts.Stack.Dependencies {
+		ds, ok := depSigs[dep]
+		if !ok || (ds.grp != "" && grp != "" && ds.grp != grp) {
+			continue
+		}
+		if ds.lib != "" {
+			d.libs[ds.lib] = true
+		}
+		if ds.kind != "" {
+			depKinds[ds.kind] = true
+		}
+		if ds.hash != "" {
+			depHashes[ds.hash] = true
+		}
+	}
+	// Django's user model hashes with PBKDF2 unless told otherwise; the
+	// pbkdf2 signal in Python is only trusted for Django and werkzeug use.
+	for _, k := range kindOrder {
+		if ev := d.kinds[k]; len(ev) > 0 {
+			a.Kind, a.Evidence = k, ev
+			break
+		}
+	}
+	if a.Kind == "none" {
+		for _, k := range kindOrder {
+			if depKinds[k] {
+				a.Kind = k
+				break
+			}
+		}
+	}
+	for _, h := range hashOrder {
+		if ev := d.hashes[h]; len(ev) > 0 {
+			a.PasswordHashing, a.HashingEvidence = h, ev
+			break
+		}
+	}
+	if a.PasswordHashing == "none" {
+		for _, h := range hashOrder {
+			if depHashes[h] {
+				a.PasswordHashing = h
+				break
+			}
+		}
+	}
+	for l := range d.libs {
+		a.Libraries = append(a.Libraries, l)
+	}
+	sort.Strings(a.Libraries)
+	a.ProtectedRoutes, a.ProtectedEvidence = d.protCount, d.protected
+	anyJWT := len(d.kinds["jwt"]) > 0 || depKinds["jwt"]
+	for _, k := range d.keys {
+		// simplejwt signs with Django's SECRET_KEY unless told otherwise.
+		simple := k.name == "SECRET_KEY" && d.libs["djangorestframework-simplejwt"]
+		if k.jwtFile || simple || (k.name != "" && d.jwtNames[k.name]) || (anyJWT && k.name != "" && jwtishName(k.name)) {
+			a.HardcodedKeys = appendEv(a.HardcodedKeys, k.loc)
+		}
+	}
+	facts.Auth = a
+}
+
+// jwtishName reports whether a variable name says it holds a token key.
+func jwtishName(n string) bool {
+	l := strings.ToLower(n)
+	return strings.Contains(l, "jwt") || strings.Contains(l, "token") || strings.Contains(l, "signing")
+}
+
+// --- route protection ---
+
+var (
+	pyProtectRes = []*regexp.Regexp{
+		// FastAPI: Depends(get_current_user), Security(...), a CurrentUser alias.
+		regexp.MustCompile(`\bDepends\(\s*(?:[\w.]+\.)?(?:get_current_\w+|current_\w*user\w*|require_\w+|\w*auth\w*|verify_\w*token\w*|oauth2_scheme|\w*jwt\w*|get_user_from_token|validate_token|check_\w*permission\w*|\w*admin\w*)\s*[,)]`),
+		regexp.MustCompile(`\bSecurity\(\s*[\w.]+`),
+		regexp.MustCompile(`:\s*(?:CurrentUser|CurrentActiveUser|CurrentSuperuser|AuthUser)\b`),
+		// Flask, Django, Flask-HTTPAuth decorators.
+		regexp.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
+		regexp.MustCompile(`\b(?:method_decorator|path|re_path)\([^\n]*\blogin_required\b`),
+		regexp.MustCompile(`\bclass\s+\w+\([^)]*\b(?:LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin)\b`),
+	}
+	// DRF permission lists; judged by content so AllowAny alone is no protection.
+	drfPermRe = regexp.MustCompile(`(?:\bpermission_classes\b|["']DEFAULT_PERMISSION_CLASSES["'])\s*[=:(]\s*[\[(]([^\])]*)`)
+
+	jvmProtectRes = []*regexp.Regexp{
+		regexp.MustCompile(`\.authenticated\(\)`),
+		regexp.MustCompile(`\bauthorize\([^\n]*\bauthenticated\b`),
+		regexp.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`),
+		regexp.MustCompile(`\.has(?:Any)?(?:Role|Authority)\(`),
+	}
+	jsProtectRes = []*regexp.Regexp{
+		regexp.MustCompile(`@UseGuards\(`),
+		regexp.MustCompile(`\bprovide:\s*APP_GUARD\b`),
+		regexp.MustCompile(`\bpassport\.authenticate\(`),
+		// Fastify hooks and route options.
+		regexp.MustCompile(`\b(?:onRequest|preHandler|preValidation)\s*:\s*\[?\s*(?:[\w.]+\.)?(?:authenticate|auth\w*|verify\w*|\w*[Aa]uth\w*|\w*[Jj]wt\w*)\b`),
+		regexp.MustCompile(`\.addHook\(\s*['"](?:onRequest|preHandler|preValidation)['"]\s*,\s*(?:[\w.]+\.)?(?:authenticate|\w*[Aa]uth\w*|verify\w*|\w*[Jj]wt\w*)\b`),
+	}
+	// A route or middleware registration: router.get(, app.use(, r.Group(,
+	// mux.Handle(, chained .route('/x').get(.
+	routeCallRe = regexp.MustCompile(`(?:[\w$\]]|\))\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
+	// Names middleware is usually given.
+	authNameRe = regexp.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
+	// Names that look like auth but are routers or handlers.
+	notMiddlewareRe = regexp.MustCompile(`(?i)(?:router|routes?|controller|handlers?|service|api|module)$|^author|^oauth\w*callback$`)
+)
+
+func protections(code []byte, grp string) []int {
+	var offs []int
+	switch grp {
+	case grpPython:
+		for _, re := range pyProtectRes {
+			for _, m := range re.FindAllIndex(code, -1) {
+				if !importLine(code, m[0]) {
+					offs = append(offs, m[0])
+				}
+			}
+		}
+		for _, m := range drfPermRe.FindAllSubmatchIndex(code, -1) {
+			list := string(code[m[2]:m[3]])
+			if strings.TrimSpace(strings.NewReplacer("AllowAny", "", "permissions.", "", "rest_framework.", "", ",", "", "'", "", `"`, "").Replace(list)) != "" {
+				offs = append(offs, m[0])
+			}
+		}
+	case grpJVM:
+		for _, re := range jvmProtectRes {
+			for _, m := range re.FindAllIndex(code, -1) {
+				offs = append(offs, m[0])
+			}
+		}
+	case grpJS, grpGo:
+		if grp == grpJS {
+			for _, re := range jsProtectRes {
+				for _, m := range re.FindAllIndex(code, -1) {
+					offs = append(offs, m[0])
+				}
+			}
+		}
+		for _, m := range routeCallRe.FindAllIndex(code, -1) {
+			if routeProtected(code[m[1]:], isUseLike(methodOf(code[m[0]:m[1]]))) && !coveredBy(offs, code, m[0]) {
+				offs = append(offs, m[0])
+			}
+		}
+	}
+	sort.Ints(offs)
+	return dedupLines(code, offs)
+}
+
+// isUseLike reports whether a call registers middleware for what follows
+// (app.use, r.Use, chi's r.With) rather than one route.
+func isUseLike(method string) bool {
+	return strings.EqualFold(method, "use") || method == "With"
+}
+
+func methodOf(call []byte) string {
+	s := string(call)
+	i := strings.LastIndexByte(s, '.')
+	return strings.TrimSuffix(s[i+1:], "(")
+}
+
+// coveredBy reports whether a protection was already counted on the line.
+func coveredBy(offs []int, code []byte, off int) bool {
+	line := scan.LineAt(code, off)
+	for _, o := range offs {
+		if scan.LineAt(code, o) == line {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupLines(code []byte, offs []int) []int {
+	var out []int
+	last := -1
+	for _, o := range offs {
+		if l := scan.LineAt(code, o); l != last {
+			out = append(out, o)
+			last = l
+		}
+	}
+	return out
+}
+
+func importLine(code []byte, off int) bool {
+	start := bytes.LastIndexByte(code[:off], '\n') + 1
+	line := bytes.TrimSpace(code[start:off])
+	return bytes.HasPrefix(line, []byte("from ")) || bytes.HasPrefix(line, []byte("import "))
+}
+
+// routeProtected reads the arguments of a route or middleware call (rest
+// starts just after its parenthesis) and reports whether one of them is an
+// authentication middleware: not the last argument, which is the handler
+// or the router mounted, unless the call registers global middleware or
+// the middleware wraps the handler.
+func routeProtected(rest []byte, isUse bool) bool {
+	args, closed := splitArgs(rest)
+	if len(args) == 0 {
+		return false
+	}
+	firstIsPath := len(args[0]) > 0 && strings.ContainsRune(`'"`+"`", rune(args[0][0]))
+	for i, a := range args {
+		ident, call := leadingIdent(a)
+		if ident == "" {
+			continue
+		}
+		name := ident
+		if j := strings.LastIndexByte(ident, '.'); j >= 0 {
+			name = ident[j+1:]
+			// echojwt.JWT(...), jwtware.New(...): the package names the middleware.
+			if pkg := ident[:j]; strings.Contains(strings.ToLower(pkg), "jwt") && call {
+				return true
+			}
+		}
+		if !authNameRe.MatchString(name) || notMiddlewareRe.MatchString(name) {
+			continue
+		}
+		last := closed && i == len(args)-1
+		switch {
+		case !last:
+			return true
+		case isUse && !firstIsPath:
+			return true // app.use(authenticate): every route after it
+		case call && strings.Contains(a, "(") && strings.Count(a, "(") > 1:
+			return true // authMiddleware(http.HandlerFunc(h)) wraps the handler
+		case call && isUse:
+			return true // r.Use(AuthMiddleware())
+		}
+	}
+	return false
+}
+
+var identRe = regexp.MustCompile(`^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`)
+
+// leadingIdent returns the dotted identifier an argument starts with and
+// whether it is called.
+func leadingIdent(arg string) (string, bool) {
+	arg = strings.TrimPrefix(strings.TrimSpace(arg), "&")
+	arg = strings.TrimPrefix(arg, "[")
+	arg = strings.TrimSpace(arg)
+	id := identRe.FindString(arg)
+	if id == "" {
+		return "", false
+	}
+	rest := strings.TrimSpace(arg[len(id):])
+	if rest != "" && rest[0] != '(' && rest[0] != ']' && rest[0] != '.' {
+		return "", false // an expression, not a middleware reference
+	}
+	return id, strings.HasPrefix(rest, "(")
+}
+
+// splitArgs splits a call's arguments at top-level commas, up to the
+// closing parenthesis or the end of the line; closed says the call ended.
+func splitArgs(rest []byte) ([]string, bool) {
+	var args []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(rest) && i < 4000; i++ {
+		c := rest[i]
+		if quote != 0 {
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"', '`':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				if a := strings.TrimSpace(string(rest[start:i])); a != "" {
+					args = append(args, a)
+				}
+				return args, true
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				args = append(args, strings.TrimSpace(string(rest[start:i])))
+				start = i + 1
+			}
+		case '\n':
+			if depth == 0 && i > start && strings.TrimSpace(string(rest[start:i])) != "" && !bytes.HasSuffix(bytes.TrimSpace(rest[start:i]), []byte(",")) {
+				args = append(args, strings.TrimSpace(string(rest[start:i])))
+				start = i + 1
+			}
+		}
+	}
+	if a := strings.TrimSpace(string(rest[start:min(len(rest), 4000)])); a != "" {
+		args = append(args, a)
+	}
+	return args, false
+}
+
+// --- hard-coded signing keys ---
+
+var (
+	keyAssignRes = map[string]*regexp.Regexp{
+		grpPython: regexp.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
+		grpJVM:    regexp.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
+		grpJS:     regexp.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
+		grpGo:     regexp.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
+	}
+	// A literal passed straight to the signing call.
+	keyDirectRes = map[string][]*regexp.Regexp{
+		grpPython: {regexp.MustCompile(`jwt\.(?:encode|decode)\([^\n,]+,\s*(?:key\s*=\s*)?["']([^"'\n]+)["']`)},
+		grpJVM: {
+			regexp.MustCompile(`hmacShaKeyFor\(\s*"([^"\n]+)"`),
+			regexp.MustCompile(`Algorithm\.HMAC(?:256|384|512)\(\s*"([^"\n]+)"`),
+			regexp.MustCompile(`signWith\([^\n]*?"([^"\n]+)"`),
+			regexp.MustCompile(`setSigningKey\(\s*"([^"\n]+)"`),
+		},
+		grpJS: {
+			regexp.MustCompile(`\bjwt\.(?:sign|verify)\([^\n]*?,\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
+			regexp.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
+		},
+		grpGo: {regexp.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]+)"`), regexp.MustCompile(`SigningKey(?:\{\s*Key)?\s*:\s*\[\]byte\(\s*"([^"\n]+)"`)},
+	}
+	// Identifiers passed to signing calls, to link a key defined elsewhere.
+	jwtCallRe = map[string]*regexp.Regexp{
+		grpPython: regexp.MustCompile(`jwt\.(?:encode|decode)\(([^\n]*)|JWT_SECRET_KEY\W+([^\n]*)|SIGNING_KEY\W+([^\n]*)`),
+		grpJVM:    regexp.MustCompile(`(?:hmacShaKeyFor|signWith|setSigningKey|HMAC256|HMAC512|verifyWith)\(([^\n]*)`),
+		grpJS:     regexp.MustCompile(`jwt\.(?:sign|verify)\(([^\n]*)|\bsecret(?:OrKey)?\s*:\s*([^\n]*)`),
+		grpGo:     regexp.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
+	}
+	wordRe = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+)
+
+func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
+	if exampleFile(p) {
+		return
+	}
+	if re := jwtCallRe[grp]; re != nil && bytes.Contains(code, []byte("(")) {
+		for _, m := range re.FindAllSubmatch(code, -1) {
+			for _, g := range m[1:] {
+				for _, w := range wordRe.FindAll(g, -1) {
+					d.jwtNames[string(w)] = true
+				}
+			}
+		}
+	}
+	if re := keyAssignRes[grp]; re != nil {
+		for _, m := range re.FindAllSubmatchIndex(code, -1) {
+			val := string(code[m[4]:m[5]])
+			if placeholder(val) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{
+				loc:  rules.Location{Path: p, Line: scan.LineAt(code, m[0])},
+				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+			})
+		}
+	}
+	if !jwtFile && grp != grpJVM && grp != grpGo {
+		// "secret: 'x'" is only a JWT key in a file that uses JWT.
+		return
+	}
+	for _, re := range keyDirectRes[grp] {
+		for _, m := range re.FindAllSubmatchIndex(code, -1) {
+			if placeholder(string(code[m[2]:m[3]])) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{loc: rules.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
+		}
+	}
+}
+
+// placeholder reports whether a literal is not a real key: empty, a
+// template, or words that ask to be replaced.
+func placeholder(v string) bool {
+	l := strings.ToLower(strings.TrimSpace(v))
+	if len(l) < 3 {
+		return true
+	}
+	for _, w := range []string{"changeme", "change-me", "change_me", "change this", "changethis", "your-secret", "your_secret", "yoursecret", "your-", "your_", "${", "{{", "<", "xxx", "placeholder", "replace", "example", "redacted", "****"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleFile reports whether p is an example or template the user is
+// meant to copy and fill in.
+func exampleFile(p string) bool {
+	l := strings.ToLower(p)
+	base := path.Base(l)
+	return strings.Contains(base, ".example") || strings.Contains(base, ".sample") || strings.Contains(base, "example.") ||
+		strings.Contains(base, ".template") || strings.Contains(l, "/examples/") || strings.HasPrefix(l, "examples/")
+}
+
+// blankDocstrings blanks Python triple-quoted strings, which scan.Code
+// keeps: a docstring saying "Depends(get_current_user)" protects nothing.
+// Offsets and newlines are kept.
+func blankDocstrings(code []byte) []byte {
+	out := code
+	copied := false
+	for i := 0; i+2 < len(code); i++ {
+		c := code[i]
+		if (c != '"' && c != '\'') || code[i+1] != c || code[i+2] != c {
+			continue
+		}
+		end := bytes.Index(code[i+3:], []byte{c, c, c})
+		stop := len(code)
+		if end >= 0 {
+			stop = i + 3 + end + 3
+		}
+		if !copied {
+			out = append([]byte(nil), code...)
+			copied = true
+		}
+		for k := i; k < stop; k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+		i = stop - 1
+	}
+	return out
+}

@@ -1,0 +1,438 @@
+package auth
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// detect runs the detector over files (path → content) with the given stack.
+func detect(t *testing.T, st rules.Stack, files map[string]string) rules.Auth {
+	t.Helper()
+	d := New()
+	for p, c := range files {
+		f := scan.File{Path: p}
+		if d.Wants(p) {
+			f.Data = []byte(c)
+		}
+		d.Scan(f)
+	}
+	facts := rules.Facts{Stack: st}
+	d.Finish(&facts)
+	return facts.Auth
+}
+
+func stack(lang, fw string, deps ...string) rules.Stack {
+	m := map[string]bool{}
+	for _, d := range deps {
+		m[d] = true
+	}
+	return rules.Stack{Language: lang, Framework: fw, Dependencies: m}
+}
+
+type want struct {
+	kind, hash string
+	libs       []string
+	protected  int // minimum; -1 means exactly zero
+	keys       int
+}
+
+func check(t *testing.T, a rules.Auth, w want) {
+	t.Helper()
+	if a.Kind != w.kind {
+		t.Errorf("kind = %q, want %q (evidence %v)", a.Kind, w.kind, a.Evidence)
+	}
+	if w.hash != "" && a.PasswordHashing != w.hash {
+		t.Errorf("hashing = %q, want %q", a.PasswordHashing, w.hash)
+	}
+	for _, l := range w.libs {
+		if !slices.Contains(a.Libraries, l) {
+			t.Errorf("library %q missing from %v", l, a.Libraries)
+		}
+	}
+	switch {
+	case w.protected < 0 && a.ProtectedRoutes != 0:
+		t.Errorf("protected routes = %d at %v, want 0", a.ProtectedRoutes, a.ProtectedEvidence)
+	case w.protected > 0 && a.ProtectedRoutes != w.protected:
+		t.Errorf("protected routes = %d at %v, want %d", a.ProtectedRoutes, a.ProtectedEvidence, w.protected)
+	}
+	if len(a.HardcodedKeys) != w.keys {
+		t.Errorf("hard-coded keys = %v, want %d", a.HardcodedKeys, w.keys)
+	}
+	if a.ProtectedRoutes > 0 && (len(a.ProtectedEvidence) == 0 || a.ProtectedEvidence[0].Line == 0) {
+		t.Errorf("protected routes without evidence lines: %v", a.ProtectedEvidence)
+	}
+}
+
+const fastapiSecurity = `from datetime import datetime, timedelta
+from fastapi import Depends, HTTPException, status
+from fastapi.security import OAuth2PasswordBearer
+from jose import JWTError, jwt
+from passlib.context import CryptContext
+
+from app.config import settings
+
+pwd_context = CryptContext(schemes=["bcrypt"], deprecated="auto")
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token")
+
+
+def create_access_token(data: dict) -> str:
+    to_encode = data.copy()
+    to_encode["exp"] = datetime.utcnow() + timedelta(minutes=30)
+    return jwt.encode(to_encode, settings.secret_key, algorithm="HS256")
+
+
+async def get_current_user(token: str = Depends(oauth2_scheme)):
+    try:
+        payload = jwt.decode(token, settings.secret_key, algorithms=["HS256"])
+    except JWTError:
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)
+    return payload
+`
+
+const fastapiRoutes = `from fastapi import APIRouter, Depends
+from app.auth import get_current_user
+from app.db import get_db
+
+router = APIRouter(prefix="/items")
+
+
+@router.get("/")
+def list_items(db=Depends(get_db), user=Depends(get_current_user)):
+    return []
+
+
+@router.post("/")
+def create_item(item: dict, current_user: dict = Depends(get_current_user)):
+    return item
+`
+
+func TestPython(t *testing.T) {
+	tests := []struct {
+		name  string
+		st    rules.Stack
+		files map[string]string
+		want  want
+	}{{
+		name: "fastapi jose passlib with protected routes",
+		st:   stack("python", "fastapi", "fastapi", "python-jose", "passlib"),
+		files: map[string]string{
+			"app/auth.py":         fastapiSecurity,
+			"app/routers/item.py": fastapiRoutes,
+			"app/config.py":       "import os\nclass Settings:\n    secret_key: str = os.getenv(\"SECRET_KEY\")\nsettings = Settings()\n",
+		},
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"python-jose", "fastapi-security", "passlib"}, protected: 3},
+	}, {
+		name: "fastapi with a hard-coded key used by jwt.encode",
+		st:   stack("python", "fastapi", "fastapi", "pyjwt"),
+		files: map[string]string{
+			"app/security.py": "import jwt\n\nSECRET_KEY = \"09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7\"\n\ndef token(sub):\n    return jwt.encode({\"sub\": sub}, SECRET_KEY, algorithm=\"HS256\")\n",
+		},
+		want: want{kind: "jwt", libs: []string{"pyjwt"}, protected: -1, keys: 1},
+	}, {
+		name: "key placeholder and env reads are not hard-coded",
+		st:   stack("python", "fastapi", "pyjwt"),
+		files: map[string]string{
+			"app/security.py": "import os\nimport jwt\nSECRET_KEY = os.environ[\"SECRET_KEY\"]\nJWT_SECRET = \"changeme\"\n\ndef token(sub):\n    return jwt.encode({\"sub\": sub}, SECRET_KEY)\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 0},
+	}, {
+		name: "a comment and a README mentioning jwt are not auth",
+		st:   stack("python", "fastapi", "fastapi"),
+		files: map[string]string{
+			"app/main.py": "# TODO add jwt auth\n# from jose import jwt\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get(\"/items\")\ndef items():\n    \"\"\"Later: Depends(get_current_user)\"\"\"\n    return []\n",
+			"README.md":   "Uses JWT with python-jose and bcrypt.\n",
+		},
+		want: want{kind: "none", hash: "none", protected: -1},
+	}, {
+		name: "django drf simplejwt with permissions and default pbkdf2",
+		st:   stack("python", "django", "django", "djangorestframework", "djangorestframework-simplejwt"),
+		files: map[string]string{
+			"config/settings.py": "SECRET_KEY = 'django-insecure-8x!v2k@q#0z^r3n7w5t1y9u$e6i4o2p'\nREST_FRAMEWORK = {\n    'DEFAULT_AUTHENTICATION_CLASSES': (\n        'rest_framework_simplejwt.authentication.JWTAuthentication',\n    ),\n    'DEFAULT_PERMISSION_CLASSES': ['rest_framework.permissions.IsAuthenticated'],\n}\n",
+			"config/urls.py":     "from rest_framework_simplejwt.views import TokenObtainPairView\n",
+			"api/views.py":       "from rest_framework import viewsets, permissions\nfrom django.contrib.auth.models import User\n\nclass NoteViewSet(viewsets.ModelViewSet):\n    permission_classes = [permissions.IsAuthenticated]\n\nclass SignupView(viewsets.ViewSet):\n    permission_classes = [permissions.AllowAny]\n    def create(self, request):\n        User.objects.create_user(request.data['username'], password=request.data['password'])\n",
+		},
+		want: want{kind: "jwt", hash: "pbkdf2", libs: []string{"djangorestframework-simplejwt"}, protected: 2, keys: 1},
+	}, {
+		name: "django session login with login_required",
+		st:   stack("python", "django", "django"),
+		files: map[string]string{
+			"blog/views.py": "from django.contrib.auth import authenticate, login\nfrom django.contrib.auth.decorators import login_required\nfrom django.contrib.auth.mixins import LoginRequiredMixin\n\n@login_required\ndef dashboard(request):\n    pass\n\nclass PostCreate(LoginRequiredMixin, CreateView):\n    pass\n",
+		},
+		want: want{kind: "session", libs: []string{"django-auth"}, protected: 2},
+	}, {
+		name: "flask jwt-extended with werkzeug hashing",
+		st:   stack("python", "flask", "flask", "flask-jwt-extended"),
+		files: map[string]string{
+			"app/__init__.py": "import os\nfrom flask_jwt_extended import JWTManager\napp.config['JWT_SECRET_KEY'] = os.environ.get('JWT_SECRET_KEY')\n",
+			"app/routes.py":   "from flask_jwt_extended import jwt_required, create_access_token\nfrom werkzeug.security import generate_password_hash, check_password_hash\n\n@bp.route('/me')\n@jwt_required()\ndef me():\n    pass\n",
+		},
+		want: want{kind: "jwt", hash: "pbkdf2", libs: []string{"flask-jwt-extended"}, protected: 1},
+	}, {
+		name: "flask login session",
+		st:   stack("python", "flask", "flask", "flask-login", "flask-bcrypt"),
+		files: map[string]string{
+			"app/views.py": "from flask_login import login_required, login_user\nfrom flask_bcrypt import Bcrypt\n\n@app.route('/profile')\n@login_required\ndef profile():\n    pass\n",
+		},
+		want: want{kind: "session", hash: "bcrypt", libs: []string{"flask-login"}, protected: 1},
+	}, {
+		name: "dependency only: library listed, kind from the manifest",
+		st:   stack("python", "fastapi", "fastapi", "python-jose"),
+		files: map[string]string{
+			"main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+		},
+		want: want{kind: "jwt", libs: []string{"python-jose"}, protected: -1},
+	}, {
+		name: "api key header only",
+		st:   stack("python", "fastapi", "fastapi"),
+		files: map[string]string{
+			"main.py": "from fastapi import Depends, FastAPI, Security\nfrom fastapi.security import APIKeyHeader\napi_key = APIKeyHeader(name='X-API-Key')\n\n@app.get('/x')\ndef x(key: str = Security(api_key)):\n    pass\n",
+		},
+		want: want{kind: "api-key", protected: 1},
+	}, {
+		name: "test files are not read",
+		st:   stack("python", "fastapi"),
+		files: map[string]string{
+			"tests/test_auth.py": "import jwt\nSECRET = 'test-secret'\njwt.encode({}, SECRET)\n",
+		},
+		want: want{kind: "none", protected: -1},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.st, tt.files), tt.want) })
+	}
+}
+
+const springSecurityConfig = `package com.example.bank.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration
+public class SecurityConfig {
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.csrf(c -> c.disable())
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/api/auth/**").permitAll()
+                .anyRequest().authenticated())
+            .addFilterBefore(jwtFilter, UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}
+`
+
+func TestSpring(t *testing.T) {
+	jwtService := func(key string) string {
+		return "package com.example.bank.security;\n\nimport io.jsonwebtoken.Jwts;\nimport io.jsonwebtoken.security.Keys;\n\n@Service\npublic class JwtService {\n    " + key + "\n    public String generate(String user) {\n        return Jwts.builder().subject(user).signWith(key()).compact();\n    }\n}\n"
+	}
+	tests := []struct {
+		name  string
+		st    rules.Stack
+		files map[string]string
+		want  want
+	}{{
+		name: "jjwt with key from @Value",
+		st:   stack("java", "spring-boot", "spring-boot-starter-security", "jjwt-api"),
+		files: map[string]string{
+			"src/main/java/com/example/bank/config/SecurityConfig.java": springSecurityConfig,
+			"src/main/java/com/example/bank/security/JwtService.java":   jwtService(`@Value("${jwt.secret}") private String secret;`),
+			"src/main/java/com/example/bank/web/AccountController.java": "package x;\n@RestController\nclass AccountController {\n  @PreAuthorize(\"hasRole('ADMIN')\")\n  @DeleteMapping(\"/{id}\") void delete() {}\n}\n",
+		},
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"jjwt", "spring-security"}, protected: 2},
+	}, {
+		name: "jjwt with a literal key",
+		st:   stack("java", "spring-boot", "jjwt-api"),
+		files: map[string]string{
+			"src/main/java/com/example/bank/security/JwtService.java": jwtService(`private static final String SECRET_KEY = "404E635266556A586E3272357538782F413F4428472B4B6250645367566B5970";`),
+			"src/main/java/com/example/Keys.java":                     "package x;\nimport io.jsonwebtoken.security.Keys;\nclass K { Key k = Keys.hmacShaKeyFor(\"mysupersecretkeymysupersecretkey\".getBytes()); }\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 2},
+	}, {
+		name: "kotlin resource server",
+		st:   stack("kotlin", "spring-boot", "spring-boot-starter-oauth2-resource-server"),
+		files: map[string]string{
+			"src/main/kotlin/app/SecurityConfig.kt": "package app\n\nimport org.springframework.security.config.annotation.web.invoke\n\n@Bean\nfun chain(http: HttpSecurity): SecurityFilterChain {\n    http {\n        authorizeHttpRequests { authorize(anyRequest, authenticated) }\n        oauth2ResourceServer { jwt { } }\n    }\n    return http.build()\n}\n",
+		},
+		want: want{kind: "jwt", libs: []string{"spring-security-oauth2-resource-server"}, protected: 1},
+	}, {
+		name: "form login session",
+		st:   stack("java", "spring-boot", "spring-boot-starter-security"),
+		files: map[string]string{
+			"src/main/java/app/Sec.java": "import org.springframework.security.config.annotation.web.builders.HttpSecurity;\nclass Sec { void c(HttpSecurity http) { http.formLogin(Customizer.withDefaults()).authorizeHttpRequests(a -> a.anyRequest().authenticated()); } }\n",
+		},
+		want: want{kind: "session", protected: 1},
+	}, {
+		name: "spring without security",
+		st:   stack("java", "spring-boot", "spring-boot-starter-web"),
+		files: map[string]string{
+			"src/main/java/app/UserController.java": "package app;\n// TODO: secure with JWT (io.jsonwebtoken) and @PreAuthorize\n@RestController\nclass UserController { @GetMapping(\"/users\") List<User> all() { return repo.findAll(); } }\n",
+		},
+		want: want{kind: "none", hash: "none", protected: -1},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.st, tt.files), tt.want) })
+	}
+}
+
+func TestNode(t *testing.T) {
+	tests := []struct {
+		name  string
+		st    rules.Stack
+		files map[string]string
+		want  want
+	}{{
+		name: "express jsonwebtoken bcryptjs with protect middleware",
+		st:   stack("javascript", "express", "express", "jsonwebtoken", "bcryptjs"),
+		files: map[string]string{
+			"middleware/auth.js": "const jwt = require('jsonwebtoken');\n\nconst protect = (req, res, next) => {\n  const token = req.headers.authorization?.split(' ')[1];\n  req.user = jwt.verify(token, process.env.JWT_SECRET);\n  next();\n};\nmodule.exports = { protect };\n",
+			"routes/users.js":    "const express = require('express');\nconst bcrypt = require('bcryptjs');\nconst { protect } = require('../middleware/auth');\nconst authController = require('../controllers/authController');\nconst router = express.Router();\n\nrouter.post('/login', authController.login);\nrouter.get('/me', protect, getMe);\nrouter.route('/:id').put(protect, updateUser).delete(protect, deleteUser);\nmodule.exports = router;\n",
+			"app.js":             "const authRoutes = require('./routes/auth');\napp.use('/api/auth', authRoutes);\napp.use('/api/authors', authorsRouter);\n",
+		},
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"jsonwebtoken"}, protected: 2},
+	}, {
+		name: "express with a literal jwt secret",
+		st:   stack("javascript", "express", "jsonwebtoken"),
+		files: map[string]string{
+			"src/auth.js": "const jwt = require('jsonwebtoken')\nconst JWT_SECRET = 'supersecret123'\nexports.sign = (u) => jwt.sign({ id: u.id }, JWT_SECRET)\nexports.sign2 = (u) => jwt.sign({ id: u.id }, 'anothersecret', { expiresIn: '1h' })\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 2},
+	}, {
+		name: "process.env fallback is read from env; comments are not auth",
+		st:   stack("javascript", "express", "express"),
+		files: map[string]string{
+			"src/app.js": "// const jwt = require('jsonwebtoken')\n// router.get('/me', auth, me)\nconst secret = process.env.JWT_SECRET\napp.get('/health', (req, res) => res.send('ok'))\n",
+		},
+		want: want{kind: "none", protected: -1},
+	}, {
+		name: "frontend jsonwebtoken dependency does not make a go backend jwt",
+		st:   stack("go", "gin", "github.com/gin-gonic/gin", "jsonwebtoken"),
+		files: map[string]string{
+			"backend/main.go": "package main\n\nimport \"github.com/gin-gonic/gin\"\n\nfunc main() { r := gin.Default(); r.Run() }\n",
+		},
+		want: want{kind: "none", protected: -1},
+	}, {
+		name: "nestjs guards and global guard",
+		st:   stack("typescript", "nestjs", "@nestjs/jwt", "@nestjs/passport", "passport-jwt", "bcrypt"),
+		files: map[string]string{
+			"src/auth/auth.module.ts":       "import { JwtModule } from '@nestjs/jwt';\nimport { ConfigService } from '@nestjs/config';\n@Module({ imports: [JwtModule.registerAsync({ useFactory: (c: ConfigService) => ({ secret: c.get('JWT_SECRET') }) })], providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }] })\nexport class AuthModule {}\n",
+			"src/users/users.controller.ts": "import { UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('users')\nexport class UsersController {\n  @UseGuards(AuthGuard('jwt'))\n  @Get('me') me() {}\n}\n",
+			"src/users/users.service.ts":    "import * as bcrypt from 'bcrypt';\n",
+		},
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"@nestjs/jwt", "passport"}, protected: 2},
+	}, {
+		name: "nestjs hard-coded module secret",
+		st:   stack("typescript", "nestjs", "@nestjs/jwt"),
+		files: map[string]string{
+			"src/auth/auth.module.ts":       "import { JwtModule } from '@nestjs/jwt';\n@Module({ imports: [JwtModule.register({ secret: 'my-jwt-secret-123', signOptions: { expiresIn: '60s' } })] })\nexport class AuthModule {}\n",
+			"src/auth/constants.example.ts": "import { JwtModule } from '@nestjs/jwt';\nexport const jwtConstants = { secret: 'realsecretvalue' };\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 1},
+	}, {
+		name: "fastify jwt with onRequest hook",
+		st:   stack("typescript", "fastify", "fastify", "@fastify/jwt"),
+		files: map[string]string{
+			"src/plugins/auth.ts": "import fastifyJwt from '@fastify/jwt'\nexport default fp(async (fastify) => {\n  fastify.register(fastifyJwt, { secret: process.env.JWT_SECRET! })\n  fastify.decorate('authenticate', async (request) => { await request.jwtVerify() })\n})\n",
+			"src/routes/todos.ts": "export default async function (fastify) {\n  fastify.get('/todos', { onRequest: [fastify.authenticate] }, async () => [])\n  fastify.post('/todos', { preHandler: fastify.authenticate }, async () => ({}))\n}\n",
+		},
+		want: want{kind: "jwt", libs: []string{"@fastify/jwt"}, protected: 2},
+	}, {
+		name: "fastify javascript without auth",
+		st:   stack("javascript", "fastify", "fastify"),
+		files: map[string]string{
+			"server.js": "const fastify = require('fastify')()\nfastify.get('/authors', async () => [])\nfastify.register(require('./routes/auth'), { prefix: '/auth' })\n",
+		},
+		want: want{kind: "none", protected: -1},
+	}, {
+		name: "passport google oauth with session",
+		st:   stack("javascript", "express", "passport", "passport-google-oauth20", "express-session"),
+		files: map[string]string{
+			"app.js": "const session = require('express-session')\nconst GoogleStrategy = require('passport-google-oauth20').Strategy\napp.get('/auth/google', passport.authenticate('google', { scope: ['profile'] }))\napp.get('/dashboard', ensureAuthenticated, dashboard)\n",
+		},
+		want: want{kind: "oauth", libs: []string{"passport-oauth", "express-session"}, protected: 2},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.st, tt.files), tt.want) })
+	}
+}
+
+func TestGo(t *testing.T) {
+	const jwtMiddleware = "package middleware\n\nimport (\n\t\"net/http\"\n\t\"os\"\n\n\t\"github.com/golang-jwt/jwt/v5\"\n)\n\nvar jwtSecret = []byte(os.Getenv(\"JWT_SECRET\"))\n\nfunc AuthMiddleware(next http.Handler) http.Handler { return next }\n"
+	tests := []struct {
+		name  string
+		st    rules.Stack
+		files map[string]string
+		want  want
+	}{{
+		name: "net/http wrapping handlers, bcrypt",
+		st:   stack("go", "net-http", "github.com/golang-jwt/jwt/v5"),
+		files: map[string]string{
+			"internal/middleware/auth.go": jwtMiddleware,
+			"cmd/api/main.go":             "package main\n\nimport \"net/http\"\n\nfunc main() {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc(\"POST /login\", h.Login)\n\tmux.Handle(\"GET /me\", middleware.AuthMiddleware(http.HandlerFunc(h.Me)))\n\thttp.ListenAndServe(\":8080\", mux)\n}\n",
+			"internal/user/service.go":    "package user\n\nimport \"golang.org/x/crypto/bcrypt\"\n",
+		},
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"golang-jwt"}, protected: 1},
+	}, {
+		name: "gin group with Use",
+		st:   stack("go", "gin", "github.com/gin-gonic/gin", "github.com/golang-jwt/jwt/v5"),
+		files: map[string]string{
+			"internal/middleware/auth.go": jwtMiddleware,
+			"main.go":                     "package main\n\nfunc routes(r *gin.Engine) {\n\tr.POST(\"/login\", authHandler.Login)\n\tapi := r.Group(\"/api\")\n\tapi.Use(middleware.JWTAuth())\n\tapi.GET(\"/profile\", RequireAuth(), h.Profile)\n}\n",
+		},
+		want: want{kind: "jwt", libs: []string{"golang-jwt"}, protected: 2},
+	}, {
+		name: "echo jwt middleware and chi With",
+		st:   stack("go", "echo", "github.com/labstack/echo/v4", "github.com/labstack/echo-jwt/v4"),
+		files: map[string]string{
+			"main.go":  "package main\n\nimport echojwt \"github.com/labstack/echo-jwt/v4\"\n\nfunc main() {\n\tr := e.Group(\"/restricted\")\n\tr.Use(echojwt.JWT([]byte(os.Getenv(\"SECRET\"))))\n}\n",
+			"chi/r.go": "package chi\n\nfunc routes(r chi.Router) {\n\tr.With(authMiddleware).Get(\"/me\", me)\n}\n",
+		},
+		want: want{kind: "jwt", libs: []string{"echo-jwt"}, protected: 2},
+	}, {
+		name: "fiber with a literal signing key",
+		st:   stack("go", "fiber", "github.com/gofiber/fiber/v2", "github.com/golang-jwt/jwt/v5"),
+		files: map[string]string{
+			"main.go": "package main\n\nimport (\n\tjwtware \"github.com/gofiber/contrib/jwt\"\n\t\"github.com/golang-jwt/jwt/v5\"\n)\n\nfunc main() {\n\tapp.Use(jwtware.New(jwtware.Config{SigningKey: jwtware.SigningKey{Key: []byte(\"secret\")}}))\n\tt, _ := token.SignedString([]byte(\"secret\"))\n}\n",
+		},
+		want: want{kind: "jwt", protected: 1, keys: 2},
+	}, {
+		name: "go key variable used by SignedString",
+		st:   stack("go", "gin", "github.com/golang-jwt/jwt/v5"),
+		files: map[string]string{
+			"auth/jwt.go": "package auth\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\nvar jwtKey = []byte(\"my_secret_key\")\n\nfunc Sign(c jwt.Claims) (string, error) {\n\treturn jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(jwtKey)\n}\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 1},
+	}, {
+		name: "plain handlers without auth; jwt only in a comment",
+		st:   stack("go", "chi", "github.com/go-chi/chi/v5"),
+		files: map[string]string{
+			"main.go": "package main\n\n// TODO: add github.com/golang-jwt/jwt auth middleware via r.Use(AuthMiddleware)\nfunc routes(r chi.Router) {\n\tr.Use(middleware.Logger)\n\tr.Get(\"/authors\", listAuthors)\n\tr.Mount(\"/auth\", authRouter)\n}\n",
+		},
+		want: want{kind: "none", hash: "none", protected: -1},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.st, tt.files), tt.want) })
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	long := make([]byte, 200000)
+	for i := range long {
+		long[i] = "router.get('/x', auth, (\xff"[i%24]
+	}
+	a := detect(t, stack("javascript", "express"), map[string]string{
+		"a.js": string(long), "b.py": "\xff\xfe\x00 import jwt", "c.go": "\"github.com/golang-jwt/jwt/v5\"\n r.Use(", "d.java": "signWith(\"",
+	})
+	if a.Kind == "" || a.PasswordHashing == "" {
+		t.Errorf("kind and hashing must always be set: %+v", a)
+	}
+}
