@@ -5,6 +5,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"time"
 
@@ -30,6 +31,22 @@ type Request struct {
 	// Version is the tool version written into the report.
 	Version string
 	Log     *slog.Logger
+
+	// Ref is the branch, tag or SHA of a GitHub target (default branch
+	// when empty).
+	Ref string
+	// NoCache bypasses the on-disk cache of GitHub answers and tarballs.
+	NoCache bool
+	// Wait waits for an exhausted GitHub rate limit instead of failing.
+	Wait bool
+	// CommitCap is the most commits read from GitHub (0: the default, 1,000).
+	CommitCap int
+	// Env looks up environment variables (GITHUB_TOKEN, GITHUB_API_URL,
+	// VETFOLIO_CACHE_DIR); nil means the process environment.
+	Env func(string) (string, bool)
+	// Progress receives progress a user waits on, such as the rate-limit
+	// countdown (standard error); nil means none.
+	Progress io.Writer
 }
 
 // Run audits one target.

@@ -2,13 +2,43 @@ package audit
 
 import (
 	"context"
+	"os"
 
+	"github.com/vetfolio/vetfolio/internal/github"
 	"github.com/vetfolio/vetfolio/internal/source"
 )
 
-// Open turns the request's target into a snapshot: a local folder for now;
-// owner/repo and GitHub URLs are resolved here too once the GitHub source
-// is wired in.
+// Open turns the request's target into a snapshot: owner/repo and GitHub
+// (or GitHub Enterprise) URLs are read from GitHub, anything else is a
+// local folder. A folder that exists on disk always wins, so a local
+// checkout named like "owner/repo" is audited locally.
 func Open(ctx context.Context, req Request) (*source.Snapshot, error) {
-	return source.Local(ctx, req.Target)
+	if !remote(req.Target) {
+		if req.Ref != "" {
+			return nil, &github.TargetError{Target: req.Target, Reason: "--ref applies to GitHub targets only",
+				Hint: "check out the ref and audit the folder, or give owner/repo"}
+		}
+		return source.Local(ctx, req.Target)
+	}
+	t, err := github.ParseTarget(req.Target)
+	if err != nil {
+		return nil, err
+	}
+	if req.Offline {
+		return nil, &github.TargetError{Target: req.Target, Reason: "a GitHub target needs the network, and --offline forbids it",
+			Hint: "drop --offline, or clone the repository and audit the folder"}
+	}
+	return github.Open(ctx, t, github.Options{
+		Ref: req.Ref, NoCache: req.NoCache, Wait: req.Wait, CommitCap: req.CommitCap,
+		Env: req.Env, Progress: req.Progress,
+	})
+}
+
+// remote reports whether target names a repository on GitHub rather than
+// a folder on disk.
+func remote(target string) bool {
+	if _, err := os.Lstat(target); err == nil {
+		return false
+	}
+	return github.LooksRemote(target)
 }

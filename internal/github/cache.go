@@ -1,0 +1,206 @@
+package github
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+)
+
+// maxCachedBody is the largest API response kept on disk; API answers are
+// small, the tarball is cached apart.
+const maxCachedBody = 8 << 20
+
+// Stats counts what went over the network, for the request budget.
+type Stats struct {
+	mu sync.Mutex
+	// REST counts API requests sent (conditional ones included).
+	REST int
+	// NotModified counts API requests answered 304 from the cache; GitHub
+	// does not count them against the rate limit.
+	NotModified int
+	// FromCache counts API answers served from the cache with no request
+	// at all (immutable answers, such as a commit's detail by SHA).
+	FromCache int
+	// Downloads counts tarball downloads (not REST requests).
+	Downloads int
+	// TarballReused is set when the tarball came from the cache.
+	TarballReused bool
+}
+
+func (s *Stats) add(f func(*Stats)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f(s)
+}
+
+// Snapshot returns a copy of the counters.
+func (s *Stats) Snapshot() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Stats{REST: s.REST, NotModified: s.NotModified, FromCache: s.FromCache, Downloads: s.Downloads, TarballReused: s.TarballReused}
+}
+
+type ctxKey int
+
+// immutableKey marks a request whose answer never changes (a commit by
+// SHA): a cached answer is used without asking again.
+const immutableKey ctxKey = 1
+
+func immutable(ctx context.Context) context.Context {
+	return context.WithValue(ctx, immutableKey, true)
+}
+
+// cacheEntry is one API answer on disk.
+type cacheEntry struct {
+	URL    string      `json:"url"`
+	Header http.Header `json:"header"`
+	Body   []byte      `json:"body"`
+}
+
+// keptHeaders are the response headers worth replaying from the cache.
+var keptHeaders = []string{"Content-Type", "Etag", "Last-Modified", "Link"}
+
+// diskCache stores API answers and tarballs under dir.
+type diskCache struct{ dir string }
+
+func (c *diskCache) apiPath(req *http.Request) string {
+	sum := sha256.Sum256([]byte(req.URL.String() + "\x00" + req.Header.Get("Accept")))
+	return filepath.Join(c.dir, "api", hex.EncodeToString(sum[:16])+".json")
+}
+
+func (c *diskCache) load(req *http.Request) *cacheEntry {
+	data, err := os.ReadFile(c.apiPath(req))
+	if err != nil {
+		return nil
+	}
+	var e cacheEntry
+	if json.Unmarshal(data, &e) != nil || e.URL != req.URL.String() {
+		return nil
+	}
+	return &e
+}
+
+func (c *diskCache) store(req *http.Request, h http.Header, body []byte) {
+	e := cacheEntry{URL: req.URL.String(), Header: http.Header{}, Body: body}
+	for _, k := range keptHeaders {
+		if v := h.Get(k); v != "" {
+			e.Header.Set(k, v)
+		}
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	// A cache that cannot be written only costs requests; never fail the audit.
+	_ = writeAtomic(c.apiPath(req), data)
+}
+
+// tarballPath is where the tarball of one commit is kept.
+func (c *diskCache) tarballPath(host, owner, name, sha string) string {
+	return filepath.Join(c.dir, "tarballs", safeName(host), safeName(owner), safeName(name), safeName(sha)+".tar.gz")
+}
+
+// safeName keeps a path element from naming a parent folder.
+func safeName(s string) string {
+	if s == "" || s == "." || s == ".." {
+		return "_"
+	}
+	return filepath.Base(filepath.Clean("/" + s))
+}
+
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// transport counts API requests and, with a cache, makes them conditional
+// and answers 304s from disk.
+type transport struct {
+	base  http.RoundTripper
+	cache *diskCache
+	stats *Stats
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	var entry *cacheEntry
+	if t.cache != nil && req.Method == http.MethodGet {
+		entry = t.cache.load(req)
+		if entry != nil && req.Context().Value(immutableKey) != nil {
+			t.stats.add(func(s *Stats) { s.FromCache++ })
+			return entry.response(req, nil), nil
+		}
+		if entry != nil {
+			req = req.Clone(req.Context())
+			if v := entry.Header.Get("Etag"); v != "" {
+				req.Header.Set("If-None-Match", v)
+			}
+			if v := entry.Header.Get("Last-Modified"); v != "" {
+				req.Header.Set("If-Modified-Since", v)
+			}
+		}
+	}
+	t.stats.add(func(s *Stats) { s.REST++ })
+	resp, err := t.base.RoundTrip(req)
+	if err != nil || t.cache == nil || req.Method != http.MethodGet {
+		return resp, err
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified && entry != nil:
+		resp.Body.Close()
+		t.stats.add(func(s *Stats) { s.NotModified++ })
+		return entry.response(req, resp.Header), nil
+	case resp.StatusCode == http.StatusOK && (resp.Header.Get("Etag") != "" || resp.Header.Get("Last-Modified") != "" || req.Context().Value(immutableKey) != nil):
+		body, err := io.ReadAll(io.LimitReader(resp.Body, maxCachedBody+1))
+		resp.Body.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", req.URL.Path, err)
+		}
+		if len(body) <= maxCachedBody {
+			t.cache.store(req, resp.Header, body)
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		resp.ContentLength = int64(len(body))
+		return resp, nil
+	}
+	return resp, nil
+}
+
+// response rebuilds a 200 answer from the cache; live headers (the rate
+// limit of a 304) are laid over the cached ones.
+func (e *cacheEntry) response(req *http.Request, live http.Header) *http.Response {
+	h := e.Header.Clone()
+	for k, v := range live {
+		if _, kept := h[k]; !kept {
+			h[k] = v
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(e.Body)))
+	return &http.Response{
+		Status: "200 OK", StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: h, Body: io.NopCloser(bytes.NewReader(e.Body)), ContentLength: int64(len(e.Body)), Request: req,
+	}
+}
