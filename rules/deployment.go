@@ -1,13 +1,196 @@
 package rules
 
-// deploymentCriterion is a stub, to be written.
+import (
+	"fmt"
+	"strings"
+)
+
+// deploymentCriterion judges whether a reviewer can try the project: a
+// deployed URL that answers over HTTPS, and the configuration that
+// deploys it.
 var deploymentCriterion = &Criterion{
 	ID:    "deployment",
 	Title: "Live deployment",
-	Doc:   "TODO",
-	Checks: []*Check{{
-		ID: "deployment.todo", Title: "TODO", Doc: "TODO", Points: 1,
-		Run: func(f *Facts) Result { return Skip("not written yet") },
-		Fix: func(s Stack) []string { return nil },
-	}},
+	Doc: "Hiring managers try the URL: a deployed API they can call beats any description. " +
+		"Judged from deploy configuration in the tree (Dockerfile, fly.toml, render.yaml, Procfile, ...), " +
+		"a deployed URL (given, from the repository's homepage, deployments or README) and, when probed, how it answers.",
+	Checks: []*Check{
+		{
+			ID:     "deployment.config",
+			Title:  "Deployment is configured in the repository",
+			Points: 20,
+			Doc: "A Dockerfile or a platform configuration shows the project can be run outside the author's laptop. " +
+				"Passes with any of Dockerfile, docker-compose, fly.toml, render.yaml, railway, Procfile, app.yaml (App Engine), " +
+				"vercel.json, Kubernetes manifests, a Helm chart, Terraform, Heroku's app.json and similar, or a CI workflow that deploys.",
+			Run: deployConfig,
+			Fix: deploySteps,
+		},
+		{
+			ID:     "deployment.url",
+			Title:  "A deployed URL is known",
+			Points: 30,
+			Doc: "The guide's advice is blunt: deploy it, because hiring managers try the URL. Passes when a deployed URL " +
+				"was given, set as the repository's homepage, recorded as a GitHub deployment, or linked from the README " +
+				"on a hosting platform (onrender.com, fly.dev, railway.app, herokuapp.com, ...).",
+			Run: deployURL,
+			Fix: func(s Stack) []string {
+				return append(deploySteps(s),
+					"Put the deployed URL in the repository's About box (homepage) and at the top of the README")
+			},
+		},
+		{
+			ID:     "deployment.live",
+			Title:  "The deployed service answers",
+			Points: 35,
+			Doc: "A dead link is worse than none. Passes when the deployed URL was reached and answered with a status below 500. " +
+				"Skipped when it was not probed (--offline, or no URL known).",
+			Run: deployLive,
+			Fix: deployLiveSteps,
+		},
+		{
+			ID:     "deployment.https",
+			Title:  "The deployed service uses valid HTTPS",
+			Points: 15,
+			Doc: "Tokens and passwords travel to an API; plain HTTP or an expired certificate is a red flag. " +
+				"Passes when the service answered over HTTPS with a certificate that has not expired. Skipped when not probed.",
+			Run: deployHTTPS,
+			Fix: func(s Stack) []string {
+				return []string{
+					"Link the https:// address the platform provides (Render, Fly.io, Railway and Cloud Run issue certificates automatically)",
+					"On your own server, put Caddy or nginx with Let's Encrypt (certbot) in front and redirect HTTP to HTTPS",
+				}
+			},
+		},
+	},
+}
+
+func deployConfig(f *Facts) Result {
+	d := f.Deploy
+	if len(d.Configs) == 0 && !d.Pipeline {
+		return Fail("no Dockerfile or platform configuration found")
+	}
+	what := append([]string{}, d.Configs...)
+	if d.Pipeline {
+		what = append(what, "a CI workflow that deploys")
+	}
+	ev := append(append([]Location{}, d.Evidence...), d.PipelineEvidence...)
+	return Pass("deploy configuration: "+strings.Join(what, ", "), ev...)
+}
+
+func deployURL(f *Facts) Result {
+	d := f.Deploy
+	switch {
+	case d.URL != "":
+		src := ""
+		if d.URLSource != "" {
+			src = " (from " + d.URLSource + ")"
+		}
+		ev := d.URLEvidence
+		if len(ev) == 0 {
+			ev = []Location{{URL: d.URL}}
+		}
+		return Pass("deployed at "+d.URL+src, ev...)
+	case f.Live != nil:
+		return Pass("deployed at "+f.Live.URL, Location{URL: f.Live.URL})
+	}
+	return Fail("no deployed URL found (none given, no homepage, no hosting link in the README)")
+}
+
+func deployLive(f *Facts) Result {
+	l := f.Live
+	if l == nil {
+		if f.ProbeSkipped != "" {
+			return Skip(f.ProbeSkipped)
+		}
+		return Skip("the deployed URL was not probed")
+	}
+	ev := Location{URL: l.URL}
+	switch {
+	case !l.Reachable:
+		msg := "could not reach " + l.URL
+		if l.Error != "" {
+			msg += ": " + l.Error
+		}
+		return Fail(msg, ev)
+	case l.Status >= 500:
+		return Fail(fmt.Sprintf("%s answered %d", l.URL, l.Status), ev)
+	}
+	return Pass(fmt.Sprintf("%s answered %d in %d ms", l.URL, l.Status, l.LatencyMS), ev)
+}
+
+func deployHTTPS(f *Facts) Result {
+	l := f.Live
+	if l == nil {
+		if f.ProbeSkipped != "" {
+			return Skip(f.ProbeSkipped)
+		}
+		return Skip("the deployed URL was not probed")
+	}
+	ev := Location{URL: l.URL}
+	switch {
+	case !l.HTTPS:
+		return Fail(l.URL+" is not served over HTTPS", ev)
+	case l.TLSDaysLeft <= 0:
+		return Fail(l.URL+" has an expired or invalid certificate", ev)
+	}
+	return Pass(fmt.Sprintf("HTTPS with a certificate valid for %d more days", l.TLSDaysLeft), ev)
+}
+
+// deploySteps are the fixes for a project with no deployment.
+func deploySteps(s Stack) []string {
+	return ForStack(s, map[string][]string{
+		"fastapi": {
+			"Add a Dockerfile `FROM python:3.12-slim` that installs requirements.txt and runs `uvicorn app.main:app --host 0.0.0.0 --port $PORT` (or a Procfile `web: uvicorn app.main:app --host 0.0.0.0 --port $PORT`)",
+			"Create a Web Service on Render (or `fly launch` on Fly.io) from the repository with a managed PostgreSQL, and run `alembic upgrade head` as the pre-deploy command",
+		},
+		"django": {
+			"Add gunicorn and a Procfile `web: gunicorn config.wsgi --bind 0.0.0.0:$PORT` (or a Dockerfile running it), with `python manage.py migrate` and `collectstatic` in the build",
+			"Deploy on Render or Railway with a managed PostgreSQL; read SECRET_KEY, DEBUG=False and ALLOWED_HOSTS from the environment",
+		},
+		"flask": {
+			"Add gunicorn and a Procfile `web: gunicorn \"app:create_app()\" --bind 0.0.0.0:$PORT` (or a Dockerfile running it)",
+			"Deploy on Render or Railway from the repository with a managed PostgreSQL",
+		},
+		"spring-boot": {
+			"Build the jar with `./mvnw package` (Gradle: `./gradlew bootJar`) and add a Dockerfile `FROM eclipse-temurin:21-jre` that runs `java -jar app.jar`",
+			"Deploy the image on Render, Railway, Fly.io or Cloud Run (`gcloud run deploy --source .`); set `server.port=${PORT:8080}` and the datasource from environment variables",
+		},
+		"express": {
+			"Set `\"start\": \"node src/index.js\"` in package.json and listen on `process.env.PORT`",
+			"Create a Web Service on Render with build `npm ci` and start `npm start` (or `railway up`), with a managed PostgreSQL",
+		},
+		"nestjs": {
+			"Listen on `process.env.PORT` in main.ts; build with `npm run build` and start with `npm run start:prod`",
+			"Deploy on Render or Railway (build `npm ci && npm run build`, start `npm run start:prod`), or add a multi-stage Dockerfile `FROM node:20-alpine`",
+		},
+		"fastify": {
+			"Listen on `{ port: Number(process.env.PORT), host: '0.0.0.0' }` and set `\"start\": \"node server.js\"`",
+			"Create a Web Service on Render with build `npm ci` and start `npm start`, or deploy a Dockerfile on Fly.io",
+		},
+		"go": {
+			"Add a multi-stage Dockerfile: `FROM golang:1.22 AS build` running `CGO_ENABLED=0 go build -o /app ./cmd/server`, then `FROM gcr.io/distroless/static` with the binary",
+			"Run `fly launch` and `fly deploy` on Fly.io (or deploy the image on Cloud Run); read the port from `$PORT`",
+		},
+		"": {
+			"Add a Dockerfile that builds and starts the service on the port in `$PORT`",
+			"Deploy it on Render, Fly.io, Railway or Cloud Run and link the URL in the README",
+		},
+	})
+}
+
+func deployLiveSteps(s Stack) []string {
+	logs := "Open the platform's logs for the service and fix the crash or failed build"
+	wake := "Keep a free-tier instance awake or note in the README that the first request may take a while"
+	port := ForStack(s, map[string][]string{
+		"fastapi":     {"Start with `uvicorn app.main:app --host 0.0.0.0 --port $PORT`"},
+		"django":      {"Start with `gunicorn config.wsgi --bind 0.0.0.0:$PORT` and add the platform's host to ALLOWED_HOSTS"},
+		"flask":       {"Start with `gunicorn \"app:create_app()\" --bind 0.0.0.0:$PORT`"},
+		"spring-boot": {"Set `server.port=${PORT:8080}` and the datasource URL from environment variables"},
+		"express":     {"Listen on `process.env.PORT`"},
+		"nestjs":      {"Call `app.listen(process.env.PORT ?? 3000, '0.0.0.0')` in main.ts"},
+		"fastify":     {"Listen on `{ port: Number(process.env.PORT), host: '0.0.0.0' }`"},
+		"go":          {"Listen on `\":\" + os.Getenv(\"PORT\")`, not on localhost"},
+		"":            {"Bind to the port the platform gives (`$PORT`) on host 0.0.0.0, not localhost"},
+	})
+	return append(append([]string{logs}, port...), wake)
 }
