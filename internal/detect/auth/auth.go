@@ -422,7 +422,7 @@ var (
 	}
 	// A literal passed straight to the signing call.
 	keyDirectRes = map[string][]*regexp.Regexp{
-		grpPython: {regexp.MustCompile(`jwt\.(?:encode|decode)\([^\n,]+,\s*(?:key\s*=\s*)?["']([^"'\n]+)["']`)},
+
 		grpJVM: {
 			regexp.MustCompile(`hmacShaKeyFor\(\s*"([^"\n]+)"`),
 			regexp.MustCompile(`Algorithm\.HMAC(?:256|384|512)\(\s*"([^"\n]+)"`),
@@ -430,7 +430,6 @@ var (
 			regexp.MustCompile(`setSigningKey\(\s*"([^"\n]+)"`),
 		},
 		grpJS: {
-			regexp.MustCompile(`\bjwt\.(?:sign|verify)\([^\n]*?,\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
 			regexp.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
 		},
 		grpGo: {regexp.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]+)"`), regexp.MustCompile(`SigningKey(?:\{\s*Key)?\s*:\s*\[\]byte\(\s*"([^"\n]+)"`)},
@@ -443,6 +442,11 @@ var (
 		grpGo:     regexp.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
 	}
 	wordRe = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	// Signing calls whose key is the second argument.
+	signCallRe = map[string]*regexp.Regexp{
+		grpPython: regexp.MustCompile(`\bjwt\.(?:encode|decode)\(`),
+		grpJS:     regexp.MustCompile(`\bjwt\.(?:sign|verify)\(`),
+	}
 )
 
 func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
@@ -473,6 +477,19 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 	if !jwtFile && grp != grpJVM && grp != grpGo {
 		// "secret: 'x'" is only a JWT key in a file that uses JWT.
 		return
+	}
+	if re := signCallRe[grp]; re != nil {
+		for _, m := range re.FindAllIndex(code, -1) {
+			args, _ := splitArgs(code[m[1]:])
+			if len(args) < 2 {
+				continue
+			}
+			key := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(args[1]), "key="))
+			if len(key) < 2 || !strings.ContainsRune(`'"`+"`", rune(key[0])) || placeholder(strings.Trim(key, `'"`+"`")) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{loc: rules.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
+		}
 	}
 	for _, re := range keyDirectRes[grp] {
 		for _, m := range re.FindAllSubmatchIndex(code, -1) {

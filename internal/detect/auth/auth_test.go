@@ -132,6 +132,14 @@ func TestPython(t *testing.T) {
 		},
 		want: want{kind: "jwt", libs: []string{"pyjwt"}, protected: -1, keys: 1},
 	}, {
+		name: "a payload with string keys is not a literal key",
+		st:   stack("python", "fastapi", "python-jose"),
+		files: map[string]string{
+			"app/security.py": "from jose import jwt\n\ndef token(subject, expire):\n    return jwt.encode({\"sub\": subject, \"exp\": expire}, settings.jwt_secret, algorithm=\"HS256\")\n",
+			"app/token.js":    "const jwt = require('jsonwebtoken')\nmodule.exports = (u) => jwt.sign({ id: u.id, role: 'admin' }, process.env.JWT_SECRET, { expiresIn: '1h' })\n",
+		},
+		want: want{kind: "jwt", protected: -1, keys: 0},
+	}, {
 		name: "key placeholder and env reads are not hard-coded",
 		st:   stack("python", "fastapi", "pyjwt"),
 		files: map[string]string{
