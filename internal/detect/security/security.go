@@ -23,13 +23,30 @@ type detector struct {
 	ignored   bool
 	ignoreEv  []rules.Location
 	gitignore bool
-	// found maps a signal to where it was seen first, in scan order.
-	found map[*signal]rules.Location
-	order []*signal
+	// found maps a signal, per language family, to where it was seen
+	// first; order keeps scan order.
+	found map[foundKey]rules.Location
+	order []foundKey
+}
+
+type foundKey struct {
+	sig    *signal
+	family string
+}
+
+// family groups the languages that share libraries.
+func family(lang string) string {
+	switch lang {
+	case "java", "kotlin", "config":
+		return "jvm"
+	case "javascript", "typescript":
+		return "node"
+	}
+	return lang
 }
 
 // New returns the security hygiene detector.
-func New() scan.Detector { return &detector{found: map[*signal]rules.Location{}} }
+func New() scan.Detector { return &detector{found: map[foundKey]rules.Location{}} }
 
 // Wants reports whether the detector reads p: .gitignore files, source in
 // the languages it knows, and Spring application configs.
@@ -39,7 +56,7 @@ func (d *detector) Wants(p string) bool {
 		return true
 	}
 	if _, ok := langOf(p); ok {
-		return true
+		return !isFrontend(p)
 	}
 	return isSpringConfig(base)
 }
@@ -63,6 +80,9 @@ func (d *detector) Scan(f scan.File) {
 		return
 	}
 	lang, ok := langOf(f.Path)
+	if ok && isFrontend(f.Path) {
+		return
+	}
 	if !ok {
 		if isSpringConfig(base) {
 			lang = "config"
@@ -74,13 +94,15 @@ func (d *detector) Scan(f scan.File) {
 	if lang != "config" {
 		data = scan.Code(f.Data, lang)
 	}
+	fam := family(lang)
 	for _, s := range signals {
-		if _, done := d.found[s]; done || !s.langs[lang] {
+		k := foundKey{s, fam}
+		if _, done := d.found[k]; done || !s.langs[lang] {
 			continue
 		}
 		if off := s.match(data); off >= 0 {
-			d.found[s] = rules.Location{Path: f.Path, Line: scan.LineAt(data, off)}
-			d.order = append(d.order, s)
+			d.found[k] = rules.Location{Path: f.Path, Line: scan.LineAt(data, off)}
+			d.order = append(d.order, k)
 		}
 	}
 }
@@ -92,17 +114,28 @@ func (d *detector) Finish(facts *rules.Facts) {
 	sec.GitignoreEvidence = append(sec.GitignoreEvidence, d.ignoreEv...)
 
 	fw := facts.Stack.Framework
-	has := func(name string) bool {
-		for _, s := range d.order {
-			if s.name == name {
+	// Only the backend's own language counts: zod in a React frontend or
+	// pydantic in a helper script is not the API's validation.
+	want := ""
+	if l := facts.Stack.Language; l != "" {
+		if _, known := map[string]bool{"python": true, "jvm": true, "node": true, "go": true}[family(l)]; known {
+			want = family(l)
+		}
+	}
+	has := func(name, fam string) bool {
+		for _, k := range d.order {
+			if k.sig.name == name && k.family == fam {
 				return true
 			}
 		}
 		return false
 	}
-	for _, s := range d.order {
-		loc := d.found[s]
-		if s.requires != "" && !has(s.requires) {
+	for _, k := range d.order {
+		s, loc := k.sig, d.found[k]
+		if want != "" && k.family != want {
+			continue
+		}
+		if s.requires != "" && !has(s.requires, k.family) {
 			continue
 		}
 		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, facts.Stack.Frameworks) {
@@ -172,17 +205,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// isFrontend reports whether p is browser code (a .jsx/.tsx component or a
+// file under frontend/ or client/), whose validation and CORS are not the API's.
+func isFrontend(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch strings.ToLower(seg) {
+		case "frontend", "client", "webapp", "front-end", "front":
+			return true
+		}
+	}
+	return false
+}
+
 // langOf maps a source path to its scan language, for the languages the
-// signals cover.
+// signals cover (.jsx and .tsx are frontend components and left out).
 func langOf(p string) (string, bool) {
 	if !scan.IsSource(p) {
-		// .jsx/.tsx are not in scan.SourceExts but hold Node code too.
-		switch scan.Ext(p) {
-		case ".jsx":
-			return "javascript", true
-		case ".tsx":
-			return "typescript", true
-		}
 		return "", false
 	}
 	lang := scan.SourceExts[scan.Ext(p)]

@@ -238,6 +238,19 @@ func main() {
 		{"gin weak", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
 			"main.go": "package main\n\n// binding:\"required\" would validate\ntype In struct{ Name string `json:\"name\"` }\n",
 		}, want{"", "", false, false}},
+		{"gin binding with validator v8 rules", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
+			"users/validators.go": "package users\n\ntype UserModelValidator struct {\n\tEmail string `json:\"email\" binding:\"exists,email\"`\n}\n",
+		}, want{"gin-binding", "", false, false}},
+		{"frontend validation is not the API's", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+			"frontend/src/components/AddUser.tsx": "import { z } from \"zod\"\n",
+			"frontend/src/api.ts":                 "import { z } from 'zod';\nimport cors from 'cors';\n",
+			"web/src/schema.js":                   "import * as yup from 'yup';\n",
+			"backend/app/main.py":                 "from fastapi import FastAPI\napp = FastAPI()\n",
+		}, want{"", "", false, false}},
+		{"node frontend folder in a node backend", rules.Stack{Language: "typescript", Framework: "express"}, map[string]string{
+			"client/src/form.ts": "import { z } from 'zod';\n",
+			"server/src/app.ts":  "import express from 'express';\n",
+		}, want{"", "", false, false}},
 		{"echo complete", rules.Stack{Language: "go", Framework: "echo"}, map[string]string{
 			"server.go": `package main
 

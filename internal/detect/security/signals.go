@@ -126,7 +126,7 @@ var signals = []*signal{
 		re: regexp.MustCompile(`"github\.com/go-playground/validator|validate:"[^"]*required`)},
 	{kind: validation, name: "ozzo-validation", langs: golang, keywords: []string{`"github.com/go-ozzo/ozzo-validation`}},
 	{kind: validation, name: "gin-binding", langs: golang, keywords: []string{`binding:"`},
-		re: regexp.MustCompile(`binding:"[^"]*required`)},
+		re: regexp.MustCompile(`binding:"[^"\-]`)},
 
 	// Rate limiting.
 	{kind: rateLimit, name: "slowapi", langs: py, keywords: []string{"slowapi"}, re: pyImport("slowapi")},
