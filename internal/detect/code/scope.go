@@ -1,12 +1,247 @@
 package code
 
-import "github.com/vetfolio/vetfolio/rules"
+import (
+	"encoding/json"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
 
-type scopeState struct{ client string }
+	"github.com/vetfolio/vetfolio/rules"
+)
 
-func newScopeState() scopeState                        { return scopeState{} }
-func (c *scopeState) seePath(p string)                 {}
-func (c *scopeState) scan(s *source)                   {}
-func (c *scopeState) scanConfig(p string, data []byte) {}
-func (c *scopeState) finishClient(f *rules.Facts)      {}
-func (c *scopeState) finish(f *rules.Facts)            {}
+// Pagination: one strong signal, or two words that only appear together
+// when a list is paged (limit and offset, page and page_size, skip and take).
+var (
+	rePageStrong = regexp.MustCompile(`DEFAULT_PAGINATION_CLASS|\b(?:PageNumber|LimitOffset|Cursor)Pagination\b|\bpagination_class\s*=|\badd_pagination\(|\bPaginator\(|\bPageable\b|\bPage<|\bPageRequest\.of\(|\bSlice<|\.paginate\(|(?i:\bLIMIT\s+(?:\$\d+|\?|%d|:\w+)\s+OFFSET\s+(?:\$\d+|\?|%d|:\w+))`)
+	pagePairs    = [][2]*regexp.Regexp{
+		{regexp.MustCompile(`\blimit\b`), regexp.MustCompile(`\boffset\b|\bskip\b`)},
+		{regexp.MustCompile(`\bpage\b`), regexp.MustCompile(`\b(?:page_size|pageSize|per_page|perPage|size|limit)\b`)},
+		{regexp.MustCompile(`\btake\s*:|\.take\(`), regexp.MustCompile(`\bskip\s*:|\.skip\(`)},
+		{regexp.MustCompile(`\.Limit\(`), regexp.MustCompile(`\.Offset\(`)},
+	}
+)
+
+// extraSignal is a depth signal in code, in any language.
+type extraSignal struct {
+	category string
+	re       *regexp.Regexp
+}
+
+var extraSignals = []extraSignal{
+	{"background-jobs", regexp.MustCompile(`\bfrom celery import\b|@shared_task\b|@\w+\.task\b|\bBackgroundTasks\b|@Scheduled\b|@Async\b|@EnableScheduling\b|@EnableAsync\b|@Cron\(|@Processor\(|\bcron\.schedule\(|\bnew\s+(?:Queue|Worker)\(\s*['"]|\basynq\.NewClient\(|\bcron\.New\(`)},
+	{"caching", regexp.MustCompile(`@Cacheable\b|@EnableCaching\b|(?m)^CACHES\s*=|@cache_page\b|\bCacheModule\.register|@cached\(|\bFastAPICache\.init\(|\bCache\(\s*config\s*=|\bredis\.NewClient\(`)},
+	{"websockets", regexp.MustCompile(`@\w+\.websocket\(|@WebSocketGateway\b|\bnew\s+WebSocketServer\(|\bwebsocket\.Upgrader\b|@EnableWebSocket\w*\b|\bio\.on\(\s*['"]connection|\bAsyncWebsocketConsumer\b|\bSocketIO\(`)},
+	{"file-uploads", regexp.MustCompile(`\bS3Client\b|boto3\.client\(\s*['"]s3|\bUploadFile\b|\bMultipartFile\b|\bmulter\(|\.FormFile\(|@UploadedFile\(|\bFileInterceptor\(`)},
+	{"email", regexp.MustCompile(`\bsend_mail\(|\bJavaMailSender\b|nodemailer\.createTransport\(|\bsmtp\.SendMail\(|\bsgMail\.send\(|\bEmailMultiAlternatives\(`)},
+	{"search", regexp.MustCompile(`\bSearchVector\(|\bElasticsearch\(|\belasticsearch\.NewClient\(|\bMeiliSearch\(|@Document\(\s*indexName`)},
+	{"messaging", regexp.MustCompile(`@KafkaListener\b|@RabbitListener\b|\bnew\s+Kafka\(|\bamqp\.Dial\(|\bkafka\.NewReader\(|\bpika\.BlockingConnection\(`)},
+}
+
+// extraDeps maps dependencies to the depth they show.
+var extraDeps = map[string]string{
+	"celery": "background-jobs", "rq": "background-jobs", "dramatiq": "background-jobs", "huey": "background-jobs",
+	"arq": "background-jobs", "apscheduler": "background-jobs", "django-q": "background-jobs", "django-celery-beat": "background-jobs",
+	"bullmq": "background-jobs", "bull": "background-jobs", "agenda": "background-jobs", "bee-queue": "background-jobs",
+	"node-cron": "background-jobs", "@nestjs/bull": "background-jobs", "@nestjs/bullmq": "background-jobs", "@nestjs/schedule": "background-jobs",
+	"github.com/hibiken/asynq": "background-jobs", "github.com/robfig/cron/v3": "background-jobs", "github.com/riverqueue/river": "background-jobs",
+	"spring-boot-starter-quartz": "background-jobs", "sidekiq": "background-jobs",
+	"django-redis": "caching", "flask-caching": "caching", "fastapi-cache2": "caching", "aiocache": "caching",
+	"spring-boot-starter-cache": "caching", "caffeine": "caching", "@nestjs/cache-manager": "caching", "cache-manager": "caching",
+	"ioredis": "caching", "redis": "caching", "github.com/redis/go-redis/v9": "caching", "github.com/go-redis/redis/v8": "caching",
+	"spring-boot-starter-data-redis": "caching",
+	"channels":                       "websockets", "python-socketio": "websockets", "flask-socketio": "websockets", "websockets": "websockets",
+	"socket.io": "websockets", "ws": "websockets", "@nestjs/websockets": "websockets", "github.com/gorilla/websocket": "websockets",
+	"nhooyr.io/websocket": "websockets", "spring-boot-starter-websocket": "websockets", "github.com/coder/websocket": "websockets",
+	"boto3": "file-uploads", "django-storages": "file-uploads", "multer": "file-uploads", "@aws-sdk/client-s3": "file-uploads",
+	"aws-sdk": "file-uploads", "cloudinary": "file-uploads", "minio": "file-uploads", "s3": "file-uploads",
+	"github.com/aws/aws-sdk-go-v2/service/s3": "file-uploads", "google-cloud-storage": "file-uploads", "python-multipart": "file-uploads",
+	"nodemailer": "email", "@sendgrid/mail": "email", "sendgrid": "email", "spring-boot-starter-mail": "email",
+	"django-anymail": "email", "flask-mail": "email", "fastapi-mail": "email", "resend": "email",
+	"github.com/wneessen/go-mail": "email", "gopkg.in/gomail.v2": "email",
+	"elasticsearch": "search", "@elastic/elasticsearch": "search", "opensearch-py": "search", "meilisearch": "search",
+	"typesense": "search", "django-haystack": "search", "spring-boot-starter-data-elasticsearch": "search",
+	"github.com/elastic/go-elasticsearch/v8": "search", "algoliasearch": "search",
+	"kafkajs": "messaging", "amqplib": "messaging", "pika": "messaging", "aio-pika": "messaging", "kafka-python": "messaging",
+	"confluent-kafka": "messaging", "spring-kafka": "messaging", "spring-boot-starter-amqp": "messaging",
+	"github.com/segmentio/kafka-go": "messaging", "github.com/rabbitmq/amqp091-go": "messaging",
+}
+
+// frontendDeps make a package.json a client application.
+var frontendDeps = []string{"react", "vue", "svelte", "@angular/core", "next", "nuxt", "react-native", "expo",
+	"solid-js", "preact", "@sveltejs/kit", "@remix-run/react", "astro", "ember-source", "lit"}
+
+// frontendDirs are folder names that hold a web client.
+var frontendDirs = map[string]bool{"frontend": true, "client": true, "web": true, "ui": true, "webapp": true,
+	"www": true, "app-frontend": true, "web-client": true, "dashboard": true, "front": true, "front-end": true}
+
+// clientCandidate is a folder that may hold a client, ranked.
+type clientCandidate struct {
+	dir  string
+	rank int // lower is stronger
+}
+
+type scopeState struct {
+	pagination []rules.Location
+	extras     map[string][]rules.Location
+	candidates []clientCandidate
+	client     string
+}
+
+func newScopeState() scopeState { return scopeState{extras: map[string][]rules.Location{}} }
+
+// seePath notes the files that show a client without being read: a mobile
+// project, an index.html in a frontend folder, a CLI or client folder.
+func (c *scopeState) seePath(p string) {
+	segs := strings.Split(p, "/")
+	base := segs[len(segs)-1]
+	switch {
+	case base == "AndroidManifest.xml" && len(segs) > 1:
+		c.candidates = append(c.candidates, clientCandidate{segs[0], 1})
+	case strings.Contains(p, ".xcodeproj/") && len(segs) > 1:
+		c.candidates = append(c.candidates, clientCandidate{segs[0], 1})
+	case base == "index.html":
+		for i, s := range segs[:len(segs)-1] {
+			if frontendDirs[strings.ToLower(s)] {
+				c.candidates = append(c.candidates, clientCandidate{strings.Join(segs[:i+1], "/"), 2})
+				break
+			}
+		}
+	case len(segs) > 1 && isSourceName(base):
+		switch strings.ToLower(segs[0]) {
+		case "client", "clients", "cli", "sdk", "frontend":
+			c.candidates = append(c.candidates, clientCandidate{segs[0], 3})
+		case "cmd":
+			if len(segs) > 2 && (strings.Contains(segs[1], "cli") || strings.Contains(segs[1], "client")) {
+				c.candidates = append(c.candidates, clientCandidate{segs[0] + "/" + segs[1], 3})
+			}
+		}
+	}
+}
+
+func isSourceName(base string) bool {
+	switch path.Ext(base) {
+	case ".py", ".go", ".js", ".ts", ".java", ".kt", ".dart", ".swift", ".rs":
+		return true
+	}
+	return false
+}
+
+// scanConfig reads package.json and pubspec.yaml for a client application.
+func (c *scopeState) scanConfig(p string, data []byte) {
+	dir := path.Dir(p)
+	switch path.Base(p) {
+	case "pubspec.yaml":
+		if strings.Contains(string(data), "flutter") {
+			c.candidates = append(c.candidates, clientCandidate{dir, 1})
+		}
+	case "package.json":
+		var pkg struct {
+			Dependencies    map[string]any `json:"dependencies"`
+			DevDependencies map[string]any `json:"devDependencies"`
+		}
+		if json.Unmarshal(data, &pkg) != nil {
+			return
+		}
+		for _, d := range frontendDeps {
+			_, a := pkg.Dependencies[d]
+			_, b := pkg.DevDependencies[d]
+			if a || b {
+				rank := 0
+				if dir == "." {
+					rank = 4 // the root app is a client only beside a backend in another language
+				}
+				c.candidates = append(c.candidates, clientCandidate{dir, rank})
+				return
+			}
+		}
+	}
+}
+
+func (c *scopeState) scan(s *source) {
+	code := s.code
+	if m := rePageStrong.FindIndex(code); m != nil {
+		c.pagination = addLoc(c.pagination, s.loc(m[0]))
+	} else {
+		for _, pair := range pagePairs {
+			a := pair[0].FindIndex(code)
+			if a != nil && pair[1].Match(code) {
+				c.pagination = addLoc(c.pagination, s.loc(a[0]))
+				break
+			}
+		}
+	}
+	for _, x := range extraSignals {
+		if m := x.re.FindIndex(code); m != nil {
+			c.extras[x.category] = addLoc(c.extras[x.category], s.loc(m[0]))
+		}
+	}
+}
+
+// finishClient picks the client folder, before the routes are counted so
+// that the client's own code is not taken for the API's.
+func (c *scopeState) finishClient(f *rules.Facts) {
+	sort.SliceStable(c.candidates, func(i, j int) bool {
+		if c.candidates[i].rank != c.candidates[j].rank {
+			return c.candidates[i].rank < c.candidates[j].rank
+		}
+		return len(c.candidates[i].dir) < len(c.candidates[j].dir)
+	})
+	for _, cand := range c.candidates {
+		if cand.dir == "." {
+			if l := f.Stack.Language; l == "javascript" || l == "typescript" || l == "" {
+				continue
+			}
+		}
+		c.client = cand.dir
+		return
+	}
+}
+
+func (c *scopeState) inClient(p string) bool {
+	return c.client != "" && c.client != "." && strings.HasPrefix(p, c.client+"/")
+}
+
+func (c *scopeState) finish(f *rules.Facts) {
+	sc := &f.Scope
+	sc.Client = c.client
+	for _, l := range c.pagination {
+		if !c.inClient(l.Path) {
+			sc.PaginationEvidence = append(sc.PaginationEvidence, l)
+		}
+	}
+	if f.Stack.HasDep("fastapi-pagination", "django-filter", "mongoose-paginate-v2", "nestjs-paginate", "express-paginate") && len(sc.PaginationEvidence) == 0 {
+		sc.PaginationEvidence = []rules.Location{manifestLoc(f.Stack)}
+	}
+	sc.Pagination = len(sc.PaginationEvidence) > 0
+
+	found := map[string]bool{}
+	cats := make([]string, 0, len(c.extras))
+	for cat := range c.extras {
+		cats = append(cats, cat)
+	}
+	sort.Strings(cats)
+	for _, cat := range cats {
+		for _, l := range c.extras[cat] {
+			if !c.inClient(l.Path) {
+				found[cat] = true
+				sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, l)
+			}
+		}
+	}
+	for d := range f.Stack.Dependencies {
+		if cat, ok := extraDeps[d]; ok && !found[cat] {
+			found[cat] = true
+			sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, manifestLoc(f.Stack))
+		}
+	}
+	sc.Extras = nil
+	for cat := range found {
+		sc.Extras = append(sc.Extras, cat)
+	}
+	sort.Strings(sc.Extras)
+	sort.Slice(sc.ExtrasEvidence, func(i, j int) bool {
+		a, b := sc.ExtrasEvidence[i], sc.ExtrasEvidence[j]
+		return a.Path < b.Path || a.Path == b.Path && a.Line < b.Line
+	})
+}
