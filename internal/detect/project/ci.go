@@ -297,6 +297,8 @@ var (
 		`\brspec\b`, `\bbundle\s+exec\s+(?:rake|rspec|rails\s+test)\b`, `\brails\s+test\b`, `\brake\s+(?:test|spec)\b`,
 		`\bdotnet\s+test\b`,
 		`\bphpunit\b`, `\bartisan\s+test\b`, `\bvendor/bin/pest\b`,
+		// A script named for the tests: scripts/test.sh, run_tests.sh, tests-start.sh.
+		`(?:^|[\s/_-])(?:run[_-])?(?:tests?|coverage)(?:[_-][\w-]*)?\.sh\b`,
 	}, "|"))
 )
 

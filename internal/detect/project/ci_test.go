@@ -167,9 +167,10 @@ func TestTestCommand(t *testing.T) {
 	yes := []string{"pytest", "python -m pytest -x", "poetry run pytest --cov", "python manage.py test", "tox", "./mvnw verify",
 		"mvn clean install", "./gradlew test", "gradle build", "npm test", "npm run test", "yarn test", "pnpm test", "npx jest --ci",
 		"vitest run", "go test ./...", "make test", "cargo test", "bundle exec rspec", "dotnet test", "CI=true npm test",
-		"npm ci && npm test", "docker compose run api pytest"}
+		"npm ci && npm test", "docker compose run api pytest",
+		"uv run bash scripts/tests-start.sh \"Coverage\"", "./run_tests.sh"}
 	no := []string{"pip install pytest", "npm run lint", "mvn -DskipTests package", "./gradlew build -x test", "go test ./... || true",
-		"go build ./...", "flake8 tests", "tox -e lint", "npm run build", "echo done", "uv add pytest-asyncio"}
+		"go build ./...", "flake8 tests", "tox -e lint", "npm run build", "echo done", "uv add pytest-asyncio", "bash scripts/latest.sh", "./contest.sh"}
 	for _, c := range yes {
 		if _, ok := testCommand(c); !ok {
 			t.Errorf("testCommand(%q) = false, want true", c)

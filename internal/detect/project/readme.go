@@ -155,7 +155,7 @@ var (
 	apiHeading   = regexp.MustCompile(`\b(?:api|apis|endpoints?|routes|swagger|openapi|rest)\b`)
 	testHeading  = regexp.MustCompile(`\b(?:tests?|testing)\b`)
 	techHeading  = regexp.MustCompile(`\b(?:tech|technology|technologies|stack|built with|made with|powered by|tools|dependencies|libraries)\b`)
-	archHeading  = regexp.MustCompile(`\b(?:architecture|design|diagram|diagrams|schema|erd|data ?model|entities|entity relationship|database|project structure|folder structure|directory structure|structure)\b`)
+	archHeading  = regexp.MustCompile(`\b(?:architecture|design|diagram|diagrams|schema|erd|data ?model|entities|entity relationship|database (?:schema|design|diagram|model)|(?:project|folder|directory|code) structure)\b`)
 	shotHeading  = regexp.MustCompile(`\b(?:screenshots?|preview|demo|gallery|screens)\b`)
 
 	setupCmd  = regexp.MustCompile(`^\s*(?:\$\s*|>\s*)?(?:sudo\s+)?(?:git\s+clone|pip3?\s+install|python\d?(?:\.\d+)?\s+(?:-m\s+\w+|\S+\.py)|py\s+-m|poetry\s+(?:install|run|shell)|pipenv\s+(?:install|run|shell)|uv\s+(?:sync|run|pip)|uvicorn\s|gunicorn\s|flask\s+run|fastapi\s+(?:dev|run)|npm\s+(?:install|i|ci|start|run)\b|yarn\b|pnpm\s|bun\s|node\s|npx\s|nest\s+start|docker(?:-compose|\s+compose|\s+run|\s+build)\b|(?:\./)?mvnw?(?:\.cmd)?\s|(?:\./)?gradlew?(?:\.bat)?\s|java\s+-jar|go\s+(?:run|build|mod|install)\b|make\b|air\b|cargo\s+run|bundle\s|rails\s|bin/rails\s|dotnet\s+(?:run|restore|watch)|composer\s+install|php\s+artisan|cp\s+\S*\.env|copy\s+\S*\.env|source\s+\S*activate|\S*[/\\]activate\b)`)
@@ -165,7 +165,7 @@ var (
 	endpoint  = regexp.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
 	imageRef  = regexp.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
 	urlRef    = regexp.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
-	liveWords = regexp.MustCompile(`(?i)\b(?:live|demo|deployed|deployment|production|hosted|try it|website|visit|url|base url)\b`)
+	liveWords = regexp.MustCompile(`(?i)\b(?:live|demo|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
 )
 
 // readmeFacts is the README analysis plus where the URLs were.
@@ -401,7 +401,8 @@ func isBadge(u string) bool {
 	}
 	lu := strings.ToLower(u)
 	return strings.Contains(lu, "/badge") || strings.Contains(lu, "badge.svg") || strings.Contains(lu, "button.svg") ||
-		strings.Contains(lu, "deploy-to-") || strings.Contains(lu, "/deploy?") || strings.Contains(lu, "/icons/")
+		strings.Contains(lu, "deploy-to-") || strings.Contains(lu, "/deploy?") || strings.Contains(lu, "/icons/") ||
+		strings.Contains(lu, "-btn") || strings.Contains(lu, "_btn")
 }
 
 // deniedHosts are sites a line may call "live" that are not the project.

@@ -99,6 +99,8 @@ func TestReadmeNegatives(t *testing.T) {
 		{"title only", "README.md", "# my-api\n", nil, false, 5},
 		{"badges are not live urls", "README.md", "# api\n[![Build](https://img.shields.io/badge/build-passing-green.svg)](https://github.com/a/b/actions)\n[![Deploy to Render](https://render.com/images/deploy-to-render-button.svg)](https://render.com/deploy?repo=https://github.com/a/b)\nSee https://fastapi.tiangolo.com for the live docs of the framework.\n", nil, false, 60},
 		{"localhost is not live", "README.md", "Live at http://localhost:8000 once running.\n", nil, false, 20},
+		{"seeding the database is not architecture", "README.md", "# x\n\n## Seed the database\n\nRun the seed script.\n", nil, false, 20},
+		{"a platform named in a feature list is not live", "README.md", "# x\n- [FastAPI Cloud](https://fastapicloud.com) for deployment.\n- Deployed on [Render](https://render.com)\n", nil, false, 20},
 		{"nest starter", "README.md", "<p align=\"center\">\n  <a href=\"http://nestjs.com/\" target=\"blank\"><img src=\"https://nestjs.com/img/logo-small.svg\" width=\"120\" alt=\"Nest Logo\" /></a>\n</p>\n\n## Description\n\n[Nest](https://github.com/nestjs/nest) framework TypeScript starter repository.\n\n## Installation\n\n```bash\n$ npm install\n```\n", []string{"setup"}, true, 100},
 		{"spring help", "README.md", "# Getting Started\n\n### Reference Documentation\nFor further reference, please consider the following sections:\n\n* [Official Apache Maven documentation](https://maven.apache.org/guides/index.html)\n", nil, true, 100},
 	}

@@ -54,7 +54,7 @@ var testLangs = map[string]*testLang{
 			{"mocha", regexp.MustCompile(`['"](?:mocha|chai)['"]`)},
 			{"jasmine", regexp.MustCompile(`\bjasmine\.`)},
 		},
-		integration: regexp.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|['"]light-my-request['"]|['"]pactum['"]`),
+		integration: regexp.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|\baxios\.(?:get|post|put|patch|delete)\(\s*["'` + "`" + `](?:/|https?://(?:localhost|127\.0\.0\.1))|['"]light-my-request['"]|['"]pactum['"]`),
 		boilerplate: jsGeneratedSpec,
 	},
 	"go": {

@@ -101,6 +101,15 @@ func TestTests(t *testing.T) {
 			wantFiles: 2, framework: "jest", integration: true,
 		},
 		{
+			name:  "express e2e with axios against the running server",
+			stack: rules.Stack{Language: "typescript", Framework: "express", Dependencies: deps("express", "jest")},
+			files: []scan.File{
+				file("e2e/src/server/server.spec.ts", "import axios from 'axios';\n\ndescribe('GET /', () => {\n  it('returns a message', async () => {\n    const res = await axios.get(`/`);\n    expect(res.status).toBe(200);\n  });\n});\n"),
+				file("src/client.spec.ts", "jest.mock('axios');\ntest('calls the weather api', async () => {\n  await axios.get(weatherUrl);\n});\n"),
+			},
+			wantFiles: 2, framework: "jest", integration: true,
+		},
+		{
 			name:  "express mocha without http tests",
 			stack: rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mocha", "chai")},
 			files: []scan.File{
