@@ -38,7 +38,7 @@ var securityCriterion = &Criterion{
 					return Pass("no .env file is committed")
 				}
 				msg := "committed .env files: " + secListUpTo(f.Security.EnvFiles, 5)
-				if f.Security.EnvIgnored {
+				if f.Security.EnvIgnored && secHasDotEnv(f.Security.EnvFiles) {
 					msg += " (tracked even though .gitignore ignores .env: it was committed before the rule)"
 				}
 				ev := make([]Location, 0, min(len(f.Security.EnvFiles), 5))
@@ -62,7 +62,7 @@ var securityCriterion = &Criterion{
 				"`!.env.example` do not.",
 			Points: 6,
 			Run: func(f *Facts) Result {
-				if f.Security.EnvIgnored {
+				if f.Security.EnvIgnored && secHasDotEnv(f.Security.EnvFiles) {
 					return Pass(".gitignore ignores .env", f.Security.GitignoreEvidence...)
 				}
 				return Fail("no .gitignore ignores .env")
@@ -282,4 +282,15 @@ var secCorsSteps = map[string][]string{
 	"fiber":       {"Use `cors.New(cors.Config{AllowOrigins: \"https://your-frontend.example\"})`"},
 	"go":          {"Wrap the handler with rs/cors: `cors.New(cors.Options{AllowedOrigins: []string{\"https://your-frontend.example\"}}).Handler(mux)`"},
 	"":            {"Configure CORS with an explicit allow-list of the frontend's origins"},
+}
+
+// secHasDotEnv reports whether one of the files is named exactly .env, the
+// name a .gitignore rule for .env covers.
+func secHasDotEnv(paths []string) bool {
+	for _, p := range paths {
+		if p == ".env" || strings.HasSuffix(p, "/.env") {
+			return true
+		}
+	}
+	return false
 }

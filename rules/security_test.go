@@ -102,6 +102,10 @@ func TestEnvChecks(t *testing.T) {
 	if r := ignored.Run(f); !r.Passed || len(r.Evidence) != 1 {
 		t.Errorf("env-ignored: %+v", r)
 	}
+	f.Security.EnvFiles = []string{"local.env"}
+	if r := committed.Run(f); r.Passed || strings.Contains(r.Message, "before the rule") {
+		t.Errorf("a .env rule does not cover local.env: %+v", r)
+	}
 	f = &Facts{}
 	if r := committed.Run(f); !r.Passed {
 		t.Errorf("nothing committed should pass: %+v", r)

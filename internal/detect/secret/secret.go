@@ -182,6 +182,7 @@ func scanFile(p string, data []byte, k fileKind) []rules.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
+	s.test = scan.IsTestPath(p)
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))

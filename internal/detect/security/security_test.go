@@ -119,6 +119,9 @@ public class WebConfig implements WebMvcConfigurer {
 }
 `,
 		}, want{"", "", true, true}},
+		{"spring static asList wildcard", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+			"src/main/java/io/a/WebSecurityConfig.java": "import static java.util.Arrays.asList;\n\n@Bean\npublic CorsConfigurationSource corsConfigurationSource() {\n    final CorsConfiguration configuration = new CorsConfiguration();\n    configuration.setAllowedOrigins(asList(\"*\"));\n}\n",
+		}, want{"", "", true, true}},
 		{"spring kotlin complete", rules.Stack{Language: "kotlin", Framework: "spring-boot"}, map[string]string{
 			"src/main/kotlin/com/a/NoteController.kt": `package com.a
 

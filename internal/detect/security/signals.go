@@ -164,7 +164,7 @@ var signals = []*signal{
 		re: regexp.MustCompile(`\bCORS\(\s*\w+\s*(?:,\s*supports_credentials\s*=\s*True\s*)?\)|\bCORS\([^)]*origins["']?\s*[=:]\s*["']\*["']`)},
 	{kind: corsWildcard, name: "spring-cross-origin-any", langs: jvm, keywords: []string{"@CrossOrigin"}, fn: crossOriginAny},
 	{kind: corsWildcard, name: "spring-cors-wildcard", langs: jvmCfg, keywords: []string{"Cors", "cors", "allowed-origins", "allowedOrigins"},
-		re: regexp.MustCompile(`(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|setAllowedOrigin(?:Pattern)?s\(\s*(?:List\.of|Arrays\.asList|listOf|mutableListOf|Collections\.singletonList)\(\s*"\*"\s*\)|allowed-?[oO]rigin(?:-?[pP]atterns|s)\s*[:=]\s*["']?\*`)},
+		re: regexp.MustCompile(`(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|setAllowedOrigin(?:Pattern)?s\(\s*(?:[A-Za-z.]+\(\s*)?"\*"|allowed-?[oO]rigin(?:-?[pP]atterns|s)\s*[:=]\s*["']?\*`)},
 	{kind: corsWildcard, name: "node-cors-wildcard", langs: node, keywords: []string{"cors", "Cors"},
 		re: regexp.MustCompile(`\bcors\(\s*\)|\borigin\s*:\s*(?:['"]\*['"]|true\b)|enableCors\(\s*\)|\bcors\s*:\s*true\b`)},
 	{kind: corsWildcard, name: "go-cors-wildcard", langs: golang, keywords: []string{"cors", "CORS"},
