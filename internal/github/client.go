@@ -165,6 +165,9 @@ type client struct {
 	dl *http.Client
 	// rate is the last rate limit seen.
 	rate gh.Rate
+	// newAPI builds the go-github client; after a rate-limit wait a fresh
+	// one forgets the limit go-github remembers by the wall clock.
+	newAPI func() *gh.Client
 }
 
 func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
@@ -189,9 +192,12 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	if c.tok.value != "" {
 		rt = &oauth2.Transport{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.tok.value}), Base: rt}
 	}
-	c.gh = gh.NewClient(&http.Client{Transport: rt, Timeout: o.Timeout})
-	c.gh.BaseURL = base
-	c.gh.UserAgent = "vetfolio"
+	c.newAPI = func() *gh.Client {
+		g := gh.NewClient(&http.Client{Transport: rt, Timeout: o.Timeout})
+		g.BaseURL, g.UserAgent = base, "vetfolio"
+		return g
+	}
+	c.gh = c.newAPI()
 	c.dl = &http.Client{Transport: &countingTransport{base: o.Transport, stats: o.Stats}}
 	return c, nil
 }
@@ -247,11 +253,13 @@ func (c *client) call(ctx context.Context, what string, special map[int]answer, 
 			if err := c.countdown(ctx, "GitHub's secondary rate limit", d); err != nil {
 				return resp, retry.final
 			}
+			c.gh = c.newAPI()
 		case !retry.secondary && c.opts.Wait && !waited:
 			waited = true
 			if err := c.countdown(ctx, "the GitHub rate limit to reset", retry.after); err != nil {
 				return resp, retry.final
 			}
+			c.gh = c.newAPI()
 		default:
 			return resp, retry.final
 		}

@@ -253,16 +253,25 @@ func (c *client) bulkCandidate(ctx context.Context, commits []source.Commit, sna
 		c.extraFailed(snap, "the files of commit "+short(cm.Hash), err)
 		return
 	}
+	// Counted as the local log counts: dependency folders left out,
+	// removals apart so moves are not uploads.
 	for _, f := range rc.Files {
+		if source.Skipped(f.GetFilename()) {
+			continue
+		}
 		cm.Changed++
-		if f.GetStatus() == "added" {
+		switch f.GetStatus() {
+		case "added":
 			cm.Added++
+		case "removed":
+			cm.Deleted++
 		}
 	}
 	if resp != nil && resp.LastPage > 1 {
 		// Only the first page of files came back; scale it to estimate.
 		cm.Added *= resp.LastPage
 		cm.Changed *= resp.LastPage
+		cm.Deleted *= resp.LastPage
 		snap.Notes = append(snap.Notes, fmt.Sprintf("commit %s changes more files than GitHub lists at once; its count is estimated", short(cm.Hash)))
 	}
 }

@@ -34,8 +34,9 @@ var DefaultLimits = Limits{MaxTotal: 512 << 20, MaxFile: 32 << 20, MaxEntries: 2
 // extracted is what an archive held.
 type extracted struct {
 	Files []source.File
-	// Entries counts the files and symlinks in the archive, dependency
-	// folders included: what git lists for a repository's only commit.
+	// Entries counts the files and symlinks in the archive outside
+	// dependency folders: what the local log counts for a repository's
+	// only commit.
 	Entries int
 	// Workflows is set when .github/workflows holds a workflow.
 	Workflows bool
@@ -138,10 +139,10 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 				escaped++
 			}
 		case tar.TypeReg, tar.TypeRegA:
-			x.Entries++
 			if source.Skipped(rel) {
 				continue
 			}
+			x.Entries++
 			markWorkflow(x, rel)
 			switch {
 			case hdr.Size > lim.MaxFile:
@@ -172,10 +173,10 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 			}
 			sizes[rel] = hdr.Size
 		case tar.TypeSymlink:
-			x.Entries++
 			if source.Skipped(rel) {
 				continue
 			}
+			x.Entries++
 			if !linkInside(rel, hdr.Linkname) {
 				escaped++
 				note("symlink %s points outside the repository (%s); skipped", rel, hdr.Linkname)
@@ -188,11 +189,11 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 			}
 			sizes[rel] = int64(len(hdr.Linkname))
 		case tar.TypeLink:
-			x.Entries++
 			target, ok := entryPath(hdr.Linkname)
 			if source.Skipped(rel) {
 				continue
 			}
+			x.Entries++
 			size, known := sizes[target]
 			if !ok || !known {
 				escaped++
