@@ -370,7 +370,8 @@ func (s *fileScan) trackYAML(line []byte) {
 	for len(s.yamlStack) > 0 && s.yamlStack[len(s.yamlStack)-1].indent >= indent {
 		s.yamlStack = s.yamlStack[:len(s.yamlStack)-1]
 	}
-	if i := bytes.IndexByte(t, ':'); i > 0 && !bytes.ContainsAny(t[:i], " \"'{[") {
+	// Real configs nest a few levels; the cap keeps a crafted file linear.
+	if i := bytes.IndexByte(t, ':'); i > 0 && len(s.yamlStack) < 32 && !bytes.ContainsAny(t[:i], " \"'{[") {
 		s.yamlStack = append(s.yamlStack, yamlKey{indent: indent, key: string(t[:i])})
 	}
 }
