@@ -87,6 +87,10 @@ func Tarball(t testing.TB, entries ...Entry) []byte {
 		if typ == tar.TypeDir {
 			h.Mode = 0o755
 		}
+		if typ == tar.TypeXGlobalHeader {
+			// git archive records the commit here; Body is the comment.
+			h = &tar.Header{Typeflag: typ, Name: e.Name, PAXRecords: map[string]string{"comment": e.Body}}
+		}
 		if err := tw.WriteHeader(h); err != nil {
 			t.Fatalf("githubtest: tar header %s: %v", e.Name, err)
 		}
