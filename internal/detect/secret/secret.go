@@ -151,6 +151,21 @@ func isExampleName(base string) bool {
 	return false
 }
 
+// isTestPath reports whether p is a test file or sits in a test or
+// fixture folder (testdata/key.pem for TLS tests).
+func isTestPath(p string) bool {
+	if scan.IsTestPath(p) {
+		return true
+	}
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch strings.ToLower(seg) {
+		case "test", "tests", "testdata", "fixtures", "__fixtures__", "__tests__", "spec", "testing":
+			return true
+		}
+	}
+	return false
+}
+
 // isDjangoSettings reports whether p is a Django settings module.
 func isDjangoSettings(p string) bool {
 	base := scan.Base(p)
@@ -182,7 +197,7 @@ func scanFile(p string, data []byte, k fileKind) []rules.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
-	s.test = scan.IsTestPath(p)
+	s.test = isTestPath(p)
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))

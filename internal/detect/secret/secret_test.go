@@ -97,6 +97,7 @@ func TestRules(t *testing.T) {
 		{"jwt literal", "app/fixtures.py", "TOKEN = '" + jwtOf(`{"sub":"42","name":"Ada","exp":1893456000}`) + "'\n", "jwt-token", jwtOf(`{"sub":"42","name":"Ada","exp":1893456000}`), 1},
 		{"jwt.io sample", "docs/auth.md.js", "// " + "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\n", "", "", 0},
 		{"private key file", "certs/server.key", pemBegin + "\n" + pemBody + pemEnd + "\n", "private-key", pemBody[:40], 1},
+		{"private key in testdata is a fixture", "testdata/certificate/key.pem", pemBegin + "\n" + pemBody + pemEnd + "\n", "", "", 0},
 		{"private key in docs is not a key", "docs/setup.sh", "echo '" + pemBegin + "\n...\n" + pemEnd + "'\n", "", "", 0},
 		{"gcp service account", "deploy/sa.json", "{\n  \"type\": \"service_account\",\n  \"project_id\": \"demo-1\",\n  \"private_key\": \"" + pemBegin + "\\n" + strings.ReplaceAll(pemBody, "\n", "\\n") + pemEnd + "\\n\"\n}\n", "gcp-service-account", pemBody[:40], 4},
 		{"postgres url", "app/config.py", "DATABASE_URL = 'postgresql://app:Vq8rT2mZx91LkP@db.prod-cluster.aws.com:5432/app'\n", "database-url-password", "Vq8rT2mZx91LkP", 1},
