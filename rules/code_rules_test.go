@@ -59,7 +59,7 @@ func TestCodeChecks(t *testing.T) {
 		{"eight endpoints", scopeEndpoints, routes("GET /users", "POST /users", "GET /users/{id}", "DELETE /users/{id}",
 			"GET /orders", "POST /orders", "GET /orders/{id}", "PATCH /orders/{id}", "GET /health"), "pass"},
 		{"crud plus health", scopeEndpoints, routes("GET /items", "POST /items", "GET /items/{id}", "GET /health",
-			"GET /api/v1/healthz", "GET /docs", "GET /openapi.json", "GET /actuator/health"), "fail"},
+			"GET /api/v1/healthz", "GET /docs", "GET /openapi.json", "GET /actuator/health", "GET /utils/health-check"), "fail"},
 		{"no routes", scopeEndpoints, &Facts{}, "fail"},
 		{"three resources", scopeResources, &Facts{Routes: Routes{Resources: []string{"orders", "products", "users"}}}, "pass"},
 		{"one resource", scopeResources, &Facts{Routes: Routes{Resources: []string{"todos"}}}, "fail"},

@@ -45,6 +45,10 @@ func apiEndpoints(f *Facts) int {
 
 // operationalPath reports whether a route serves health or documentation.
 func operationalPath(p string) bool {
+	switch strings.ToLower(p[strings.LastIndexByte(p, '/')+1:]) {
+	case "health", "healthz", "healthcheck", "health-check", "readyz", "livez":
+		return true
+	}
 	for _, seg := range strings.Split(strings.ToLower(p), "/") {
 		if seg == "" || seg == "api" || len(seg) >= 2 && seg[0] == 'v' && strings.Trim(seg[1:], "0123456789") == "" {
 			continue

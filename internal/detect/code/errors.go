@@ -75,7 +75,7 @@ var (
 	reGoCentral  = regexp.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
 	reGoFunc     = regexp.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
 	// Express error middleware: four parameters, the first an error.
-	reJSErrMW   = regexp.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?\)`)
+	reJSErrMW   = regexp.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?,?\s*\)`)
 	reJSErrName = regexp.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
 	reJSInline  = regexp.MustCompile(`\.use\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?$`)
 	reJSTrailID = regexp.MustCompile(`([\w$]+)\s*$`)

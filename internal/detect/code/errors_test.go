@@ -102,6 +102,18 @@ app.use((err: Error, req: Request, res: Response, next: NextFunction) => {
   res.status(500).json({ error: 'internal' });
 });
 `}, true, []int{500}},
+		{"express inline multi-line with trailing comma", [2]string{"typescript", "express"}, []string{"src/main.ts", `
+app.use(
+  (
+    err: Error | HttpException,
+    req: express.Request,
+    res: express.Response,
+    next: express.NextFunction,
+  ) => {
+    res.status(500).json(err.message);
+  },
+);
+`}, true, []int{500}},
 		{"express unregistered", [2]string{"javascript", "express"}, []string{"src/app.js", `
 function errorHandler(err, req, res, next) {
   res.status(500).send('oops');

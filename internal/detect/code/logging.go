@@ -224,7 +224,7 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 		if r.method != "GET" && r.method != "ANY" && r.method != "HEAD" {
 			continue
 		}
-		if healthSegments[firstSegment(r.path)] && (best == "" || len(r.path) < len(best)) {
+		if isHealthPath(r.path) && (best == "" || len(r.path) < len(best)) {
 			best, bestLoc = r.path, r.loc
 		}
 	}
@@ -257,4 +257,20 @@ func manifestLoc(s rules.Stack) rules.Location {
 		return rules.Location{Path: "requirements.txt"}
 	}
 	return rules.Location{Path: "."}
+}
+
+// isHealthPath reports whether a normalised route serves a health check:
+// its first segment after api/vN prefixes is a health word (/health,
+// /api/v1/ping), or its last one is unambiguous (/utils/health-check,
+// /health/live).
+func isHealthPath(p string) bool {
+	if healthSegments[firstSegment(p)] {
+		return true
+	}
+	last := strings.ToLower(p[strings.LastIndexByte(p, '/')+1:])
+	switch last {
+	case "health", "healthz", "healthcheck", "health-check", "readyz", "livez":
+		return true
+	}
+	return false
 }

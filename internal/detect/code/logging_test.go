@@ -35,6 +35,16 @@ async def log_requests(request: Request, call_next):
 @app.get("/healthz")
 def healthz(): return {"ok": True}
 `}, "logging", true, true, "/healthz"},
+		{"health under a utils router", [2]string{"python", "fastapi"}, nil, []string{"app/api/routes/utils.py", `
+router = APIRouter(prefix="/utils", tags=["utils"])
+
+@router.get("/health-check/")
+async def health_check() -> bool:
+    return True
+
+@router.get("/status/{job_id}")
+async def job_status(job_id: str): ...
+`}, "", false, false, "/utils/health-check"},
 		{"django settings and health_check", [2]string{"python", "django"}, []string{"django-health-check"}, []string{"config/settings.py", `
 LOGGING = {
     "version": 1,

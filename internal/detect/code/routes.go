@@ -624,7 +624,8 @@ func isIdent(c byte) bool {
 
 var (
 	reSpringMapping = regexp.MustCompile(`@(Get|Post|Put|Delete|Patch|Request)Mapping\b`)
-	reRequestMethod = regexp.MustCompile(`RequestMethod\.(\w+)`)
+	reRequestMethod = regexp.MustCompile(`\bmethod\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[\w.]+)`)
+	reMethodName    = regexp.MustCompile(`\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\b`)
 	reSpringNamed   = regexp.MustCompile(`\b(method|produces|consumes|headers|params|name)\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[^,]*)`)
 	rePlaceholder   = regexp.MustCompile(`\$\{[^}]*\}`)
 	reClassWord     = regexp.MustCompile(`\b(class|interface|object)\b`)
@@ -658,8 +659,8 @@ func (st *routeState) scanSpring(s *source) {
 		methods := []string{kind}
 		if kind == "Request" {
 			methods = nil
-			for _, rm := range reRequestMethod.FindAllStringSubmatch(args, -1) {
-				methods = append(methods, rm[1])
+			if rm := reRequestMethod.FindStringSubmatch(args); rm != nil {
+				methods = reMethodName.FindAllString(rm[1], -1)
 			}
 			if len(methods) == 0 {
 				methods = []string{"ANY"}
@@ -1065,7 +1066,22 @@ var nonResources = map[string]bool{
 	"signup": true, "signin": true, "token": true, "refresh": true, "admin": true, "actuator": true,
 	"metrics": true, "favicon.ico": true, "static": true, "public": true, "assets": true, "ht": true,
 	"oauth": true, "oauth2": true, "jwt": true, "session": true, "sessions": true, "me": true,
-	"version": true, "info": true, "robots.txt": true, "graphql": true,
+	"version": true, "info": true, "robots.txt": true, "graphql": true, "utils": true, "util": true,
+	"private": true, "internal": true, "debug": true, "test": true, "": true,
+}
+
+// isResource reports whether a first path segment names a resource of the
+// API rather than authentication, operations or documentation.
+func isResource(seg string) bool {
+	if nonResources[seg] {
+		return false
+	}
+	for _, w := range []string{"password", "login", "token", "health", "swagger", "openapi"} {
+		if strings.Contains(seg, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isAPIPrefix reports whether seg is an API prefix (api, v1, rest) skipped
@@ -1224,7 +1240,7 @@ func (st *routeState) finish(facts *rules.Facts, clientDir string) {
 		st.resolved = append(st.resolved, resolved{r.method, p, r.loc})
 		methods[r.method]++
 		ev = addLoc(ev, r.loc)
-		if seg := firstSegment(p); seg != "" && !nonResources[seg] {
+		if seg := firstSegment(p); isResource(seg) {
 			// users and user are one resource.
 			if k := strings.TrimSuffix(seg, "s"); !resources[k] {
 				resources[k] = true

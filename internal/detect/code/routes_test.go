@@ -264,6 +264,22 @@ public interface BillingClient {
 	}
 }
 
+func TestRoutesSpringStaticImport(t *testing.T) {
+	f := run(t, stackOf("java", "spring-boot"), "src/main/java/io/x/UsersApi.java", `
+import static org.springframework.web.bind.annotation.RequestMethod.POST;
+
+@RestController
+public class UsersApi {
+  @RequestMapping(path = "/users/login", method = POST)
+  public ResponseEntity login() { return null; }
+
+  @RequestMapping(value = "/users", method = {RequestMethod.GET, RequestMethod.HEAD})
+  public ResponseEntity list() { return null; }
+}
+`)
+	wantRoutes(t, f, "POST /users/login", "GET /users", "HEAD /users")
+}
+
 func TestRoutesExpress(t *testing.T) {
 	f := run(t, stackOf("javascript", "express", "express"),
 		"src/app.js", `
