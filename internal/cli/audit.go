@@ -32,6 +32,7 @@ type auditOptions struct {
 	Verbose   bool
 	Color     string
 	Debug     bool
+	GitHub    githubFlags
 	// Now fixes the audit's clock (VETFOLIO_NOW, RFC 3339), so golden
 	// reports do not change from day to day.
 	Now time.Time
@@ -75,6 +76,7 @@ history of the commits that touch it.`,
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
 	f.StringVar(&o.Color, "color", "auto", "colour the text report: auto, always, never")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
+	addGitHubFlags(f, &o.GitHub)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(rules.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -159,6 +161,7 @@ func runAudit(ctx context.Context, o *auditOptions) error {
 	sc, err := audit.Run(ctx, audit.Request{
 		Target: o.Targets[0], URL: o.URL, Profile: profile, Offline: o.Offline,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
+		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,
 	})
 	if err != nil {
 		return err
