@@ -15,6 +15,7 @@ type route struct {
 	method string
 	path   string // as declared, with the prefixes known in the same file
 	recv   string // the router variable it was declared on, when any
+	fn     string // Go: the function taking the router group it was declared in
 	loc    rules.Location
 	// guessable: no prefix is known for it and its own path names no
 	// resource, so the file name may stand in for the mount prefix.
@@ -66,6 +67,9 @@ type routeState struct {
 	drfIncl  map[string]string // file#routerVar -> prefix of include(router.urls)
 	appFiles map[string]bool   // files that create the application or root router
 	resolved []resolved
+	// goMounts maps a Go function to the group prefix it is called with:
+	// articles.Register(v1.Group("/articles")).
+	goMounts map[string]string
 }
 
 func newRouteState() routeState {
@@ -74,6 +78,7 @@ func newRouteState() routeState {
 		funcs:    map[string][]string{},
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
+		goMounts: map[string]string{},
 	}
 }
 
@@ -963,6 +968,8 @@ var (
 	reGoRoot   = regexp.MustCompile(`gin\.(Default|New)\(|echo\.New\(|chi\.NewRouter\(|fiber\.New\(|mux\.NewRouter\(|http\.NewServeMux\(|http\.ListenAndServe\(`)
 	reGoMethds = regexp.MustCompile(`^\s*\.\s*Methods\s*\(`)
 	reGoMethod = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S*)$`)
+	reGoMount  = regexp.MustCompile(`(\w+)\(\s*(\w+)\.Group\(\s*"([^"\n]*)"\s*\)\s*[,)]`)
+	reGoRegFn  = regexp.MustCompile(`func\s+(\w+)\s*\([^)]*\*?(?:gin\.RouterGroup|gin\.Engine|echo\.Group|fiber\.Router|chi\.Router|mux\.Router)\b[^)]*\)[^{\n]*\{`)
 )
 
 var goClientReceivers = map[string]bool{
@@ -1011,6 +1018,19 @@ func (st *routeState) scanGo(s *source) {
 			scopes = append(scopes, scope{open, c, string(code[m[4]:m[5]])})
 		}
 	}
+	for _, m := range reGoMount.FindAllSubmatch(code, -1) {
+		st.goMounts[string(m[1])] = joinPath(groupPrefix(string(m[2])), string(m[3]))
+	}
+	type fnRange struct {
+		from, to int
+		name     string
+	}
+	var fns []fnRange
+	for _, m := range reGoRegFn.FindAllSubmatchIndex(code, -1) {
+		if c := matchClose(code, m[1]-1); c > 0 {
+			fns = append(fns, fnRange{m[1], c, string(code[m[2]:m[3]])})
+		}
+	}
 	for _, m := range reGoRoute.FindAllSubmatchIndex(code, -1) {
 		recv := ""
 		if m[2] >= 0 {
@@ -1049,8 +1069,15 @@ func (st *routeState) scanGo(s *source) {
 				full = joinPath(scopes[i].prefix, full)
 			}
 		}
+		fn := ""
+		for _, r := range fns {
+			if r.from < m[0] && m[0] < r.to {
+				fn = r.name
+			}
+		}
 		for _, meth := range methods {
 			st.add(s, meth, full, recv, m[0])
+			st.routes[len(st.routes)-1].fn = fn
 		}
 	}
 }
@@ -1134,7 +1161,7 @@ var genericStems = map[string]bool{
 	"index": true, "app": true, "server": true, "main": true, "routes": true, "router": true, "api": true,
 	"handlers": true, "handler": true, "http": true, "controller": true, "controllers": true, "web": true,
 	"urls": true, "views": true, "v1": true, "v2": true, "rest": true, "endpoints": true, "__init__": true,
-	"module": true, "plugin": true, "plugins": true,
+	"module": true, "plugin": true, "plugins": true, "routers": true,
 }
 
 // resourceFromFile guesses a router's mount point from its file name:
@@ -1150,7 +1177,11 @@ func resourceFromFile(p string) string {
 		s = strings.TrimSuffix(s, suf)
 	}
 	s = strings.ToLower(s)
-	if genericStems[s] || s == "" || s == "." {
+	if genericStems[s] {
+		// articles/routers.go: the package names the resource.
+		s = strings.ToLower(path.Base(path.Dir(p)))
+	}
+	if genericStems[s] || s == "" || s == "." || s == "src" || s == "internal" {
 		return ""
 	}
 	return s
@@ -1221,7 +1252,9 @@ func (st *routeState) finish(facts *rules.Facts, clientDir string) {
 			continue
 		}
 		p := r.path
-		if pre, ok := st.filePrefix(file, r.recv, 0); ok {
+		if pre, ok := st.goMounts[r.fn]; ok && r.fn != "" {
+			p = joinPath(pre, p)
+		} else if pre, ok := st.filePrefix(file, r.recv, 0); ok {
 			p = joinPath(pre, p)
 		} else if !st.appFiles[file] && (strings.HasSuffix(file, ".go") || isJSFile(file)) && firstSegment(normPath(p)) == "" {
 			// A router in its own file, mounted where we cannot see: its

@@ -512,3 +512,42 @@ func main() { resp, _ := http.Get("/relative", nil); _ = viper.Get("x") }
 		t.Errorf("resources = %q", f.Routes.Resources)
 	}
 }
+
+func TestRoutesGoRegisterFunctions(t *testing.T) {
+	f := run(t, stackOf("go", "gin"),
+		"hello.go", `
+package main
+
+func main() {
+	r := gin.Default()
+	v1 := r.Group("/api")
+	users.UsersRegister(v1.Group("/users"))
+	articles.ArticlesRegister(v1.Group("/articles"))
+	r.Run()
+}
+`,
+		"users/routers.go", `
+package users
+
+func UsersRegister(router *gin.RouterGroup) {
+	router.POST("/", UsersRegistration)
+	router.POST("/login", UsersLogin)
+}
+`,
+		"articles/routers.go", `
+package articles
+
+func ArticlesRegister(router *gin.RouterGroup) {
+	router.GET("/:slug", ArticleRetrieve)
+	router.PUT("/:slug", ArticleUpdate)
+}
+`,
+		"tags/routers.go", `
+package tags
+
+func TagsAnonymousRegister(router *gin.RouterGroup) {
+	router.GET("/", TagList)
+}
+`)
+	wantRoutes(t, f, "POST /api/users", "POST /api/users/login", "GET /api/articles/{slug}", "PUT /api/articles/{slug}", "GET /tags")
+}
