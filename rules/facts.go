@@ -376,6 +376,66 @@ type Live struct {
 	NotFoundJSON *bool `json:"not_found_json,omitempty"`
 	// Checked is when the probe ran.
 	Checked time.Time `json:"-"`
+
+	// LatencyMS is the warm service's latency (the second answer when the
+	// first was slow); FirstLatencyMS is the first answer's.
+	FirstLatencyMS int64 `json:"first_latency_ms"`
+	// ColdStart is true when a slow or 502/503/504 first answer was followed
+	// by a fast good one: a sleeping free tier waking up, not an outage.
+	ColdStart bool `json:"cold_start"`
+	// Platform is the hosting platform recognised (render, fly, railway,
+	// heroku, vercel, netlify, cloud-run, ...), "" when unknown.
+	Platform string `json:"platform,omitempty"`
+	// TLSError is why the certificate was refused (self-signed, expired,
+	// wrong host); the service then counts as not reachable.
+	TLSError string `json:"tls_error,omitempty"`
+	// HTTPRedirect says whether http:// redirects to https:// (nil when
+	// not tried).
+	HTTPRedirect *bool `json:"http_redirects_to_https,omitempty"`
+	// SpecValid says whether the live OpenAPI document loaded and validated
+	// (nil when none was served); SpecError says why not.
+	SpecValid      *bool  `json:"spec_valid,omitempty"`
+	SpecError      string `json:"spec_error,omitempty"`
+	SpecOperations int    `json:"spec_operations,omitempty"`
+	// Drift compares the live document with the repository's document or
+	// routes (nil when there was nothing to compare).
+	Drift *Drift `json:"drift,omitempty"`
+	// AuthChecked counts secured operations called without credentials;
+	// AuthFailures lists those that answered 2xx or 5xx.
+	AuthChecked  int      `json:"auth_checked"`
+	AuthFailures []string `json:"auth_failures,omitempty"`
+	// NotFoundStatus is the status of an unknown path; NotFoundProblem is
+	// true when it answered application/problem+json.
+	NotFoundStatus  int  `json:"not_found_status,omitempty"`
+	NotFoundProblem bool `json:"not_found_problem"`
+	// Headers are the security headers of the base URL's answer.
+	Headers *LiveHeaders `json:"headers,omitempty"`
+	// Notes say what limited the probe (request cap, budget, refused
+	// address, stripped credentials).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Drift lists operations found only live or only in the repository.
+type Drift struct {
+	// Against is openapi (the repository's document) or routes (the code).
+	Against  string   `json:"against"`
+	OnlyLive []string `json:"only_live"`
+	OnlyRepo []string `json:"only_repo"`
+}
+
+// LiveHeaders are the security-relevant headers an API sends.
+type LiveHeaders struct {
+	HSTS    bool `json:"hsts"`
+	NoSniff bool `json:"nosniff"`
+	// ServerVersion is the header disclosing server software, or "".
+	ServerVersion string `json:"server_version,omitempty"`
+	// CORS is none, restricted, wildcard or reflects-origin, as answered to
+	// a preflight from an unknown origin.
+	CORS string `json:"cors"`
+	// CORSCredentials is true when any-origin CORS also allows credentials.
+	CORSCredentials bool `json:"cors_credentials"`
+	// RateLimit is true when rate-limit headers or a 429 were seen.
+	RateLimit bool `json:"rate_limit"`
 }
 
 // Leak is something a response disclosed that it should not.
@@ -383,6 +443,8 @@ type Leak struct {
 	Path string `json:"path"`
 	// Kind is stack-trace, debug-page, server-version, sql-error or internal-path.
 	Kind string `json:"kind"`
+	// Detail is the disclosing header ("Server: nginx/1.18.0"), when any.
+	Detail string `json:"detail,omitempty"`
 }
 
 // Conformance counts responses checked against the OpenAPI document.

@@ -1,0 +1,147 @@
+package probe
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+)
+
+// leakPattern finds one kind of disclosure in a response body.
+type leakPattern struct {
+	kind string
+	re   *regexp.Regexp
+}
+
+// leakPatterns are checked against every body read. Each is anchored on
+// text a framework writes, not on words an API could legitimately return.
+var leakPatterns = []leakPattern{
+	{"debug-page", regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>|You're seeing this error because you have DEBUG = True`)},
+	{"debug-page", regexp.MustCompile(`Whitelabel Error Page`)},
+	{"debug-page", regexp.MustCompile(`Werkzeug Debugger|The debugger caught an exception in your WSGI application|__debugger__`)},
+	{"debug-page", regexp.MustCompile(`<title>Error</title>[\s\S]{0,200}<pre>(?:Error|TypeError|ReferenceError|SyntaxError)[^<]{0,200}<br> &nbsp; &nbsp;at `)},
+	{"stack-trace", regexp.MustCompile(`Traceback \(most recent call last\):`)},
+	{"stack-trace", regexp.MustCompile(`\bat (?:[a-z][\w$]*\.){2,}[\w$<>]+\((?:[\w$]+\.(?:java|kt)(?::\d+)?|Native Method|Unknown Source)\)`)},
+	{"stack-trace", regexp.MustCompile(`\bat (?:Object\.<anonymous>|[\w$.<>]+) \((?:/|[A-Za-z]:\\|node:|file://)[^)\s]*:\d+:\d+\)`)},
+	{"stack-trace", regexp.MustCompile(`goroutine \d+ \[running\]:`)},
+	{"stack-trace", regexp.MustCompile(`System\.\w+Exception:[^\n]*\n\s+at \w`)},
+	{"sql-error", regexp.MustCompile(`SQLSTATE\[|SQLSTATE[ =:]\s*\w{5}|syntax error at or near "|You have an error in your SQL syntax|\bORA-\d{5}\b|psycopg2?\.errors\.|sqlalchemy\.exc\.\w+|org\.hibernate\.exception\.|java\.sql\.SQLException|SqlException \(0x|unrecognized token: "|no such table: \w`)},
+	{"internal-path", regexp.MustCompile(`(?:^|[\s"'(=:])(?:/home/[\w.-]+/|/usr/src/app/|/usr/local/lib/python\d|/app/(?:node_modules|src|dist)/|/opt/app/|/var/www/|/root/|/srv/app/|[A-Z]:\\\\?(?:Users|inetpub|Projects|src)\\)`)},
+}
+
+// scanBody returns the kinds of leak found in a body, each once.
+func scanBody(body []byte) []string {
+	if len(body) == 0 {
+		return nil
+	}
+	var kinds []string
+	seen := map[string]bool{}
+	for _, p := range leakPatterns {
+		if seen[p.kind] {
+			continue
+		}
+		if p.re.Match(body) {
+			seen[p.kind] = true
+			kinds = append(kinds, p.kind)
+		}
+	}
+	return kinds
+}
+
+var versioned = regexp.MustCompile(`\d+(?:\.\d+)+`)
+
+// serverVersion returns the header that discloses server software with a
+// version ("Server: nginx/1.18.0") or the framework ("X-Powered-By:
+// Express"), or "".
+func serverVersion(h http.Header) string {
+	if v := h.Get("X-Powered-By"); v != "" {
+		return "X-Powered-By: " + clip(v, 60)
+	}
+	for _, name := range []string{"Server", "X-AspNet-Version", "X-AspNetMvc-Version", "X-Runtime-Version"} {
+		if v := h.Get(name); v != "" && (name != "Server" || versioned.MatchString(v)) {
+			return name + ": " + clip(v, 60)
+		}
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "..."
+	}
+	return s
+}
+
+// platforms maps a host suffix to the hosting platform it belongs to.
+var platforms = []struct{ suffix, name string }{
+	{".onrender.com", "render"},
+	{".fly.dev", "fly"},
+	{".railway.app", "railway"},
+	{".herokuapp.com", "heroku"},
+	{".vercel.app", "vercel"},
+	{".netlify.app", "netlify"},
+	{".azurewebsites.net", "azure-app-service"},
+	{".azurecontainerapps.io", "azure-container-apps"},
+	{".appspot.com", "google-app-engine"},
+	{".run.app", "cloud-run"},
+	{".cloudfunctions.net", "google-cloud-functions"},
+	{".elasticbeanstalk.com", "aws-elastic-beanstalk"},
+	{".awsapprunner.com", "aws-app-runner"},
+	{".amazonaws.com", "aws"},
+	{".pythonanywhere.com", "pythonanywhere"},
+	{".koyeb.app", "koyeb"},
+	{".ondigitalocean.app", "digitalocean"},
+	{".pages.dev", "cloudflare"},
+	{".workers.dev", "cloudflare"},
+	{".deta.app", "deta"},
+	{".cyclic.app", "cyclic"},
+	{".glitch.me", "glitch"},
+	{".replit.app", "replit"},
+	{".repl.co", "replit"},
+	{".zeabur.app", "zeabur"},
+	{".up.sevalla.app", "sevalla"},
+	{".northflank.app", "northflank"},
+}
+
+// platformOf names the hosting platform from the host name, else from
+// headers the platforms add.
+func platformOf(host string, h http.Header) string {
+	host = "." + strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, p := range platforms {
+		if strings.HasSuffix(host, p.suffix) {
+			return p.name
+		}
+	}
+	if h == nil {
+		return ""
+	}
+	switch {
+	case h.Get("Rndr-Id") != "" || h.Get("X-Render-Origin-Server") != "":
+		return "render"
+	case h.Get("Fly-Request-Id") != "":
+		return "fly"
+	case h.Get("X-Railway-Request-Id") != "" || h.Get("X-Railway-Edge") != "":
+		return "railway"
+	case h.Get("X-Vercel-Id") != "":
+		return "vercel"
+	case h.Get("X-Nf-Request-Id") != "":
+		return "netlify"
+	case strings.Contains(h.Get("Via"), "vegur"):
+		return "heroku"
+	case strings.HasPrefix(strings.ToLower(h.Get("Server")), "google frontend"):
+		return "google-cloud"
+	}
+	return ""
+}
+
+// hasRateLimit reports rate-limit headers (X-RateLimit-*, RateLimit-*,
+// Retry-After).
+func hasRateLimit(h http.Header) bool {
+	for k := range h {
+		k = strings.ToLower(k)
+		if strings.HasPrefix(k, "x-ratelimit") || strings.HasPrefix(k, "ratelimit") || strings.HasPrefix(k, "x-rate-limit") || k == "retry-after" {
+			return true
+		}
+	}
+	return false
+}

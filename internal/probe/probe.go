@@ -1,0 +1,544 @@
+package probe
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// Limits on the checks that call the document's operations.
+const (
+	maxConformance = 8
+	maxAuthChecks  = 4
+	// batches is how many batches of well-known paths are tried per kind.
+	batches = 2
+)
+
+// probe is one run: the client, what was seen, and the result.
+type probe struct {
+	cfg    Config
+	c      *client
+	origin *url.URL
+	live   *rules.Live
+
+	mu   sync.Mutex
+	seen []*response // every answer, for leaks and headers
+	skip map[*response]bool
+}
+
+// Run probes cfg.URL and returns what it saw. It never fails: an
+// unreachable service, a refused address or a bad certificate are
+// findings in the result (Reachable false, Error set).
+func Run(ctx context.Context, cfg Config) *rules.Live {
+	cfg = cfg.withDefaults()
+	live := &rules.Live{URL: redact(cfg.URL), Leaks: []rules.Leak{}, Checked: cfg.Now()}
+	u, err := url.Parse(strings.TrimSpace(cfg.URL))
+	switch {
+	case err != nil:
+		live.Error = "not a URL"
+		return live
+	case u.Scheme != "http" && u.Scheme != "https":
+		live.Error = "not an http or https URL"
+		return live
+	case u.Host == "":
+		live.Error = "the URL has no host"
+		return live
+	}
+	if u.User != nil {
+		// Credentials in a URL are neither sent nor echoed: the probe calls
+		// the service as an anonymous visitor.
+		u.User = nil
+		live.Notes = append(live.Notes, "credentials in the URL were removed before probing")
+	}
+	u.Fragment = ""
+	live.URL = u.String()
+	ctx, cancel := context.WithTimeout(ctx, cfg.Budget)
+	defer cancel()
+	p := &probe{cfg: cfg, c: newClient(cfg), origin: &url.URL{Scheme: u.Scheme, Host: u.Host}, live: live, skip: map[*response]bool{}}
+	defer p.c.close()
+	p.run(ctx, u)
+	n, capped := p.c.requests()
+	live.Requests = n
+	if capped {
+		live.Notes = append(live.Notes, fmt.Sprintf("the cap of %d requests was reached; later checks were not made", cfg.MaxRequests))
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		live.Notes = append(live.Notes, fmt.Sprintf("the probe's time budget of %s ran out; later checks were not made", cfg.Budget))
+	}
+	return live
+}
+
+func (p *probe) get(ctx context.Context, u *url.URL, hdr http.Header) *response {
+	r := p.c.do(ctx, http.MethodGet, u, hdr, true)
+	p.record(r)
+	return r
+}
+
+func (p *probe) record(r *response) {
+	if r.err != nil && r.status == 0 {
+		return
+	}
+	p.mu.Lock()
+	p.seen = append(p.seen, r)
+	p.mu.Unlock()
+}
+
+func (p *probe) at(path string) *url.URL {
+	u := *p.origin
+	u.Path = path
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		u.Path, u.RawQuery = path[:i], path[i+1:]
+	}
+	return &u
+}
+
+func (p *probe) run(ctx context.Context, u *url.URL) {
+	live, cfg := p.live, p.cfg
+	live.Platform = platformOf(u.Hostname(), nil)
+
+	// First and second answers: latency, and a cold start told apart from
+	// an outage.
+	first := p.get(ctx, u, nil)
+	if first.err != nil && first.status == 0 && !isTimeout(first.err) && !errors.Is(first.err, context.DeadlineExceeded) {
+		live.Error = describe(first.err, cfg.RequestTimeout)
+		if isTLSError(first.err) {
+			live.TLSError = live.Error
+			live.HTTPS = true
+		}
+		return
+	}
+	second := p.get(ctx, u, nil)
+	live.FirstLatencyMS = first.latency.Milliseconds()
+	base := second
+	if second.status == 0 {
+		base = first
+	}
+	if base.status == 0 {
+		live.Error = describe(first.err, cfg.RequestTimeout)
+		if second.err != nil {
+			live.Error = describe(second.err, cfg.RequestTimeout)
+		}
+		return
+	}
+	slowFirst := first.status == 0 || first.latency > cfg.ColdStart ||
+		first.status == http.StatusBadGateway || first.status == http.StatusServiceUnavailable || first.status == http.StatusGatewayTimeout
+	live.ColdStart = slowFirst && second.status > 0 && second.status < 500 && second.latency <= cfg.ColdStart
+	live.Status = base.status
+	live.LatencyMS = base.latency.Milliseconds()
+	live.Reachable = base.status < 500
+	if base.err != nil {
+		live.Notes = append(live.Notes, "the answer's body was incomplete: "+describe(base.err, cfg.RequestTimeout))
+	}
+	if !live.Reachable {
+		live.Error = fmt.Sprintf("answers %d %s", base.status, http.StatusText(base.status))
+	}
+	if base.final != nil {
+		live.URL = base.final.String()
+		if base.final.Host != p.origin.Host || base.final.Scheme != p.origin.Scheme {
+			// Later requests go where the service actually lives.
+			p.origin = &url.URL{Scheme: base.final.Scheme, Host: base.final.Host}
+		}
+	}
+	live.HTTPS = base.tls != nil
+	if base.tls != nil && len(base.tls.PeerCertificates) > 0 {
+		live.TLSDaysLeft = int(base.tls.PeerCertificates[0].NotAfter.Sub(cfg.Now()).Hours() / 24)
+	}
+	if pl := platformOf(p.origin.Hostname(), base.header); pl != "" {
+		live.Platform = pl
+	}
+	if u.Scheme == "http" && live.HTTPS {
+		t := true
+		live.HTTPRedirect = &t
+	}
+
+	// Second phase: everything that needs only the origin, concurrently.
+	var (
+		wg                      sync.WaitGroup
+		notFound, preflight     *response
+		health, docs, specResps []*response
+	)
+	wg.Go(func() {
+		notFound = p.get(ctx, p.at("/vetfolio-probe-"+randomHex()), nil)
+	})
+	wg.Go(func() {
+		h := http.Header{"Origin": {"https://vetfolio-probe.invalid"}, "Access-Control-Request-Method": {"GET"}}
+		preflight = p.c.do(ctx, http.MethodOptions, p.at(firstNonEmpty(u.Path, "/")), h, false)
+		p.record(preflight)
+	})
+	if live.HTTPS && u.Scheme == "https" {
+		wg.Go(func() { p.redirectCheck(ctx) })
+	}
+	wg.Go(func() { health = p.tryPaths(ctx, healthPaths(cfg), func(r *response) bool { return r.ok() }) })
+	wg.Go(func() { docs = p.tryPaths(ctx, docsPaths(cfg.Framework), isDocsPage) })
+	wg.Go(func() {
+		specResps = p.tryPaths(ctx, specPaths(cfg.Framework), func(r *response) bool { return r.ok() && looksLikeSpec(r.body) })
+	})
+	wg.Wait()
+
+	catchAll := notFound.status >= 200 && notFound.status < 300
+	for _, r := range health {
+		if r.ok() && !(catchAll && bytes.Equal(r.body, notFound.body)) && !(catchAll && r.isHTML()) {
+			live.HealthPath = r.path
+			break
+		}
+	}
+	for _, r := range docs {
+		if isDocsPage(r) {
+			live.DocsPath = r.path
+			break
+		}
+	}
+	if notFound.status > 0 {
+		live.NotFoundStatus = notFound.status
+		nf := notFound.status == http.StatusNotFound && notFound.isJSON()
+		live.NotFoundJSON = &nf
+		live.NotFoundProblem = notFound.status == http.StatusNotFound && notFound.contentType() == "application/problem+json"
+	}
+	p.headers(base, notFound, preflight)
+
+	// Third phase: the document, its drift, conformance and auth.
+	var doc *openapi3.T
+	for _, r := range specResps {
+		if !r.ok() || !looksLikeSpec(r.body) {
+			continue
+		}
+		p.mu.Lock()
+		p.skip[r] = true // a document's examples are not leaks
+		p.mu.Unlock()
+		live.SpecURL = p.at(r.path).String()
+		valid := false
+		if r.cut {
+			live.SpecError = fmt.Sprintf("the document is larger than %d bytes and was not loaded", cfg.MaxBody)
+		} else {
+			d, err := loadSpec(ctx, r.body)
+			if err != nil {
+				live.SpecError = clip(err.Error(), 240)
+			}
+			valid = err == nil
+			doc = d
+		}
+		live.SpecValid = &valid
+		break
+	}
+	var liveKeys []string
+	if doc != nil {
+		ops := operations(doc)
+		live.SpecOperations = len(ops)
+		pre := prefix(doc)
+		for _, o := range ops {
+			liveKeys = append(liveKeys, o.method+" "+pre+o.path)
+		}
+		switch {
+		case len(cfg.RepoOperations) > 0:
+			var plain []string
+			for _, o := range ops {
+				plain = append(plain, o.String())
+			}
+			a, b := drift(plain, cfg.RepoOperations)
+			live.Drift = &rules.Drift{Against: "openapi", OnlyLive: a, OnlyRepo: b}
+		case len(cfg.Routes) > 0:
+			a, b := drift(liveKeys, cfg.Routes)
+			live.Drift = &rules.Drift{Against: "routes", OnlyLive: a, OnlyRepo: b}
+		}
+	}
+	if doc == nil || live.SpecValid != nil && !*live.SpecValid {
+		// No usable live document: the repository's stands in.
+		if len(cfg.RepoSpec) > 0 {
+			if d, err := loadSpec(ctx, cfg.RepoSpec); err == nil {
+				doc = d
+			}
+		}
+	}
+	if doc != nil && live.Reachable {
+		p.callOperations(ctx, doc)
+	}
+	p.leaks()
+}
+
+// redirectCheck asks for the http:// address and sees whether it sends
+// the visitor to https://.
+func (p *probe) redirectCheck(ctx context.Context) {
+	u := *p.origin
+	u.Scheme = "http"
+	r := p.c.do(ctx, http.MethodGet, &u, nil, false)
+	p.record(r)
+	if r.err != nil && r.status == 0 {
+		if errors.Is(r.err, errCap) || ctx.Err() != nil {
+			return
+		}
+		// No plain HTTP listener at all is as good as a redirect.
+		f := false
+		p.live.HTTPRedirect = &f
+		return
+	}
+	loc, _ := url.Parse(r.header.Get("Location"))
+	ok := r.status >= 300 && r.status < 400 && loc != nil && loc.Scheme == "https"
+	p.live.HTTPRedirect = &ok
+}
+
+// tryPaths requests paths in batches of the concurrency, stopping after
+// the first batch in which hit matched. It returns the answers in the
+// order of paths.
+func (p *probe) tryPaths(ctx context.Context, paths []string, hit func(*response) bool) []*response {
+	var out []*response
+	n := p.cfg.Concurrency
+	for b := 0; b < batches && len(paths) > 0 && ctx.Err() == nil; b++ {
+		batch := paths[:min(n, len(paths))]
+		paths = paths[len(batch):]
+		res := make([]*response, len(batch))
+		var wg sync.WaitGroup
+		for i, path := range batch {
+			wg.Go(func() { res[i] = p.get(ctx, p.at(path), nil) })
+		}
+		wg.Wait()
+		out = append(out, res...)
+		for _, r := range res {
+			if hit(r) {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// callOperations calls the document's parameterless (or exemplified) GET
+// operations: unsecured ones are validated against the document, secured
+// ones must refuse a caller without credentials.
+func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
+	live := p.live
+	base := prefix(doc)
+	type call struct {
+		o      operation
+		u      *url.URL
+		params map[string]string
+		auth   bool
+		r      *response
+	}
+	var calls []*call
+	conf, auth := 0, 0
+	for _, o := range operations(doc) {
+		if o.method != http.MethodGet {
+			continue
+		}
+		if secured(doc, o.op) {
+			if auth >= maxAuthChecks {
+				continue
+			}
+			if u, params, ok := target(p.origin, base, o, true); ok {
+				calls = append(calls, &call{o: o, u: u, params: params, auth: true})
+				auth++
+			}
+			continue
+		}
+		if conf >= maxConformance {
+			continue
+		}
+		if u, params, ok := target(p.origin, base, o, false); ok {
+			calls = append(calls, &call{o: o, u: u, params: params})
+			conf++
+		}
+	}
+	var wg sync.WaitGroup
+	for _, c := range calls {
+		wg.Go(func() { c.r = p.get(ctx, c.u, nil) })
+	}
+	wg.Wait()
+	enforced := 0
+	for _, c := range calls {
+		r := c.r
+		if r.err != nil && r.status == 0 {
+			continue
+		}
+		if c.auth {
+			live.AuthChecked++
+			switch {
+			case r.status == http.StatusUnauthorized || r.status == http.StatusForbidden:
+				enforced++
+			case r.status < 300 || r.status >= 500:
+				live.AuthFailures = append(live.AuthFailures, fmt.Sprintf("%s answered %d without credentials", c.o, r.status))
+			}
+			continue
+		}
+		if r.cut || r.err != nil {
+			continue
+		}
+		live.Conformance.Checked++
+		if err := validateResponse(ctx, doc, c.o, c.u, c.params, r); err != nil {
+			live.Conformance.Violations++
+			if len(live.Conformance.Details) < 10 {
+				live.Conformance.Details = append(live.Conformance.Details, violation(c.o, r, err))
+			}
+		}
+	}
+	switch {
+	case len(live.AuthFailures) > 0:
+		f := false
+		live.AuthEnforced = &f
+	case enforced > 0:
+		t := true
+		live.AuthEnforced = &t
+	}
+}
+
+// headers judges the security headers of the base answer and the CORS
+// answer to a preflight from an unknown origin.
+func (p *probe) headers(base, notFound, preflight *response) {
+	h := &rules.LiveHeaders{CORS: "none"}
+	h.HSTS = p.live.HTTPS && base.header.Get("Strict-Transport-Security") != ""
+	h.NoSniff = strings.EqualFold(base.header.Get("X-Content-Type-Options"), "nosniff") ||
+		(notFound.header != nil && strings.EqualFold(notFound.header.Get("X-Content-Type-Options"), "nosniff"))
+	h.ServerVersion = serverVersion(base.header)
+	for _, r := range []*response{preflight, base} {
+		if r == nil || r.header == nil {
+			continue
+		}
+		switch acao := r.header.Get("Access-Control-Allow-Origin"); acao {
+		case "":
+			continue
+		case "*":
+			h.CORS = "wildcard"
+		case "https://vetfolio-probe.invalid", "null":
+			h.CORS = "reflects-origin"
+		default:
+			h.CORS = "restricted"
+		}
+		h.CORSCredentials = h.CORS != "restricted" && strings.EqualFold(r.header.Get("Access-Control-Allow-Credentials"), "true")
+		break
+	}
+	p.live.Headers = h
+}
+
+// leaks scans every answer for stack traces, debug pages, SQL errors,
+// internal paths and server versions.
+func (p *probe) leaks() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	seen := map[string]bool{}
+	perKind := map[string]int{}
+	add := func(path, kind, detail string) {
+		key := kind + " " + path
+		if kind == "server-version" {
+			key = kind + " " + detail
+		}
+		// A few examples of each kind are evidence enough.
+		if seen[key] || perKind[kind] >= 3 {
+			return
+		}
+		seen[key] = true
+		perKind[kind]++
+		p.live.Leaks = append(p.live.Leaks, rules.Leak{Path: path, Kind: kind, Detail: detail})
+	}
+	for _, r := range p.seen {
+		if r.status == http.StatusTooManyRequests || hasRateLimit(r.header) {
+			p.live.Headers.RateLimit = true
+		}
+		if sv := serverVersion(r.header); sv != "" {
+			add(r.path, "server-version", sv)
+		}
+		if p.skip[r] {
+			continue
+		}
+		for _, kind := range scanBody(r.body) {
+			add(r.path, kind, "")
+		}
+	}
+}
+
+func isDocsPage(r *response) bool {
+	if !r.ok() {
+		return false
+	}
+	b := bytes.ToLower(r.body[:min(len(r.body), 64<<10)])
+	for _, w := range [][]byte{[]byte("swagger"), []byte("redoc"), []byte("openapi"), []byte("scalar"), []byte("rapidoc"), []byte("stoplight")} {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func randomHex() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// dedupe keeps the first of each path.
+func dedupe(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func healthPaths(cfg Config) []string {
+	hp := cfg.HealthPath
+	if hp != "" && (!strings.HasPrefix(hp, "/") || strings.ContainsAny(hp, "{:<*")) {
+		hp = ""
+	}
+	if cfg.Framework == "spring-boot" {
+		return dedupe([]string{hp, "/actuator/health", "/health", "/api/health", "/healthz", "/status", "/ping"})
+	}
+	return dedupe([]string{hp, "/health", "/healthz", "/api/health", "/actuator/health", "/status", "/api/healthz", "/ping", "/api/v1/health"})
+}
+
+func docsPaths(framework string) []string {
+	first := map[string][]string{
+		"fastapi":     {"/docs", "/redoc"},
+		"spring-boot": {"/swagger-ui/index.html", "/swagger-ui.html"},
+		"nestjs":      {"/api", "/docs", "/api/docs", "/swagger"},
+		"express":     {"/api-docs", "/docs", "/api/docs", "/swagger"},
+		"fastify":     {"/documentation", "/docs", "/api-docs"},
+		"django":      {"/api/docs/", "/api/schema/swagger-ui/", "/swagger/", "/redoc/"},
+		"flask":       {"/apidocs/", "/docs", "/swagger-ui", "/api/docs"},
+		"gin":         {"/swagger/index.html", "/docs"},
+		"echo":        {"/swagger/index.html", "/docs"},
+		"chi":         {"/swagger/index.html", "/docs"},
+		"fiber":       {"/swagger/index.html", "/docs"},
+		"net-http":    {"/swagger/index.html", "/docs"},
+	}[framework]
+	return dedupe(append(first, "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
+}
+
+func specPaths(framework string) []string {
+	first := map[string][]string{
+		"fastapi":     {"/openapi.json"},
+		"spring-boot": {"/v3/api-docs", "/v2/api-docs"},
+		"nestjs":      {"/api-json", "/docs-json", "/api/docs-json"},
+		"express":     {"/api-docs.json", "/swagger.json", "/api-docs/swagger.json"},
+		"fastify":     {"/documentation/json", "/docs/json"},
+		"django":      {"/api/schema/", "/swagger.json", "/api/schema/?format=json"},
+		"flask":       {"/apispec_1.json", "/swagger.json", "/openapi.json"},
+		"gin":         {"/swagger/doc.json"},
+		"echo":        {"/swagger/doc.json"},
+		"chi":         {"/swagger/doc.json"},
+		"fiber":       {"/swagger/doc.json"},
+		"net-http":    {"/swagger/doc.json"},
+	}[framework]
+	return dedupe(append(first, "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
+}
