@@ -29,13 +29,21 @@ type Options struct {
 	Color bool
 	// Verbose shows every check with its evidence.
 	Verbose bool
+	// LinkBase, when set, makes evidence links in Markdown absolute: the
+	// repository-relative path is appended to it (for a GitHub step
+	// summary, "https://github.com/OWNER/REPO/blob/SHA/").
+	LinkBase string
 }
 
 // factories maps a format name to its constructor; formats add themselves
 // here in the file that defines them.
 var factories = map[string]func(Options) Renderer{
-	"json": func(Options) Renderer { return RendererFunc(JSON) },
-	"text": func(o Options) Renderer { return Text{Options: o} },
+	"json":     func(Options) Renderer { return RendererFunc(JSON) },
+	"text":     func(o Options) Renderer { return Text{Options: o} },
+	"markdown": func(o Options) Renderer { return Markdown{Options: o} },
+	"sarif":    func(Options) Renderer { return SARIF{} },
+	"html":     func(Options) Renderer { return HTML{} },
+	"badge":    func(Options) Renderer { return RendererFunc(Badge) },
 }
 
 // Formats lists the format names, sorted.
