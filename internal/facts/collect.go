@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/detect/history"
@@ -55,24 +56,41 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		return nil, nil, fmt.Errorf("collect facts: %w", err)
 	}
 	contents := prefetch(snap, wants)
+	// Each detector runs in its own goroutine, fed in file order, so
+	// detectors scan in parallel while each one still sees one file at a
+	// time and needs no locking.
+	feeds := make([]chan scan.File, len(dets))
+	var wg sync.WaitGroup
+	for k, d := range dets {
+		feeds[k] = make(chan scan.File, 64)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sf := range feeds[k] {
+				d.Scan(sf)
+			}
+		}()
+	}
 	for i, file := range snap.Files {
-		var data []byte
+		var r readResult
 		if wants[i] {
-			r := contents.take(i)
+			r = contents.take(i)
 			if errors.Is(r.err, source.ErrTooLarge) {
 				skippedLarge++
 			}
-			data = r.data
 		}
-		sf := scan.File{Path: file.Path, Data: data}
-		for _, d := range dets {
-			if data == nil || d.Wants(file.Path) {
-				d.Scan(sf)
+		for k, d := range dets {
+			if r.data != nil && d.Wants(file.Path) {
+				feeds[k] <- scan.File{Path: file.Path, Data: r.data, Code: r.code}
 			} else {
-				d.Scan(scan.File{Path: file.Path})
+				feeds[k] <- scan.File{Path: file.Path}
 			}
 		}
 	}
+	for _, feed := range feeds {
+		close(feed)
+	}
+	wg.Wait()
 	for _, d := range dets {
 		d.Finish(f)
 	}
@@ -93,6 +111,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 
 type readResult struct {
 	data []byte
+	code []byte // data with comments blanked, for source files
 	err  error
 }
 
@@ -133,11 +152,16 @@ func prefetch(snap *source.Snapshot, wants []bool) *prefetcher {
 	for range readers {
 		go func() {
 			for i := range jobs {
-				data, err := snap.ReadFile(snap.Files[i].Path, MaxScanBytes)
+				name := snap.Files[i].Path
+				data, err := snap.ReadFile(name, MaxScanBytes)
 				if err == nil && isBinary(data) {
 					data = nil
 				}
-				p.out[i] <- readResult{data: data, err: err}
+				var code []byte
+				if data != nil && scan.IsSource(name) {
+					code = scan.Code(data, scan.SourceExts[scan.Ext(name)])
+				}
+				p.out[i] <- readResult{data: data, code: code, err: err}
 			}
 		}()
 	}

@@ -17,6 +17,18 @@ type File struct {
 	// Data is the content, or nil when no detector asked for it, the file
 	// is binary, or it is larger than the scan cap.
 	Data []byte
+	// Code is Data with comments blanked (see Code), computed once by the
+	// collector for source files; use Source() rather than reading it.
+	Code []byte
+}
+
+// Source returns the file's content with comments blanked, computing it
+// when the collector did not.
+func (f File) Source() []byte {
+	if f.Code != nil || f.Data == nil {
+		return f.Code
+	}
+	return Code(f.Data, SourceExts[Ext(f.Path)])
 }
 
 // Detector finds one family of facts. The collector shows every detector
