@@ -71,12 +71,30 @@ func firstString(args string) (string, bool) {
 
 // namedString returns the string literal given to key (key= or key:) in args.
 func namedString(args, key string) (string, bool) {
-	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*[=:]\s*[\[{]?\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`)")
+	re, ok := namedRe[key]
+	if !ok {
+		re = compileNamed(key)
+	}
 	m := re.FindStringSubmatch(args)
 	if m == nil {
 		return "", false
 	}
 	return m[1] + m[2] + m[3], true
+}
+
+// namedRe holds the patterns of namedString for the keys the detector
+// uses, compiled once; it is only read after init, so concurrent audits
+// may share it.
+var namedRe = map[string]*regexp.Regexp{}
+
+func init() {
+	for _, k := range []string{"prefix", "url_prefix", "path", "rule", "url"} {
+		namedRe[k] = compileNamed(k)
+	}
+}
+
+func compileNamed(key string) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*[=:]\s*[\[{]?\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`)")
 }
 
 // stringsIn returns every string literal in s.
