@@ -76,7 +76,8 @@ func (o *Options) defaults() {
 		o.Transport = http.DefaultTransport
 	}
 	if o.TokenCommand == nil {
-		o.TokenCommand = ghAuthToken
+		path := o.getenv("PATH")
+		o.TokenCommand = func(ctx context.Context) (string, error) { return ghAuthToken(ctx, path) }
 	}
 	if o.Sleep == nil {
 		o.Sleep = sleep
@@ -106,15 +107,27 @@ type token struct {
 	source string
 }
 
-// ghAuthToken asks the GitHub CLI for its token, briefly.
-func ghAuthToken(ctx context.Context) (string, error) {
-	path, err := exec.LookPath("gh")
-	if err != nil {
-		return "", err
+// ghAuthToken asks the GitHub CLI for its token, briefly. gh is looked for
+// on the PATH of the environment the audit was given, so a test's
+// environment without PATH never reaches the developer's own gh login.
+func ghAuthToken(ctx context.Context, pathList string) (string, error) {
+	bin := ""
+	for _, d := range filepath.SplitList(pathList) {
+		if d == "" {
+			continue
+		}
+		p := filepath.Join(d, "gh")
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && info.Mode()&0o111 != 0 {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		return "", exec.ErrNotFound
 	}
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, path, "auth", "token").Output()
+	out, err := exec.CommandContext(ctx, bin, "auth", "token").Output()
 	if err != nil {
 		return "", fmt.Errorf("gh auth token: %w", err)
 	}

@@ -508,3 +508,21 @@ func TestLowRateNoteWithoutToken(t *testing.T) {
 	}
 	sort.Strings(snap.Notes)
 }
+
+func TestGhAuthTokenFromPath(t *testing.T) {
+	bin := t.TempDir()
+	script := "#!/bin/sh\n[ \"$1 $2\" = \"auth token\" ] && echo gho_fromgh\n"
+	if err := os.WriteFile(bin+"/gh", []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := &Options{Env: envOf(map[string]string{"PATH": bin})}
+	o.defaults()
+	if tok := findToken(context.Background(), o); tok.value != "gho_fromgh" || tok.source != "gh auth token" {
+		t.Errorf("token = %q from %q", tok.value, tok.source)
+	}
+	o = &Options{Env: envOf(nil)}
+	o.defaults()
+	if tok := findToken(context.Background(), o); tok.value != "" {
+		t.Errorf("found a token without gh on PATH: from %q", tok.source)
+	}
+}
