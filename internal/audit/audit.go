@@ -4,12 +4,14 @@ package audit
 
 import (
 	"context"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"log/slog"
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/facts"
+	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -47,6 +49,20 @@ type Request struct {
 	// Progress receives progress a user waits on, such as the rate-limit
 	// countdown (standard error); nil means none.
 	Progress io.Writer
+
+	// AllowPrivate lets the probe connect to loopback, private and
+	// link-local addresses for a URL found in the repository or on GitHub
+	// (a URL given with URL is always allowed).
+	AllowPrivate bool
+	// MaxRequests caps the live probe's requests (0: the default, 40; never more).
+	MaxRequests int
+	// ProbeTimeout bounds each probe request (0: 10 s); ProbeBudget the
+	// whole probe (0: 60 s).
+	ProbeTimeout time.Duration
+	ProbeBudget  time.Duration
+	// RootCAs verifies the deployed service's certificate; nil means the
+	// system's roots (tests give their server's pool).
+	RootCAs *x509.CertPool
 }
 
 // Run audits one target.
@@ -68,13 +84,18 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
 	}
 	resolveURL(f, req, snap)
+	// Whatever happens next, a credential in the URL is never reported;
+	// the probe gets the URL as found and strips it itself.
+	rawURL := f.Deploy.URL
+	f.Deploy.URL = probe.RedactURL(rawURL)
+	var probeNotes []string
 	switch {
 	case req.Offline:
 		f.ProbeSkipped = "--offline: the deployed URL was not tried"
 	case f.Deploy.URL == "":
 		f.ProbeSkipped = "no deployed URL is known (give one with --url)"
 	default:
-		f.ProbeSkipped = "the live probe is not available in this build"
+		probeNotes = runProbe(ctx, f, rawURL, req, snap)
 	}
 
 	sc := rules.Score(f, req.Profile)
@@ -83,7 +104,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	if snap.Kind == "local" {
 		sc.Target.Path = snap.Display
 	}
-	sc.Notes = append(append(append(sc.Notes, snap.Notes...), notes...), probeNote(f)...)
+	sc.Notes = append(append(append(append(sc.Notes, snap.Notes...), notes...), probeNote(f)...), probeNotes...)
 	return sc, nil
 }
 

@@ -29,10 +29,14 @@ type auditOptions struct {
 	Profile   string
 	Offline   bool
 	FailUnder int
-	Verbose   bool
-	Color     string
-	Debug     bool
-	GitHub    githubFlags
+	// AllowPrivate and MaxRequests bound the live probe (--allow-private,
+	// --max-requests).
+	AllowPrivate bool
+	MaxRequests  int
+	Verbose      bool
+	Color        string
+	Debug        bool
+	GitHub       githubFlags
 	// Now fixes the audit's clock (VETFOLIO_NOW, RFC 3339), so golden
 	// reports do not change from day to day.
 	Now time.Time
@@ -73,6 +77,8 @@ history of the commits that touch it.`,
 	f.StringVar(&o.Profile, "profile", rules.DefaultProfile, "job profile that weights the criteria: "+strings.Join(rules.ProfileNames(), ", "))
 	f.BoolVar(&o.Offline, "offline", false, "make no network request at all (no GitHub API, no live probe)")
 	f.IntVar(&o.FailUnder, "fail-under", -1, "exit with code 4 when the score is below N (0-100)")
+	f.BoolVar(&o.AllowPrivate, "allow-private", false, "let the live probe reach loopback and private addresses for a URL found in the repository")
+	f.IntVar(&o.MaxRequests, "max-requests", 40, "most requests the live probe sends (1-40)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
 	f.StringVar(&o.Color, "color", "auto", "colour the text report: auto, always, never")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
@@ -106,6 +112,9 @@ func (o *auditOptions) complete() error {
 		return usageErrorf("%d --output for %d --format: give one output per format", len(o.Outputs), len(o.Formats))
 	case len(o.Formats) > 1 && len(o.Outputs) == 0 && o.OutputDir == "":
 		return usageErrorf("several formats need --output for each or --output-dir")
+	}
+	if o.MaxRequests < 1 || o.MaxRequests > 40 {
+		return usageErrorf("--max-requests must be between 1 and 40, not %d", o.MaxRequests)
 	}
 	if o.FailUnder > 100 || o.FailUnder < -1 {
 		return usageErrorf("--fail-under must be between 0 and 100, not %d", o.FailUnder)
@@ -160,6 +169,7 @@ func runAudit(ctx context.Context, o *auditOptions) error {
 	profile, _ := rules.LookupProfile(o.Profile)
 	sc, err := audit.Run(ctx, audit.Request{
 		Target: o.Targets[0], URL: o.URL, Profile: profile, Offline: o.Offline,
+		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,
 	})

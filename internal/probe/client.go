@@ -282,3 +282,7 @@ func isTLSError(err error) bool {
 	)
 	return errors.As(err, &unknown) || errors.As(err, &invalid) || errors.As(err, &hostname) || errors.As(err, &verify)
 }
+
+// RedactURL returns raw with any user information (user name, password,
+// token) replaced by "***", for reports and messages.
+func RedactURL(raw string) string { return redact(raw) }

@@ -1,0 +1,59 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/vetfolio/vetfolio/internal/facts"
+	"github.com/vetfolio/vetfolio/internal/probe"
+	"github.com/vetfolio/vetfolio/internal/source"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// urlSources says in words where the deployed URL came from.
+var urlSources = map[string]string{
+	"flag":       "given with --url",
+	"config":     "from the config file",
+	"homepage":   "the GitHub homepage field",
+	"deployment": "the latest successful GitHub deployment",
+	"readme":     "a link in the README",
+}
+
+// runProbe tries the deployed URL with the repository's OpenAPI document
+// and routes at hand, fills f.Live and returns notes for the report. It
+// must run while snap is open: the document is read from it.
+func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, snap *source.Snapshot) []string {
+	cfg := probe.Config{
+		URL:            rawURL,
+		UserGiven:      f.Deploy.URLSource == "flag",
+		AllowPrivate:   req.AllowPrivate,
+		MaxRequests:    req.MaxRequests,
+		RequestTimeout: req.ProbeTimeout,
+		Budget:         req.ProbeBudget,
+		RootCAs:        req.RootCAs,
+		Version:        req.Version,
+		Framework:      f.Stack.Framework,
+		HealthPath:     f.Logging.HealthPath,
+		RepoOperations: f.OpenAPI.OperationKeys,
+		Routes:         f.Routes.List,
+		Log:            req.Log,
+	}
+	if f.OpenAPI.Kind == "static-file" && f.OpenAPI.Path != "" {
+		if data, err := snap.ReadFile(f.OpenAPI.Path, facts.MaxScanBytes); err == nil {
+			cfg.RepoSpec, cfg.RepoSpecPath = data, f.OpenAPI.Path
+		}
+	}
+	src := urlSources[f.Deploy.URLSource]
+	if src == "" {
+		src = f.Deploy.URLSource
+	}
+	req.Log.Debug("probing the deployed URL", "source", f.Deploy.URLSource)
+	live := probe.Run(ctx, cfg)
+	live.Checked = req.Now
+	f.Live = live
+	notes := []string{fmt.Sprintf("deployed URL %s (%s): %d requests", f.Deploy.URL, src, live.Requests)}
+	for _, n := range live.Notes {
+		notes = append(notes, "live probe: "+n)
+	}
+	return notes
+}
