@@ -243,3 +243,6 @@ func fixtureCatalog(id string) *rules.Check {
 		Doc: "Documentation of " + id + ": why a hiring manager looks for it and how it is judged.",
 		Fix: func(s rules.Stack) []string { return []string{"Fix " + id + " the " + s.Framework + " way"} }}
 }
+
+// fixtureDoc stands in for the criteria's documentation in HTML golden files.
+func fixtureDoc(id string) string { return "What a hiring manager looks for in " + id + "." }

@@ -21,7 +21,7 @@ func goldenRenderers() map[string]Renderer {
 		"json":        RendererFunc(JSON),
 		"md":          Markdown{},
 		"sarif":       SARIF{lookup: fixtureCatalog},
-		"html":        HTML{},
+		"html":        HTML{doc: fixtureDoc},
 		"badge.json":  RendererFunc(Badge),
 	}
 }
