@@ -41,9 +41,9 @@ var gaps = map[string]string{
 	// isPlaceholder(host) runs on the database URL's host, so
 	// postgresql://todo_user:<real password>@todo-db.internal/todo (a to-do
 	// app's database) is taken for a placeholder and not reported.
-	"flask-weak/secrets.found":    "a database URL whose host contains \"todo\" is taken for a placeholder",
-	"flask-weak/status/security":  "a database URL whose host contains \"todo\" is taken for a placeholder",
-	"flask-weak/score":            "a database URL whose host contains \"todo\" is taken for a placeholder",
+	"flask-weak/secrets.found":   "a database URL whose host contains \"todo\" is taken for a placeholder",
+	"flask-weak/status/security": "a database URL whose host contains \"todo\" is taken for a placeholder",
+	"flask-weak/score":           "a database URL whose host contains \"todo\" is taken for a placeholder",
 	// internal/detect/secret: DB_PASSWORD=Tr0ub4dor-Pg-2024 in a committed
 	// .env is not reported (the generic assignment rule's entropy bar drops
 	// human-chosen passwords even in .env files, where any non-placeholder
@@ -91,7 +91,7 @@ var stackCases = []stackCase{
 	{dir: "spring-maven-complete", complete: true, language: "java", framework: "spring-boot",
 		authKind: "jwt", hashing: "bcrypt", migTool: "flyway", migCount: 2,
 		openapiKinds: []string{"framework-generated", "annotations"},
-		logging: []string{"slf4j", "logback"}, minEndpoints: 11, maxEndpoints: 11},
+		logging:      []string{"slf4j", "logback"}, minEndpoints: 11, maxEndpoints: 11},
 }
 
 func TestStacks(t *testing.T) {
