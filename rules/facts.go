@@ -37,6 +37,10 @@ type Facts struct {
 	Scope         Scope         `json:"scope"`
 	Live          *Live         `json:"live,omitempty"`
 	Files         int           `json:"files"`
+	// Container and Structure are read by the platform and enterprise
+	// profiles' extra checks (types in platform.go).
+	Container Container `json:"container,omitzero"`
+	Structure Structure `json:"structure,omitzero"`
 
 	// RelationEvidence shows where relationships were found.
 	RelationEvidence []Location `json:"-"`

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math"
 	"sort"
 )
@@ -26,6 +27,31 @@ type Scorecard struct {
 	// Notes are things the audit wants the reader to know (a capped
 	// history, a skipped probe, a file too large to scan).
 	Notes []string `json:"notes,omitempty"`
+	// Config records the settings the audit applied from a configuration
+	// file and flags; nil when neither changed the defaults.
+	Config *Applied `json:"config,omitempty"`
+}
+
+// Applied records the effective settings of an audit and where they came
+// from, so a report shows why it scored the way it did.
+type Applied struct {
+	// Path is the configuration file read, "" when none.
+	Path string `json:"path,omitempty"`
+	// ProfileSource is where the profile came from: flag, config or default.
+	ProfileSource string `json:"profile_source"`
+	// Weights are the criterion weights after overrides, set when the
+	// configuration overrides any.
+	Weights map[string]float64 `json:"weights,omitempty"`
+	// Suppressed maps each check turned off to the reason given.
+	Suppressed map[string]string `json:"suppressed,omitempty"`
+	// Ignore are the path patterns left out of the audit, and IgnoredFiles
+	// how many files they removed.
+	Ignore       []string `json:"ignore,omitempty"`
+	IgnoredFiles int      `json:"ignored_files,omitempty"`
+	// FailUnder is the overall score the audit must reach, nil when none.
+	FailUnder *int `json:"fail_under,omitempty"`
+	// Minimums are the scores each named criterion must reach.
+	Minimums map[string]int `json:"minimums,omitempty"`
 }
 
 // Tool names the program that wrote the report.
@@ -66,12 +92,15 @@ const (
 
 // CheckResult is one check's outcome.
 type CheckResult struct {
-	ID       string     `json:"id"`
-	Title    string     `json:"title,omitempty"`
-	Passed   bool       `json:"passed"`
-	Skipped  bool       `json:"skipped,omitempty"`
-	Message  string     `json:"message"`
-	Evidence []Location `json:"evidence"`
+	ID      string `json:"id"`
+	Title   string `json:"title,omitempty"`
+	Passed  bool   `json:"passed"`
+	Skipped bool   `json:"skipped,omitempty"`
+	// Suppressed is set when the configuration turned the check off; it is
+	// then also Skipped, and Message is "not applied: <reason>".
+	Suppressed bool       `json:"suppressed,omitempty"`
+	Message    string     `json:"message"`
+	Evidence   []Location `json:"evidence"`
 }
 
 // Fix is a change that would raise the score.
@@ -85,9 +114,24 @@ type Fix struct {
 	Evidence []Location `json:"evidence,omitempty"`
 }
 
+// Options tune a scoring beyond the profile's weights.
+type Options struct {
+	// Suppressions maps check IDs to the reason they do not apply to the
+	// project. A suppressed check counts like a skipped one and reads
+	// "not applied: <reason>".
+	Suppressions map[string]string
+}
+
+// SuppressedPrefix starts the message of a check turned off by configuration.
+const SuppressedPrefix = "not applied: "
+
 // Score runs every check of the rubric over the facts and weights the
 // criteria by the profile.
-func Score(f *Facts, p Profile) *Scorecard {
+func Score(f *Facts, p Profile) *Scorecard { return ScoreWith(f, p, Options{}) }
+
+// ScoreWith is Score with suppressed checks. Checks the profile does not
+// apply (another profile's extra checks) are left out of the scorecard.
+func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 	sc := &Scorecard{SchemaVersion: SchemaVersion, Profile: p.Name, Facts: f, Fixes: []Fix{}}
 	type pending struct {
 		fix    Fix
@@ -103,6 +147,15 @@ func Score(f *Facts, p Profile) *Scorecard {
 		var got, possible float64
 		var failing []pending
 		for _, k := range c.Checks {
+			if !p.Applies(k.ID) {
+				continue
+			}
+			if reason, off := opt.Suppressions[k.ID]; off {
+				cr.Checks = append(cr.Checks, CheckResult{ID: k.ID, Title: k.Title, Skipped: true, Suppressed: true,
+					Message: SuppressedPrefix + reason, Evidence: []Location{}})
+				sc.Notes = append(sc.Notes, fmt.Sprintf("%s %s%s", k.ID, SuppressedPrefix, reason))
+				continue
+			}
 			r := k.Run(f)
 			ev := r.Evidence
 			if ev == nil {
@@ -150,6 +203,21 @@ func Score(f *Facts, p Profile) *Scorecard {
 	sc.Grade = GradeFor(sc.Score)
 	sort.SliceStable(sc.Fixes, func(i, j int) bool { return sc.Fixes[i].Gain > sc.Fixes[j].Gain })
 	return sc
+}
+
+// BelowMinimums lists the criteria whose score is under the minimum asked
+// for, as "auth (40 < 60)", in report order. A skipped criterion could not
+// be judged and is never below its minimum.
+func (sc *Scorecard) BelowMinimums(minimums map[string]int) []string {
+	var below []string
+	for _, cr := range sc.Criteria {
+		m, ok := minimums[cr.ID]
+		if !ok || cr.Status == StatusSkipped || cr.Score >= m {
+			continue
+		}
+		below = append(below, fmt.Sprintf("%s (%d < %d)", cr.ID, cr.Score, m))
+	}
+	return below
 }
 
 func statusFor(score int) string {

@@ -3,6 +3,7 @@ package facts
 import (
 	"github.com/vetfolio/vetfolio/internal/detect/auth"
 	"github.com/vetfolio/vetfolio/internal/detect/code"
+	"github.com/vetfolio/vetfolio/internal/detect/container"
 	"github.com/vetfolio/vetfolio/internal/detect/database"
 	"github.com/vetfolio/vetfolio/internal/detect/openapi"
 	"github.com/vetfolio/vetfolio/internal/detect/project"
@@ -24,6 +25,7 @@ func Default() []scan.Detector {
 		openapi.New(),
 		security.New(),
 		secret.New(),
+		container.New(),
 		project.New(),
 	}
 }
