@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/facts"
@@ -49,6 +50,10 @@ type Request struct {
 	// Progress receives progress a user waits on, such as the rate-limit
 	// countdown (standard error); nil means none.
 	Progress io.Writer
+	// Transport sends the GitHub requests; nil means the default. A cohort
+	// gives every audit one *github.Budget so they share a connection pool
+	// and a rate-limit budget.
+	Transport http.RoundTripper
 
 	// AllowPrivate lets the probe connect to loopback, private and
 	// link-local addresses for a URL found in the repository or on GitHub

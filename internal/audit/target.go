@@ -30,7 +30,7 @@ func Open(ctx context.Context, req Request) (*source.Snapshot, error) {
 	}
 	return github.Open(ctx, t, github.Options{
 		Ref: req.Ref, NoCache: req.NoCache, Wait: req.Wait, CommitCap: req.CommitCap,
-		Env: req.Env, Progress: req.Progress,
+		Env: req.Env, Progress: req.Progress, Transport: req.Transport,
 	})
 }
 
