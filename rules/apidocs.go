@@ -76,6 +76,7 @@ var apiDocsCriterion = &Criterion{
 			Run: apiDocsLive,
 			Fix: apiDocsSteps(docsLiveSteps),
 		},
+		apiDocsLiveConformance, apiDocsLiveDrift, // rules/live.go
 	},
 }
 

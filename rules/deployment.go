@@ -61,6 +61,7 @@ var deploymentCriterion = &Criterion{
 				}
 			},
 		},
+		deploymentSecurityHeaders, // rules/live.go
 	},
 }
 

@@ -143,13 +143,13 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	if !live.Reachable {
 		live.Error = fmt.Sprintf("answers %d %s", base.status, http.StatusText(base.status))
 	}
-	if base.final != nil {
-		live.URL = base.final.String()
-		if base.final.Host != p.origin.Host || base.final.Scheme != p.origin.Scheme {
-			// Later requests go where the service actually lives.
-			p.origin = &url.URL{Scheme: base.final.Scheme, Host: base.final.Host}
-		}
+	if base.final != nil && (base.final.Host != p.origin.Host || base.final.Scheme != p.origin.Scheme) {
+		// Later requests go where the service actually lives.
+		p.origin = &url.URL{Scheme: base.final.Scheme, Host: base.final.Host}
 	}
+	// Every path reported (health, docs, leaks) is relative to the origin,
+	// so the origin is the URL reported.
+	live.URL = p.origin.String()
 	live.HTTPS = base.tls != nil
 	if base.tls != nil && len(base.tls.PeerCertificates) > 0 {
 		live.TLSDaysLeft = int(base.tls.PeerCertificates[0].NotAfter.Sub(cfg.Now()).Hours() / 24)

@@ -392,6 +392,18 @@ func TestDNSFailure(t *testing.T) {
 	}
 }
 
+func TestURLIsTheOriginAfterRedirects(t *testing.T) {
+	api := newFakeAPI()
+	target := serve(t, api)
+	hop := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.URL+"/docs", http.StatusMovedPermanently)
+	}))
+	live := run(t, testConfig(hop.URL+"/docs"))
+	if live.URL != target.URL || live.DocsPath != "/docs" || live.HealthPath != "/health" {
+		t.Errorf("url=%q docs=%q health=%q", live.URL, live.DocsPath, live.HealthPath)
+	}
+}
+
 func TestRedirectLoop(t *testing.T) {
 	var srv *httptest.Server
 	srv = serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
