@@ -12,7 +12,6 @@ package auth
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -185,40 +184,40 @@ func jwtishName(n string) bool {
 // --- route protection ---
 
 var (
-	pyProtectRes = []*regexp.Regexp{
+	pyProtectRes = []*scan.Regexp{
 		// FastAPI: Depends(get_current_user), Security(...), a CurrentUser alias.
-		regexp.MustCompile(`\bDepends\(\s*(?:[\w.]+\.)?(?:get_current_\w+|current_\w*user\w*|require_\w+|\w*auth\w*|verify_\w*token\w*|oauth2_scheme|\w*jwt\w*|get_user_from_token|validate_token|check_\w*permission\w*|\w*admin\w*)\s*[,)]`),
-		regexp.MustCompile(`\bSecurity\(\s*[\w.]+`),
-		regexp.MustCompile(`:\s*(?:CurrentUser|CurrentActiveUser|CurrentSuperuser|AuthUser)\b`),
+		scan.MustCompile(`\bDepends\(\s*(?:[\w.]+\.)?(?:get_current_\w+|current_\w*user\w*|require_\w+|\w*auth\w*|verify_\w*token\w*|oauth2_scheme|\w*jwt\w*|get_user_from_token|validate_token|check_\w*permission\w*|\w*admin\w*)\s*[,)]`),
+		scan.MustCompile(`\bSecurity\(\s*[\w.]+`),
+		scan.MustCompile(`:\s*(?:CurrentUser|CurrentActiveUser|CurrentSuperuser|AuthUser)\b`),
 		// Flask, Django, Flask-HTTPAuth decorators.
-		regexp.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
-		regexp.MustCompile(`\b(?:method_decorator|path|re_path)\([^\n]*\blogin_required\b`),
-		regexp.MustCompile(`\bclass\s+\w+\([^)]*\b(?:LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin)\b`),
+		scan.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
+		scan.MustCompile(`\b(?:method_decorator|path|re_path)\([^\n]*\blogin_required\b`),
+		scan.MustCompile(`\bclass\s+\w+\([^)]*\b(?:LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin)\b`),
 	}
 	// DRF permission lists; judged by content so AllowAny alone is no protection.
-	drfPermRe = regexp.MustCompile(`(?:\bpermission_classes\b|["']DEFAULT_PERMISSION_CLASSES["'])\s*[=:(]\s*[\[(]([^\])]*)`)
+	drfPermRe = scan.MustCompile(`(?:\bpermission_classes\b|["']DEFAULT_PERMISSION_CLASSES["'])\s*[=:(]\s*[\[(]([^\])]*)`)
 
-	jvmProtectRes = []*regexp.Regexp{
-		regexp.MustCompile(`\.authenticated\(\)`),
-		regexp.MustCompile(`\bauthorize\([^\n]*\bauthenticated\b`),
-		regexp.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`),
-		regexp.MustCompile(`\.has(?:Any)?(?:Role|Authority)\(`),
+	jvmProtectRes = []*scan.Regexp{
+		scan.MustCompile(`\.authenticated\(\)`),
+		scan.MustCompile(`\bauthorize\([^\n]*\bauthenticated\b`),
+		scan.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`),
+		scan.MustCompile(`\.has(?:Any)?(?:Role|Authority)\(`),
 	}
-	jsProtectRes = []*regexp.Regexp{
-		regexp.MustCompile(`@UseGuards\(`),
-		regexp.MustCompile(`\bprovide:\s*APP_GUARD\b`),
-		regexp.MustCompile(`\bpassport\.authenticate\(`),
+	jsProtectRes = []*scan.Regexp{
+		scan.MustCompile(`@UseGuards\(`),
+		scan.MustCompile(`\bprovide:\s*APP_GUARD\b`),
+		scan.MustCompile(`\bpassport\.authenticate\(`),
 		// Fastify hooks and route options.
-		regexp.MustCompile(`\b(?:onRequest|preHandler|preValidation)\s*:\s*\[?\s*(?:[\w.]+\.)?(?:authenticate|auth\w*|verify\w*|\w*[Aa]uth\w*|\w*[Jj]wt\w*)\b`),
-		regexp.MustCompile(`\.addHook\(\s*['"](?:onRequest|preHandler|preValidation)['"]\s*,\s*(?:[\w.]+\.)?(?:authenticate|\w*[Aa]uth\w*|verify\w*|\w*[Jj]wt\w*)\b`),
+		scan.MustCompile(`\b(?:onRequest|preHandler|preValidation)\s*:\s*\[?\s*(?:[\w.]+\.)?(?:authenticate|auth\w*|verify\w*|\w*[Aa]uth\w*|\w*[Jj]wt\w*)\b`),
+		scan.MustCompile(`\.addHook\(\s*['"](?:onRequest|preHandler|preValidation)['"]\s*,\s*(?:[\w.]+\.)?(?:authenticate|\w*[Aa]uth\w*|verify\w*|\w*[Jj]wt\w*)\b`),
 	}
 	// A route or middleware registration: router.get(, app.use(, r.Group(,
 	// mux.Handle(, chained .route('/x').get(.
-	routeCallRe = regexp.MustCompile(`(?:[\w$\]]|\))\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
+	routeCallRe = scan.MustCompile(`(?:[\w$\]]|\))\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
 	// Names middleware is usually given.
-	authNameRe = regexp.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
+	authNameRe = scan.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
 	// Names that look like auth but are routers or handlers.
-	notMiddlewareRe = regexp.MustCompile(`(?i)(?:router|routes?|controller|handlers?|service|api|module)$|^author|^oauth\w*callback$`)
+	notMiddlewareRe = scan.MustCompile(`(?i)(?:router|routes?|controller|handlers?|service|api|module)$|^author|^oauth\w*callback$`)
 )
 
 func protections(code []byte, grp string) []int {
@@ -345,7 +344,7 @@ func routeProtected(rest []byte, isUse bool) bool {
 	return false
 }
 
-var identRe = regexp.MustCompile(`^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`)
+var identRe = scan.MustCompile(`^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`)
 
 // leadingIdent returns the dotted identifier an argument starts with and
 // whether it is called.
@@ -414,38 +413,38 @@ func splitArgs(rest []byte) ([]string, bool) {
 // --- hard-coded signing keys ---
 
 var (
-	keyAssignRes = map[string]*regexp.Regexp{
-		grpPython: regexp.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
-		grpJVM:    regexp.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
-		grpJS:     regexp.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
-		grpGo:     regexp.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
+	keyAssignRes = map[string]*scan.Regexp{
+		grpPython: scan.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
+		grpJVM:    scan.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
+		grpJS:     scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
+		grpGo:     scan.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
 	}
 	// A literal passed straight to the signing call.
-	keyDirectRes = map[string][]*regexp.Regexp{
+	keyDirectRes = map[string][]*scan.Regexp{
 
 		grpJVM: {
-			regexp.MustCompile(`hmacShaKeyFor\(\s*"([^"\n]+)"`),
-			regexp.MustCompile(`Algorithm\.HMAC(?:256|384|512)\(\s*"([^"\n]+)"`),
-			regexp.MustCompile(`signWith\([^\n]*?"([^"\n]+)"`),
-			regexp.MustCompile(`setSigningKey\(\s*"([^"\n]+)"`),
+			scan.MustCompile(`hmacShaKeyFor\(\s*"([^"\n]+)"`),
+			scan.MustCompile(`Algorithm\.HMAC(?:256|384|512)\(\s*"([^"\n]+)"`),
+			scan.MustCompile(`signWith\([^\n]*?"([^"\n]+)"`),
+			scan.MustCompile(`setSigningKey\(\s*"([^"\n]+)"`),
 		},
 		grpJS: {
-			regexp.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
+			scan.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
 		},
-		grpGo: {regexp.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]+)"`), regexp.MustCompile(`SigningKey(?:\{\s*Key)?\s*:\s*\[\]byte\(\s*"([^"\n]+)"`)},
+		grpGo: {scan.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]+)"`), scan.MustCompile(`SigningKey(?:\{\s*Key)?\s*:\s*\[\]byte\(\s*"([^"\n]+)"`)},
 	}
 	// Identifiers passed to signing calls, to link a key defined elsewhere.
-	jwtCallRe = map[string]*regexp.Regexp{
-		grpPython: regexp.MustCompile(`jwt\.(?:encode|decode)\(([^\n]*)|JWT_SECRET_KEY\W+([^\n]*)|SIGNING_KEY\W+([^\n]*)`),
-		grpJVM:    regexp.MustCompile(`(?:hmacShaKeyFor|signWith|setSigningKey|HMAC256|HMAC512|verifyWith)\(([^\n]*)`),
-		grpJS:     regexp.MustCompile(`jwt\.(?:sign|verify)\(([^\n]*)|\bsecret(?:OrKey)?\s*:\s*([^\n]*)`),
-		grpGo:     regexp.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
+	jwtCallRe = map[string]*scan.Regexp{
+		grpPython: scan.MustCompile(`jwt\.(?:encode|decode)\(([^\n]*)|JWT_SECRET_KEY\W+([^\n]*)|SIGNING_KEY\W+([^\n]*)`),
+		grpJVM:    scan.MustCompile(`(?:hmacShaKeyFor|signWith|setSigningKey|HMAC256|HMAC512|verifyWith)\(([^\n]*)`),
+		grpJS:     scan.MustCompile(`jwt\.(?:sign|verify)\(([^\n]*)|\bsecret(?:OrKey)?\s*:\s*([^\n]*)`),
+		grpGo:     scan.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
 	}
-	wordRe = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+	wordRe = scan.MustCompile(`[A-Za-z_$][\w$]*`)
 	// Signing calls whose key is the second argument.
-	signCallRe = map[string]*regexp.Regexp{
-		grpPython: regexp.MustCompile(`\bjwt\.(?:encode|decode)\(`),
-		grpJS:     regexp.MustCompile(`\bjwt\.(?:sign|verify)\(`),
+	signCallRe = map[string]*scan.Regexp{
+		grpPython: scan.MustCompile(`\bjwt\.(?:encode|decode)\(`),
+		grpJS:     scan.MustCompile(`\bjwt\.(?:sign|verify)\(`),
 	}
 )
 

@@ -1,18 +1,18 @@
 package auth
 
-import "regexp"
+import "github.com/vetfolio/vetfolio/internal/scan"
 
 // sig is one sign of authentication in code: the library it shows, the
 // kind of authentication, or the password hash it implies.
 type sig struct {
-	re   *regexp.Regexp
+	re   *scan.Regexp
 	lib  string
 	kind string
 	hash string
 }
 
 func s(re, lib, kind, hash string) sig {
-	return sig{re: regexp.MustCompile(re), lib: lib, kind: kind, hash: hash}
+	return sig{re: scan.MustCompile(re), lib: lib, kind: kind, hash: hash}
 }
 
 // Language groups of the signal tables.

@@ -7,18 +7,19 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
 // statusPattern finds a status code in source: group 1 is either the
 // number or a status name (NotFound, NOT_FOUND, NotFoundException).
 type statusPattern struct {
-	re     *regexp.Regexp
+	re     *scan.Regexp
 	byName bool
 }
 
-func num(expr string) statusPattern  { return statusPattern{regexp.MustCompile(expr), false} }
-func name(expr string) statusPattern { return statusPattern{regexp.MustCompile(expr), true} }
+func num(expr string) statusPattern  { return statusPattern{scan.MustCompile(expr), false} }
+func name(expr string) statusPattern { return statusPattern{scan.MustCompile(expr), true} }
 
 var statusPatterns = map[string][]statusPattern{
 	"python": {
@@ -59,7 +60,7 @@ var statusPatterns = map[string][]statusPattern{
 }
 
 // pyExceptions are exceptions whose status is known: Django, DRF and werkzeug.
-var pyExceptions = regexp.MustCompile(`\braise\s+(?:\w+\.)*(Http404|NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|MethodNotAllowed|Throttled|ParseError|BadRequest|Unauthorized|Forbidden|Conflict)\b|\b(get_object_or_404)\(`)
+var pyExceptions = scan.MustCompile(`\braise\s+(?:\w+\.)*(Http404|NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|MethodNotAllowed|Throttled|ParseError|BadRequest|Unauthorized|Forbidden|Conflict)\b|\b(get_object_or_404)\(`)
 
 var pyExceptionCodes = map[string]int{
 	"Http404": 404, "NotFound": 404, "PermissionDenied": 403, "NotAuthenticated": 401, "AuthenticationFailed": 401,
@@ -69,16 +70,16 @@ var pyExceptionCodes = map[string]int{
 
 // Central error handling, per language.
 var (
-	rePyCentral  = regexp.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`)
-	reJVMCentral = regexp.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`)
-	reJSCentral  = regexp.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`)
-	reGoCentral  = regexp.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
-	reGoFunc     = regexp.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
+	rePyCentral  = scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`)
+	reJVMCentral = scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`)
+	reJSCentral  = scan.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`)
+	reGoCentral  = scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
+	reGoFunc     = scan.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
 	// Express error middleware: four parameters, the first an error.
-	reJSErrMW   = regexp.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?,?\s*\)`)
-	reJSErrName = regexp.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
-	reJSInline  = regexp.MustCompile(`\.use\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?$`)
-	reJSTrailID = regexp.MustCompile(`([\w$]+)\s*$`)
+	reJSErrMW   = scan.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?,?\s*\)`)
+	reJSErrName = scan.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
+	reJSInline  = scan.MustCompile(`\.use\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?$`)
+	reJSTrailID = scan.MustCompile(`([\w$]+)\s*$`)
 )
 
 type errDef struct {
@@ -231,7 +232,7 @@ func (e *errorState) expressCentral() []rules.Location {
 			if ok {
 				break
 			}
-			if d.name != "" && regexp.MustCompile(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
+			if d.name != "" && scan.MustCompile(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
 				ok = true
 			}
 			if d.name == "" && strings.Contains(strings.ToLower(a), "err") {

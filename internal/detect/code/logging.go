@@ -2,7 +2,6 @@ package code
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -21,12 +20,12 @@ const (
 type logPattern struct {
 	lib  string
 	kind int
-	re   *regexp.Regexp
+	re   *scan.Regexp
 	need string
 }
 
 func lp(lib string, kind int, expr, need string) logPattern {
-	return logPattern{lib, kind, regexp.MustCompile(expr), need}
+	return logPattern{lib, kind, scan.MustCompile(expr), need}
 }
 
 var logPatterns = map[string][]logPattern{
@@ -75,15 +74,15 @@ var logPatterns = map[string][]logPattern{
 // Hand-written request-logging middleware: an anchor that declares
 // middleware, in a file that logs the request's method or path.
 var (
-	rePyMiddleware  = regexp.MustCompile(`@\w+\.middleware\(\s*["']http["']\s*\)|\bBaseHTTPMiddleware\b|@\w+\.(?:before|after)_request\b|\bMiddlewareMixin\b|def\s+__call__\s*\(\s*self\s*,\s*request`)
-	rePyLogsRequest = regexp.MustCompile(`(?:log\w*|logging)\.(?:info|debug|warning)\([^\n]*(?:request\.(?:method|url|path)|status_code|process_time|duration)`)
-	reJVMMiddleware = regexp.MustCompile(`extends\s+OncePerRequestFilter\b|implements\s+(?:HandlerInterceptor|Filter|WebFilter)\b|:\s*(?:OncePerRequestFilter\(\)|HandlerInterceptor|WebFilter)\b`)
-	reJVMLogsReq    = regexp.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
-	reJSMiddleware  = regexp.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
-	reJSLogsRequest = regexp.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)`)
-	reDjangoHealth  = regexp.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
-	rePropLogging   = regexp.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
-	rePropAccessLog = regexp.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)
+	rePyMiddleware  = scan.MustCompile(`@\w+\.middleware\(\s*["']http["']\s*\)|\bBaseHTTPMiddleware\b|@\w+\.(?:before|after)_request\b|\bMiddlewareMixin\b|def\s+__call__\s*\(\s*self\s*,\s*request`)
+	rePyLogsRequest = scan.MustCompile(`(?:log\w*|logging)\.(?:info|debug|warning)\([^\n]*(?:request\.(?:method|url|path)|status_code|process_time|duration)`)
+	reJVMMiddleware = scan.MustCompile(`extends\s+OncePerRequestFilter\b|implements\s+(?:HandlerInterceptor|Filter|WebFilter)\b|:\s*(?:OncePerRequestFilter\(\)|HandlerInterceptor|WebFilter)\b`)
+	reJVMLogsReq    = scan.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
+	reJSMiddleware  = scan.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
+	reJSLogsRequest = scan.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)`)
+	reDjangoHealth  = scan.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
+	rePropLogging   = scan.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
+	rePropAccessLog = scan.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)
 )
 
 type logState struct {
@@ -147,7 +146,7 @@ func (l *logState) scan(s *source) {
 			}
 		}
 	}
-	var anchor, logs *regexp.Regexp
+	var anchor, logs *scan.Regexp
 	switch group {
 	case "python":
 		anchor, logs = rePyMiddleware, rePyLogsRequest

@@ -3,10 +3,10 @@ package code
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
@@ -102,21 +102,21 @@ func (st *routeState) add(s *source, method, p, recv string, off int) {
 // ---- Python: FastAPI, Flask, flask-restx/restful, Django, DRF ----
 
 var (
-	rePyDecorator   = regexp.MustCompile(`@\s*(\w+(?:\.\w+)*)\.(get|post|put|delete|patch|head|options|route|api_route)\s*\(`)
-	rePyRouterVar   = regexp.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:\w+\.)?(APIRouter|Blueprint|Namespace)\s*\(`)
-	rePyMethods     = regexp.MustCompile(`methods\s*=\s*[\[(]([^\])]*)[\])]`)
-	rePyInclude     = regexp.MustCompile(`\.(include_router|register_blueprint|add_namespace)\s*\(`)
-	rePyFromImport  = regexp.MustCompile(`(?m)^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w \t,]+))`)
-	rePyImport      = regexp.MustCompile(`(?m)^\s*import\s+([\w.]+)(?:\s+as\s+(\w+))?`)
-	reDjangoPath    = regexp.MustCompile(`\b(path|re_path|url)\s*\(`)
-	reDRFRegister   = regexp.MustCompile(`(\w+)\.register\s*\(\s*r?['"]([^'"]*)['"]\s*,\s*([\w.]+)`)
-	reAddResource   = regexp.MustCompile(`\.add_resource\s*\(\s*([\w.]+)\s*,`)
-	rePyClass       = regexp.MustCompile(`^([ \t]*)class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:`)
-	rePyDef         = regexp.MustCompile(`^([ \t]*)(?:async\s+)?def\s+(\w+)\s*\(`)
-	rePyFuncMethods = regexp.MustCompile(`@(?:api_view|require_http_methods)\s*\(\s*\[([^\]]*)\]`)
-	rePyRequireOne  = regexp.MustCompile(`@require_(GET|POST|safe)\b`)
-	reAsView        = regexp.MustCompile(`(\w+)\.as_view\s*\(`)
-	reAsViewDict    = regexp.MustCompile(`['"](get|post|put|patch|delete)['"]\s*:`)
+	rePyDecorator   = scan.MustCompile(`@\s*(\w+(?:\.\w+)*)\.(get|post|put|delete|patch|head|options|route|api_route)\s*\(`)
+	rePyRouterVar   = scan.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:\w+\.)?(APIRouter|Blueprint|Namespace)\s*\(`)
+	rePyMethods     = scan.MustCompile(`methods\s*=\s*[\[(]([^\])]*)[\])]`)
+	rePyInclude     = scan.MustCompile(`\.(include_router|register_blueprint|add_namespace)\s*\(`)
+	rePyFromImport  = scan.MustCompile(`(?m)^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w \t,]+))`)
+	rePyImport      = scan.MustCompile(`(?m)^\s*import\s+([\w.]+)(?:\s+as\s+(\w+))?`)
+	reDjangoPath    = scan.MustCompile(`\b(path|re_path|url)\s*\(`)
+	reDRFRegister   = scan.MustCompile(`(\w+)\.register\s*\(\s*r?['"]([^'"]*)['"]\s*,\s*([\w.]+)`)
+	reAddResource   = scan.MustCompile(`\.add_resource\s*\(\s*([\w.]+)\s*,`)
+	rePyClass       = scan.MustCompile(`^([ \t]*)class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:`)
+	rePyDef         = scan.MustCompile(`^([ \t]*)(?:async\s+)?def\s+(\w+)\s*\(`)
+	rePyFuncMethods = scan.MustCompile(`@(?:api_view|require_http_methods)\s*\(\s*\[([^\]]*)\]`)
+	rePyRequireOne  = scan.MustCompile(`@require_(GET|POST|safe)\b`)
+	reAsView        = scan.MustCompile(`(\w+)\.as_view\s*\(`)
+	reAsViewDict    = scan.MustCompile(`['"](get|post|put|patch|delete)['"]\s*:`)
 )
 
 func (st *routeState) scanPython(s *source) {
@@ -260,7 +260,7 @@ func (st *routeState) scanDjangoURLs(s *source, code []byte) {
 			inner := rest[len("include("):]
 			if mod, ok := firstString(strings.TrimLeft(inner, "( ")); ok {
 				st.mounts = append(st.mounts, mount{modules: []string{strings.ReplaceAll(mod, ".", "/")}, prefix: p, file: s.path})
-			} else if r := regexp.MustCompile(`^(\w+)\.urls`).FindStringSubmatch(inner); r != nil {
+			} else if r := scan.MustCompile(`^(\w+)\.urls`).FindStringSubmatch(inner); r != nil {
 				st.drfIncl[s.path+"#"+r[1]] = p
 			}
 		case strings.HasPrefix(rest, "admin.site.urls"):
@@ -407,13 +407,13 @@ func pyDecoratedClass(code []byte, off int) string {
 		}
 		break
 	}
-	if m := regexp.MustCompile(`^class\s+(\w+)`).FindSubmatch(rest); m != nil {
+	if m := scan.MustCompile(`^class\s+(\w+)`).FindSubmatch(rest); m != nil {
 		return string(m[1])
 	}
 	return ""
 }
 
-var reNextDef = regexp.MustCompile(`^(?:\s*@[^\n]*\n)*\s*(?:async\s+)?def\s+(\w+)`)
+var reNextDef = scan.MustCompile(`^(?:\s*@[^\n]*\n)*\s*(?:async\s+)?def\s+(\w+)`)
 
 // nextDef returns the function a decorator ending at off decorates.
 func nextDef(code []byte, off int) string {
@@ -628,12 +628,12 @@ func isIdent(c byte) bool {
 // ---- Java and Kotlin: Spring MVC / WebFlux annotations ----
 
 var (
-	reSpringMapping = regexp.MustCompile(`@(Get|Post|Put|Delete|Patch|Request)Mapping\b`)
-	reRequestMethod = regexp.MustCompile(`\bmethod\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[\w.]+)`)
-	reMethodName    = regexp.MustCompile(`\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\b`)
-	reSpringNamed   = regexp.MustCompile(`\b(method|produces|consumes|headers|params|name)\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[^,]*)`)
-	rePlaceholder   = regexp.MustCompile(`\$\{[^}]*\}`)
-	reClassWord     = regexp.MustCompile(`\b(class|interface|object)\b`)
+	reSpringMapping = scan.MustCompile(`@(Get|Post|Put|Delete|Patch|Request)Mapping\b`)
+	reRequestMethod = scan.MustCompile(`\bmethod\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[\w.]+)`)
+	reMethodName    = scan.MustCompile(`\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\b`)
+	reSpringNamed   = scan.MustCompile(`\b(method|produces|consumes|headers|params|name)\s*=\s*(\{[^}]*\}|\[[^\]]*\]|[^,]*)`)
+	rePlaceholder   = scan.MustCompile(`\$\{[^}]*\}`)
+	reClassWord     = scan.MustCompile(`\b(class|interface|object)\b`)
 )
 
 func (st *routeState) scanSpring(s *source) {
@@ -738,21 +738,21 @@ func skipSpace(b []byte, i int) int {
 // ---- JavaScript and TypeScript: Express, Fastify, Koa, Hapi, NestJS ----
 
 var (
-	reJSRoute     = regexp.MustCompile(`(?:\b([\w$]+)|\))\s*\.\s*(get|post|put|delete|patch|all|head|options)\s*\(\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`\\n]*)`" + `)\s*,`)
-	reJSRouteChn  = regexp.MustCompile(`\.route\s*\(\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`\\n]*)`" + `)\s*\)`)
-	reJSChainVerb = regexp.MustCompile(`^\s*\.\s*(get|post|put|delete|patch|all)\s*\(`)
-	reJSRouteObj  = regexp.MustCompile(`\.route\s*\(\s*[\[{]`)
-	reJSMethodKey = regexp.MustCompile(`\bmethod\s*:\s*(\[[^\]]*\]|'[^']*'|"[^"]*")`)
-	reNestCtrl    = regexp.MustCompile(`@(?:Controller|JsonController)\s*\(`)
-	reNestVerb    = regexp.MustCompile(`@(Get|Post|Put|Delete|Patch|All|Head|Options)\s*\(`)
-	reJSRequire   = regexp.MustCompile(`(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)`)
-	reJSImport    = regexp.MustCompile(`import\s+([\w$]+)\s*(?:,\s*\{[^}]*\})?\s*from\s*['"]([^'"]+)['"]`)
-	reJSImportNS  = regexp.MustCompile(`import\s*\*\s*as\s+([\w$]+)\s+from\s*['"]([^'"]+)['"]`)
-	reJSImportNm  = regexp.MustCompile(`import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]`)
-	reJSUse       = regexp.MustCompile(`\.\s*(use|register)\s*\(`)
-	reJSApp       = regexp.MustCompile(`\b(?:express|fastify|Fastify|Hapi\.server|Hapi\.Server)\s*\(|new\s+Koa\s*\(|NestFactory\.create`)
-	reJSLastIdent = regexp.MustCompile(`([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\(\s*\))?\s*$`)
-	reJSReqMod    = regexp.MustCompile(`require\s*\(\s*['"]([^'"]+)['"]`)
+	reJSRoute     = scan.MustCompile(`(?:\b([\w$]+)|\))\s*\.\s*(get|post|put|delete|patch|all|head|options)\s*\(\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`\\n]*)`" + `)\s*,`)
+	reJSRouteChn  = scan.MustCompile(`\.route\s*\(\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`\\n]*)`" + `)\s*\)`)
+	reJSChainVerb = scan.MustCompile(`^\s*\.\s*(get|post|put|delete|patch|all)\s*\(`)
+	reJSRouteObj  = scan.MustCompile(`\.route\s*\(\s*[\[{]`)
+	reJSMethodKey = scan.MustCompile(`\bmethod\s*:\s*(\[[^\]]*\]|'[^']*'|"[^"]*")`)
+	reNestCtrl    = scan.MustCompile(`@(?:Controller|JsonController)\s*\(`)
+	reNestVerb    = scan.MustCompile(`@(Get|Post|Put|Delete|Patch|All|Head|Options)\s*\(`)
+	reJSRequire   = scan.MustCompile(`(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)`)
+	reJSImport    = scan.MustCompile(`import\s+([\w$]+)\s*(?:,\s*\{[^}]*\})?\s*from\s*['"]([^'"]+)['"]`)
+	reJSImportNS  = scan.MustCompile(`import\s*\*\s*as\s+([\w$]+)\s+from\s*['"]([^'"]+)['"]`)
+	reJSImportNm  = scan.MustCompile(`import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]`)
+	reJSUse       = scan.MustCompile(`\.\s*(use|register)\s*\(`)
+	reJSApp       = scan.MustCompile(`\b(?:express|fastify|Fastify|Hapi\.server|Hapi\.Server)\s*\(|new\s+Koa\s*\(|NestFactory\.create`)
+	reJSLastIdent = scan.MustCompile(`([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\(\s*\))?\s*$`)
+	reJSReqMod    = scan.MustCompile(`require\s*\(\s*['"]([^'"]+)['"]`)
 )
 
 // jsClientReceivers are HTTP clients whose .get('/x', ...) is a request,
@@ -862,7 +862,7 @@ func (st *routeState) scanJS(s *source) {
 // fastify.register(plugin, { prefix }) with the module the router comes from.
 func (st *routeState) scanJSMounts(s *source, code []byte) {
 	imports := map[string]string{}
-	for _, re := range []*regexp.Regexp{reJSRequire, reJSImport, reJSImportNS} {
+	for _, re := range []*scan.Regexp{reJSRequire, reJSImport, reJSImportNS} {
 		for _, m := range re.FindAllSubmatch(code, -1) {
 			imports[string(m[1])] = string(m[2])
 		}
@@ -962,14 +962,14 @@ func pick(code []byte, idx []int) string {
 // ---- Go: net/http, gin, echo, chi, fiber, gorilla/mux ----
 
 var (
-	reGoRoute  = regexp.MustCompile(`(?:\b(\w+)|\))\s*\.\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Get|Post|Put|Delete|Patch|Head|Options|All|HandleFunc|Handle|Match)\s*\(\s*"([^"\n]*)"\s*,`)
-	reGoGroup  = regexp.MustCompile(`(\w+)\s*:?=\s*(\w+)\s*\.\s*(Group|PathPrefix)\s*\(\s*"([^"\n]*)"`)
-	reGoRouteF = regexp.MustCompile(`\.\s*(Route|Mount)\s*\(\s*"([^"\n]*)"\s*,`)
-	reGoRoot   = regexp.MustCompile(`gin\.(Default|New)\(|echo\.New\(|chi\.NewRouter\(|fiber\.New\(|mux\.NewRouter\(|http\.NewServeMux\(|http\.ListenAndServe\(`)
-	reGoMethds = regexp.MustCompile(`^\s*\.\s*Methods\s*\(`)
-	reGoMethod = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S*)$`)
-	reGoMount  = regexp.MustCompile(`(\w+)\(\s*(\w+)\.Group\(\s*"([^"\n]*)"\s*\)\s*[,)]`)
-	reGoRegFn  = regexp.MustCompile(`func\s+(\w+)\s*\([^)]*\*?(?:gin\.RouterGroup|gin\.Engine|echo\.Group|fiber\.Router|chi\.Router|mux\.Router)\b[^)]*\)[^{\n]*\{`)
+	reGoRoute  = scan.MustCompile(`(?:\b(\w+)|\))\s*\.\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Get|Post|Put|Delete|Patch|Head|Options|All|HandleFunc|Handle|Match)\s*\(\s*"([^"\n]*)"\s*,`)
+	reGoGroup  = scan.MustCompile(`(\w+)\s*:?=\s*(\w+)\s*\.\s*(Group|PathPrefix)\s*\(\s*"([^"\n]*)"`)
+	reGoRouteF = scan.MustCompile(`\.\s*(Route|Mount)\s*\(\s*"([^"\n]*)"\s*,`)
+	reGoRoot   = scan.MustCompile(`gin\.(Default|New)\(|echo\.New\(|chi\.NewRouter\(|fiber\.New\(|mux\.NewRouter\(|http\.NewServeMux\(|http\.ListenAndServe\(`)
+	reGoMethds = scan.MustCompile(`^\s*\.\s*Methods\s*\(`)
+	reGoMethod = scan.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S*)$`)
+	reGoMount  = scan.MustCompile(`(\w+)\(\s*(\w+)\.Group\(\s*"([^"\n]*)"\s*\)\s*[,)]`)
+	reGoRegFn  = scan.MustCompile(`func\s+(\w+)\s*\([^)]*\*?(?:gin\.RouterGroup|gin\.Engine|echo\.Group|fiber\.Router|chi\.Router|mux\.Router)\b[^)]*\)[^{\n]*\{`)
 )
 
 var goClientReceivers = map[string]bool{

@@ -3,39 +3,39 @@ package code
 import (
 	"encoding/json"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
 // Pagination: one strong signal, or two words that only appear together
 // when a list is paged (limit and offset, page and page_size, skip and take).
 var (
-	rePageStrong = regexp.MustCompile(`DEFAULT_PAGINATION_CLASS|\b(?:PageNumber|LimitOffset|Cursor)Pagination\b|\bpagination_class\s*=|\badd_pagination\(|\bPaginator\(|\bPageable\b|\bPage<|\bPageRequest\.of\(|\bSlice<|\.paginate\(|(?i:\bLIMIT\s+(?:\$\d+|\?|%d|:\w+)\s+OFFSET\s+(?:\$\d+|\?|%d|:\w+))`)
-	pagePairs    = [][2]*regexp.Regexp{
-		{regexp.MustCompile(`\blimit\b`), regexp.MustCompile(`\boffset\b|\bskip\b`)},
-		{regexp.MustCompile(`\bpage\b`), regexp.MustCompile(`\b(?:page_size|pageSize|per_page|perPage|size|limit)\b`)},
-		{regexp.MustCompile(`\btake\s*:|\.take\(`), regexp.MustCompile(`\bskip\s*:|\.skip\(`)},
-		{regexp.MustCompile(`\.Limit\(`), regexp.MustCompile(`\.Offset\(`)},
+	rePageStrong = scan.MustCompile(`DEFAULT_PAGINATION_CLASS|\b(?:PageNumber|LimitOffset|Cursor)Pagination\b|\bpagination_class\s*=|\badd_pagination\(|\bPaginator\(|\bPageable\b|\bPage<|\bPageRequest\.of\(|\bSlice<|\.paginate\(|(?i:\bLIMIT\s+(?:\$\d+|\?|%d|:\w+)\s+OFFSET\s+(?:\$\d+|\?|%d|:\w+))`)
+	pagePairs    = [][2]*scan.Regexp{
+		{scan.MustCompile(`\blimit\b`), scan.MustCompile(`\boffset\b|\bskip\b`)},
+		{scan.MustCompile(`\bpage\b`), scan.MustCompile(`\b(?:page_size|pageSize|per_page|perPage|size|limit)\b`)},
+		{scan.MustCompile(`\btake\s*:|\.take\(`), scan.MustCompile(`\bskip\s*:|\.skip\(`)},
+		{scan.MustCompile(`\.Limit\(`), scan.MustCompile(`\.Offset\(`)},
 	}
 )
 
 // extraSignal is a depth signal in code, in any language.
 type extraSignal struct {
 	category string
-	re       *regexp.Regexp
+	re       *scan.Regexp
 }
 
 var extraSignals = []extraSignal{
-	{"background-jobs", regexp.MustCompile(`\bfrom celery import\b|@shared_task\b|@\w+\.task\b|\bBackgroundTasks\b|@Scheduled\b|@Async\b|@EnableScheduling\b|@EnableAsync\b|@Cron\(|@Processor\(|\bcron\.schedule\(|\bnew\s+(?:Queue|Worker)\(\s*['"]|\basynq\.NewClient\(|\bcron\.New\(`)},
-	{"caching", regexp.MustCompile(`@Cacheable\b|@EnableCaching\b|(?m)^CACHES\s*=|@cache_page\b|\bCacheModule\.register|@cached\(|\bFastAPICache\.init\(|\bCache\(\s*config\s*=|\bredis\.NewClient\(`)},
-	{"websockets", regexp.MustCompile(`@\w+\.websocket\(|@WebSocketGateway\b|\bnew\s+WebSocketServer\(|\bwebsocket\.Upgrader\b|@EnableWebSocket\w*\b|\bio\.on\(\s*['"]connection|\bAsyncWebsocketConsumer\b|\bSocketIO\(`)},
-	{"file-uploads", regexp.MustCompile(`\bS3Client\b|boto3\.client\(\s*['"]s3|\bUploadFile\b|\bMultipartFile\b|\bmulter\(|\.FormFile\(|@UploadedFile\(|\bFileInterceptor\(`)},
-	{"email", regexp.MustCompile(`\bsend_mail\(|\bJavaMailSender\b|nodemailer\.createTransport\(|\bsmtp\.SendMail\(|\bsgMail\.send\(|\bEmailMultiAlternatives\(`)},
-	{"search", regexp.MustCompile(`\bSearchVector\(|\bElasticsearch\(|\belasticsearch\.NewClient\(|\bMeiliSearch\(|@Document\(\s*indexName`)},
-	{"messaging", regexp.MustCompile(`@KafkaListener\b|@RabbitListener\b|\bnew\s+Kafka\(|\bamqp\.Dial\(|\bkafka\.NewReader\(|\bpika\.BlockingConnection\(`)},
+	{"background-jobs", scan.MustCompile(`\bfrom celery import\b|@shared_task\b|@\w+\.task\b|\bBackgroundTasks\b|@Scheduled\b|@Async\b|@EnableScheduling\b|@EnableAsync\b|@Cron\(|@Processor\(|\bcron\.schedule\(|\bnew\s+(?:Queue|Worker)\(\s*['"]|\basynq\.NewClient\(|\bcron\.New\(`)},
+	{"caching", scan.MustCompile(`@Cacheable\b|@EnableCaching\b|(?m)^CACHES\s*=|@cache_page\b|\bCacheModule\.register|@cached\(|\bFastAPICache\.init\(|\bCache\(\s*config\s*=|\bredis\.NewClient\(`)},
+	{"websockets", scan.MustCompile(`@\w+\.websocket\(|@WebSocketGateway\b|\bnew\s+WebSocketServer\(|\bwebsocket\.Upgrader\b|@EnableWebSocket\w*\b|\bio\.on\(\s*['"]connection|\bAsyncWebsocketConsumer\b|\bSocketIO\(`)},
+	{"file-uploads", scan.MustCompile(`\bS3Client\b|boto3\.client\(\s*['"]s3|\bUploadFile\b|\bMultipartFile\b|\bmulter\(|\.FormFile\(|@UploadedFile\(|\bFileInterceptor\(`)},
+	{"email", scan.MustCompile(`\bsend_mail\(|\bJavaMailSender\b|nodemailer\.createTransport\(|\bsmtp\.SendMail\(|\bsgMail\.send\(|\bEmailMultiAlternatives\(`)},
+	{"search", scan.MustCompile(`\bSearchVector\(|\bElasticsearch\(|\belasticsearch\.NewClient\(|\bMeiliSearch\(|@Document\(\s*indexName`)},
+	{"messaging", scan.MustCompile(`@KafkaListener\b|@RabbitListener\b|\bnew\s+Kafka\(|\bamqp\.Dial\(|\bkafka\.NewReader\(|\bpika\.BlockingConnection\(`)},
 }
 
 // extraDeps maps dependencies to the depth they show.

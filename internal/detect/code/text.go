@@ -3,6 +3,8 @@ package code
 import (
 	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // matchClose returns the offset of the bracket closing the one at open
@@ -56,8 +58,8 @@ func argsOf(b []byte, open int) string {
 }
 
 var (
-	reFirstString = regexp.MustCompile(`^\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`" + `)`)
-	reAnyString   = regexp.MustCompile(`"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`")
+	reFirstString = scan.MustCompile(`^\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`" + `)`)
+	reAnyString   = scan.MustCompile(`"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`")
 )
 
 // firstString returns the string literal args starts with, if it does.
@@ -85,7 +87,7 @@ func namedString(args, key string) (string, bool) {
 // namedRe holds the patterns of namedString for the keys the detector
 // uses, compiled once; it is only read after init, so concurrent audits
 // may share it.
-var namedRe = map[string]*regexp.Regexp{}
+var namedRe = map[string]*scan.Regexp{}
 
 func init() {
 	for _, k := range []string{"prefix", "url_prefix", "path", "rule", "url"} {
@@ -93,8 +95,8 @@ func init() {
 	}
 }
 
-func compileNamed(key string) *regexp.Regexp {
-	return regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*[=:]\s*[\[{]?\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`)")
+func compileNamed(key string) *scan.Regexp {
+	return scan.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*[=:]\s*[\[{]?\s*[rbuf]{0,2}(?:"([^"\n]*)"|'([^'\n]*)'|` + "`([^`\\n]*)`)")
 }
 
 // stringsIn returns every string literal in s.
@@ -107,12 +109,12 @@ func stringsIn(s string) []string {
 }
 
 var (
-	reColonParam = regexp.MustCompile(`:(\w+)(\([^)]*\))?\??`)
-	reAngleParam = regexp.MustCompile(`<(?:[\w.]+:)?(\w+)>`)
-	reRegexParam = regexp.MustCompile(`\(\?P<(\w+)>[^)]*\)`)
-	reBraceParam = regexp.MustCompile(`\{(\w+)(?::[^}]*)?\}`)
-	reStarParam  = regexp.MustCompile(`\*(\w+)`)
-	reSlashes    = regexp.MustCompile(`/{2,}`)
+	reColonParam = scan.MustCompile(`:(\w+)(\([^)]*\))?\??`)
+	reAngleParam = scan.MustCompile(`<(?:[\w.]+:)?(\w+)>`)
+	reRegexParam = scan.MustCompile(`\(\?P<(\w+)>[^)]*\)`)
+	reBraceParam = scan.MustCompile(`\{(\w+)(?::[^}]*)?\}`)
+	reStarParam  = scan.MustCompile(`\*(\w+)`)
+	reSlashes    = scan.MustCompile(`/{2,}`)
 )
 
 // normPath writes a route path in one form: a leading slash, no trailing

@@ -11,7 +11,6 @@ package database
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -147,21 +146,21 @@ func (d *detector) Scan(f scan.File) {
 }
 
 var (
-	sqlRelation    = regexp.MustCompile(`(?i)\bFOREIGN\s+KEY\b|\bREFERENCES\s+[\x60"\[]?\w+`)
-	rawSQLRelation = regexp.MustCompile(`\bFOREIGN KEY\b|\bREFERENCES\s+[\x60"\[]?\w+[\x60"\]]?\s*\(`)
-	pyRelation     = regexp.MustCompile(`\b(?:ForeignKey|ForeignKeyConstraint|OneToOneField|ManyToManyField|ForeignKeyField|OneToOneField|ManyToManyField|relationship|Relationship|ReferenceField)\s*\(|\bforeign_key\s*=\s*["']`)
-	jvmRelation    = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|DBRef)\b`)
-	jsRelation     = regexp.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
-	mongooseRef    = regexp.MustCompile(`\bref\s*:\s*["'\x60\w]`)
-	goRelation     = regexp.MustCompile(`\bedge\.(?:To|From)\s*\(`)
-	rubyRelation   = regexp.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
-	csRelation     = regexp.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
-	configRelation = regexp.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
-	goSQLOpen      = regexp.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
-	gormOpen       = regexp.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open|gorm\.Open\(\s*"(postgres|mysql|sqlite3|mssql)"`)
+	sqlRelation    = scan.MustCompile(`(?i)\bFOREIGN\s+KEY\b|\bREFERENCES\s+[\x60"\[]?\w+`)
+	rawSQLRelation = scan.MustCompile(`\bFOREIGN KEY\b|\bREFERENCES\s+[\x60"\[]?\w+[\x60"\]]?\s*\(`)
+	pyRelation     = scan.MustCompile(`\b(?:ForeignKey|ForeignKeyConstraint|OneToOneField|ManyToManyField|ForeignKeyField|OneToOneField|ManyToManyField|relationship|Relationship|ReferenceField)\s*\(|\bforeign_key\s*=\s*["']`)
+	jvmRelation    = scan.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|DBRef)\b`)
+	jsRelation     = scan.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
+	mongooseRef    = scan.MustCompile(`\bref\s*:\s*["'\x60\w]`)
+	goRelation     = scan.MustCompile(`\bedge\.(?:To|From)\s*\(`)
+	rubyRelation   = scan.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
+	csRelation     = scan.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
+	configRelation = scan.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
+	goSQLOpen      = scan.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
+	gormOpen       = scan.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open|gorm\.Open\(\s*"(postgres|mysql|sqlite3|mssql)"`)
 	// goDriverImport finds database drivers imported in code, which go.mod
 	// may list only as indirect.
-	goDriverImport  = regexp.MustCompile(`"(github\.com/lib/pq|github\.com/jackc/pgx[\w/]*|github\.com/go-sql-driver/mysql|github\.com/mattn/go-sqlite3|modernc\.org/sqlite|gorm\.io/driver/\w+|github\.com/jinzhu/gorm/dialects/\w+|go\.mongodb\.org/mongo-driver[\w/]*)"`)
+	goDriverImport  = scan.MustCompile(`"(github\.com/lib/pq|github\.com/jackc/pgx[\w/]*|github\.com/go-sql-driver/mysql|github\.com/mattn/go-sqlite3|modernc\.org/sqlite|gorm\.io/driver/\w+|github\.com/jinzhu/gorm/dialects/\w+|go\.mongodb\.org/mongo-driver[\w/]*)"`)
 	jsDBConfigHints = [][]byte{[]byte("typeorm"), []byte("TypeOrm"), []byte("DataSource"), []byte("equelize"), []byte("knex"), []byte("Knex"), []byte("drizzle"), []byte("createConnection")}
 )
 
@@ -178,7 +177,7 @@ func (d *detector) scanSQL(p string, code []byte) {
 // scanSource looks for models, relations and engines in program source.
 func (d *detector) scanSource(p string, code []byte, lang string) {
 	at := func(off int) rules.Location { return rules.Location{Path: p, Line: scan.LineAt(code, off)} }
-	rels := func(re *regexp.Regexp) {
+	rels := func(re *scan.Regexp) {
 		for _, m := range re.FindAllIndex(code, -1) {
 			d.addRelation(at(m[0]))
 		}
@@ -230,7 +229,7 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 	case "go":
 		d.scanGo(p, code)
 		rels(goRelation)
-		for _, re := range []*regexp.Regexp{goSQLOpen, gormOpen} {
+		for _, re := range []*scan.Regexp{goSQLOpen, gormOpen} {
 			for _, m := range re.FindAllSubmatchIndex(code, -1) {
 				g := 2
 				if m[2] < 0 {

@@ -1,8 +1,9 @@
 package database
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // relationalEngines are the engines that count as a relational database.
@@ -78,23 +79,23 @@ func depEngine(dep string) string {
 }
 
 // urlEngine finds connection URLs and JDBC URLs.
-var urlEngine = regexp.MustCompile(`(?i)\b(?:jdbc:|r2dbc:)?(postgres|postgresql|postgis|mysql|mariadb|sqlite|sqlserver|oracle|h2|hsqldb|mongodb|cockroachdb)(?:\+[a-z0-9]+)?(?:://|:(?:thin|mem|file|tcp|@|//|h2|postgresql|mysql))`)
+var urlEngine = scan.MustCompile(`(?i)\b(?:jdbc:|r2dbc:)?(postgres|postgresql|postgis|mysql|mariadb|sqlite|sqlserver|oracle|h2|hsqldb|mongodb|cockroachdb)(?:\+[a-z0-9]+)?(?:://|:(?:thin|mem|file|tcp|@|//|h2|postgresql|mysql))`)
 
 // djangoEngine matches the ENGINE of Django's DATABASES setting.
-var djangoEngine = regexp.MustCompile(`django(?:\.contrib\.gis)?\.db\.backends\.(postgresql_psycopg2|postgresql|postgis|mysql|sqlite3|oracle|spatialite)`)
+var djangoEngine = scan.MustCompile(`django(?:\.contrib\.gis)?\.db\.backends\.(postgresql_psycopg2|postgresql|postgis|mysql|sqlite3|oracle|spatialite)`)
 
 // hibernateDialect matches spring.jpa.database-platform and hibernate.dialect values.
-var hibernateDialect = regexp.MustCompile(`\b(PostgreSQL|PostgresPlus|MySQL|MariaDB|H2|HSQL|SQLServer|Oracle|SQLite)\d*[A-Za-z]*Dialect\b`)
+var hibernateDialect = scan.MustCompile(`\b(PostgreSQL|PostgresPlus|MySQL|MariaDB|H2|HSQL|SQLServer|Oracle|SQLite)\d*[A-Za-z]*Dialect\b`)
 
 // composeImage matches an image line of docker-compose.
-var composeImage = regexp.MustCompile(`(?m)^\s*image:\s*["']?([\w./:@-]+)`)
+var composeImage = scan.MustCompile(`(?m)^\s*image:\s*["']?([\w./:@-]+)`)
 
 // keyValueEngine matches Laravel's DB_CONNECTION, Rails' adapter, and the
 // dialect/client/type of Sequelize, Knex and TypeORM options.
-var keyValueEngine = regexp.MustCompile(`(?m)(?:\bDB_CONNECTION\s*=\s*|\badapter:\s*|\b(?:dialect|client|type)["']?\s*:\s*)["']?(postgres|postgresql|pgsql|postgis|pg|mysql2?|mariadb|sqlite3?|better-sqlite3|mssql|sqlsrv|oracle|mongodb|cockroachdb)\b`)
+var keyValueEngine = scan.MustCompile(`(?m)(?:\bDB_CONNECTION\s*=\s*|\badapter:\s*|\b(?:dialect|client|type)["']?\s*:\s*)["']?(postgres|postgresql|pgsql|postgis|pg|mysql2?|mariadb|sqlite3?|better-sqlite3|mssql|sqlsrv|oracle|mongodb|cockroachdb)\b`)
 
 // prismaProvider matches the provider of a Prisma datasource.
-var prismaProvider = regexp.MustCompile(`provider\s*=\s*"(postgresql|postgres|mysql|sqlite|sqlserver|mongodb|cockroachdb)"`)
+var prismaProvider = scan.MustCompile(`provider\s*=\s*"(postgresql|postgres|mysql|sqlite|sqlserver|mongodb|cockroachdb)"`)
 
 // canonicalEngine maps the many spellings to the vocabulary of rules.Database.Engines.
 func canonicalEngine(s string) string {

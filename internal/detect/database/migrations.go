@@ -3,7 +3,6 @@ package database
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -12,21 +11,21 @@ import (
 
 var (
 	// Path shapes of the migration tools that are known by their file names.
-	djangoMigration = regexp.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
-	railsMigration  = regexp.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
-	efMigration     = regexp.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
-	prismaMigration = regexp.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
+	djangoMigration = scan.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
+	railsMigration  = scan.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
+	efMigration     = scan.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
+	prismaMigration = scan.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
 	// Flyway versioned migrations: V1__init.sql, V1.1__x.sql, V2_1__x.sql.
 	// Repeatable (R__) and undo (U1__) scripts are not versions.
-	flywayName = regexp.MustCompile(`^V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$`)
+	flywayName = scan.MustCompile(`^V\d+(?:[._]\d+)*__\w[^/]*\.(?:sql|java|kt)$`)
 	// golang-migrate: 000001_create_users.up.sql and its .down.sql.
-	migrateName = regexp.MustCompile(`^(\d+)_[^/]*\.(?:up|down)\.sql$`)
+	migrateName = scan.MustCompile(`^(\d+)_[^/]*\.(?:up|down)\.sql$`)
 
-	alembicRevision = regexp.MustCompile(`(?m)^revision\s*(?::\s*str\s*)?=`)
-	gooseSQL        = regexp.MustCompile(`(?i)--\s*\+goose\s+up`)
-	knexUp          = regexp.MustCompile(`exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(|export\s+const\s+up\s*=|\bup\s*:\s*(?:async\s*)?(?:function\s*)?\(\s*knex`)
-	liquibaseSet    = regexp.MustCompile(`<changeSet\b|(?m)^\s*-?\s*changeSet\s*:|"changeSet"\s*:|(?m)^--\s*changeset\s`)
-	liquibaseInc    = regexp.MustCompile(`<include\b|<includeAll\b|(?m)^\s*-\s*include\s*:|"include"\s*:`)
+	alembicRevision = scan.MustCompile(`(?m)^revision\s*(?::\s*str\s*)?=`)
+	gooseSQL        = scan.MustCompile(`(?i)--\s*\+goose\s+up`)
+	knexUp          = scan.MustCompile(`exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(|export\s+const\s+up\s*=|\bup\s*:\s*(?:async\s*)?(?:function\s*)?\(\s*knex`)
+	liquibaseSet    = scan.MustCompile(`<changeSet\b|(?m)^\s*-?\s*changeSet\s*:|"changeSet"\s*:|(?m)^--\s*changeset\s`)
+	liquibaseInc    = scan.MustCompile(`<include\b|<includeAll\b|(?m)^\s*-\s*include\s*:|"include"\s*:`)
 )
 
 // migrationDirs are folder names that hold migrations of some tool.

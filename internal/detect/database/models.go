@@ -2,7 +2,6 @@ package database
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -40,31 +39,31 @@ type goField struct {
 }
 
 var (
-	pyClassRe     = regexp.MustCompile(`(?m)^[ \t]*class\s+(\w+)\s*\(([^)]*)\)\s*:`)
-	pyDeclBase    = regexp.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:declarative_base|automap_base)\(|(?m)^\s*(\w+)\s*=\s*(?:\w+\.)?registry\(\)\.generate_base\(|(?m)^(\w+)\s*=\s*db\.Model\s*$`)
-	pyAbstract    = regexp.MustCompile(`(?m)^\s+(?:__abstract__|abstract)\s*=\s*True`)
-	entityRe      = regexp.MustCompile(`@Entity\b`)
-	documentRe    = regexp.MustCompile(`@Document\b`)
-	goStructRe    = regexp.MustCompile(`(?m)^type\s+(\w+)\s+struct\s*\{`)
-	autoMigrateRe = regexp.MustCompile(`AutoMigrate\(([^)]*)\)`)
-	structLitRe   = regexp.MustCompile(`&(?:\w+\.)?(\w+)\{\}`)
-	entSchemaRe   = regexp.MustCompile(`(?m)^type\s+(\w+)\s+struct\s*\{\s*ent\.Schema`)
-	prismaModelRe = regexp.MustCompile(`(?m)^\s*model\s+(\w+)\s*\{`)
-	prismaFieldRe = regexp.MustCompile(`(?m)^[ \t]+\w+[ \t]+(\w+)`)
-	prismaRelRe   = regexp.MustCompile(`@relation\b`)
-	railsModelRe  = regexp.MustCompile(`(?m)^\s*class\s+(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b`)
-	dbSetRe       = regexp.MustCompile(`\bDbSet<(\w+)>`)
-	drizzleRe     = regexp.MustCompile(`\b(?:pgTable|mysqlTable|sqliteTable)\s*\(\s*["'\x60]`)
-	seqDefineRe   = regexp.MustCompile(`\.define\s*\(\s*["'\x60]`)
-	extendsModel  = regexp.MustCompile(`\bextends\s+Model\b`)
-	mongooseModel = regexp.MustCompile(`\bmodel\s*(?:<[^>()]*>)?\s*\(\s*["'\x60]`)
-	schemaFactory = regexp.MustCompile(`SchemaFactory\.createForClass\(`)
-	newSchema     = regexp.MustCompile(`new\s+(?:mongoose\.)?Schema\s*(?:<[^>()]*>)?\s*\(`)
-	entitySchema  = regexp.MustCompile(`new\s+EntitySchema\s*(?:<[^>()]*>)?\s*\(`)
+	pyClassRe     = scan.MustCompile(`(?m)^[ \t]*class\s+(\w+)\s*\(([^)]*)\)\s*:`)
+	pyDeclBase    = scan.MustCompile(`(?m)^\s*(\w+)\s*(?::\s*\w+\s*)?=\s*(?:declarative_base|automap_base)\(|(?m)^\s*(\w+)\s*=\s*(?:\w+\.)?registry\(\)\.generate_base\(|(?m)^(\w+)\s*=\s*db\.Model\s*$`)
+	pyAbstract    = scan.MustCompile(`(?m)^\s+(?:__abstract__|abstract)\s*=\s*True`)
+	entityRe      = scan.MustCompile(`@Entity\b`)
+	documentRe    = scan.MustCompile(`@Document\b`)
+	goStructRe    = scan.MustCompile(`(?m)^type\s+(\w+)\s+struct\s*\{`)
+	autoMigrateRe = scan.MustCompile(`AutoMigrate\(([^)]*)\)`)
+	structLitRe   = scan.MustCompile(`&(?:\w+\.)?(\w+)\{\}`)
+	entSchemaRe   = scan.MustCompile(`(?m)^type\s+(\w+)\s+struct\s*\{\s*ent\.Schema`)
+	prismaModelRe = scan.MustCompile(`(?m)^\s*model\s+(\w+)\s*\{`)
+	prismaFieldRe = scan.MustCompile(`(?m)^[ \t]+\w+[ \t]+(\w+)`)
+	prismaRelRe   = scan.MustCompile(`@relation\b`)
+	railsModelRe  = scan.MustCompile(`(?m)^\s*class\s+(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b`)
+	dbSetRe       = scan.MustCompile(`\bDbSet<(\w+)>`)
+	drizzleRe     = scan.MustCompile(`\b(?:pgTable|mysqlTable|sqliteTable)\s*\(\s*["'\x60]`)
+	seqDefineRe   = scan.MustCompile(`\.define\s*\(\s*["'\x60]`)
+	extendsModel  = scan.MustCompile(`\bextends\s+Model\b`)
+	mongooseModel = scan.MustCompile(`\bmodel\s*(?:<[^>()]*>)?\s*\(\s*["'\x60]`)
+	schemaFactory = scan.MustCompile(`SchemaFactory\.createForClass\(`)
+	newSchema     = scan.MustCompile(`new\s+(?:mongoose\.)?Schema\s*(?:<[^>()]*>)?\s*\(`)
+	entitySchema  = scan.MustCompile(`new\s+EntitySchema\s*(?:<[^>()]*>)?\s*\(`)
 	// createTable finds tables created in SQL and in migration code
 	// (Alembic op.create_table, Knex/Sequelize createTable).
-	createTableSQL  = regexp.MustCompile(`(?i)\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\x60"\[]?(?:\w+[\x60"\]]?\.[\x60"\[]?)?(\w+)`)
-	createTableCode = regexp.MustCompile(`\b(?:create_table|createTable)\s*\(\s*["'\x60](\w+)`)
+	createTableSQL  = scan.MustCompile(`(?i)\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\x60"\[]?(?:\w+[\x60"\]]?\.[\x60"\[]?)?(\w+)`)
+	createTableCode = scan.MustCompile(`\b(?:create_table|createTable)\s*\(\s*["'\x60](\w+)`)
 )
 
 // knownPyBases maps a base class spelling to the ORM it means.

@@ -7,13 +7,13 @@ package history
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -151,7 +151,7 @@ func messages(h *rules.History, commits []source.Commit) {
 	}
 }
 
-var mergePattern = regexp.MustCompile(`^Merge (pull request|branch|remote-tracking branch|tag|commit) `)
+var mergePattern = scan.MustCompile(`^Merge (pull request|branch|remote-tracking branch|tag|commit) `)
 
 // IsMerge reports whether a subject is one git or GitHub writes for a
 // merge ("Merge pull request #3 from ...", "Merge branch 'main' into ...").
@@ -173,10 +173,10 @@ cleanup|clean up|lol|idk|.|..|...|-|x|xx|xxx|a|aa|aaa`, "|") {
 
 // githubDefault matches the messages GitHub's web editor proposes: "Update
 // README.md", "Create main.py", "Delete app/old.js", "Add files via upload".
-var githubDefault = regexp.MustCompile(`(?i)^((update|create|delete) \S*[./]\S*|add files via upload)$`)
+var githubDefault = scan.MustCompile(`(?i)^((update|create|delete) \S*[./]\S*|add files via upload)$`)
 
 // conventional is a Conventional Commits prefix ("feat:", "fix(api)!:").
-var conventional = regexp.MustCompile(`^[a-z]+(\([^)]*\))?!?:\s*`)
+var conventional = scan.MustCompile(`^[a-z]+(\([^)]*\))?!?:\s*`)
 
 // firstCommit messages are fine once; a repeat counts as vague.
 var firstCommit = map[string]bool{"initial commit": true, "init": true, "initial": true, "first commit": true, "initial import": true}

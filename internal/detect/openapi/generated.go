@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -92,36 +91,36 @@ func (d *detector) quality(name string) *quality {
 // ---- Python ----
 
 var (
-	pyImportFastAPI  = regexp.MustCompile(`(?m)^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b`)
-	pyFastAPIApp     = regexp.MustCompile(`\bFastAPI\s*\(`)
-	pyOpenAPIOff     = regexp.MustCompile(`\bopenapi_url\s*=\s*None\b`)
-	pyRoute          = regexp.MustCompile(`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post|put|patch|delete|api_route)\s*\(`)
-	pyDescribedArg   = regexp.MustCompile(`\b(summary|description)\s*=`)
-	pyResponsesArg   = regexp.MustCompile(`\bresponses\s*=`)
-	pyRouterResp     = regexp.MustCompile(`\bAPIRouter\s*\([^)]*\bresponses\s*=`)
-	pyDefDoc         = regexp.MustCompile(`^\s*(?:async\s+)?def\s+\w+\s*\((?s:.*?)\)\s*(?:->[^:\n]+)?:\s*\n\s*[rRuUbB]?("""|''')`)
-	pyFastAPISec     = regexp.MustCompile(`\b(OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\(`)
-	pySpectacular    = regexp.MustCompile(`\bSpectacular(API|Swagger|Redoc|JSONAPI|YAMLAPI)View\b`)
-	pyYasg           = regexp.MustCompile(`(?m)^\s*from\s+drf_yasg(\.\w+)*\s+import`)
-	pyDRFSchema      = regexp.MustCompile(`(?m)^\s*from\s+rest_framework\.schemas\s+import\s+[^\n]*get_schema_view`)
-	pySchemaView     = regexp.MustCompile(`\bget_schema_view\s*\(`)
-	pyExtendSchema   = regexp.MustCompile(`@(extend_schema|swagger_auto_schema)\s*\(`)
-	pyExtDescribed   = regexp.MustCompile(`\b(summary|description|operation_summary|operation_description)\s*=`)
-	pyErrCode        = regexp.MustCompile(`(?:\b[45]\d\d\b|HTTP_[45]\d\d)`)
-	pyDRFAuthClasses = regexp.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
-	pyYasgSec        = regexp.MustCompile(`\bSECURITY_DEFINITIONS\b`)
+	pyImportFastAPI  = scan.MustCompile(`(?m)^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b`)
+	pyFastAPIApp     = scan.MustCompile(`\bFastAPI\s*\(`)
+	pyOpenAPIOff     = scan.MustCompile(`\bopenapi_url\s*=\s*None\b`)
+	pyRoute          = scan.MustCompile(`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post|put|patch|delete|api_route)\s*\(`)
+	pyDescribedArg   = scan.MustCompile(`\b(summary|description)\s*=`)
+	pyResponsesArg   = scan.MustCompile(`\bresponses\s*=`)
+	pyRouterResp     = scan.MustCompile(`\bAPIRouter\s*\([^)]*\bresponses\s*=`)
+	pyDefDoc         = scan.MustCompile(`^\s*(?:async\s+)?def\s+\w+\s*\((?s:.*?)\)\s*(?:->[^:\n]+)?:\s*\n\s*[rRuUbB]?("""|''')`)
+	pyFastAPISec     = scan.MustCompile(`\b(OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\(`)
+	pySpectacular    = scan.MustCompile(`\bSpectacular(API|Swagger|Redoc|JSONAPI|YAMLAPI)View\b`)
+	pyYasg           = scan.MustCompile(`(?m)^\s*from\s+drf_yasg(\.\w+)*\s+import`)
+	pyDRFSchema      = scan.MustCompile(`(?m)^\s*from\s+rest_framework\.schemas\s+import\s+[^\n]*get_schema_view`)
+	pySchemaView     = scan.MustCompile(`\bget_schema_view\s*\(`)
+	pyExtendSchema   = scan.MustCompile(`@(extend_schema|swagger_auto_schema)\s*\(`)
+	pyExtDescribed   = scan.MustCompile(`\b(summary|description|operation_summary|operation_description)\s*=`)
+	pyErrCode        = scan.MustCompile(`(?:\b[45]\d\d\b|HTTP_[45]\d\d)`)
+	pyDRFAuthClasses = scan.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
+	pyYasgSec        = scan.MustCompile(`\bSECURITY_DEFINITIONS\b`)
 	pyFlaskGens      = []struct {
 		name string
-		re   *regexp.Regexp
+		re   *scan.Regexp
 	}{
-		{"flask-smorest", regexp.MustCompile(`(?m)^\s*(from\s+flask_smorest\b|import\s+flask_smorest\b)`)},
-		{"flasgger", regexp.MustCompile(`(?m)^\s*(from\s+flasgger\b|import\s+flasgger\b)`)},
-		{"flask-restx", regexp.MustCompile(`(?m)^\s*(from\s+flask_restx\b|import\s+flask_restx\b|from\s+flask_restplus\b)`)},
-		{"apispec", regexp.MustCompile(`(?m)^\s*from\s+apispec\b[^\n]*\bAPISpec\b`)},
+		{"flask-smorest", scan.MustCompile(`(?m)^\s*(from\s+flask_smorest\b|import\s+flask_smorest\b)`)},
+		{"flasgger", scan.MustCompile(`(?m)^\s*(from\s+flasgger\b|import\s+flasgger\b)`)},
+		{"flask-restx", scan.MustCompile(`(?m)^\s*(from\s+flask_restx\b|import\s+flask_restx\b|from\s+flask_restplus\b)`)},
+		{"apispec", scan.MustCompile(`(?m)^\s*from\s+apispec\b[^\n]*\bAPISpec\b`)},
 	}
-	pyFlaskDoc    = regexp.MustCompile(`@\w+\.doc\s*\(`)
-	pyFlaskErr    = regexp.MustCompile(`@\w+\.(alt_response|response)\s*\(\s*(?:code\s*=\s*)?(?:[45]\d\d\b|HTTPStatus\.(?:BAD|NOT|UNAUTH|FORBID|CONFLICT|INTERNAL|UNPROCESS))`)
-	pyFlaskSchema = regexp.MustCompile(`\bsecurity_scheme\s*\(|\bauthorizations\s*=|securitySchemes|securityDefinitions`)
+	pyFlaskDoc    = scan.MustCompile(`@\w+\.doc\s*\(`)
+	pyFlaskErr    = scan.MustCompile(`@\w+\.(alt_response|response)\s*\(\s*(?:code\s*=\s*)?(?:[45]\d\d\b|HTTPStatus\.(?:BAD|NOT|UNAUTH|FORBID|CONFLICT|INTERNAL|UNPROCESS))`)
+	pyFlaskSchema = scan.MustCompile(`\bsecurity_scheme\s*\(|\bauthorizations\s*=|securitySchemes|securityDefinitions`)
 )
 
 func (d *detector) scanPython(p string, data []byte) {
@@ -205,16 +204,16 @@ func (d *detector) scanPython(p string, data []byte) {
 // ---- Java and Kotlin ----
 
 var (
-	jvSwaggerImport = regexp.MustCompile(`(?m)^\s*import\s+io\.swagger\.(v3\.oas\.)?annotations\b`)
-	jvOperation     = regexp.MustCompile(`@(Operation|ApiOperation)\s*\(`)
-	jvDescribed     = regexp.MustCompile(`\b(summary|description|value|notes)\s*=|^\(\s*"`)
-	jvApiResponse   = regexp.MustCompile(`@ApiResponse\s*\(`)
-	jvErrCode       = regexp.MustCompile(`\b(responseCode|code)\s*=\s*"?[45]\d\d\b`)
-	jvSchemes       = regexp.MustCompile(`@SecurityScheme\s*\(|\bSecurityScheme\s*\(\s*\)|\.addSecuritySchemes\s*\(|\bsecuritySchemes\s*\(|\bSecurityScheme\.builder\b`)
-	jvMapping       = regexp.MustCompile(`@(Get|Post|Put|Delete|Patch)Mapping\b`)
-	jvAdvice        = regexp.MustCompile(`@(Rest)?ControllerAdvice\b`)
-	jvAdviceStatus  = regexp.MustCompile(`@ResponseStatus\s*\(\s*(?:(?:value|code)\s*=\s*)?(?:HttpStatus\.)?(BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|UNPROCESSABLE_ENTITY|INTERNAL_SERVER_ERROR)`)
-	jvSpringdocCfg  = regexp.MustCompile(`\bnew\s+OpenAPI\s*\(|\bOpenAPI\s*\(\s*\)|@OpenAPIDefinition\b|\bGroupedOpenApi\b|\bnew\s+Docket\s*\(|\bDocket\s*\(`)
+	jvSwaggerImport = scan.MustCompile(`(?m)^\s*import\s+io\.swagger\.(v3\.oas\.)?annotations\b`)
+	jvOperation     = scan.MustCompile(`@(Operation|ApiOperation)\s*\(`)
+	jvDescribed     = scan.MustCompile(`\b(summary|description|value|notes)\s*=|^\(\s*"`)
+	jvApiResponse   = scan.MustCompile(`@ApiResponse\s*\(`)
+	jvErrCode       = scan.MustCompile(`\b(responseCode|code)\s*=\s*"?[45]\d\d\b`)
+	jvSchemes       = scan.MustCompile(`@SecurityScheme\s*\(|\bSecurityScheme\s*\(\s*\)|\.addSecuritySchemes\s*\(|\bsecuritySchemes\s*\(|\bSecurityScheme\.builder\b`)
+	jvMapping       = scan.MustCompile(`@(Get|Post|Put|Delete|Patch)Mapping\b`)
+	jvAdvice        = scan.MustCompile(`@(Rest)?ControllerAdvice\b`)
+	jvAdviceStatus  = scan.MustCompile(`@ResponseStatus\s*\(\s*(?:(?:value|code)\s*=\s*)?(?:HttpStatus\.)?(BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|UNPROCESSABLE_ENTITY|INTERNAL_SERVER_ERROR)`)
+	jvSpringdocCfg  = scan.MustCompile(`\bnew\s+OpenAPI\s*\(|\bOpenAPI\s*\(\s*\)|@OpenAPIDefinition\b|\bGroupedOpenApi\b|\bnew\s+Docket\s*\(|\bDocket\s*\(`)
 )
 
 func (d *detector) scanJVM(p, lang string, data []byte) {
@@ -263,32 +262,32 @@ func (d *detector) scanJVM(p, lang string, data []byte) {
 // ---- JavaScript and TypeScript ----
 
 var (
-	jsNestSwagger  = regexp.MustCompile(`\bSwaggerModule\s*\.\s*(setup|createDocument)\s*\(`)
-	jsNestOp       = regexp.MustCompile(`@ApiOperation\s*\(`)
-	jsNestDesc     = regexp.MustCompile(`\b(summary|description)\s*:`)
-	jsNestErr      = regexp.MustCompile(`@Api(BadRequest|NotFound|Unauthorized|Forbidden|Conflict|InternalServerError|UnprocessableEntity|NotAcceptable|Gone|PayloadTooLarge|TooManyRequests|ServiceUnavailable|Default)Response\s*\(|@ApiResponse\s*\(\s*\{[^}]*\bstatus\s*:\s*(?:[45]\d\d\b|HttpStatus\.(?:BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|UNPROCESSABLE_ENTITY))`)
-	jsNestRoute    = regexp.MustCompile(`(?m)^\s*@(Get|Post|Put|Patch|Delete)\s*\(`)
-	jsNestSchemes  = regexp.MustCompile(`\.add(BearerAuth|OAuth2|ApiKey|BasicAuth|CookieAuth|Security)\s*\(`)
-	jsSwaggerJSDoc = regexp.MustCompile(`require\(\s*['"]swagger-jsdoc['"]\s*\)|from\s+['"]swagger-jsdoc['"]|\bswaggerJs[dD]oc\s*\(|\bswaggerJSDoc\s*\(`)
-	jsSwaggerUI    = regexp.MustCompile(`\bswagger[uU][iI](?:Express)?\s*\.\s*(serve|setup)\b`)
-	jsUIImport     = regexp.MustCompile(`['"]swagger-ui-express['"]`)
-	jsOAValidator  = regexp.MustCompile(`\bOpenApiValidator\s*\.\s*middleware\s*\(|['"]express-openapi-validator['"]`)
-	jsTsoa         = regexp.MustCompile(`from\s+['"]tsoa['"]`)
-	jsTsoaRoute    = regexp.MustCompile(`@Route\s*\(`)
-	jsFastify      = regexp.MustCompile(`['"](@fastify/swagger|fastify-swagger)['"]`)
-	jsFastifyRoute = regexp.MustCompile(`\b\w+\.(get|post|put|patch|delete)\s*\(\s*['"\x60]/|\.route\s*\(\s*\{`)
-	jsSummaryKey   = regexp.MustCompile(`\b(summary|description)\s*:\s*['"\x60]`)
-	jsRespErr      = regexp.MustCompile(`\bresponse\s*:\s*\{[^{}]{0,200}?['"]?([45]\d\d|[45]xx|default)['"]?\s*:`)
-	jsSchemes      = regexp.MustCompile(`\bsecuritySchemes\s*:|\bsecurityDefinitions\s*:`)
+	jsNestSwagger  = scan.MustCompile(`\bSwaggerModule\s*\.\s*(setup|createDocument)\s*\(`)
+	jsNestOp       = scan.MustCompile(`@ApiOperation\s*\(`)
+	jsNestDesc     = scan.MustCompile(`\b(summary|description)\s*:`)
+	jsNestErr      = scan.MustCompile(`@Api(BadRequest|NotFound|Unauthorized|Forbidden|Conflict|InternalServerError|UnprocessableEntity|NotAcceptable|Gone|PayloadTooLarge|TooManyRequests|ServiceUnavailable|Default)Response\s*\(|@ApiResponse\s*\(\s*\{[^}]*\bstatus\s*:\s*(?:[45]\d\d\b|HttpStatus\.(?:BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|INTERNAL_SERVER_ERROR|UNPROCESSABLE_ENTITY))`)
+	jsNestRoute    = scan.MustCompile(`(?m)^\s*@(Get|Post|Put|Patch|Delete)\s*\(`)
+	jsNestSchemes  = scan.MustCompile(`\.add(BearerAuth|OAuth2|ApiKey|BasicAuth|CookieAuth|Security)\s*\(`)
+	jsSwaggerJSDoc = scan.MustCompile(`require\(\s*['"]swagger-jsdoc['"]\s*\)|from\s+['"]swagger-jsdoc['"]|\bswaggerJs[dD]oc\s*\(|\bswaggerJSDoc\s*\(`)
+	jsSwaggerUI    = scan.MustCompile(`\bswagger[uU][iI](?:Express)?\s*\.\s*(serve|setup)\b`)
+	jsUIImport     = scan.MustCompile(`['"]swagger-ui-express['"]`)
+	jsOAValidator  = scan.MustCompile(`\bOpenApiValidator\s*\.\s*middleware\s*\(|['"]express-openapi-validator['"]`)
+	jsTsoa         = scan.MustCompile(`from\s+['"]tsoa['"]`)
+	jsTsoaRoute    = scan.MustCompile(`@Route\s*\(`)
+	jsFastify      = scan.MustCompile(`['"](@fastify/swagger|fastify-swagger)['"]`)
+	jsFastifyRoute = scan.MustCompile(`\b\w+\.(get|post|put|patch|delete)\s*\(\s*['"\x60]/|\.route\s*\(\s*\{`)
+	jsSummaryKey   = scan.MustCompile(`\b(summary|description)\s*:\s*['"\x60]`)
+	jsRespErr      = scan.MustCompile(`\bresponse\s*:\s*\{[^{}]{0,200}?['"]?([45]\d\d|[45]xx|default)['"]?\s*:`)
+	jsSchemes      = scan.MustCompile(`\bsecuritySchemes\s*:|\bsecurityDefinitions\s*:`)
 	// JSDoc annotations live in comments by design: read from the raw text.
-	jsDocTag     = regexp.MustCompile(`(?m)^\s*\*\s*@(openapi|swagger)\b`)
-	jsDocOp      = regexp.MustCompile(`(?m)^\s*\*\s+(get|post|put|patch|delete):\s*$`)
-	jsDocSummary = regexp.MustCompile(`(?m)^\s*\*\s+(summary|description):\s*\S`)
-	jsDocErr     = regexp.MustCompile(`(?m)^\s*\*\s+["']?([45]\d\d|default)["']?:\s*$`)
-	jsDocSchemes = regexp.MustCompile(`(?m)^\s*\*\s+securitySchemes:`)
-	tsoaSummary  = regexp.MustCompile(`@Summary\s*\(`)
-	tsoaErr      = regexp.MustCompile(`@Response\s*(?:<[^>]*>)?\s*\(\s*['"]?[45]\d\d`)
-	tsoaSecurity = regexp.MustCompile(`@Security\s*\(`)
+	jsDocTag     = scan.MustCompile(`(?m)^\s*\*\s*@(openapi|swagger)\b`)
+	jsDocOp      = scan.MustCompile(`(?m)^\s*\*\s+(get|post|put|patch|delete):\s*$`)
+	jsDocSummary = scan.MustCompile(`(?m)^\s*\*\s+(summary|description):\s*\S`)
+	jsDocErr     = scan.MustCompile(`(?m)^\s*\*\s+["']?([45]\d\d|default)["']?:\s*$`)
+	jsDocSchemes = scan.MustCompile(`(?m)^\s*\*\s+securitySchemes:`)
+	tsoaSummary  = scan.MustCompile(`@Summary\s*\(`)
+	tsoaErr      = scan.MustCompile(`@Response\s*(?:<[^>]*>)?\s*\(\s*['"]?[45]\d\d`)
+	tsoaSecurity = scan.MustCompile(`@Security\s*\(`)
 )
 
 func (d *detector) scanJS(p, lang string, data []byte) {
@@ -387,17 +386,17 @@ func (d *detector) scanJS(p, lang string, data []byte) {
 // ---- Go ----
 
 var (
-	goSwagImport = regexp.MustCompile(`"github\.com/swaggo/[\w./-]+"`)
-	goHuma       = regexp.MustCompile(`"github\.com/danielgtaylor/huma(/v2)?"`)
-	goHumaReg    = regexp.MustCompile(`\bhuma\.(Register|Get|Post|Put|Patch|Delete)\s*\(`)
-	goHumaSum    = regexp.MustCompile(`\b(Summary|Description)\s*:\s*"`)
-	goHumaErr    = regexp.MustCompile(`\bErrors\s*:\s*\[\]int\b`)
-	goHumaSec    = regexp.MustCompile(`\bSecuritySchemes\b`)
-	goSpecFirst  = regexp.MustCompile(`(?m)^//go:generate\s+.*\b(oapi-codegen|ogen)\b`)
-	goAnnot      = regexp.MustCompile(`^\s*//\s*@(\w+)`)
-	goSwaggerRte = regexp.MustCompile(`^\s*//\s*swagger:route\s`)
-	goSwaggerErr = regexp.MustCompile(`^\s*//\s+([45]\d\d|default)\s*:`)
-	goSecDefs    = regexp.MustCompile(`(?mi)^\s*//\s*(@securityDefinitions\.|SecurityDefinitions:)`)
+	goSwagImport = scan.MustCompile(`"github\.com/swaggo/[\w./-]+"`)
+	goHuma       = scan.MustCompile(`"github\.com/danielgtaylor/huma(/v2)?"`)
+	goHumaReg    = scan.MustCompile(`\bhuma\.(Register|Get|Post|Put|Patch|Delete)\s*\(`)
+	goHumaSum    = scan.MustCompile(`\b(Summary|Description)\s*:\s*"`)
+	goHumaErr    = scan.MustCompile(`\bErrors\s*:\s*\[\]int\b`)
+	goHumaSec    = scan.MustCompile(`\bSecuritySchemes\b`)
+	goSpecFirst  = scan.MustCompile(`(?m)^//go:generate\s+.*\b(oapi-codegen|ogen)\b`)
+	goAnnot      = scan.MustCompile(`^\s*//\s*@(\w+)`)
+	goSwaggerRte = scan.MustCompile(`^\s*//\s*swagger:route\s`)
+	goSwaggerErr = scan.MustCompile(`^\s*//\s+([45]\d\d|default)\s*:`)
+	goSecDefs    = scan.MustCompile(`(?mi)^\s*//\s*(@securityDefinitions\.|SecurityDefinitions:)`)
 )
 
 // scanGo reads swaggo and go-swagger annotations comment block by comment

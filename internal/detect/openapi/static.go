@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -30,8 +29,8 @@ const maxDepth = 256
 // topKey finds a top-level openapi or swagger key in YAML, or the same key
 // anywhere in JSON, cheaply, before any decoding.
 var (
-	topKeyYAML = regexp.MustCompile(`(?m)^["']?(openapi|swagger)["']?[ \t]*:`)
-	topKeyJSON = regexp.MustCompile(`"(openapi|swagger)"\s*:`)
+	topKeyYAML = scan.MustCompile(`(?m)^["']?(openapi|swagger)["']?[ \t]*:`)
+	topKeyJSON = scan.MustCompile(`"(openapi|swagger)"\s*:`)
 )
 
 // looksLikeSpec reports whether data may be an OpenAPI or Swagger document.
@@ -122,7 +121,7 @@ func normalize(v any, depth int) (any, error) {
 	return v, nil
 }
 
-var versionRe = regexp.MustCompile(`^\d`)
+var versionRe = scan.MustCompile(`^\d`)
 
 // analyze reads one candidate document. It returns nil when the file is not
 // an OpenAPI or Swagger document after all. files holds the other documents

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -247,7 +246,7 @@ func taskCommands(m map[string]any) []string {
 	return out
 }
 
-var travisLanguage = regexp.MustCompile(`(?m)^language:`)
+var travisLanguage = scan.MustCompile(`(?m)^language:`)
 
 // travisDefault returns the command Travis runs when .travis.yml names a
 // language with a default test script and writes no script of its own.
@@ -273,13 +272,13 @@ func travisDefault(m map[string]any, data []byte) []command {
 var (
 	// installCmd matches segments that install tools ("pip install pytest")
 	// rather than run them.
-	installCmd = regexp.MustCompile(`^(?:sudo\s+)?(?:python\d?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?(?:pip3?|pipx|poetry|pipenv|uv|npm|yarn|pnpm|bun|apt-get|apt|apk|brew|go|gem|bundle|composer|dotnet|cargo)\s+(?:install|add|i|ci|get|sync|restore|tool)\b`)
+	installCmd = scan.MustCompile(`^(?:sudo\s+)?(?:python\d?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?(?:pip3?|pipx|poetry|pipenv|uv|npm|yarn|pnpm|bun|apt-get|apt|apk|brew|go|gem|bundle|composer|dotnet|cargo)\s+(?:install|add|i|ci|get|sync|restore|tool)\b`)
 	// skipTests matches flags that turn a build's tests off.
-	skipTests = regexp.MustCompile(`-DskipTests\b(?:=true)?|-Dmaven\.test\.skip(?:=true)?\b|(?:^|\s)-x\s+test\b|--exclude-task\s+test\b`)
+	skipTests = scan.MustCompile(`-DskipTests\b(?:=true)?|-Dmaven\.test\.skip(?:=true)?\b|(?:^|\s)-x\s+test\b|--exclude-task\s+test\b`)
 	// ignoreFailure matches a command whose failure is swallowed.
-	ignoreFailure = regexp.MustCompile(`\|\|\s*(?:true|:|exit\s+0|echo)\b|\|\|\s*:$`)
-	lintTox       = regexp.MustCompile(`\b(?:tox|nox)\b[^\n]*-[es]\s*(?:lint|flake8|format|mypy|typecheck|type|docs|pre-commit|style)\b`)
-	testCmd       = regexp.MustCompile(strings.Join([]string{
+	ignoreFailure = scan.MustCompile(`\|\|\s*(?:true|:|exit\s+0|echo)\b|\|\|\s*:$`)
+	lintTox       = scan.MustCompile(`\b(?:tox|nox)\b[^\n]*-[es]\s*(?:lint|flake8|format|mypy|typecheck|type|docs|pre-commit|style)\b`)
+	testCmd       = scan.MustCompile(strings.Join([]string{
 		`\bpy\.?test\b`,
 		`\bmanage\.py\s+test\b`,
 		`^(?:\w+=\S*\s+)*(?:[\w./-]*/)?(?:tox|nox)\b`,
@@ -333,9 +332,9 @@ func splitShell(line string) []string {
 }
 
 var (
-	deployStep      = regexp.MustCompile(`(?i)\b(?:flyctl|fly)\s+deploy\b|superfly/flyctl-actions|\brailway\s+up\b|\bheroku\s+(?:container:(?:push|release)|deploy)|akhileshns/heroku-deploy|\bgit\s+push\s+\S*heroku|\baws\s+ecs\s+(?:update-service|deploy)|aws-actions/amazon-ecs-deploy|\baws\s+ecr\s+get-login|aws-actions/amazon-ecr-login|\bgcloud\s+(?:run|app|functions)\s+deploy\b|google-github-actions/deploy-(?:cloudrun|appengine)|azure/(?:webapps|container-apps|functions)-deploy|azure/aci-deploy|\bdocker\s+push\b|api\.render\.com/deploy|RENDER_DEPLOY_HOOK|\bvercel\b.*--prod|amondnet/vercel-action|\bnetlify\s+deploy\b|nwtgck/actions-netlify|\bkubectl\s+(?:apply|set\s+image|rollout)|\bhelm\s+(?:upgrade|install)\b|\b(?:serverless|sls)\s+deploy\b|\bsam\s+deploy\b|\bterraform\s+apply\b|appleboy/ssh-action|\beb\s+deploy\b|\bcdk\s+deploy\b|\bpulumi\s+up\b|\bdoctl\s+apps\b|koyeb/action|\bkoyeb\s+(?:app|service)|\bcf\s+push\b`)
-	buildPushAction = regexp.MustCompile(`docker/build-push-action`)
-	pushTrue        = regexp.MustCompile(`(?m)^\s*push:\s*(?:true|\$\{\{)`)
+	deployStep      = scan.MustCompile(`(?i)\b(?:flyctl|fly)\s+deploy\b|superfly/flyctl-actions|\brailway\s+up\b|\bheroku\s+(?:container:(?:push|release)|deploy)|akhileshns/heroku-deploy|\bgit\s+push\s+\S*heroku|\baws\s+ecs\s+(?:update-service|deploy)|aws-actions/amazon-ecs-deploy|\baws\s+ecr\s+get-login|aws-actions/amazon-ecr-login|\bgcloud\s+(?:run|app|functions)\s+deploy\b|google-github-actions/deploy-(?:cloudrun|appengine)|azure/(?:webapps|container-apps|functions)-deploy|azure/aci-deploy|\bdocker\s+push\b|api\.render\.com/deploy|RENDER_DEPLOY_HOOK|\bvercel\b.*--prod|amondnet/vercel-action|\bnetlify\s+deploy\b|nwtgck/actions-netlify|\bkubectl\s+(?:apply|set\s+image|rollout)|\bhelm\s+(?:upgrade|install)\b|\b(?:serverless|sls)\s+deploy\b|\bsam\s+deploy\b|\bterraform\s+apply\b|appleboy/ssh-action|\beb\s+deploy\b|\bcdk\s+deploy\b|\bpulumi\s+up\b|\bdoctl\s+apps\b|koyeb/action|\bkoyeb\s+(?:app|service)|\bcf\s+push\b`)
+	buildPushAction = scan.MustCompile(`docker/build-push-action`)
+	pushTrue        = scan.MustCompile(`(?m)^\s*push:\s*(?:true|\$\{\{)`)
 )
 
 // findDeployStep returns the line of the first step that deploys, or 0.

@@ -3,7 +3,6 @@ package project
 import (
 	"encoding/json"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -79,7 +78,7 @@ func deployByName(p string) string {
 	return ""
 }
 
-var composeName = regexp.MustCompile(`^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$`)
+var composeName = scan.MustCompile(`^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$`)
 
 // k8sDirs are folders whose YAML files are read for Kubernetes manifests.
 var k8sDirs = map[string]bool{
@@ -89,7 +88,7 @@ var k8sDirs = map[string]bool{
 	"argocd": true, "gitops": true, "templates": true, "base": true,
 }
 
-var k8sNames = regexp.MustCompile(`deployment|service|ingress|k8s|kube|statefulset|manifest|kustomization|pod|hpa|cronjob`)
+var k8sNames = scan.MustCompile(`deployment|service|ingress|k8s|kube|statefulset|manifest|kustomization|pod|hpa|cronjob`)
 
 // wantsByContent reports whether a file may be a deploy config that only
 // its content can tell: App Engine's app.yaml, Heroku's app.json, an ECS
@@ -129,11 +128,11 @@ type deployScanner struct {
 func (d *deployScanner) wants(p string) bool { return wantsByContent(p) }
 
 var (
-	dockerFrom  = regexp.MustCompile(`(?mi)^[ \t]*FROM[ \t]+\S`)
-	gaeRuntime  = regexp.MustCompile(`(?m)^runtime:\s*\S`)
-	k8sAPI      = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
-	k8sKind     = regexp.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|Ingress|StatefulSet|DaemonSet|Pod|CronJob|Job|HorizontalPodAutoscaler|Kustomization|Rollout|IngressRoute|HTTPRoute)\s*$`)
-	samTemplate = regexp.MustCompile(`AWS::Serverless`)
+	dockerFrom  = scan.MustCompile(`(?mi)^[ \t]*FROM[ \t]+\S`)
+	gaeRuntime  = scan.MustCompile(`(?m)^runtime:\s*\S`)
+	k8sAPI      = scan.MustCompile(`(?m)^apiVersion:\s*\S`)
+	k8sKind     = scan.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|Ingress|StatefulSet|DaemonSet|Pod|CronJob|Job|HorizontalPodAutoscaler|Kustomization|Rollout|IngressRoute|HTTPRoute)\s*$`)
+	samTemplate = scan.MustCompile(`AWS::Serverless`)
 )
 
 func (d *deployScanner) scan(f scan.File) {

@@ -3,7 +3,6 @@ package project
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -11,7 +10,7 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-var readmeName = regexp.MustCompile(`^readme(?:\.(?:md|markdown|rst|txt|adoc|org))?$`)
+var readmeName = scan.MustCompile(`^readme(?:\.(?:md|markdown|rst|txt|adoc|org))?$`)
 
 // readmeScanner keeps the README a visitor sees first: the one at the
 // audited root, else the shallowest; Markdown before other formats.
@@ -75,12 +74,12 @@ type readmeLine struct {
 }
 
 var (
-	atxHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)[\s#]*$`)
-	boldHeading  = regexp.MustCompile(`^\s*\*\*([^*]{2,60})\*\*:?\s*$`)
-	htmlHeading  = regexp.MustCompile(`(?i)<h[1-6][^>]*>(.*?)</h[1-6]>`)
-	fenceLine    = regexp.MustCompile("^\\s*(```+|~~~+)\\s*([\\w+-]*)")
-	inlineCode   = regexp.MustCompile("`([^`\n]+)`")
-	markdownTags = regexp.MustCompile(`<[^>]+>|!?\[|\]\([^)]*\)|[*_:]`)
+	atxHeading   = scan.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)[\s#]*$`)
+	boldHeading  = scan.MustCompile(`^\s*\*\*([^*]{2,60})\*\*:?\s*$`)
+	htmlHeading  = scan.MustCompile(`(?i)<h[1-6][^>]*>(.*?)</h[1-6]>`)
+	fenceLine    = scan.MustCompile("^\\s*(```+|~~~+)\\s*([\\w+-]*)")
+	inlineCode   = scan.MustCompile("`([^`\n]+)`")
+	markdownTags = scan.MustCompile(`<[^>]+>|!?\[|\]\([^)]*\)|[*_:]`)
 )
 
 // splitReadme classifies each line as heading, code or prose.
@@ -150,22 +149,22 @@ func cleanHeading(h string) string {
 }
 
 var (
-	setupHeading = regexp.MustCompile(`\b(?:install|installation|installing|getting started|get started|setup|set up|set-up|quick ?start|locally|how to run|how to use|usage|development|run|running|build|building|prerequisites|requirements|launch|start|starting|deploy locally)\b`)
-	confHeading  = regexp.MustCompile(`\b(?:environment|env|\.env|configuration|configure|config|settings|secrets|variables)\b`)
-	apiHeading   = regexp.MustCompile(`\b(?:api|apis|endpoints?|routes|swagger|openapi|rest)\b`)
-	testHeading  = regexp.MustCompile(`\b(?:tests?|testing)\b`)
-	techHeading  = regexp.MustCompile(`\b(?:tech|technology|technologies|stack|built with|made with|powered by|tools|dependencies|libraries)\b`)
-	archHeading  = regexp.MustCompile(`\b(?:architecture|design|diagram|diagrams|schema|erd|data ?model|entities|entity relationship|database (?:schema|design|diagram|model)|(?:project|folder|directory|code) structure)\b`)
-	shotHeading  = regexp.MustCompile(`\b(?:screenshots?|preview|demo|gallery|screens)\b`)
+	setupHeading = scan.MustCompile(`\b(?:install|installation|installing|getting started|get started|setup|set up|set-up|quick ?start|locally|how to run|how to use|usage|development|run|running|build|building|prerequisites|requirements|launch|start|starting|deploy locally)\b`)
+	confHeading  = scan.MustCompile(`\b(?:environment|env|\.env|configuration|configure|config|settings|secrets|variables)\b`)
+	apiHeading   = scan.MustCompile(`\b(?:api|apis|endpoints?|routes|swagger|openapi|rest)\b`)
+	testHeading  = scan.MustCompile(`\b(?:tests?|testing)\b`)
+	techHeading  = scan.MustCompile(`\b(?:tech|technology|technologies|stack|built with|made with|powered by|tools|dependencies|libraries)\b`)
+	archHeading  = scan.MustCompile(`\b(?:architecture|design|diagram|diagrams|schema|erd|data ?model|entities|entity relationship|database (?:schema|design|diagram|model)|(?:project|folder|directory|code) structure)\b`)
+	shotHeading  = scan.MustCompile(`\b(?:screenshots?|preview|demo|gallery|screens)\b`)
 
-	setupCmd  = regexp.MustCompile(`^\s*(?:\$\s*|>\s*)?(?:sudo\s+)?(?:git\s+clone|pip3?\s+install|python\d?(?:\.\d+)?\s+(?:-m\s+\w+|\S+\.py)|py\s+-m|poetry\s+(?:install|run|shell)|pipenv\s+(?:install|run|shell)|uv\s+(?:sync|run|pip)|uvicorn\s|gunicorn\s|flask\s+run|fastapi\s+(?:dev|run)|npm\s+(?:install|i|ci|start|run)\b|yarn\b|pnpm\s|bun\s|node\s|npx\s|nest\s+start|docker(?:-compose|\s+compose|\s+run|\s+build)\b|(?:\./)?mvnw?(?:\.cmd)?\s|(?:\./)?gradlew?(?:\.bat)?\s|java\s+-jar|go\s+(?:run|build|mod|install)\b|make\b|air\b|cargo\s+run|bundle\s|rails\s|bin/rails\s|dotnet\s+(?:run|restore|watch)|composer\s+install|php\s+artisan|cp\s+\S*\.env|copy\s+\S*\.env|source\s+\S*activate|\S*[/\\]activate\b)`)
-	envAssign = regexp.MustCompile("^\\s*(?:export\\s+)?[A-Z][A-Z0-9_]{2,}\\s*=|^\\s*\\|\\s*`?[A-Z][A-Z0-9_]{2,}`?\\s*\\|")
-	dotEnv    = regexp.MustCompile(`(?:^|[\s` + "`" + `'"(])\.env(?:\.\w+)?\b|\benvironment variables?\b`)
-	apiText   = regexp.MustCompile(`(?i)swagger|openapi|\bredoc\b|postman|/docs\b|/api-docs\b|/swagger-ui`)
-	endpoint  = regexp.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
-	imageRef  = regexp.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
-	urlRef    = regexp.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
-	liveWords = regexp.MustCompile(`(?i)\b(?:live|demo|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
+	setupCmd  = scan.MustCompile(`^\s*(?:\$\s*|>\s*)?(?:sudo\s+)?(?:git\s+clone|pip3?\s+install|python\d?(?:\.\d+)?\s+(?:-m\s+\w+|\S+\.py)|py\s+-m|poetry\s+(?:install|run|shell)|pipenv\s+(?:install|run|shell)|uv\s+(?:sync|run|pip)|uvicorn\s|gunicorn\s|flask\s+run|fastapi\s+(?:dev|run)|npm\s+(?:install|i|ci|start|run)\b|yarn\b|pnpm\s|bun\s|node\s|npx\s|nest\s+start|docker(?:-compose|\s+compose|\s+run|\s+build)\b|(?:\./)?mvnw?(?:\.cmd)?\s|(?:\./)?gradlew?(?:\.bat)?\s|java\s+-jar|go\s+(?:run|build|mod|install)\b|make\b|air\b|cargo\s+run|bundle\s|rails\s|bin/rails\s|dotnet\s+(?:run|restore|watch)|composer\s+install|php\s+artisan|cp\s+\S*\.env|copy\s+\S*\.env|source\s+\S*activate|\S*[/\\]activate\b)`)
+	envAssign = scan.MustCompile("^\\s*(?:export\\s+)?[A-Z][A-Z0-9_]{2,}\\s*=|^\\s*\\|\\s*`?[A-Z][A-Z0-9_]{2,}`?\\s*\\|")
+	dotEnv    = scan.MustCompile(`(?:^|[\s` + "`" + `'"(])\.env(?:\.\w+)?\b|\benvironment variables?\b`)
+	apiText   = scan.MustCompile(`(?i)swagger|openapi|\bredoc\b|postman|/docs\b|/api-docs\b|/swagger-ui`)
+	endpoint  = scan.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
+	imageRef  = scan.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
+	urlRef    = scan.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
+	liveWords = scan.MustCompile(`(?i)\b(?:live|demo|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
 )
 
 // readmeFacts is the README analysis plus where the URLs were.

@@ -2,7 +2,6 @@ package project
 
 import (
 	"encoding/json"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -14,99 +13,99 @@ import (
 // annotation, the framework a file's imports betray, tests that go through
 // the HTTP layer, and the tests a framework generates.
 type testLang struct {
-	test        *regexp.Regexp
+	test        *scan.Regexp
 	frameworks  []fwPattern
-	integration *regexp.Regexp
+	integration *scan.Regexp
 	// boilerplate reports whether a file holds only a generated test.
 	boilerplate func(code []byte, tests int) bool
 }
 
 type fwPattern struct {
 	name string
-	re   *regexp.Regexp
+	re   *scan.Regexp
 }
 
 var testLangs = map[string]*testLang{
 	"python": {
-		test: regexp.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(|^[ \t]*class[ \t]+\w+[ \t]*\([^)]*TestCase[^)]*\)`),
+		test: scan.MustCompile(`(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(|^[ \t]*class[ \t]+\w+[ \t]*\([^)]*TestCase[^)]*\)`),
 		frameworks: []fwPattern{
-			{"pytest", regexp.MustCompile(`(?m)^\s*import pytest\b|^\s*from pytest\b|@pytest\.`)},
-			{"django", regexp.MustCompile(`\bfrom (?:django\.test|rest_framework\.test)\b|\bdjango\.test\.`)},
-			{"unittest", regexp.MustCompile(`\bunittest\.(?:TestCase|IsolatedAsyncioTestCase|main)\b|from unittest import[^\n]*\b(?:TestCase|IsolatedAsyncioTestCase)\b`)},
+			{"pytest", scan.MustCompile(`(?m)^\s*import pytest\b|^\s*from pytest\b|@pytest\.`)},
+			{"django", scan.MustCompile(`\bfrom (?:django\.test|rest_framework\.test)\b|\bdjango\.test\.`)},
+			{"unittest", scan.MustCompile(`\bunittest\.(?:TestCase|IsolatedAsyncioTestCase|main)\b|from unittest import[^\n]*\b(?:TestCase|IsolatedAsyncioTestCase)\b`)},
 		},
-		integration: regexp.MustCompile(`\bTestClient\b|\bAsyncClient\(|\bAPIClient\b|\bAPITestCase\b|\bAPILiveServerTestCase\b|\bLiveServerTestCase\b|\.test_client\(|\bself\.client\.(?:get|post|put|patch|delete)\(|\bclient\.(?:get|post|put|patch|delete)\(\s*f?["']/`),
+		integration: scan.MustCompile(`\bTestClient\b|\bAsyncClient\(|\bAPIClient\b|\bAPITestCase\b|\bAPILiveServerTestCase\b|\bLiveServerTestCase\b|\.test_client\(|\bself\.client\.(?:get|post|put|patch|delete)\(|\bclient\.(?:get|post|put|patch|delete)\(\s*f?["']/`),
 	},
 	"java": {
-		test: regexp.MustCompile(`@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b`),
+		test: scan.MustCompile(`@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b`),
 		frameworks: []fwPattern{
-			{"testng", regexp.MustCompile(`\borg\.testng\b`)},
-			{"junit", regexp.MustCompile(`\borg\.junit\b`)},
+			{"testng", scan.MustCompile(`\borg\.testng\b`)},
+			{"junit", scan.MustCompile(`\borg\.junit\b`)},
 		},
-		integration: regexp.MustCompile(`\bMockMvc\b|\bWebTestClient\b|\bTestRestTemplate\b|@WebMvcTest\b|@WebFluxTest\b|\bRestAssured\b|\bio\.restassured\b|webEnvironment\s*=`),
+		integration: scan.MustCompile(`\bMockMvc\b|\bWebTestClient\b|\bTestRestTemplate\b|@WebMvcTest\b|@WebFluxTest\b|\bRestAssured\b|\bio\.restassured\b|webEnvironment\s*=`),
 		boilerplate: springContextLoads,
 	},
 	"javascript": {
-		test: regexp.MustCompile("(?:^|[^.\\w$])(?:describe|it|test)(?:\\.(?:only|skip|concurrent|todo))?\\s*\\(\\s*[\"'`]|(?:^|[^.\\w$])(?:describe|it|test)\\.each\\b|\\bDeno\\.test\\("),
+		test: scan.MustCompile("(?:^|[^.\\w$])(?:describe|it|test)(?:\\.(?:only|skip|concurrent|todo))?\\s*\\(\\s*[\"'`]|(?:^|[^.\\w$])(?:describe|it|test)\\.each\\b|\\bDeno\\.test\\("),
 		frameworks: []fwPattern{
-			{"vitest", regexp.MustCompile(`from\s+['"]vitest['"]|require\(\s*['"]vitest['"]\s*\)`)},
-			{"node-test", regexp.MustCompile(`['"]node:test['"]`)},
-			{"jest", regexp.MustCompile(`['"]@jest/globals['"]|\bjest\.(?:fn|mock|spyOn|useFakeTimers)\(`)},
-			{"mocha", regexp.MustCompile(`['"](?:mocha|chai)['"]`)},
-			{"jasmine", regexp.MustCompile(`\bjasmine\.`)},
+			{"vitest", scan.MustCompile(`from\s+['"]vitest['"]|require\(\s*['"]vitest['"]\s*\)`)},
+			{"node-test", scan.MustCompile(`['"]node:test['"]`)},
+			{"jest", scan.MustCompile(`['"]@jest/globals['"]|\bjest\.(?:fn|mock|spyOn|useFakeTimers)\(`)},
+			{"mocha", scan.MustCompile(`['"](?:mocha|chai)['"]`)},
+			{"jasmine", scan.MustCompile(`\bjasmine\.`)},
 		},
-		integration: regexp.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|\baxios\.(?:get|post|put|patch|delete)\(\s*["'` + "`" + `](?:/|https?://(?:localhost|127\.0\.0\.1))|['"]light-my-request['"]|['"]pactum['"]`),
+		integration: scan.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|\baxios\.(?:get|post|put|patch|delete)\(\s*["'` + "`" + `](?:/|https?://(?:localhost|127\.0\.0\.1))|['"]light-my-request['"]|['"]pactum['"]`),
 		boilerplate: jsGeneratedSpec,
 	},
 	"go": {
-		test: regexp.MustCompile(`(?m)^func\s+Test\w*\s*\(\s*\w+\s+\*testing\.T\s*\)|^func\s+\([^)]*\)\s+Test\w*\s*\(\s*\)|\bginkgo\b[\s\S]*\bDescribe\(`),
+		test: scan.MustCompile(`(?m)^func\s+Test\w*\s*\(\s*\w+\s+\*testing\.T\s*\)|^func\s+\([^)]*\)\s+Test\w*\s*\(\s*\)|\bginkgo\b[\s\S]*\bDescribe\(`),
 		frameworks: []fwPattern{
-			{"go-test", regexp.MustCompile(`"testing"`)},
+			{"go-test", scan.MustCompile(`"testing"`)},
 		},
-		integration: regexp.MustCompile(`\bhttptest\.|\.ServeHTTP\(|\bapp\.Test\(|\bhttpexpect\.|\bapitest\.`),
+		integration: scan.MustCompile(`\bhttptest\.|\.ServeHTTP\(|\bapp\.Test\(|\bhttpexpect\.|\bapitest\.`),
 	},
 	"ruby": {
-		test: regexp.MustCompile(`(?m)^[ \t]*(?:RSpec\.)?describe\b|^[ \t]*it\s+["']|^[ \t]*def\s+test_|^[ \t]*test\s+["']`),
+		test: scan.MustCompile(`(?m)^[ \t]*(?:RSpec\.)?describe\b|^[ \t]*it\s+["']|^[ \t]*def\s+test_|^[ \t]*test\s+["']`),
 		frameworks: []fwPattern{
-			{"rspec", regexp.MustCompile(`\bRSpec\b|(?m)^\s*describe\b`)},
-			{"minitest", regexp.MustCompile(`\bMinitest\b|\bActiveSupport::TestCase\b|\bActionDispatch::IntegrationTest\b|\bTest::Unit\b`)},
+			{"rspec", scan.MustCompile(`\bRSpec\b|(?m)^\s*describe\b`)},
+			{"minitest", scan.MustCompile(`\bMinitest\b|\bActiveSupport::TestCase\b|\bActionDispatch::IntegrationTest\b|\bTest::Unit\b`)},
 		},
-		integration: regexp.MustCompile(`type:\s*:request\b|\bActionDispatch::IntegrationTest\b|\bRack::Test\b`),
+		integration: scan.MustCompile(`type:\s*:request\b|\bActionDispatch::IntegrationTest\b|\bRack::Test\b`),
 	},
 	"csharp": {
-		test: regexp.MustCompile(`\[(?:Fact|Theory|Test|TestMethod|TestCase)\b`),
+		test: scan.MustCompile(`\[(?:Fact|Theory|Test|TestMethod|TestCase)\b`),
 		frameworks: []fwPattern{
-			{"xunit", regexp.MustCompile(`\[(?:Fact|Theory)\b|\busing Xunit\b`)},
-			{"mstest", regexp.MustCompile(`\[TestMethod\b`)},
-			{"nunit", regexp.MustCompile(`\[(?:Test|TestCase)\b|\busing NUnit\b`)},
+			{"xunit", scan.MustCompile(`\[(?:Fact|Theory)\b|\busing Xunit\b`)},
+			{"mstest", scan.MustCompile(`\[TestMethod\b`)},
+			{"nunit", scan.MustCompile(`\[(?:Test|TestCase)\b|\busing NUnit\b`)},
 		},
-		integration: regexp.MustCompile(`\bWebApplicationFactory\b|\bTestServer\b`),
+		integration: scan.MustCompile(`\bWebApplicationFactory\b|\bTestServer\b`),
 	},
 	"php": {
-		test: regexp.MustCompile(`function\s+test\w*\s*\(|#\[Test\]|(?m)^[ \t]*(?:test|it)\s*\(\s*['"]`),
+		test: scan.MustCompile(`function\s+test\w*\s*\(|#\[Test\]|(?m)^[ \t]*(?:test|it)\s*\(\s*['"]`),
 		frameworks: []fwPattern{
-			{"phpunit", regexp.MustCompile(`\bPHPUnit\b|\bextends\s+\w*TestCase\b`)},
-			{"pest", regexp.MustCompile(`(?m)^\s*(?:test|it)\s*\(\s*['"]`)},
+			{"phpunit", scan.MustCompile(`\bPHPUnit\b|\bextends\s+\w*TestCase\b`)},
+			{"pest", scan.MustCompile(`(?m)^\s*(?:test|it)\s*\(\s*['"]`)},
 		},
-		integration: regexp.MustCompile(`\$this->(?:get|post|put|patch|delete|json)(?:Json)?\(|\bWebTestCase\b|->createClient\(`),
+		integration: scan.MustCompile(`\$this->(?:get|post|put|patch|delete|json)(?:Json)?\(|\bWebTestCase\b|->createClient\(`),
 	},
 	"rust": {
-		test:       regexp.MustCompile(`#\[(?:tokio::|actix_web::|actix_rt::)?test\]`),
-		frameworks: []fwPattern{{"cargo-test", regexp.MustCompile(`#\[`)}},
+		test:       scan.MustCompile(`#\[(?:tokio::|actix_web::|actix_rt::)?test\]`),
+		frameworks: []fwPattern{{"cargo-test", scan.MustCompile(`#\[`)}},
 	},
 }
 
 func init() {
 	// Kotlin tests use the JUnit annotations, plus Kotest's specs.
 	kt := *testLangs["java"]
-	kt.test = regexp.MustCompile(`@(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|:\s*(?:StringSpec|FunSpec|DescribeSpec|BehaviorSpec|ShouldSpec|WordSpec|FreeSpec|ExpectSpec)\s*\(`)
-	kt.frameworks = append([]fwPattern{{"kotest", regexp.MustCompile(`\bio\.kotest\b`)}}, kt.frameworks...)
+	kt.test = scan.MustCompile(`@(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|:\s*(?:StringSpec|FunSpec|DescribeSpec|BehaviorSpec|ShouldSpec|WordSpec|FreeSpec|ExpectSpec)\s*\(`)
+	kt.frameworks = append([]fwPattern{{"kotest", scan.MustCompile(`\bio\.kotest\b`)}}, kt.frameworks...)
 	testLangs["kotlin"] = &kt
 	testLangs["typescript"] = testLangs["javascript"]
 }
 
 var (
-	contextLoads = regexp.MustCompile(`\bcontextLoads\s*\(`)
-	helloWorld   = regexp.MustCompile(`['"]Hello World!['"]|learn react`)
+	contextLoads = scan.MustCompile(`\bcontextLoads\s*\(`)
+	helloWorld   = scan.MustCompile(`['"]Hello World!['"]|learn react`)
 )
 
 // springContextLoads recognises Spring Initializr's only test, which
@@ -151,7 +150,7 @@ func (t *testScanner) wants(p string) bool {
 	return testConfigNames[base] || strings.HasPrefix(base, "jest.config.") || strings.HasPrefix(base, "vitest.config.")
 }
 
-var pytestSection = regexp.MustCompile(`(?m)^\[(?:tool\.pytest\.ini_options|tool:pytest|pytest)\]`)
+var pytestSection = scan.MustCompile(`(?m)^\[(?:tool\.pytest\.ini_options|tool:pytest|pytest)\]`)
 
 func (t *testScanner) scan(f scan.File) {
 	base := scan.Base(f.Path)
@@ -206,11 +205,11 @@ func (t *testScanner) scan(f scan.File) {
 
 // testScripts maps words of package.json's test script to frameworks.
 var testScripts = []fwPattern{
-	{"vitest", regexp.MustCompile(`\bvitest\b`)},
-	{"jest", regexp.MustCompile(`\bjest\b|\breact-scripts test\b`)},
-	{"mocha", regexp.MustCompile(`\bmocha\b`)},
-	{"jasmine", regexp.MustCompile(`\bjasmine\b`)},
-	{"node-test", regexp.MustCompile(`\bnode\b[^&|;]*--test\b`)},
+	{"vitest", scan.MustCompile(`\bvitest\b`)},
+	{"jest", scan.MustCompile(`\bjest\b|\breact-scripts test\b`)},
+	{"mocha", scan.MustCompile(`\bmocha\b`)},
+	{"jasmine", scan.MustCompile(`\bjasmine\b`)},
+	{"node-test", scan.MustCompile(`\bnode\b[^&|;]*--test\b`)},
 }
 
 // packageJSON reads the test script of the shallowest package.json.

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"math"
-	"regexp"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
@@ -17,7 +17,7 @@ type tokenRule struct {
 	// keywords are lower-case; the regexp runs only on lines holding one.
 	keywords []string
 	// re's first group is the secret.
-	re *regexp.Regexp
+	re *scan.Regexp
 	// valid rejects matches that only look like the credential.
 	valid func(v string) bool
 	// keep is how many leading characters the mask keeps (a known,
@@ -30,57 +30,57 @@ const tail = `(?:[^A-Za-z0-9_\-]|$)`
 
 var tokenRules = []*tokenRule{
 	{name: "aws-access-key-id", keywords: []string{"akia", "asia", "abia", "acca"},
-		re: regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?:[^A-Za-z0-9]|$)`), keep: 4},
+		re: scan.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?:[^A-Za-z0-9]|$)`), keep: 4},
 	{name: "github-token", keywords: []string{"ghp_", "gho_", "ghs_", "ghu_", "ghr_"},
-		re: regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,255})(?:[^A-Za-z0-9]|$)`), keep: 4},
+		re: scan.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,255})(?:[^A-Za-z0-9]|$)`), keep: 4},
 	{name: "github-token", keywords: []string{"github_pat_"},
-		re: regexp.MustCompile(`\b(github_pat_[A-Za-z0-9_]{50,255})(?:[^A-Za-z0-9_]|$)`), keep: 4},
+		re: scan.MustCompile(`\b(github_pat_[A-Za-z0-9_]{50,255})(?:[^A-Za-z0-9_]|$)`), keep: 4},
 	{name: "gitlab-token", keywords: []string{"glpat-"},
-		re: regexp.MustCompile(`\b(glpat-[A-Za-z0-9_\-]{20,})` + tail), keep: 4},
+		re: scan.MustCompile(`\b(glpat-[A-Za-z0-9_\-]{20,})` + tail), keep: 4},
 	{name: "slack-webhook", keywords: []string{"hooks.slack.com"},
-		re: regexp.MustCompile(`(https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{16,})`)},
+		re: scan.MustCompile(`(https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{16,})`)},
 	{name: "slack-token", keywords: []string{"xox"},
-		re: regexp.MustCompile(`\b(xox[baprs]-[0-9A-Za-z]{8,}-[0-9A-Za-z\-]{8,})` + tail), keep: 4},
+		re: scan.MustCompile(`\b(xox[baprs]-[0-9A-Za-z]{8,}-[0-9A-Za-z\-]{8,})` + tail), keep: 4},
 	{name: "stripe-key", keywords: []string{"_live_"},
-		re: regexp.MustCompile(`\b((?:sk|rk)_live_[0-9A-Za-z]{20,})(?:[^0-9A-Za-z]|$)`), keep: 4},
+		re: scan.MustCompile(`\b((?:sk|rk)_live_[0-9A-Za-z]{20,})(?:[^0-9A-Za-z]|$)`), keep: 4},
 	{name: "google-api-key", keywords: []string{"aiza"},
-		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_\-]{35})` + tail), keep: 4},
+		re: scan.MustCompile(`\b(AIza[0-9A-Za-z_\-]{35})` + tail), keep: 4},
 	{name: "openai-key", keywords: []string{"t3blbkfj"},
-		re: regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{16,}T3BlbkFJ[A-Za-z0-9_\-]{16,})` + tail), keep: 3},
+		re: scan.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{16,}T3BlbkFJ[A-Za-z0-9_\-]{16,})` + tail), keep: 3},
 	{name: "openai-key", keywords: []string{"sk-proj-", "sk-svcacct-", "sk-admin-"},
-		re:    regexp.MustCompile(`\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,})` + tail),
+		re:    scan.MustCompile(`\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,})` + tail),
 		valid: func(v string) bool { return entropy(v) >= 4 }, keep: 3},
 	{name: "openai-key", keywords: []string{"sk-"},
-		re:    regexp.MustCompile(`\b(sk-[A-Za-z0-9]{48})(?:[^A-Za-z0-9_\-]|$)`),
+		re:    scan.MustCompile(`\b(sk-[A-Za-z0-9]{48})(?:[^A-Za-z0-9_\-]|$)`),
 		valid: func(v string) bool { return entropy(v) >= 4 && hasDigit(v) && hasUpper(v) }, keep: 3},
 	{name: "anthropic-key", keywords: []string{"sk-ant-"},
-		re: regexp.MustCompile(`\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,})` + tail), keep: 3},
+		re: scan.MustCompile(`\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,})` + tail), keep: 3},
 	{name: "sendgrid-key", keywords: []string{"sg."},
-		re: regexp.MustCompile(`\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})` + tail), keep: 3},
+		re: scan.MustCompile(`\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})` + tail), keep: 3},
 	{name: "twilio-api-key", keywords: []string{"sk"},
-		re:    regexp.MustCompile(`\b(SK[0-9a-fA-F]{32})\b`),
+		re:    scan.MustCompile(`\b(SK[0-9a-fA-F]{32})\b`),
 		valid: func(v string) bool { return entropy(v) >= 3 }, keep: 2},
 	{name: "jwt-token", keywords: []string{"eyj"},
-		re:    regexp.MustCompile(`\b(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})` + tail),
+		re:    scan.MustCompile(`\b(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})` + tail),
 		valid: realJWT, keep: 3},
 }
 
 // Patterns of the assignment and framework rules.
 var (
-	privateKeyRe = regexp.MustCompile(`-----BEGIN ((?:RSA|EC|OPENSSH|DSA|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----`)
-	awsSecretRe  = regexp.MustCompile(`(?i)aws[a-z0-9_.\-]{0,30}(?:secret|sk)[a-z0-9_.\-]{0,20}["']?\s*(?::=|=>|=|:)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
-	twilioAuthRe = regexp.MustCompile(`(?i)twilio[a-z0-9_.\-]{0,20}(?:auth)?[_.\-]?token["']?\s*(?::=|=>|=|:)\s*["']?([a-f0-9]{32})(?:[^a-f0-9]|$)`)
-	dbURLRe      = regexp.MustCompile(`(?i)\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)(?:\+[a-z0-9]+)?://)([^:@/\s"'{}$]+):([^@/\s"']+)@([^/:\s"'?,;]+)`)
-	djangoKeyRe  = regexp.MustCompile(`^\s*SECRET_KEY\s*(?::\s*str\s*)?=\s*(.+)$`)
-	railsKeyRe   = regexp.MustCompile(`(?i)secret_key_base["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9]{32,})`)
+	privateKeyRe = scan.MustCompile(`-----BEGIN ((?:RSA|EC|OPENSSH|DSA|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----`)
+	awsSecretRe  = scan.MustCompile(`(?i)aws[a-z0-9_.\-]{0,30}(?:secret|sk)[a-z0-9_.\-]{0,20}["']?\s*(?::=|=>|=|:)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
+	twilioAuthRe = scan.MustCompile(`(?i)twilio[a-z0-9_.\-]{0,20}(?:auth)?[_.\-]?token["']?\s*(?::=|=>|=|:)\s*["']?([a-f0-9]{32})(?:[^a-f0-9]|$)`)
+	dbURLRe      = scan.MustCompile(`(?i)\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)(?:\+[a-z0-9]+)?://)([^:@/\s"'{}$]+):([^@/\s"']+)@([^/:\s"'?,;]+)`)
+	djangoKeyRe  = scan.MustCompile(`^\s*SECRET_KEY\s*(?::\s*str\s*)?=\s*(.+)$`)
+	railsKeyRe   = scan.MustCompile(`(?i)secret_key_base["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9]{32,})`)
 	// keyValueRe is a key and what follows its assignment operator.
-	keyValueRe = regexp.MustCompile(`^\s*(?:export\s+|ENV\s+|ARG\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.\-\[\]]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
+	keyValueRe = scan.MustCompile(`^\s*(?:export\s+|ENV\s+|ARG\s+|-\s+)?["']?([A-Za-z_][A-Za-z0-9_.\-\[\]]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
 	// genericKeyRe finds a secret-looking key anywhere in a source line
 	// (const JWT_SECRET = "...", "apiKey": "...").
-	genericKeyRe = regexp.MustCompile(`(?i)([a-z0-9_.\-]*(?:secret|password|passwd|pwd|token|api[_.\-]?key|apikey|private[_.\-]?key|jwt[_.\-]?key|signing[_.\-]?key|access[_.\-]?key|auth[_.\-]?key)[a-z0-9_.\-]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
-	quotedRe     = regexp.MustCompile(`[rbfuRBFU]?["'` + "`" + `]([^"'` + "`" + `]*)["'` + "`" + `]`)
-	typedRe      = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_\[\]?, ]*\s*=\s*(.*)$`)
-	assignTailRe = regexp.MustCompile(`([A-Za-z0-9_.\-]{1,60})["']?\s*(?::=|=>|=|:)\s*["']?$`)
+	genericKeyRe = scan.MustCompile(`(?i)([a-z0-9_.\-]*(?:secret|password|passwd|pwd|token|api[_.\-]?key|apikey|private[_.\-]?key|jwt[_.\-]?key|signing[_.\-]?key|access[_.\-]?key|auth[_.\-]?key)[a-z0-9_.\-]*)["']?\s*(?::=|=>|=|:)\s*(.*)$`)
+	quotedRe     = scan.MustCompile(`[rbfuRBFU]?["'` + "`" + `]([^"'` + "`" + `]*)["'` + "`" + `]`)
+	typedRe      = scan.MustCompile(`^[A-Za-z_][A-Za-z0-9_\[\]?, ]*\s*=\s*(.*)$`)
+	assignTailRe = scan.MustCompile(`([A-Za-z0-9_.\-]{1,60})["']?\s*(?::=|=>|=|:)\s*["']?$`)
 )
 
 // secretKeyWords mark a key as holding a credential.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 type kind int
@@ -27,7 +29,7 @@ type signal struct {
 	// keywords: the file must contain one before the regexp runs (cheap
 	// precheck); with no regexp the first keyword found is the evidence.
 	keywords []string
-	re       *regexp.Regexp
+	re       *scan.Regexp
 	// fn replaces re when a regexp cannot say it.
 	fn func(data []byte) int
 	// frameworks, when set, limits the signal to these Stack.Framework values.
@@ -76,13 +78,13 @@ var (
 )
 
 // pyImport matches `import mod` or `from mod import` for any of mods.
-func pyImport(mods ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?m)^[ \t]*(?:from|import)[ \t]+(?:` + strings.Join(quoteAll(mods), "|") + `)\b`)
+func pyImport(mods ...string) *scan.Regexp {
+	return scan.MustCompile(`(?m)^[ \t]*(?:from|import)[ \t]+(?:` + strings.Join(quoteAll(mods), "|") + `)\b`)
 }
 
 // nodeImport matches require('pkg'), import ... from 'pkg' and import 'pkg'.
-func nodeImport(pkgs ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:require\s*\(\s*|from\s+|import\s+|import\s*\(\s*)['"](?:` + strings.Join(quoteAll(pkgs), "|") + `)(?:/[^'"]*)?['"]`)
+func nodeImport(pkgs ...string) *scan.Regexp {
+	return scan.MustCompile(`(?:require\s*\(\s*|from\s+|import\s+|import\s*\(\s*)['"](?:` + strings.Join(quoteAll(pkgs), "|") + `)(?:/[^'"]*)?['"]`)
 }
 
 func quoteAll(s []string) []string {
@@ -98,19 +100,19 @@ func quoteAll(s []string) []string {
 var signals = []*signal{
 	// Validation.
 	{kind: validation, name: "pydantic", langs: py, keywords: []string{"BaseModel", "SQLModel"},
-		re: regexp.MustCompile(`class\s+\w+\s*\(\s*(?:pydantic\.)?(?:BaseModel|SQLModel)\b`)},
+		re: scan.MustCompile(`class\s+\w+\s*\(\s*(?:pydantic\.)?(?:BaseModel|SQLModel)\b`)},
 	{kind: validation, name: "drf-serializers", langs: py, keywords: []string{"Serializer"},
-		re: regexp.MustCompile(`\bserializers\.(?:Model|HyperlinkedModel)?Serializer\b`)},
+		re: scan.MustCompile(`\bserializers\.(?:Model|HyperlinkedModel)?Serializer\b`)},
 	{kind: validation, name: "django-forms", langs: py, keywords: []string{"forms."}, frameworks: []string{"django"},
-		re: regexp.MustCompile(`class\s+\w+\s*\(\s*forms\.(?:Model)?Form\b`)},
+		re: scan.MustCompile(`class\s+\w+\s*\(\s*forms\.(?:Model)?Form\b`)},
 	{kind: validation, name: "marshmallow", langs: py, keywords: []string{"marshmallow"},
 		re: pyImport("marshmallow", "flask_marshmallow", "marshmallow_sqlalchemy", "marshmallow_dataclass")},
 	{kind: validation, name: "wtforms", langs: py, keywords: []string{"wtforms", "flask_wtf"}, re: pyImport("wtforms", "flask_wtf")},
 	{kind: validation, name: "webargs", langs: py, keywords: []string{"webargs"}, re: pyImport("webargs")},
 	{kind: validation, name: "bean-validation", langs: jvm, keywords: []string{"@Valid"},
-		re: regexp.MustCompile(`@Valid(?:ated)?\b`)},
+		re: scan.MustCompile(`@Valid(?:ated)?\b`)},
 	{kind: aux, name: "validation-pipe", langs: node, keywords: []string{"ValidationPipe"},
-		re: regexp.MustCompile(`\bValidationPipe\b`)},
+		re: scan.MustCompile(`\bValidationPipe\b`)},
 	{kind: validation, name: "class-validator", langs: node, keywords: []string{"class-validator"},
 		re: nodeImport("class-validator"), requires: "validation-pipe"},
 	{kind: validation, name: "zod", langs: node, keywords: []string{"zod"}, re: nodeImport("zod", "nestjs-zod")},
@@ -121,12 +123,12 @@ var signals = []*signal{
 	{kind: validation, name: "ajv", langs: node, keywords: []string{"ajv"}, re: nodeImport("ajv")},
 	{kind: validation, name: "typebox", langs: node, keywords: []string{"typebox"}, re: nodeImport("@sinclair/typebox", "@fastify/type-provider-typebox")},
 	{kind: validation, name: "fastify-schema", langs: node, keywords: []string{"schema"}, frameworks: []string{"fastify"},
-		re: regexp.MustCompile(`\bschema\s*:\s*[{\w]`)},
+		re: scan.MustCompile(`\bschema\s*:\s*[{\w]`)},
 	{kind: validation, name: "validator", langs: golang, keywords: []string{`"github.com/go-playground/validator`, `validate:"`},
-		re: regexp.MustCompile(`"github\.com/go-playground/validator|validate:"[^"]*required`)},
+		re: scan.MustCompile(`"github\.com/go-playground/validator|validate:"[^"]*required`)},
 	{kind: validation, name: "ozzo-validation", langs: golang, keywords: []string{`"github.com/go-ozzo/ozzo-validation`}},
 	{kind: validation, name: "gin-binding", langs: golang, keywords: []string{`binding:"`},
-		re: regexp.MustCompile(`binding:"[^"\-]`)},
+		re: scan.MustCompile(`binding:"[^"\-]`)},
 
 	// Rate limiting.
 	{kind: rateLimit, name: "slowapi", langs: py, keywords: []string{"slowapi"}, re: pyImport("slowapi")},
@@ -135,9 +137,9 @@ var signals = []*signal{
 	{kind: rateLimit, name: "drf-throttling", langs: py, keywords: []string{"DEFAULT_THROTTLE_CLASSES", "throttle_classes", "DEFAULT_THROTTLE_RATES"}},
 	{kind: rateLimit, name: "flask-limiter", langs: py, keywords: []string{"flask_limiter"}, re: pyImport("flask_limiter")},
 	{kind: rateLimit, name: "bucket4j", langs: jvm, keywords: []string{"bucket4j"},
-		re: regexp.MustCompile(`import\s+(?:io|com)\.github\.bucket4j`)},
+		re: scan.MustCompile(`import\s+(?:io|com)\.github\.bucket4j`)},
 	{kind: rateLimit, name: "resilience4j", langs: jvmCfg, keywords: []string{"resilience4j", "@RateLimiter"},
-		re: regexp.MustCompile(`io\.github\.resilience4j\.ratelimiter|@RateLimiter\s*\(|resilience4j\s*[.:]\s*ratelimiter`)},
+		re: scan.MustCompile(`io\.github\.resilience4j\.ratelimiter|@RateLimiter\s*\(|resilience4j\s*[.:]\s*ratelimiter`)},
 	{kind: rateLimit, name: "spring-cloud-gateway", langs: jvmCfg, keywords: []string{"RequestRateLimiter"}},
 	{kind: rateLimit, name: "guava-ratelimiter", langs: jvm, keywords: []string{"com.google.common.util.concurrent.RateLimiter"}},
 	{kind: rateLimit, name: "express-rate-limit", langs: node, keywords: []string{"express-rate-limit"}, re: nodeImport("express-rate-limit")},
@@ -157,20 +159,20 @@ var signals = []*signal{
 	// CORS wildcards come before the plain CORS signals of the same file,
 	// so a wildcard is always recorded.
 	{kind: corsWildcard, name: "fastapi-cors-wildcard", langs: py, keywords: []string{"allow_origins", "allow_origin_regex"},
-		re: regexp.MustCompile(`allow_origins\s*=\s*\[\s*["']\*["']\s*\]|allow_origin_regex\s*=\s*r?["']\.\*["']`)},
+		re: scan.MustCompile(`allow_origins\s*=\s*\[\s*["']\*["']\s*\]|allow_origin_regex\s*=\s*r?["']\.\*["']`)},
 	{kind: corsWildcard, name: "django-cors-allow-all", langs: py, keywords: []string{"ALLOW_ALL"},
-		re: regexp.MustCompile(`CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True`)},
+		re: scan.MustCompile(`CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True`)},
 	{kind: corsWildcard, name: "flask-cors-wildcard", langs: py, keywords: []string{"CORS("},
-		re: regexp.MustCompile(`\bCORS\(\s*\w+\s*(?:,\s*supports_credentials\s*=\s*True\s*)?\)|\bCORS\([^)]*origins["']?\s*[=:]\s*["']\*["']`)},
+		re: scan.MustCompile(`\bCORS\(\s*\w+\s*(?:,\s*supports_credentials\s*=\s*True\s*)?\)|\bCORS\([^)]*origins["']?\s*[=:]\s*["']\*["']`)},
 	{kind: corsWildcard, name: "spring-cross-origin-any", langs: jvm, keywords: []string{"@CrossOrigin"}, fn: crossOriginAny},
 	{kind: corsWildcard, name: "spring-cors-wildcard", langs: jvmCfg, keywords: []string{"Cors", "cors", "allowed-origins", "allowedOrigins"},
-		re: regexp.MustCompile(`(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|setAllowedOrigin(?:Pattern)?s\(\s*(?:[A-Za-z.]+\(\s*)?"\*"|allowed-?[oO]rigin(?:-?[pP]atterns|s)\s*[:=]\s*["']?\*`)},
+		re: scan.MustCompile(`(?:allowedOrigins|allowedOriginPatterns|addAllowedOrigin|addAllowedOriginPattern)\(\s*"\*"\s*\)|setAllowedOrigin(?:Pattern)?s\(\s*(?:[A-Za-z.]+\(\s*)?"\*"|allowed-?[oO]rigin(?:-?[pP]atterns|s)\s*[:=]\s*["']?\*`)},
 	{kind: corsWildcard, name: "node-cors-wildcard", langs: node, keywords: []string{"cors", "Cors"},
-		re: regexp.MustCompile(`\bcors\(\s*\)|\borigin\s*:\s*(?:['"]\*['"]|true\b)|enableCors\(\s*\)|\bcors\s*:\s*true\b`)},
+		re: scan.MustCompile(`\bcors\(\s*\)|\borigin\s*:\s*(?:['"]\*['"]|true\b)|enableCors\(\s*\)|\bcors\s*:\s*true\b`)},
 	{kind: corsWildcard, name: "go-cors-wildcard", langs: golang, keywords: []string{"cors", "CORS"},
-		re: regexp.MustCompile(`AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*(?:\[\]string\{\s*)?"\*"|AllowAllOrigins:\s*true|cors\.AllowAll\(\)|cors\.Default\(\)|middleware\.CORS\(\)|cors\.New\(\s*\)`)},
+		re: scan.MustCompile(`AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowOrigins:\s*(?:\[\]string\{\s*)?"\*"|AllowAllOrigins:\s*true|cors\.AllowAll\(\)|cors\.Default\(\)|middleware\.CORS\(\)|cors\.New\(\s*\)`)},
 	{kind: corsWildcard, name: "header-wildcard", langs: all, keywords: []string{"Access-Control-Allow-Origin"},
-		re: regexp.MustCompile(`Access-Control-Allow-Origin["']\]?\s*[,:=]\s*["']\*["']`)},
+		re: scan.MustCompile(`Access-Control-Allow-Origin["']\]?\s*[,:=]\s*["']\*["']`)},
 
 	{kind: cors, name: "fastapi-cors", langs: py, keywords: []string{"CORSMiddleware"}},
 	{kind: cors, name: "django-cors-headers", langs: py, keywords: []string{"corsheaders"}},
@@ -178,7 +180,7 @@ var signals = []*signal{
 	{kind: cors, name: "spring-cors", langs: jvmCfg, keywords: []string{"@CrossOrigin", "CorsConfiguration", "addCorsMappings", "CorsRegistry", ".cors(", "allowed-origins", "allowedOrigins"}},
 	{kind: cors, name: "node-cors", langs: node, keywords: []string{"cors"}, re: nodeImport("cors", "@fastify/cors", "fastify-cors")},
 	{kind: cors, name: "nestjs-cors", langs: node, keywords: []string{"enableCors", "cors:"},
-		re: regexp.MustCompile(`enableCors\(|NestFactory\.create[^;]*\bcors\s*:`)},
+		re: scan.MustCompile(`enableCors\(|NestFactory\.create[^;]*\bcors\s*:`)},
 	{kind: cors, name: "go-cors", langs: golang, keywords: []string{`"github.com/rs/cors"`, `"github.com/go-chi/cors"`, `"github.com/gin-contrib/cors"`, "middleware.CORS", `/middleware/cors"`}},
 	{kind: cors, name: "header-cors", langs: all, keywords: []string{"Access-Control-Allow-Origin"}},
 }

@@ -5,10 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Ecosystems group manifests that describe one buildable project.
@@ -111,7 +111,7 @@ func NormalizePython(name string) string {
 	return strings.NewReplacer("_", "-", ".", "-").Replace(name)
 }
 
-var pep508Name = regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9._-]*)`)
+var pep508Name = scan.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9._-]*)`)
 
 // pep508 returns the normalised distribution name of a requirement string
 // ("fastapi[all]>=0.100; python_version>'3.8'" → "fastapi").
@@ -123,7 +123,7 @@ func pep508(req string) string {
 	return NormalizePython(m[1])
 }
 
-var eggRe = regexp.MustCompile(`#egg=([A-Za-z0-9._-]+)`)
+var eggRe = scan.MustCompile(`#egg=([A-Za-z0-9._-]+)`)
 
 func parseRequirements(data []byte) []string {
 	var deps []string
@@ -222,7 +222,7 @@ func parsePyproject(data []byte) parsed {
 	return out
 }
 
-var quotedReqRe = regexp.MustCompile(`(?m)^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ].*)?",?\s*$`)
+var quotedReqRe = scan.MustCompile(`(?m)^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ].*)?",?\s*$`)
 
 func parseLooseQuoted(data []byte) []string {
 	var deps []string
@@ -251,8 +251,8 @@ func parsePipfile(data []byte) parsed {
 }
 
 var (
-	installRequiresRe = regexp.MustCompile(`(?s)install_requires\s*=\s*\[(.*?)\]`)
-	quotedRe          = regexp.MustCompile(`["']([^"'\n]+)["']`)
+	installRequiresRe = scan.MustCompile(`(?s)install_requires\s*=\s*\[(.*?)\]`)
+	quotedRe          = scan.MustCompile(`["']([^"'\n]+)["']`)
 )
 
 func parseSetupPy(data []byte) []string {
@@ -349,15 +349,15 @@ func parsePom(data []byte) []string {
 
 var (
 	// implementation 'g:a:v', implementation("g:a"), kapt "g:a", ...
-	gradleCoordRe = regexp.MustCompile(`(?m)^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testCompileOnly|testRuntimeOnly|annotationProcessor|kapt|ksp|developmentOnly|compile|testCompile|runtime)\s*\(?\s*(?:(?:enforcedPlatform|platform)\s*\(?\s*)?["']([A-Za-z0-9_.\-]+):([A-Za-z0-9_.\-]+)`)
+	gradleCoordRe = scan.MustCompile(`(?m)^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testCompileOnly|testRuntimeOnly|annotationProcessor|kapt|ksp|developmentOnly|compile|testCompile|runtime)\s*\(?\s*(?:(?:enforcedPlatform|platform)\s*\(?\s*)?["']([A-Za-z0-9_.\-]+):([A-Za-z0-9_.\-]+)`)
 	// implementation group: 'g', name: 'a'
-	gradleMapRe = regexp.MustCompile(`group\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']\s*,\s*name\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']`)
+	gradleMapRe = scan.MustCompile(`group\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']\s*,\s*name\s*[:=]\s*["']([A-Za-z0-9_.\-]+)["']`)
 	// id 'org.springframework.boot' / id("org.springframework.boot") / apply plugin: 'org.springframework.boot'
-	gradlePluginRe = regexp.MustCompile(`(?:\bid\s*\(?\s*|apply\s+plugin\s*:\s*)["']([A-Za-z0-9_.\-]+)["']`)
+	gradlePluginRe = scan.MustCompile(`(?:\bid\s*\(?\s*|apply\s+plugin\s*:\s*)["']([A-Za-z0-9_.\-]+)["']`)
 	// kotlin("jvm"), kotlin("plugin.spring")
-	gradleKotlinRe = regexp.MustCompile(`\bkotlin\s*\(\s*"([a-z.]+)"\s*\)`)
+	gradleKotlinRe = scan.MustCompile(`\bkotlin\s*\(\s*"([a-z.]+)"\s*\)`)
 	// Version-catalog aliases: implementation(libs.spring.boot.starter.web)
-	gradleAliasRe = regexp.MustCompile(`\blibs\.([A-Za-z0-9_.\-]+)`)
+	gradleAliasRe = scan.MustCompile(`\blibs\.([A-Za-z0-9_.\-]+)`)
 )
 
 func parseGradle(data []byte) []string {
@@ -487,11 +487,11 @@ func parseGoMod(data []byte) []string {
 }
 
 var (
-	gemRe = regexp.MustCompile(`(?m)^\s*gem\s+["']([A-Za-z0-9_.\-]+)["']`)
-	mixRe = regexp.MustCompile(`\{\s*:([a-z0-9_]+)\s*,`)
+	gemRe = scan.MustCompile(`(?m)^\s*gem\s+["']([A-Za-z0-9_.\-]+)["']`)
+	mixRe = scan.MustCompile(`\{\s*:([a-z0-9_]+)\s*,`)
 )
 
-func matchAll(re *regexp.Regexp, data []byte, group int) []string {
+func matchAll(re *scan.Regexp, data []byte, group int) []string {
 	var out []string
 	for _, m := range re.FindAllSubmatch(data, -1) {
 		out = append(out, strings.ToLower(string(m[group])))

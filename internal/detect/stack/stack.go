@@ -13,7 +13,6 @@ package stack
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -135,8 +134,8 @@ func (d *detector) addManifest(eco string, f scan.File) {
 }
 
 var (
-	goServeRe = regexp.MustCompile(`http\.(?:ListenAndServe|ListenAndServeTLS|NewServeMux|HandleFunc|Handle)\(|&http\.Server\{|http\.Server\{`)
-	pyImpRe   = regexp.MustCompile(`(?m)^\s*(?:from|import)\s+(fastapi|flask|django)\b`)
+	goServeRe = scan.MustCompile(`http\.(?:ListenAndServe|ListenAndServeTLS|NewServeMux|HandleFunc|Handle)\(|&http\.Server\{|http\.Server\{`)
+	pyImpRe   = scan.MustCompile(`(?m)^\s*(?:from|import)\s+(fastapi|flask|django)\b`)
 )
 
 func servesNetHTTP(data []byte) bool {

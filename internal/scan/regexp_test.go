@@ -1,0 +1,52 @@
+package scan
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestPrefilterNeverChangesTheAnswer(t *testing.T) {
+	patterns := []string{
+		`\bfrom celery import\b|@shared_task\b|@\w+\.task\b|\bBackgroundTasks\b`,
+		`(?m)^CACHES\s*=|@cache_page\b`,
+		`(?i)secret_key\s*=`,
+		`\b(?:PageNumber|LimitOffset|Cursor)Pagination\b|\bPageable\b`,
+		`a*b?`,
+		`(?:jwt|JWT)\.(?:encode|sign)\(`,
+		`x{2,}y`,
+	}
+	inputs := []string{
+		"from celery import shared_task\n", "@app.task\ndef f(): pass", "CACHES = {}", "SECRET_KEY = 'x'",
+		"class P(PageNumberPagination): pass", "Pageable p", "nothing here at all", "", "jwt.encode(x)",
+		"JWT.sign(", "xxy", "xy", "background", "BackgroundTasks",
+	}
+	for _, p := range patterns {
+		ours, std := MustCompile(p), regexp.MustCompile(p)
+		for _, in := range inputs {
+			if got, want := ours.Match([]byte(in)), std.Match([]byte(in)); got != want {
+				t.Errorf("%q on %q: Match = %v, regexp says %v", p, in, got, want)
+			}
+			if got, want := len(ours.FindAllIndex([]byte(in), -1)), len(std.FindAllIndex([]byte(in), -1)); got != want {
+				t.Errorf("%q on %q: %d matches, regexp finds %d", p, in, got, want)
+			}
+		}
+	}
+}
+
+func TestPrefilterLiterals(t *testing.T) {
+	cases := []struct {
+		pattern string
+		want    int // number of literals; 0 = no prefilter
+	}{
+		{`\bfoo\b|bar`, 2},
+		{`(?i)foo`, 0},
+		{`a*`, 0},
+		{`\w+\.task\(`, 1},
+		{`(?:get|post)\(\s*['"]/`, 2},
+	}
+	for _, tc := range cases {
+		if got := len(MustCompile(tc.pattern).lits); got != tc.want {
+			t.Errorf("%q: %d literals, want %d", tc.pattern, got, tc.want)
+		}
+	}
+}
