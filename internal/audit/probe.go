@@ -52,6 +52,9 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 	live.Checked = req.Now
 	f.Live = live
 	notes := []string{fmt.Sprintf("deployed URL %s (%s): %d requests", f.Deploy.URL, src, live.Requests)}
+	if live.ColdStart {
+		notes = append(notes, fmt.Sprintf("live probe: cold start: the first answer took %d ms, the next %d ms (a sleeping free tier waking up, not an outage)", live.FirstLatencyMS, live.LatencyMS))
+	}
 	for _, n := range live.Notes {
 		notes = append(notes, "live probe: "+n)
 	}
