@@ -60,6 +60,12 @@ var gaps = map[string]string{
 	// so a DRF project whose only explicit errors are validation errors and
 	// its handler's 500 reads as "only 500 used".
 	"django-complete/status/errors": "raise serializers.ValidationError is not counted as a 400",
+	// internal/detect/code/logging.go: reJSLogsRequest only accepts a
+	// logger named console, log*, or this.logger, so the usual inline Nest
+	// middleware `const http = new Logger('HTTP'); app.use((req, res, next)
+	// => { res.on('finish', () => http.log(`${req.method} ...`)) })` in
+	// main.ts is not request logging.
+	"nestjs-complete/logging.request_logging": "a request-logging middleware whose Logger is not named log*/logger is missed",
 }
 
 // The secrets committed in the weak fixtures' .env files (fake values in
@@ -92,6 +98,18 @@ var stackCases = []stackCase{
 		authKind: "jwt", hashing: "bcrypt", migTool: "flyway", migCount: 2,
 		openapiKinds: []string{"framework-generated", "annotations"},
 		logging:      []string{"slf4j", "logback"}, minEndpoints: 11, maxEndpoints: 11},
+
+	{dir: "express-complete", complete: true, language: "javascript", framework: "express",
+		authKind: "jwt", hashing: "bcrypt", migTool: "knex", migCount: 2, openapiKinds: []string{"static-file"},
+		logging: []string{"pino", "pino-http"}, minEndpoints: 12, maxEndpoints: 12},
+	{dir: "express-weak", language: "javascript", framework: "express",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword, stripeKey}},
+
+	{dir: "nestjs-complete", complete: true, language: "typescript", framework: "nestjs",
+		authKind: "jwt", hashing: "bcrypt", migTool: "typeorm", migCount: 2, openapiKinds: []string{"framework-generated"},
+		minEndpoints: 12, maxEndpoints: 12},
+	{dir: "nestjs-weak", language: "typescript", framework: "nestjs",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{stripeKey}},
 }
 
 func TestStacks(t *testing.T) {
