@@ -179,6 +179,7 @@ func runAudit(ctx context.Context, o *auditOptions) error {
 	if err := o.writeReports(sc); err != nil {
 		return err
 	}
+	githubActions(o, sc)
 	if o.FailUnder >= 0 && sc.Score < o.FailUnder {
 		return &ThresholdError{Score: sc.Score, Min: o.FailUnder}
 	}
