@@ -121,7 +121,7 @@ func TestProfileChecksOnlyUnderTheirProfile(t *testing.T) {
 	if got := ProfileOnly("deployment.iac"); len(got) != 1 || got[0] != "platform" {
 		t.Errorf("ProfileOnly = %v", got)
 	}
-	if ProfileOnly("auth.present") != nil {
+	if ProfileOnly("auth.mechanism") != nil {
 		t.Error("a common check is profile-only")
 	}
 }
