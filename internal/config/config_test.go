@@ -49,7 +49,7 @@ minimums:
 		Ignore: []string{"docs/", "**/*.ipynb"},
 		Checks: map[string]Check{
 			"deployment.live": {Off: true, Reason: "The free tier sleeps; the demo video shows it running"},
-			"auth.mechanism":    {},
+			"auth.mechanism":  {},
 		},
 		Weights:   map[string]float64{"auth": 20, "scope": 2.5},
 		FailUnder: &fu,
