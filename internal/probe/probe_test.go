@@ -95,7 +95,7 @@ func TestGoodAPI(t *testing.T) {
 
 func TestGoodAPIOverTLS(t *testing.T) {
 	api := newFakeAPI()
-	srv := httptest.NewTLSServer(api)
+	srv := newTLSServer(api)
 	t.Cleanup(srv.Close)
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.Certificate())
@@ -124,7 +124,7 @@ func TestGoodAPIOverTLS(t *testing.T) {
 
 func TestTLSUnknownAuthority(t *testing.T) {
 	api := newFakeAPI()
-	srv := httptest.NewTLSServer(api)
+	srv := newTLSServer(api)
 	t.Cleanup(srv.Close)
 	live := run(t, testConfig(srv.URL)) // system roots: the test CA is unknown
 	if live.Reachable || !live.HTTPS {
@@ -140,7 +140,7 @@ func TestTLSUnknownAuthority(t *testing.T) {
 
 func TestTLSWrongHost(t *testing.T) {
 	api := newFakeAPI()
-	srv := httptest.NewTLSServer(api)
+	srv := newTLSServer(api)
 	t.Cleanup(srv.Close)
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.Certificate())
