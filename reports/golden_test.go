@@ -6,7 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/vetfolio/vetfolio/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -79,3 +82,73 @@ func firstDiff(want, got []byte) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestTextSummaryFitsOneScreen keeps the default text report short and
+// the verbose one complete.
+func TestTextSummaryFitsOneScreen(t *testing.T) {
+	for name, sc := range fixtureScorecards() {
+		var short, long bytes.Buffer
+		if err := (Text{}).Render(&short, sc); err != nil {
+			t.Fatal(err)
+		}
+		if err := (Text{Options: Options{Verbose: true}}).Render(&long, sc); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(short.String(), "\n"); n > 40 {
+			t.Errorf("%s: the summary has %d lines, more than one screen", name, n)
+		}
+		for _, cr := range sc.Criteria {
+			if !strings.Contains(short.String(), cr.ID) {
+				t.Errorf("%s: summary lacks criterion %s", name, cr.ID)
+			}
+			for _, k := range cr.Checks {
+				if !strings.Contains(long.String(), k.ID+": ") {
+					t.Errorf("%s: --verbose lacks check %s", name, k.ID)
+				}
+				for _, e := range limit(k.Evidence, 3) {
+					if !strings.Contains(long.String(), evidenceString(e)) {
+						t.Errorf("%s: --verbose lacks evidence %s of %s", name, evidenceString(e), k.ID)
+					}
+				}
+			}
+		}
+		for _, fx := range sc.Fixes {
+			if !strings.Contains(long.String(), fx.Check) {
+				t.Errorf("%s: --verbose lacks fix %s", name, fx.Check)
+			}
+		}
+	}
+}
+
+// TestRenderersNeverPanic feeds every format an empty, a nil-facts and a
+// hostile scorecard.
+func TestRenderersNeverPanic(t *testing.T) {
+	hostile := weakScorecard()
+	hostile.Target.Path = "../\x00\xff<script>"
+	hostile.Criteria[0].Checks[0].Message = "\xff\xfe`unclosed <b>|" + strings.Repeat("x", 1<<16)
+	hostile.Fixes[0].Evidence = []rules.Location{{Path: "a b/(c).py", Line: -1}, {URL: "javascript:alert(1)"}}
+	cases := map[string]*rules.Scorecard{"empty": {}, "nil facts": {Criteria: strongScorecard().Criteria}, "hostile": hostile}
+	for _, name := range Formats() {
+		for cname, sc := range cases {
+			r, err := Lookup(name, Options{Verbose: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := r.Render(&buf, sc); err != nil {
+				t.Errorf("%s on %s: %v", name, cname, err)
+			}
+		}
+		r, _ := Lookup(name, Options{})
+		if err := r.Render(&bytes.Buffer{}, nil); err == nil && name != "json" {
+			t.Errorf("%s accepted a nil scorecard", name)
+		}
+	}
+	var buf bytes.Buffer
+	if err := (HTML{}).Render(&buf, hostile); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "<b>") || strings.Contains(buf.String(), `href="javascript:`) {
+		t.Error("HTML let markup or a javascript: link through")
+	}
+}

@@ -30,6 +30,13 @@ const (
 
 // Render writes the report.
 func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
+	if sc == nil {
+		return fmt.Errorf("write text report: no scorecard")
+	}
+	facts := sc.Facts
+	if facts == nil {
+		facts = &rules.Facts{}
+	}
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	c := func(code, s string) string {
@@ -40,7 +47,7 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 	}
 
 	p("%s %s\n", c(ansiBold, "vetfolio"), targetLine(sc))
-	if st := sc.Facts.Stack; st.Language != "" || st.Framework != "" {
+	if st := facts.Stack; st.Language != "" || st.Framework != "" {
 		p("stack: %s\n", stackLine(st))
 	}
 	gradeColor := ansiGreen
@@ -80,29 +87,49 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 		}
 	}
 
-	if len(sc.Fixes) > 0 {
+	if fixes := sortedFixes(sc); len(fixes) > 0 {
 		p("\n%s\n", c(ansiBold, "Fixes that would raise the score most:"))
-		n := len(sc.Fixes)
+		n := len(fixes)
 		if !t.Verbose {
 			n = min(n, topFixes)
 		}
-		for i, fx := range sc.Fixes[:n] {
+		for i, fx := range fixes[:n] {
 			p("  %d. %s %s %s\n", i+1, c(ansiCyan, fmt.Sprintf("+%.1f", fx.Gain)), fx.Title, c(ansiDim, "("+fx.Check+")"))
-			for _, s := range fx.Steps {
+			// The summary keeps each fix to its first step and evidence so the
+			// whole report fits one screen; --verbose shows everything.
+			steps, evidence := fx.Steps, fx.Evidence
+			if !t.Verbose {
+				steps, evidence = limit(steps, 1), limit(evidence, 1)
+			}
+			for _, s := range steps {
 				p("       - %s\n", s)
 			}
-			for _, e := range limit(fx.Evidence, 2) {
-				p("       at %s\n", evidenceString(e))
+			if len(steps) < len(fx.Steps) {
+				p("       %s\n", c(ansiDim, fmt.Sprintf("(+%d more steps: vetfolio rules explain %s)", len(fx.Steps)-len(steps), fx.Check)))
+			}
+			for i, e := range evidence {
+				more := ""
+				if i == len(evidence)-1 && len(evidence) < len(fx.Evidence) {
+					more = c(ansiDim, fmt.Sprintf(" and %d more", len(fx.Evidence)-len(evidence)))
+				}
+				p("       at %s%s\n", evidenceString(e), more)
 			}
 		}
-		if n < len(sc.Fixes) {
-			p("  ... %d more (--verbose shows all)\n", len(sc.Fixes)-n)
+		if n < len(fixes) {
+			p("  ... %d more (--verbose shows all)\n", len(fixes)-n)
 		}
 	}
-	if len(sc.Facts.Secrets) > 0 {
-		p("\n%s\n", c(ansiBold+ansiRed, fmt.Sprintf("Committed secrets (%d, values redacted):", len(sc.Facts.Secrets))))
-		for _, s := range limit(sc.Facts.Secrets, 10) {
+	if len(facts.Secrets) > 0 {
+		p("\n%s\n", c(ansiBold+ansiRed, fmt.Sprintf("Committed secrets (%d, values redacted):", len(facts.Secrets))))
+		shown := 5
+		if t.Verbose {
+			shown = len(facts.Secrets)
+		}
+		for _, s := range limit(facts.Secrets, shown) {
 			p("  %s:%d %s %s\n", s.Path, s.Line, s.Rule, c(ansiDim, s.Redacted))
+		}
+		if len(facts.Secrets) > shown {
+			p("  ... %d more (--verbose shows all)\n", len(facts.Secrets)-shown)
 		}
 	}
 	for _, n := range sc.Notes {
