@@ -18,7 +18,7 @@ func Open(ctx context.Context, req Request) (*source.Snapshot, error) {
 			return nil, &github.TargetError{Target: req.Target, Reason: "--ref applies to GitHub targets only",
 				Hint: "check out the ref and audit the folder, or give owner/repo"}
 		}
-		return source.Local(ctx, req.Target)
+		return source.LocalDeferred(ctx, req.Target)
 	}
 	t, err := github.ParseTarget(req.Target)
 	if err != nil {

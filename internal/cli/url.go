@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/probe"
 )
 
 // parseHTTPURL accepts an absolute http or https URL.
@@ -23,14 +25,4 @@ func parseHTTPURL(raw string) (*url.URL, error) {
 
 // redactURL hides a password or token in a URL's user information, so an
 // error message never echoes a credential.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		if i := strings.Index(raw, "@"); i >= 0 && strings.Contains(raw[:i], "://") {
-			return raw[:strings.Index(raw, "://")+3] + "***@" + raw[i+1:]
-		}
-		return raw
-	}
-	u.User = url.User("***")
-	return u.String()
-}
+func redactURL(raw string) string { return probe.RedactURL(raw) }

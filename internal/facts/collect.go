@@ -97,6 +97,9 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	if skippedLarge > 0 {
 		notes = append(notes, fmt.Sprintf("%d files larger than %d KiB were listed but not scanned", skippedLarge, MaxScanBytes>>10))
 	}
+	if err := snap.WaitHistory(); err != nil {
+		return nil, nil, err
+	}
 	if snap.HistoryReason != "" {
 		f.History = rules.History{Reason: snap.HistoryReason}
 	} else {

@@ -15,10 +15,15 @@ import (
 // overridden here run the regexp as is.
 type Regexp struct {
 	*regexp.Regexp
-	// lits holds one literal of which every match contains at least one;
-	// nil when no such set could be derived.
+	// lits holds literals of which every match contains at least one; nil
+	// when no such set could be derived. A literal starting with foldMark
+	// is matched without regard to ASCII case (the rest is lower case).
 	lits [][]byte
 }
+
+// foldMark prefixes a case-insensitive literal; it is not valid UTF-8, so no
+// pattern literal starts with it.
+const foldMark = 0xff
 
 // MustCompile compiles a pattern like regexp.MustCompile and derives its
 // prefilter.
@@ -41,9 +46,39 @@ func (r *Regexp) mayMatch(b []byte) bool {
 		return true
 	}
 	for _, l := range r.lits {
-		if bytes.Contains(b, l) {
+		if l[0] == foldMark {
+			if containsFold(b, l[1:]) {
+				return true
+			}
+		} else if bytes.Contains(b, l) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsFold reports whether b contains lit (lower-case ASCII) in any
+// case.
+func containsFold(b, lit []byte) bool {
+	lower, upper := lit[0], lit[0]
+	if 'a' <= lower && lower <= 'z' {
+		upper = lower - 'a' + 'A'
+	}
+	for i := 0; i+len(lit) <= len(b); {
+		j := bytes.IndexByte(b[i:], lower)
+		if upper != lower {
+			if k := bytes.IndexByte(b[i:], upper); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len(lit) <= len(b) && bytes.EqualFold(b[i:i+len(lit)], lit) {
+			return true
+		}
+		i++
 	}
 	return false
 }
@@ -53,7 +88,11 @@ func (r *Regexp) mayMatchString(s string) bool {
 		return true
 	}
 	for _, l := range r.lits {
-		if strings.Contains(s, string(l)) {
+		if l[0] == foldMark {
+			if containsFold([]byte(s), l[1:]) {
+				return true
+			}
+		} else if strings.Contains(s, string(l)) {
 			return true
 		}
 	}
@@ -152,10 +191,19 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+		if len(re.Rune) == 0 {
 			return nil, false
 		}
-		return []string{string(re.Rune)}, true
+		lit := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 {
+			for _, r := range re.Rune {
+				if r >= 0x80 {
+					return nil, false // Unicode folding is beyond ASCII EqualFold
+				}
+			}
+			return []string{string([]byte{foldMark}) + strings.ToLower(lit)}, true
+		}
+		return []string{lit}, true
 	case syntax.OpCapture:
 		return requiredLiterals(re.Sub[0])
 	case syntax.OpPlus:
@@ -198,14 +246,18 @@ func better(a, b []string) bool {
 	if sa != sb {
 		return sa > sb
 	}
-	return len(a) < len(b)
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return shortest(a) > shortest(b)
 }
 
 func shortest(s []string) int {
 	n := -1
 	for _, x := range s {
-		if n < 0 || len(x) < n {
-			n = len(x)
+		l := len(strings.TrimPrefix(x, string([]byte{foldMark})))
+		if n < 0 || l < n {
+			n = l
 		}
 	}
 	return n

@@ -18,7 +18,7 @@ func TestPrefilterNeverChangesTheAnswer(t *testing.T) {
 	inputs := []string{
 		"from celery import shared_task\n", "@app.task\ndef f(): pass", "CACHES = {}", "SECRET_KEY = 'x'",
 		"class P(PageNumberPagination): pass", "Pageable p", "nothing here at all", "", "jwt.encode(x)",
-		"JWT.sign(", "xxy", "xy", "background", "BackgroundTasks",
+		"JWT.sign(", "xxy", "xy", "background", "BackgroundTasks", "Secret_Key = 1", "SECRET_KEY=", "secret_ke",
 	}
 	for _, p := range patterns {
 		ours, std := MustCompile(p), regexp.MustCompile(p)
@@ -39,7 +39,8 @@ func TestPrefilterLiterals(t *testing.T) {
 		want    int // number of literals; 0 = no prefilter
 	}{
 		{`\bfoo\b|bar`, 2},
-		{`(?i)foo`, 0},
+		{`(?i)foo`, 1},
+		{`(?i)föo`, 0},
 		{`a*`, 0},
 		{`\w+\.task\(`, 1},
 		{`(?:get|post)\(\s*['"]/`, 2},

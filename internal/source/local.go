@@ -40,6 +40,25 @@ func (e *TargetError) Unwrap() error { return e.Err }
 // limited to commits that touch the folder; a plain folder is walked and
 // has no history.
 func Local(ctx context.Context, dir string) (*Snapshot, error) {
+	s, err := openLocal(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.WaitHistory(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// LocalDeferred is Local with the history still being read in the
+// background: git log runs while the files are scanned. Call WaitHistory
+// before reading Commits, HistoryReason or Notes.
+func LocalDeferred(ctx context.Context, dir string) (*Snapshot, error) {
+	return openLocal(ctx, dir)
+}
+
+func openLocal(ctx context.Context, dir string) (*Snapshot, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, &TargetError{Target: dir, Reason: "cannot resolve the path", Err: err}
@@ -59,6 +78,7 @@ func Local(ctx context.Context, dir string) (*Snapshot, error) {
 		if err == nil && len(s.Files) == 0 {
 			// A folder the enclosing checkout ignores (a download unpacked
 			// inside another project) is audited as a plain folder.
+			_ = s.WaitHistory()
 			s.Commit, s.Commits, s.Notes = "", nil, nil
 			s.HistoryReason = "git ignores this folder, so there is no commit history to judge"
 			err = s.walk()
@@ -104,6 +124,9 @@ func gitTop(ctx context.Context, dir string) (string, bool) {
 }
 
 func (s *Snapshot) readGit(ctx context.Context, top string) error {
+	done := make(chan error, 1)
+	go func() { done <- s.readHistory(ctx, top) }()
+	s.historyDone = done
 	out, err := git(ctx, s.Dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
 	if err != nil {
 		return &TargetError{Target: s.Display, Reason: "git could not list the files", Err: err}
@@ -129,6 +152,12 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 	}
 	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
 
+	return nil
+}
+
+// readHistory reads HEAD and the log; it runs beside the file listing and
+// the scan, and WaitHistory collects its result.
+func (s *Snapshot) readHistory(ctx context.Context, top string) error {
 	head, err := git(ctx, s.Dir, "rev-parse", "--verify", "-q", "HEAD")
 	if err != nil || len(bytes.TrimSpace(head)) == 0 {
 		s.HistoryReason = "the repository has no commits yet"

@@ -40,6 +40,10 @@ type Snapshot struct {
 	// Notes are things the reader should know about how the snapshot was read.
 	Notes []string
 
+	// historyDone delivers the result of a history read still under way.
+	historyDone <-chan error
+	historyErr  error
+
 	rootOnce sync.Once
 	root     *os.Root
 	rootErr  error
@@ -78,6 +82,17 @@ type Meta struct {
 	DeploymentURL string
 	// CIConclusion is the conclusion of the latest workflow run on the default branch.
 	CIConclusion string
+}
+
+// WaitHistory waits for a history read still under way (LocalDeferred) and
+// returns its error; Commits, Commit, HistoryReason and Notes are complete
+// once it returns. It is cheap to call again.
+func (s *Snapshot) WaitHistory() error {
+	if s.historyDone != nil {
+		s.historyErr = <-s.historyDone
+		s.historyDone = nil
+	}
+	return s.historyErr
 }
 
 // ErrTooLarge is returned by ReadFile for a file above the cap.

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes vetfolio in-process with the given environment.
+func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	st := Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+		Env: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
+	code = Run(context.Background(), args, st)
+	return code, out.String(), errOut.String()
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestExitCodesAndMessages(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"proj/main.py": "print('hi')\n", "afile.txt": "x"})
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	proj := filepath.Join(dir, "proj")
+	cases := []struct {
+		name    string
+		args    []string
+		code    int
+		errWant string
+	}{
+		{"missing path", []string{"audit", filepath.Join(dir, "nope")}, ExitTarget, "no such folder"},
+		{"file not folder", []string{"audit", filepath.Join(dir, "afile.txt")}, ExitTarget, "is a file, not a folder"},
+		{"empty folder", []string{"audit", filepath.Join(dir, "empty")}, ExitTarget, "has no files to audit"},
+		{"unknown format", []string{"audit", proj, "--format", "xml"}, ExitUsage, `unknown format "xml"`},
+		{"unknown profile", []string{"audit", proj, "--profile", "startup"}, ExitUsage, `unknown profile "startup"`},
+		{"unknown flag", []string{"audit", "--frmat", "json"}, ExitUsage, "unknown flag: --frmat"},
+		{"two targets", []string{"audit", proj, proj}, ExitUsage, "accepts at most 1 arg"},
+		{"fail-under out of range", []string{"audit", proj, "--fail-under", "101"}, ExitUsage, "--fail-under must be between 0 and 100"},
+		{"several formats to stdout", []string{"audit", proj, "-f", "text,json"}, ExitUsage, "several formats need --output"},
+		{"bad url", []string{"audit", proj, "--url", "ftp://x"}, ExitUsage, "must start with http"},
+		{"url credentials never echoed", []string{"audit", proj, "--url", "gopher://admin:hunter2@example.com"}, ExitUsage, "***@example.com"},
+		{"below threshold", []string{"audit", proj, "--offline", "--fail-under", "100"}, ExitBelowThreshold, "is below --fail-under 100"},
+		{"unknown check", []string{"rules", "explain", "auth.nope"}, ExitUsage, "no criterion or check"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := run(t, nil, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit code %d, want %d; stderr: %s", code, tc.code, stderr)
+			}
+			if !strings.Contains(stderr, tc.errWant) {
+				t.Fatalf("stderr %q does not contain %q", stderr, tc.errWant)
+			}
+			if strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Fatalf("error is not one line: %q", stderr)
+			}
+			if strings.Contains(stderr, "hunter2") || strings.Contains(stderr, "goroutine") {
+				t.Fatalf("stderr leaks a credential or a stack trace: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestAuditWritesJSONContract(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.go": "package main\n\nfunc main() {}\n", "go.mod": "module example.com/x\n\ngo 1.22\n"})
+	out := filepath.Join(t.TempDir(), "r", "report.json")
+	code, stdout, stderr := run(t, map[string]string{"VETFOLIO_NOW": "2026-01-02T15:04:05Z"}, "audit", dir, "--offline", "--format", "json", "--output", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stdout != "" {
+		t.Fatalf("report went to stdout as well as the file: %q", stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report map[string]any
+	if err := json.Unmarshal(data, &report); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"schema_version", "tool", "target", "profile", "score", "grade", "criteria", "fixes", "facts"} {
+		if _, ok := report[key]; !ok {
+			t.Errorf("report has no %q", key)
+		}
+	}
+	if report["schema_version"].(float64) != 1 {
+		t.Errorf("schema_version = %v", report["schema_version"])
+	}
+	target := report["target"].(map[string]any)
+	if target["kind"] != "local" {
+		t.Errorf("target.kind = %v", target["kind"])
+	}
+	ids := map[string]bool{}
+	for _, c := range report["criteria"].([]any) {
+		cm := c.(map[string]any)
+		ids[cm["id"].(string)] = true
+		switch cm["status"] {
+		case "pass", "partial", "fail", "skipped":
+		default:
+			t.Errorf("criterion %v has status %v", cm["id"], cm["status"])
+		}
+	}
+	for _, id := range []string{"auth", "database", "api-docs", "deployment", "history", "errors", "tests", "logging", "readme", "security", "scope"} {
+		if !ids[id] {
+			t.Errorf("criterion %s missing", id)
+		}
+	}
+	facts := report["facts"].(map[string]any)
+	history := facts["history"].(map[string]any)
+	if history["available"] != false {
+		t.Errorf("a plain folder has history %v", history)
+	}
+}
+
+func TestAuditPlainTextHasNoColourInAPipe(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"app.py": "x = 1\n"})
+	code, stdout, _ := run(t, nil, "audit", dir, "--offline")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.Contains(stdout, "\x1b[") {
+		t.Fatalf("colour codes in a pipe: %q", stdout)
+	}
+	if !strings.Contains(stdout, "score: ") {
+		t.Fatalf("no score line: %q", stdout)
+	}
+	code, stdout, _ = run(t, nil, "audit", dir, "--offline", "--color", "always")
+	if code != ExitOK || !strings.Contains(stdout, "\x1b[") {
+		t.Fatalf("--color always gave no colour (exit %d)", code)
+	}
+}
+
+func TestOutputDirWritesEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"app.py": "x = 1\n"})
+	outDir := t.TempDir()
+	code, _, stderr := run(t, nil, "audit", dir, "--offline", "-f", "text,json", "--output-dir", outDir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"vetfolio.txt", "vetfolio.json"} {
+		if fi, err := os.Stat(filepath.Join(outDir, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	code, stdout, _ := run(t, nil, "rules")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, id := range []string{"auth", "database", "scope", "profile saas"} {
+		if !strings.Contains(stdout, id) {
+			t.Errorf("rules output lacks %q", id)
+		}
+	}
+	code, stdout, _ = run(t, nil, "rules", "--profile", "platform")
+	if code != ExitOK || !strings.Contains(stdout, "profile platform") {
+		t.Fatalf("rules --profile platform: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = run(t, nil, "rules", "explain", "auth")
+	if code != ExitOK || !strings.Contains(stdout, "Authentication") {
+		t.Fatalf("explain auth: exit %d, %q", code, stdout)
+	}
+}
+
+func TestVersionAndCompletion(t *testing.T) {
+	code, stdout, _ := run(t, nil, "version")
+	if code != ExitOK || !strings.HasPrefix(stdout, "vetfolio ") {
+		t.Fatalf("version: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = run(t, nil, "completion", "bash")
+	if code != ExitOK || !strings.Contains(stdout, "__start_vetfolio") {
+		t.Fatalf("completion bash: exit %d", code)
+	}
+}
