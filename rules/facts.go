@@ -169,9 +169,14 @@ type Deploy struct {
 	// URLSource says where URL came from: flag, config, homepage,
 	// deployment or readme.
 	URLSource string `json:"url_source,omitempty"`
+	// Pipeline is true when a CI workflow deploys (flyctl deploy, railway
+	// up, gcloud run deploy, docker push, a deploy action, ...).
+	Pipeline bool `json:"pipeline"`
 
 	Evidence    []Location `json:"-"`
 	URLEvidence []Location `json:"-"`
+	// PipelineEvidence points at the deploy steps of CI workflows.
+	PipelineEvidence []Location `json:"-"`
 }
 
 // Tests describes automated tests.
@@ -183,8 +188,14 @@ type Tests struct {
 	// Integration is true when tests exercise the HTTP layer (TestClient,
 	// MockMvc, supertest, httptest, ...).
 	Integration bool `json:"integration"`
+	// Boilerplate counts test files that only hold the test the framework
+	// generated (Spring's contextLoads, Nest's "Hello World!" specs); they
+	// are not counted in Files.
+	Boilerplate int `json:"boilerplate,omitempty"`
 
 	Evidence []Location `json:"-"`
+	// IntegrationEvidence points at tests that exercise the HTTP layer.
+	IntegrationEvidence []Location `json:"-"`
 }
 
 // CI describes continuous integration.
@@ -266,17 +277,6 @@ type History struct {
 	Truncated bool `json:"truncated,omitempty"`
 	// VagueExamples are up to five uninformative messages.
 	VagueExamples []string `json:"-"`
-}
-
-// Secret is a credential committed to the repository. Its value is never
-// kept: only where it is and which rule matched.
-type Secret struct {
-	Path string `json:"path"`
-	Line int    `json:"line"`
-	Rule string `json:"rule"`
-	// Redacted shows the matched text with the secret masked.
-	Redacted string `json:"redacted,omitempty"`
-}
 
 	// ActiveDays counts distinct days (UTC) with a commit.
 	ActiveDays int `json:"active_days"`
@@ -299,6 +299,17 @@ type Secret struct {
 	// left out); VagueCommits those found uninformative.
 	MessageCommits int `json:"-"`
 	VagueCommits   int `json:"-"`
+}
+
+// Secret is a credential committed to the repository. Its value is never
+// kept: only where it is and which rule matched.
+type Secret struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Rule string `json:"rule"`
+	// Redacted shows the matched text with the secret masked.
+	Redacted string `json:"redacted,omitempty"`
+}
 
 // Security describes security hygiene beyond secrets.
 type Security struct {
@@ -331,6 +342,9 @@ type Readme struct {
 	Sections []string `json:"sections,omitempty"`
 	// URLs are links to hosting platforms found in the README.
 	URLs []string `json:"urls,omitempty"`
+	// Boilerplate is true when the README is a framework's template
+	// (Create React App, the NestJS starter, Spring Initializr's HELP.md).
+	Boilerplate bool `json:"boilerplate"`
 
 	SectionEvidence map[string]Location `json:"-"`
 }
