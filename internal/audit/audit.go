@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/vetfolio/vetfolio/internal/config"
 	"github.com/vetfolio/vetfolio/internal/facts"
 	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
@@ -25,8 +26,16 @@ type Request struct {
 	Label string
 	// URL is the deployed URL given by the user; it wins over any found.
 	URL string
-	// Profile weights the criteria.
+	// Profile weights the criteria. Its zero value means the configuration
+	// file's profile, else the default; a named profile wins over the file.
 	Profile rules.Profile
+	// Config is the configuration to apply (--config); nil means the
+	// .vetfolio.yaml at the target's root, if there is one.
+	Config *config.Config
+	// FailUnder is --fail-under when given; it wins over the
+	// configuration's fail_under in the scorecard's record. The caller
+	// judges the thresholds.
+	FailUnder *int
 	// Offline forbids every network request: no GitHub, no live probe.
 	Offline bool
 	// Now is the time of the audit; zero means time.Now.
@@ -83,12 +92,16 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		return nil, err
 	}
 	defer snap.Close()
+	set, err := configure(snap, req)
+	if err != nil {
+		return nil, err
+	}
 
 	f, notes, err := facts.Collect(ctx, snap, facts.Options{Now: req.Now})
 	if err != nil {
 		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
 	}
-	resolveURL(f, req, snap)
+	resolveURL(f, req, snap, set.url)
 	// Whatever happens next, a credential in the URL is never reported;
 	// the probe gets the URL as found and strips it itself.
 	rawURL := f.Deploy.URL
@@ -103,7 +116,8 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		probeNotes = runProbe(ctx, f, rawURL, req, snap)
 	}
 
-	sc := rules.Score(f, req.Profile)
+	sc := rules.ScoreWith(f, set.profile, set.scoring)
+	sc.Config = set.applied
 	sc.Tool = rules.Tool{Name: "vetfolio", Version: req.Version}
 	sc.Target = rules.Target{Kind: snap.Kind, Repo: snap.Repo, Commit: snap.Commit, URL: f.Deploy.URL, Label: req.Label}
 	if snap.Kind == "local" {
@@ -120,13 +134,15 @@ func probeNote(f *rules.Facts) []string {
 	return []string{"live probe skipped: " + f.ProbeSkipped}
 }
 
-// resolveURL settles the deployed URL: the user's --url first, then what
-// the hosting platform knows, then what the README links to (already in
-// the facts).
-func resolveURL(f *rules.Facts, req Request, snap *source.Snapshot) {
+// resolveURL settles the deployed URL: the user's --url first, then the
+// configuration file's, then what the hosting platform knows, then what
+// the README links to (already in the facts).
+func resolveURL(f *rules.Facts, req Request, snap *source.Snapshot, configURL string) {
 	switch {
 	case req.URL != "":
 		f.Deploy.URL, f.Deploy.URLSource = req.URL, "flag"
+	case configURL != "":
+		f.Deploy.URL, f.Deploy.URLSource = configURL, "config"
 	case snap.Meta.Homepage != "":
 		f.Deploy.URL, f.Deploy.URLSource = snap.Meta.Homepage, "homepage"
 	case snap.Meta.DeploymentURL != "":

@@ -29,6 +29,11 @@ type auditOptions struct {
 	Profile   string
 	Offline   bool
 	FailUnder int
+	// ConfigPath is --config; ProfileSet and FailUnderSet say whether
+	// those flags were given, since flags win over the configuration file.
+	ConfigPath   string
+	ProfileSet   bool
+	FailUnderSet bool
 	// AllowPrivate and MaxRequests bound the live probe (--allow-private,
 	// --max-requests).
 	AllowPrivate bool
@@ -57,6 +62,7 @@ history of the commits that touch it.`,
 		Args: wrapArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Targets = args
+			o.ProfileSet, o.FailUnderSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-under")
 			if len(o.Targets) == 0 {
 				o.Targets = []string{"."}
 			}
@@ -77,6 +83,7 @@ history of the commits that touch it.`,
 	f.StringVar(&o.Profile, "profile", rules.DefaultProfile, "job profile that weights the criteria: "+strings.Join(rules.ProfileNames(), ", "))
 	f.BoolVar(&o.Offline, "offline", false, "make no network request at all (no GitHub API, no live probe)")
 	f.IntVar(&o.FailUnder, "fail-under", -1, "exit with code 4 when the score is below N (0-100)")
+	f.StringVar(&o.ConfigPath, "config", "", "read settings from FILE instead of .vetfolio.yaml at the target's root")
 	f.BoolVar(&o.AllowPrivate, "allow-private", false, "let the live probe reach loopback and private addresses for a URL found in the repository")
 	f.IntVar(&o.MaxRequests, "max-requests", 40, "most requests the live probe sends (1-40)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
@@ -166,24 +173,24 @@ func (o *auditOptions) color() bool {
 }
 
 func runAudit(ctx context.Context, o *auditOptions) error {
-	profile, _ := rules.LookupProfile(o.Profile)
-	sc, err := audit.Run(ctx, audit.Request{
-		Target: o.Targets[0], URL: o.URL, Profile: profile, Offline: o.Offline,
+	req := audit.Request{
+		Target: o.Targets[0], URL: o.URL, Offline: o.Offline,
 		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,
-	})
-	if err != nil {
+	}
+	if err := o.configure(&req); err != nil {
 		return err
+	}
+	sc, err := audit.Run(ctx, req)
+	if err != nil {
+		return configError(err)
 	}
 	if err := o.writeReports(sc); err != nil {
 		return err
 	}
 	githubActions(o, sc)
-	if o.FailUnder >= 0 && sc.Score < o.FailUnder {
-		return &ThresholdError{Score: sc.Score, Min: o.FailUnder}
-	}
-	return nil
+	return o.thresholds(sc)
 }
 
 // extensions names the file each format is written to under --output-dir.

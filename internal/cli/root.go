@@ -102,7 +102,7 @@ the score most.`,
 	}
 	root.SetVersionTemplate("vetfolio {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Msg: err.Error()} })
-	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st))
+	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newInitCmd(st))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }

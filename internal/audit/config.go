@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+
+	"github.com/vetfolio/vetfolio/internal/config"
+	"github.com/vetfolio/vetfolio/internal/source"
+	"github.com/vetfolio/vetfolio/rules"
+)
+
+// settings are an audit's effective settings after precedence: the
+// request's (flags) first, then the configuration file's, then defaults.
+type settings struct {
+	cfg     *config.Config
+	profile rules.Profile
+	scoring rules.Options
+	// url is the configuration's deployed URL ("" when none); the
+	// request's URL wins over it.
+	url     string
+	applied *rules.Applied
+}
+
+// configure reads the configuration (the request's, or .vetfolio.yaml at
+// the snapshot's root), leaves the ignored files out of the snapshot, and
+// settles the profile, weights and thresholds.
+func configure(snap *source.Snapshot, req Request) (settings, error) {
+	cfg := req.Config
+	if cfg == nil {
+		var err error
+		if cfg, err = readConfig(snap); err != nil {
+			return settings{}, err
+		}
+	}
+	s := settings{cfg: cfg}
+	name, from := req.Profile.Name, "flag"
+	switch {
+	case name != "":
+	case cfg != nil && cfg.Profile != "":
+		name, from = cfg.Profile, "config"
+	default:
+		name, from = rules.DefaultProfile, "default"
+	}
+	p, err := rules.LookupProfile(name)
+	if err != nil {
+		return settings{}, err
+	}
+	if from == "flag" && req.Profile.Weights != nil {
+		// A caller may hand a tuned profile; copy it before overriding.
+		p = req.Profile
+		p.Weights = make(map[string]float64, len(req.Profile.Weights))
+		for k, v := range req.Profile.Weights {
+			p.Weights[k] = v
+		}
+	}
+	s.profile = p
+	if cfg == nil {
+		return s, nil
+	}
+	for id, w := range cfg.Weights {
+		p.Weights[id] = w
+	}
+	s.url = cfg.URL
+	s.scoring.Suppressions = cfg.Suppressions()
+	a := &rules.Applied{Path: cfg.Path, ProfileSource: from, Suppressed: s.scoring.Suppressions,
+		Ignore: cfg.Ignore, FailUnder: cfg.FailUnder, Minimums: cfg.Minimums}
+	if req.FailUnder != nil {
+		a.FailUnder = req.FailUnder
+	}
+	if len(cfg.Weights) > 0 {
+		a.Weights = p.Weights
+	}
+	if len(cfg.Ignore) > 0 {
+		kept := snap.Files[:0]
+		for _, f := range snap.Files {
+			if config.Ignored(cfg.Ignore, f.Path) {
+				a.IgnoredFiles++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		snap.Files = kept
+	}
+	s.applied = a
+	return s, nil
+}
+
+// readConfig reads .vetfolio.yaml from the snapshot's root; nil when there
+// is none.
+func readConfig(snap *source.Snapshot) (*config.Config, error) {
+	data, err := snap.ReadFile(config.FileName, 1<<20)
+	name := path.Join(snap.Display, config.FileName)
+	if snap.Kind != "local" && snap.Repo != "" {
+		name = snap.Repo + ":" + config.FileName
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case errors.Is(err, source.ErrTooLarge):
+		return nil, &config.Error{File: name, Msg: "larger than 1 MiB"}
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return config.Parse(name, data)
+}
