@@ -119,8 +119,10 @@ func (c *checker) that(what string, ok bool, detail string, args ...any) {
 			return
 		}
 		msg := fmt.Sprintf(detail, args...)
-		if reason, gap := c.known[c.name+"/"+what]; gap {
-			t.Skipf("detector gap: %s (saw: %s)", reason, msg)
+		for _, key := range []string{c.name + "/" + what, "*/" + what} {
+			if reason, gap := c.known[key]; gap {
+				t.Skipf("detector gap: %s (saw: %s)", reason, msg)
+			}
 		}
 		t.Error(msg)
 	})
@@ -145,6 +147,20 @@ func (c *checker) status(id string, want ...string) {
 	}
 	c.that("status/"+id, slices.Contains(want, cr.Status), "%s is %s (score %d), want %v; checks: %s",
 		id, cr.Status, cr.Score, want, checkSummary(cr))
+}
+
+// check asserts that one check of the rubric passes.
+func (c *checker) check(id string) {
+	c.t.Helper()
+	for _, cr := range c.sc.Criteria {
+		for _, k := range cr.Checks {
+			if k.ID == id {
+				c.that("check/"+id, k.Passed, "%s failed: %s", id, k.Message)
+				return
+			}
+		}
+	}
+	c.that("check/"+id, false, "no check %s", id)
 }
 
 // checkSummary lists a criterion's checks for failure messages.
