@@ -111,6 +111,9 @@ var stackCases = []stackCase{
 		openapiKinds: []string{"framework-generated", "annotations"},
 		logging:      []string{"slf4j", "logback"}, minEndpoints: 11, maxEndpoints: 11},
 
+	{dir: "spring-maven-weak", language: "java", framework: "spring-boot",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{stripeKey}},
+
 	{dir: "express-complete", complete: true, language: "javascript", framework: "express",
 		authKind: "jwt", hashing: "bcrypt", migTool: "knex", migCount: 2, openapiKinds: []string{"static-file"},
 		logging: []string{"pino", "pino-http"}, minEndpoints: 12, maxEndpoints: 12},
