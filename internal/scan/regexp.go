@@ -187,26 +187,13 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // requiredLiterals derives a set of literals of which every match of re
 // contains at least one. ok is false when no such set exists (the pattern
-// can match without any fixed text, or folds case).
+// can match without any fixed text).
 func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
+	if set, exact := exactSet(re); exact && !hasEmpty(set) {
+		return set, true
+	}
 	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return nil, false
-		}
-		lit := string(re.Rune)
-		if re.Flags&syntax.FoldCase != 0 {
-			for _, r := range re.Rune {
-				if r >= 0x80 {
-					return nil, false // Unicode folding is beyond ASCII EqualFold
-				}
-			}
-			return []string{string([]byte{foldMark}) + strings.ToLower(lit)}, true
-		}
-		return []string{lit}, true
-	case syntax.OpCapture:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpPlus:
+	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
@@ -223,20 +210,148 @@ func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 		}
 		return lits, true
 	case syntax.OpConcat:
-		// Among the parts that give a set, keep the most selective.
+		// Candidates: each run of children whose matches form a small
+		// finite set (their product: "h" then "2|sqldb" gives h2, hsqldb),
+		// and each other child's own set. Keep the most selective.
 		var best []string
-		for _, sub := range re.Sub {
-			l, ok := requiredLiterals(sub)
-			if !ok {
-				continue
-			}
-			if best == nil || better(l, best) {
+		consider := func(l []string) {
+			if len(l) > 0 && !hasEmpty(l) && (best == nil || better(l, best)) {
 				best = l
 			}
 		}
+		run := []string{""}
+		for _, sub := range re.Sub {
+			if set, exact := exactSet(sub); exact {
+				if run = product(run, set); run == nil {
+					run = []string{""}
+				}
+				continue
+			}
+			consider(run)
+			run = []string{""}
+			if l, ok := requiredLiterals(sub); ok {
+				consider(l)
+			}
+		}
+		consider(run)
 		return best, best != nil
 	}
 	return nil, false
+}
+
+// maxExact bounds the finite sets exactSet builds.
+const maxExact = 64
+
+// exactSet returns every string re can match when that is a small finite
+// set (zero-width assertions match ""). A case-insensitive part makes the
+// whole set case-insensitive: its strings are lower-cased and marked.
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		lit := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 {
+			for _, r := range re.Rune {
+				if r >= 0x80 {
+					return nil, false // Unicode folding is beyond ASCII EqualFold
+				}
+			}
+			return []string{fold(strings.ToLower(lit))}, true
+		}
+		return []string{lit}, true
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(set) >= 4 {
+					return nil, false
+				}
+				set = append(set, string(r))
+			}
+		}
+		return set, len(set) > 0
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exactSet(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return append(set, ""), true
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			s, ok := exactSet(sub)
+			if !ok || len(set)+len(s) > maxExact {
+				return nil, false
+			}
+			set = append(set, s...)
+		}
+		return set, true
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			s, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if set = product(set, s); set == nil {
+				return nil, false
+			}
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// product concatenates every string of a with every string of b; nil when
+// the result would be too large.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			j, ok := join(x, y)
+			if !ok {
+				return nil
+			}
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// join concatenates two literals; if either is case-insensitive, so is the
+// result (a looser but still correct requirement). Case-insensitive
+// literals must stay ASCII for containsFold.
+func join(x, y string) (string, bool) {
+	if !isFold(x) && !isFold(y) {
+		return x + y, true
+	}
+	s := unfold(x) + unfold(y)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return "", false
+		}
+	}
+	return fold(strings.ToLower(s)), true
+}
+
+func fold(s string) string   { return string([]byte{foldMark}) + s }
+func isFold(s string) bool   { return len(s) > 0 && s[0] == foldMark }
+func unfold(s string) string { return strings.TrimPrefix(s, string([]byte{foldMark})) }
+
+func hasEmpty(set []string) bool {
+	for _, s := range set {
+		if unfold(s) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // better prefers the set whose shortest literal is longer (a one-letter
@@ -255,7 +370,7 @@ func better(a, b []string) bool {
 func shortest(s []string) int {
 	n := -1
 	for _, x := range s {
-		l := len(strings.TrimPrefix(x, string([]byte{foldMark})))
+		l := len(unfold(x))
 		if n < 0 || l < n {
 			n = l
 		}

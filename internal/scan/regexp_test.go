@@ -14,11 +14,17 @@ func TestPrefilterNeverChangesTheAnswer(t *testing.T) {
 		`a*b?`,
 		`(?:jwt|JWT)\.(?:encode|sign)\(`,
 		`x{2,}y`,
+		`(?i)\b(?:jdbc:)?(postgres|postgresql|mysql|h2|hsqldb)(?:\+[a-z0-9]+)?(?:://|:(?:mem|file|h2))`,
+		`(?m)^\s*(from\s+flask_smorest\b|import\s+flask_smorest\b)`,
+		`[Ss]ecret(Key)?\s*=`,
+		`(?i:limit)\s+\d+ OFFSET`,
 	}
 	inputs := []string{
 		"from celery import shared_task\n", "@app.task\ndef f(): pass", "CACHES = {}", "SECRET_KEY = 'x'",
 		"class P(PageNumberPagination): pass", "Pageable p", "nothing here at all", "", "jwt.encode(x)",
 		"JWT.sign(", "xxy", "xy", "background", "BackgroundTasks", "Secret_Key = 1", "SECRET_KEY=", "secret_ke",
+		"jdbc:postgresql://db/x", "JDBC:H2:mem:test", "hsqldb:file:x", "h2 only", "import flask_smorest", "  from flask_smorest import Api",
+		"SecretKey = 1", "secret=2", "LIMIT 10 OFFSET", "limit 5 offset",
 	}
 	for _, p := range patterns {
 		ours, std := MustCompile(p), regexp.MustCompile(p)
@@ -44,6 +50,7 @@ func TestPrefilterLiterals(t *testing.T) {
 		{`a*`, 0},
 		{`\w+\.task\(`, 1},
 		{`(?:get|post)\(\s*['"]/`, 2},
+		{`\b(h2|hsqldb):mem`, 2},
 	}
 	for _, tc := range cases {
 		if got := len(MustCompile(tc.pattern).lits); got != tc.want {
