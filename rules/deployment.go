@@ -116,6 +116,10 @@ func deployLive(f *Facts) Result {
 	case l.Status >= 500:
 		return Fail(fmt.Sprintf("%s answered %d", l.URL, l.Status), ev)
 	}
+	if l.ColdStart {
+		return Pass(fmt.Sprintf("%s answered %d in %d ms after a cold start (first answer took %d ms: a sleeping free tier, not an outage)",
+			l.URL, l.Status, l.LatencyMS, l.FirstLatencyMS), ev)
+	}
 	return Pass(fmt.Sprintf("%s answered %d in %d ms", l.URL, l.Status, l.LatencyMS), ev)
 }
 
@@ -129,6 +133,10 @@ func deployHTTPS(f *Facts) Result {
 	}
 	ev := Location{URL: l.URL}
 	switch {
+	case l.TLSError != "":
+		return Fail(l.URL+": "+l.TLSError, ev)
+	case !l.Reachable && strings.HasPrefix(l.URL, "https://"):
+		return Skip("the service did not answer, so its certificate could not be checked")
 	case !l.HTTPS:
 		return Fail(l.URL+" is not served over HTTPS", ev)
 	case l.TLSDaysLeft <= 0:

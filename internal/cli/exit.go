@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/source"
 )
@@ -46,10 +47,17 @@ type ThresholdError struct {
 }
 
 func (e *ThresholdError) Error() string {
-	if len(e.Failed) > 0 {
-		return fmt.Sprintf("below the minimum for %v", e.Failed)
+	var parts []string
+	if e.Min >= 0 && e.Score < e.Min {
+		parts = append(parts, fmt.Sprintf("score %d is below --fail-under %d", e.Score, e.Min))
 	}
-	return fmt.Sprintf("score %d is below --fail-under %d", e.Score, e.Min)
+	if len(e.Failed) > 0 {
+		parts = append(parts, "below the minimum for "+strings.Join(e.Failed, ", "))
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("score %d is below the threshold", e.Score)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // ExitCoder is an error that knows its exit code (errors from the GitHub

@@ -61,9 +61,14 @@ func listRules(w io.Writer, p rules.Profile) error {
 		fmt.Fprintf(tw, "%s\t%s\tweight %g\t(%.0f%% of the score)\n", c.ID, c.Title, p.Weights[c.ID], share)
 		var points float64
 		for _, k := range c.Checks {
-			points += k.Points
+			if p.Applies(k.ID) {
+				points += k.Points
+			}
 		}
 		for _, k := range c.Checks {
+			if !p.Applies(k.ID) {
+				continue
+			}
 			fmt.Fprintf(tw, "  %s\t%s\t%.0f%% of %s\t\n", k.ID, k.Title, k.Points/points*100, c.ID)
 		}
 	}
