@@ -11,6 +11,10 @@ var inMemoryEngines = map[string]bool{"h2": true, "hsqldb": true, "derby": true}
 
 // databaseCriterion judges the data layer: a relational database, a schema
 // that evolves through migrations, models, and relations between them.
+//
+// The points favour what shows design: migrations (4) and relations (3)
+// outweigh merely using a relational database (2) or declaring a model
+// (1), so a single unrelated model with no migrations fails the criterion.
 var databaseCriterion = &Criterion{
 	ID:    "database",
 	Title: "Database design",
@@ -26,7 +30,7 @@ var databaseCriterion = &Criterion{
 				"settings (Django DATABASES, spring.datasource.url, DATABASE_URL, a Prisma datasource) " +
 				"and database images in docker-compose. MongoDB alone, or only an in-memory database " +
 				"such as H2, does not pass.",
-			Points: 3,
+			Points: 2,
 			Run:    runRelational,
 			Fix: func(s Stack) []string {
 				return ForStack(s, map[string][]string{
@@ -52,7 +56,7 @@ var databaseCriterion = &Criterion{
 				"Recognised tools: Alembic, Django, Flyway, Liquibase, Prisma, TypeORM, Sequelize, Knex, " +
 				"golang-migrate, goose, Atlas, Rails, EF Core, or a migrations folder of SQL files. " +
 				"Passes with at least one migration version.",
-			Points: 3,
+			Points: 4,
 			Run: func(f *Facts) Result {
 				m := f.Migrations
 				if m.Tool == "" || m.Tool == "none" || m.Count == 0 {
@@ -119,7 +123,7 @@ var databaseCriterion = &Criterion{
 			Doc: "Models or entities (SQLAlchemy, Django, JPA, Prisma, TypeORM, Sequelize, Mongoose, " +
 				"GORM, ent, ...) or CREATE TABLE statements show what the API stores. " +
 				"Passes with at least one model or table.",
-			Points: 2,
+			Points: 1,
 			Run: func(f *Facts) Result {
 				db := f.Database
 				if db.Models == 0 {
@@ -152,7 +156,7 @@ var databaseCriterion = &Criterion{
 				"(FOREIGN KEY, REFERENCES) and ORM relation declarations (ForeignKey, relationship(), " +
 				"@ManyToOne, Prisma @relation, belongsTo, GORM foreignKey, ent edges, Mongoose ref) " +
 				"show a designed schema rather than unrelated tables.",
-			Points: 2,
+			Points: 3,
 			Run: func(f *Facts) Result {
 				if !f.Relationships {
 					if f.Database.Models > 1 {

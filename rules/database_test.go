@@ -118,3 +118,45 @@ func TestDatabaseModelsAndRelationships(t *testing.T) {
 		t.Errorf("mongo relations: %+v", r)
 	}
 }
+
+// TestDatabaseWeights pins the criterion's status for typical projects: a
+// weak one-model project with no migrations and no relations fails, one
+// that versions its schema but relates nothing is partial, and a designed
+// schema passes.
+func TestDatabaseWeights(t *testing.T) {
+	p, err := LookupProfile(DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := Database{Engines: []string{"postgres"}, Relational: true, ORM: "sqlalchemy", Models: 1}
+	two := Database{Engines: []string{"postgres"}, Relational: true, ORM: "sqlalchemy", Models: 2}
+	cases := []struct {
+		name   string
+		f      *Facts
+		status string
+		max    int
+	}{
+		{"one model, no migrations, no relations", &Facts{Database: one}, StatusFail, 34},
+		{"nothing", &Facts{}, StatusFail, 0},
+		{"migrations without relations", &Facts{Database: two,
+			Migrations: Migrations{Tool: "alembic", Count: 2, Dir: "migrations/versions"}}, StatusPartial, 74},
+		{"relations without migrations", &Facts{Database: two, Relationships: true}, StatusPartial, 74},
+		{"designed schema", &Facts{Database: two, Relationships: true,
+			Migrations: Migrations{Tool: "alembic", Count: 2, Dir: "migrations/versions"}}, StatusPass, 100},
+	}
+	for _, tc := range cases {
+		sc := Score(tc.f, p)
+		var cr *CriterionResult
+		for i := range sc.Criteria {
+			if sc.Criteria[i].ID == "database" {
+				cr = &sc.Criteria[i]
+			}
+		}
+		if cr == nil {
+			t.Fatal("no database criterion")
+		}
+		if cr.Status != tc.status || cr.Score > tc.max {
+			t.Errorf("%s: %s (score %d), want %s with score <= %d", tc.name, cr.Status, cr.Score, tc.status, tc.max)
+		}
+	}
+}

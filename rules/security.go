@@ -59,10 +59,12 @@ var securityCriterion = &Criterion{
 			Title: ".gitignore ignores .env",
 			Doc: "A .gitignore entry such as `.env`, `.env*` or `*.env` keeps local secrets out of every future commit. " +
 				"Any .gitignore in the tree counts; `.env/` (a directory, usually a virtualenv) and negations like " +
-				"`!.env.example` do not.",
+				"`!.env.example` do not. A .env committed before the rule is judged by security.env-not-committed, not here.",
 			Points: 6,
 			Run: func(f *Facts) Result {
-				if f.Security.EnvIgnored && secHasDotEnv(f.Security.EnvFiles) {
+				// Whether a .env is committed anyway is judged by
+				// security.env-not-committed alone; this check is about the rule.
+				if f.Security.EnvIgnored {
 					return Pass(".gitignore ignores .env", f.Security.GitignoreEvidence...)
 				}
 				return Fail("no .gitignore ignores .env")

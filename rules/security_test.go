@@ -106,6 +106,14 @@ func TestEnvChecks(t *testing.T) {
 	if r := committed.Run(f); r.Passed || strings.Contains(r.Message, "before the rule") {
 		t.Errorf("a .env rule does not cover local.env: %+v", r)
 	}
+	// A project that ignores .env and commits none is the good case.
+	f = &Facts{Security: Security{EnvIgnored: true, GitignoreEvidence: []Location{{Path: ".gitignore", Line: 2}}}}
+	if r := ignored.Run(f); !r.Passed || len(r.Evidence) != 1 {
+		t.Errorf("ignored and none committed should pass: %+v", r)
+	}
+	if r := committed.Run(f); !r.Passed {
+		t.Errorf("ignored and none committed: env-not-committed should pass: %+v", r)
+	}
 	f = &Facts{}
 	if r := committed.Run(f); !r.Passed {
 		t.Errorf("nothing committed should pass: %+v", r)
