@@ -46,7 +46,15 @@ func (s Streams) getenv(key string) string {
 
 // Run executes vetfolio with args and returns the exit code. Errors are
 // printed here, once, as one line.
-func Run(ctx context.Context, args []string, st Streams) int {
+func Run(ctx context.Context, args []string, st Streams) (code int) {
+	// A bug must not greet the user with a goroutine dump: say what
+	// happened in one line, with the way to report it.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(st.ErrOut, "vetfolio: internal error: %v (please report it with the command you ran; --debug shows more)\n", r)
+			code = ExitError
+		}
+	}()
 	root := NewRootCmd(st)
 	root.SetArgs(args)
 	root.SetIn(st.In)
@@ -56,7 +64,7 @@ func Run(ctx context.Context, args []string, st Streams) int {
 	if err == nil {
 		return ExitOK
 	}
-	code := exitCode(err)
+	code = exitCode(err)
 	var threshold *ThresholdError
 	switch {
 	case errors.As(err, &threshold):
@@ -102,7 +110,8 @@ the score most.`,
 	}
 	root.SetVersionTemplate("vetfolio {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Msg: err.Error()} })
-	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newInitCmd(st))
+	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newInitCmd(st),
+		newDiffCmd(st), newMergeCmd(st), newProfileCmd(st))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
