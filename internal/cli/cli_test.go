@@ -52,7 +52,6 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"unknown format", []string{"audit", proj, "--format", "xml"}, ExitUsage, `unknown format "xml"`},
 		{"unknown profile", []string{"audit", proj, "--profile", "startup"}, ExitUsage, `unknown profile "startup"`},
 		{"unknown flag", []string{"audit", "--frmat", "json"}, ExitUsage, "unknown flag: --frmat"},
-		{"two targets", []string{"audit", proj, proj}, ExitUsage, "accepts at most 1 arg"},
 		{"fail-under out of range", []string{"audit", proj, "--fail-under", "101"}, ExitUsage, "--fail-under must be between 0 and 100"},
 		{"several formats to stdout", []string{"audit", proj, "-f", "text,json"}, ExitUsage, "several formats need --output"},
 		{"bad url", []string{"audit", proj, "--url", "ftp://x"}, ExitUsage, "must start with http"},
