@@ -42,6 +42,8 @@ type auditOptions struct {
 	Color        string
 	Debug        bool
 	GitHub       githubFlags
+	// Cohort holds --from, --jobs and --shard (several targets).
+	Cohort cohortFlags
 	// Now fixes the audit's clock (VETFOLIO_NOW, RFC 3339), so golden
 	// reports do not change from day to day.
 	Now time.Time
@@ -50,7 +52,7 @@ type auditOptions struct {
 func newAuditCmd(st Streams, runF func(context.Context, *auditOptions) error) *cobra.Command {
 	o := &auditOptions{Streams: st}
 	cmd := &cobra.Command{
-		Use:   "audit [TARGET]",
+		Use:   "audit [TARGET...]",
 		Short: "Audit a project and print its scorecard",
 		Long: `Audit a project: a folder (default: the current one), owner/repo on GitHub, or a
 GitHub URL. A folder inside a git checkout is audited on its own, with the
@@ -59,10 +61,16 @@ history of the commits that touch it.`,
   vetfolio audit ./my-api --url https://my-api.onrender.com
   vetfolio audit --format json --output report.json
   vetfolio audit --fail-under 70          # in CI: exit 4 when the score is lower`,
-		Args: wrapArgs(cobra.MaximumNArgs(1)),
+		Args: wrapArgs(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Targets = args
 			o.ProfileSet, o.FailUnderSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-under")
+			if o.cohortMode(args) {
+				if err := o.completeCohort(); err != nil {
+					return err
+				}
+				return runCohort(cmd.Context(), o, args)
+			}
 			if len(o.Targets) == 0 {
 				o.Targets = []string{"."}
 			}
@@ -90,6 +98,7 @@ history of the commits that touch it.`,
 	f.StringVar(&o.Color, "color", "auto", "colour the text report: auto, always, never")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
 	addGitHubFlags(f, &o.GitHub)
+	addCohortFlags(f, &o.Cohort)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(rules.ProfileNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
