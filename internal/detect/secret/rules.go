@@ -117,8 +117,10 @@ type fileScan struct {
 	active      []*tokenRule
 
 	django, spring, yaml, gcp, test bool
-	gcpDone                         bool
-	yamlStack                       []yamlKey
+	// testEnv marks an env file of the test suite (.env.test).
+	testEnv   bool
+	gcpDone   bool
+	yamlStack []yamlKey
 
 	out []rules.Secret
 }
@@ -247,7 +249,40 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	}
 	if r, ok := s.generic(line, low); ok {
 		s.add(n, "generic-secret-assignment", r)
+		return
 	}
+	if s.kind == kindEnv && !s.testEnv {
+		if r, ok := envFileSecret(line); ok {
+			s.add(n, "env-file-secret", r)
+		}
+	}
+}
+
+// envKeyWords mark an .env key as holding a credential.
+var envKeyWords = []string{"password", "passwd", "secret", "token", "api_key", "apikey"}
+
+// envFileSecret finds a credential in a committed .env file: a key named
+// like a password, secret, token or API key given a value of at least 8
+// characters that is no placeholder, reference or local default. Unlike
+// the generic rule it needs no entropy: a .env file holds the values the
+// application really runs with, so a human-chosen password
+// (DB_PASSWORD=Tr0ub4dor-Pg-2024) is as much a leak as a generated key.
+func envFileSecret(line []byte) (string, bool) {
+	m := keyValueRe.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	key := string(m[1])
+	lk := strings.ToLower(key)
+	if !containsAnyStr(lk, envKeyWords) || containsAnyStr(lk, notSecretKeyWords) {
+		return "", false
+	}
+	v := configValue(string(m[2]))
+	if len(v) < 8 || strings.ContainsAny(v, " \t$") || strings.Contains(v, "://") || isPlaceholder(v) ||
+		localDefaults[strings.ToLower(v)] {
+		return "", false
+	}
+	return key + " = " + mask(v, 0), true
 }
 
 // pemBodyFollows reports whether a real key body follows the PEM header:
@@ -286,13 +321,26 @@ func dbPassword(line []byte) (string, bool) {
 		user := string(line[m[4]:m[5]])
 		pass := string(line[m[6]:m[7]])
 		host := string(line[m[8]:m[9]])
-		if isPlaceholder(pass) || isPlaceholder(host) || strings.Contains(strings.ToLower(host), "your") ||
-			localDefault(user, pass, host) {
+		// Only the password says whether the URL is a placeholder: user
+		// and host name the application (todo_user@todo-db.internal).
+		if isPlaceholder(pass) || docHost(host) || localDefault(user, pass, host) {
 			continue
 		}
 		return scheme + user + ":" + mask(pass, 0) + "@" + host, true
 	}
 	return "", false
+}
+
+// docHost reports whether a database URL's host is one documentation
+// uses: a domain reserved for examples (RFC 2606) or a "your-host" name.
+func docHost(host string) bool {
+	h := strings.ToLower(host)
+	for _, d := range []string{"example.com", "example.org", "example.net"} {
+		if h == d || strings.HasSuffix(h, "."+d) {
+			return true
+		}
+	}
+	return strings.HasPrefix(h, "your") || strings.Contains(h, "<")
 }
 
 // localDefaults are passwords that docker-compose files and tutorials use
@@ -528,7 +576,7 @@ var placeholderParts = []string{"changeme", "change-me", "change_me", "changethi
 	"your-", "your_", "yoursecret", "yourpassword", "yourkey", "yourtoken", "<", ">", "${", "$(", "%(", "{{", "}}",
 	"os.environ", "process.env", "getenv", "example", "placeholder", "replace_me", "replace-me", "replaceme",
 	"dummy", "xxxx", "****", "...", "redacted", "insert_", "insert-", "fake", "sample", "not-a-secret",
-	"notasecret", "not_a_secret", "not-so-secret", "not_so_secret", "notsosecret", "todo", "fixme", "0000000000", "1234567890", "abcdef"}
+	"notasecret", "not_a_secret", "not-so-secret", "not_so_secret", "notsosecret", "0000000000", "1234567890", "abcdef"}
 
 // placeholderWords are placeholders when they are the whole value.
 var placeholderWords = map[string]bool{
@@ -537,12 +585,15 @@ var placeholderWords = map[string]bool{
 	"none": true, "null": true, "nil": true, "true": true, "false": true, "undefined": true, "tbd": true,
 	"mysecret": true, "supersecret": true, "secretkey": true, "secret_key": true, "secret-key": true,
 	"mysecretkey": true, "jwtsecret": true, "jwt_secret": true, "jwt-secret": true, "string": true, "str": true,
+	// Markers are placeholders only on their own: "todo" inside a real
+	// name (todo_app, todo-db) is an application's name.
+	"todo": true, "fixme": true,
 }
 
 // isPlaceholder reports whether v is a placeholder rather than a secret.
 func isPlaceholder(v string) bool {
 	l := strings.ToLower(strings.Trim(v, "\"'` "))
-	if l == "" || placeholderWords[l] {
+	if l == "" || placeholderWords[l] || placeholderWords[strings.Trim(l, "_-!.:*#")] {
 		return true
 	}
 	if strings.Count(l, l[:1]) == len(l) {

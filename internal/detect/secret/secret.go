@@ -8,6 +8,8 @@
 // github-token, private-key, ...). Placeholders such as `changeme`,
 // `${JWT_SECRET}` or `<your-key>` are recognised and not reported, and
 // example files (.env.example, *.sample, *.template, *.dist) are skipped.
+// In a committed .env file any password, secret, token or API key value
+// that is no placeholder is reported (env-file-secret), however human.
 package secret
 
 import (
@@ -166,6 +168,19 @@ func isTestPath(p string) bool {
 	return false
 }
 
+// isTestEnv reports whether an env file configures the test suite
+// (.env.test, .env.testing, test.env): such files are committed on
+// purpose and hold throw-away values.
+func isTestEnv(base string) bool {
+	for _, seg := range strings.Split(base, ".") {
+		switch seg {
+		case "test", "testing", "ci":
+			return true
+		}
+	}
+	return false
+}
+
 // isDjangoSettings reports whether p is a Django settings module.
 func isDjangoSettings(p string) bool {
 	base := scan.Base(p)
@@ -198,6 +213,7 @@ func scanFile(p string, data []byte, k fileKind) []rules.Secret {
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
 	s.test = isTestPath(p)
+	s.testEnv = isTestEnv(scan.Base(p))
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))

@@ -120,7 +120,17 @@ func TestRules(t *testing.T) {
 		{"generic go byte slice", "internal/auth/jwt.go", "var jwtKey = []byte(\"" + genValue + "\")\n", "generic-secret-assignment", genValue, 1},
 		{"generic js fallback", "src/config.js", "const JWT_SECRET = process.env.JWT_SECRET || '" + genValue + "';\n", "generic-secret-assignment", genValue, 1},
 		{"generic placeholders", ".env", "JWT_SECRET=changeme\nAPI_KEY=your-api-key\nPASSWORD=${DB_PASSWORD}\nSECRET_KEY=secret\nTOKEN_EXPIRE_MINUTES=30\n", "", "", 0},
-		{"generic weak human value", ".env", "JWT_SECRET=mysupersecretjwtkey123\n", "", "", 0},
+		{"generic weak human value", "config/app.yml", "jwt_secret: mysupersecretjwtkey123\n", "", "", 0},
+		{"env file password", ".env", "DB_HOST=notes-db.c9akciq32.eu-west-1.rds.amazonaws.com\nDB_USER=notes\nDB_PASSWORD=Tr0ub4dor-Pg-2024\n", "env-file-secret", "Tr0ub4dor-Pg-2024", 3},
+		{"env file human secret", "api/.env.production", "export JWT_SECRET=\"mysupersecretjwtkey123\"\n", "env-file-secret", "mysupersecretjwtkey123", 1},
+		{"env file api key", "deploy/prod.env", "MAILGUN_API_KEY=hunter2hunter2 # live\n", "env-file-secret", "hunter2hunter2", 1},
+		{"env file placeholders and defaults", ".env", "DB_PASSWORD=changeme\nPOSTGRES_PASSWORD=postgres\nAPI_TOKEN=${API_TOKEN}\nSECRET=short\nJWT_SECRET=<your-jwt-secret>\nPASSWORD_RESET_URL=https://app.io/reset\nTOKEN_TTL_SECONDS=86400000\nDB_PASSWORD=TODO\n", "", "", 0},
+		{"env file of the test suite", ".env.test", "DB_PASSWORD=Tr0ub4dor-Pg-2024\n", "", "", 0},
+		{"env example file", ".env.example", "DB_PASSWORD=Tr0ub4dor-Pg-2024\n", "", "", 0},
+		{"same password in source is not an env rule", "app/config.py", "DB_PASSWORD = 'Tr0ub4dor-Pg-2024'\n", "", "", 0},
+		{"todo app database url", ".env", "DATABASE_URL=postgresql://todo_user:Tr0ub4dor-Pg-2024@todo-db.internal:5432/todo\n", "database-url-password", "Tr0ub4dor-Pg-2024", 1},
+		{"todo placeholder password", ".env", "DATABASE_URL=postgresql://app:TODO@db.prod-cluster.aws.com:5432/app\n", "", "", 0},
+		{"documentation host", "docs/deploy.py", "URL = 'postgresql://app:Vq8rT2mZx91LkP@db.example.com:5432/app'\n", "", "", 0},
 		{"generic env read", "src/config.js", "const JWT_SECRET = process.env.JWT_SECRET;\nconst secret = process.env.JWT_SECRET || 'dev-secret';\n", "", "", 0},
 		{"generic key names that are not secrets", "app/core/config.py", "ACCESS_TOKEN_EXPIRE_MINUTES = 30\nTOKEN_URL = \"https://auth.example.org/oauth/token\"\nPASSWORD_HASH_ALGORITHM = \"argon2id1234567\"\n", "", "", 0},
 		{"example file skipped", ".env.example", "JWT_SECRET=" + genValue + "\nGITHUB_TOKEN=" + ghToken + "\n", "", "", 0},
@@ -229,12 +239,13 @@ func TestBadInput(t *testing.T) {
 func TestPlaceholders(t *testing.T) {
 	for _, v := range []string{"changeme", "CHANGE_ME", "your-secret-key", "yoursecret", "secret", "password",
 		"example-key-123", "xxxxxxxxxxxx", "<jwt-secret>", "${JWT_SECRET}", "%(SECRET)s", "{{ secret }}",
-		"os.environ['X']", "aaaaaaaaaaaa", "dummy", "test", "placeholder", "replace_me"} {
+		"os.environ['X']", "aaaaaaaaaaaa", "dummy", "test", "placeholder", "replace_me", "TODO", "<todo>", "fixme"} {
 		if !isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = false", v)
 		}
 	}
-	for _, v := range []string{genValue, hex64, awsSecret} {
+	// A marker inside a longer name is the application's name, not a marker.
+	for _, v := range []string{genValue, hex64, awsSecret, "todo-db.internal", "todo_user", "Todoist-Pg-2024"} {
 		if isPlaceholder(v) {
 			t.Errorf("isPlaceholder(%q) = true", v)
 		}
