@@ -74,7 +74,7 @@ func (d *detector) Scan(f scan.File) {
 	if scan.IsTestPath(f.Path) {
 		return
 	}
-	code := scan.Code(f.Data, lang)
+	code := f.Source()
 	src := &source{path: f.Path, lang: lang, code: code}
 	d.rt.scan(src)
 	d.er.scan(src)

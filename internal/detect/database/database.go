@@ -135,7 +135,7 @@ func (d *detector) Scan(f scan.File) {
 		d.scanPrisma(p, f.Data)
 	case scan.IsSource(p):
 		lang := scan.SourceExts[ext]
-		code := scan.Code(f.Data, lang)
+		code := f.Source()
 		if !known {
 			d.scanMigrationContent(p, f.Data, code, lang)
 		}

@@ -179,7 +179,7 @@ func (t *testScanner) scan(f scan.File) {
 	if tl == nil {
 		return
 	}
-	code := scan.Code(f.Data, lang)
+	code := f.Source()
 	locs := tl.test.FindAllIndex(code, 64)
 	if len(locs) == 0 {
 		return
