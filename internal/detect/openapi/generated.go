@@ -104,7 +104,7 @@ var (
 	pyYasg           = scan.MustCompile(`(?m)^\s*from\s+drf_yasg(\.\w+)*\s+import`)
 	pyDRFSchema      = scan.MustCompile(`(?m)^\s*from\s+rest_framework\.schemas\s+import\s+[^\n]*get_schema_view`)
 	pySchemaView     = scan.MustCompile(`\bget_schema_view\s*\(`)
-	pyExtendSchema   = scan.MustCompile(`@(extend_schema|swagger_auto_schema)\s*\(`)
+	pyExtendSchema   = scan.MustCompile(`\b(extend_schema|swagger_auto_schema)\s*\(`)
 	pyExtDescribed   = scan.MustCompile(`\b(summary|description|operation_summary|operation_description)\s*=`)
 	pyErrCode        = scan.MustCompile(`(?:\b[45]\d\d\b|HTTP_[45]\d\d)`)
 	pyDRFAuthClasses = scan.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
@@ -162,6 +162,9 @@ func (d *detector) scanPython(p string, data []byte) {
 			d.record("drf-schema", kindGenerated, p, data, m[0])
 		}
 	}
+	// A decorator, or a per-action call inside
+	// @extend_schema_view(list=extend_schema(...)), which is how a ViewSet
+	// is documented; extend_schema_view itself does not match.
 	for _, m := range pyExtendSchema.FindAllIndex(code, -1) {
 		args := call(code, m[0])
 		for _, g := range []string{"drf-spectacular", "drf-yasg"} {

@@ -59,6 +59,22 @@ func TestGenerators(t *testing.T) {
 				"config/settings.py": "REST_FRAMEWORK = {\n    'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',\n    'DEFAULT_AUTHENTICATION_CLASSES': ('rest_framework_simplejwt.authentication.JWTAuthentication',),\n}\n",
 				"shop/views.py":      "from drf_spectacular.utils import extend_schema\nclass OrderViewSet(viewsets.ModelViewSet):\n    @extend_schema(summary='List orders', responses={200: OrderSerializer, 404: None})\n    def list(self, request):\n        pass\n",
 			}, kindGenerated, "drf-spectacular", 1, 1, 1, true},
+		{"drf-spectacular extend_schema_view", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "djangorestframework", "drf-spectacular")},
+			map[string]string{
+				"config/urls.py": "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n",
+				"shelves/views.py": "from drf_spectacular.utils import extend_schema, extend_schema_view\n\n" +
+					"@extend_schema_view(\n    list=extend_schema(summary=\"List my shelves\"),\n" +
+					"    retrieve=extend_schema(summary=\"Get a shelf\", responses={200: ShelfSerializer, 404: None}),\n" +
+					"    destroy=extend_schema(responses={204: None, 404: None}),\n)\n" +
+					"class ShelfViewSet(viewsets.ModelViewSet):\n    serializer_class = ShelfSerializer\n",
+			}, kindGenerated, "drf-spectacular", 2, 2, 2, false},
+		{"drf-spectacular view set without per-action schemas", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "drf-spectacular")},
+			map[string]string{
+				"config/urls.py": "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n",
+				"shelves/views.py": "from drf_spectacular.utils import extend_schema_view, extend_schema_field\n\n" +
+					"# TODO: list=extend_schema(summary='List shelves', responses={404: None})\n" +
+					"@extend_schema_view()\nclass ShelfViewSet(viewsets.ModelViewSet):\n    @extend_schema_field(OpenApiTypes.STR)\n    def name(self):\n        pass\n",
+			}, kindGenerated, "drf-spectacular", 0, 0, 0, false},
 		{"drf-spectacular installed but not wired", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "drf-spectacular")},
 			map[string]string{"config/settings.py": "INSTALLED_APPS = ['drf_spectacular']\n# SpectacularAPIView todo\n"},
 			kindNone, "", 0, 0, 0, false},
