@@ -59,7 +59,7 @@ func (d *detector) Scan(f scan.File) {
 	}
 	lang := scan.SourceExts[scan.Ext(f.Path)]
 	grp := groupOf[lang]
-	code := scan.Code(f.Data, lang)
+	code := f.Source()
 	if grp == grpPython {
 		code = blankDocstrings(code)
 	}
@@ -202,10 +202,17 @@ var (
 		scan.MustCompile(`\bauthorize\([^\n]*\bauthenticated\b`),
 		scan.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`),
 		scan.MustCompile(`\.has(?:Any)?(?:Role|Authority)\(`),
+		// Hand-rolled protection without Spring Security: a project
+		// annotation checked by an aspect (@ApiKeySecured, @LoginRequired,
+		// Shiro's @RequiresAuthentication) or a HandlerInterceptor.
+		scan.MustCompile(`@(?:\w+Secured|LoginRequired|RequireLogin|RequiresLogin|Authenticated|RequiresAuthentication|RequiresPermissions|RequiresRoles|\w*AuthRequired|RequiresAuth|RequireAuth)\b`),
+		scan.MustCompile(`\baddInterceptor\(\s*(?:new\s+)?[\w.]*(?:Auth|auth|Jwt|jwt|JWT|Token|token|Login|login)\w*`),
 	}
 	jsProtectRes = []*scan.Regexp{
 		scan.MustCompile(`@UseGuards\(`),
 		scan.MustCompile(`\bprovide:\s*APP_GUARD\b`),
+		// NestJS functional middleware: consumer.apply(AuthMiddleware).forRoutes(...).
+		scan.MustCompile(`\.apply\([^)]*?\w*(?:Auth|auth|Jwt|jwt|JWT)\w*[^)]*\)\s*(?:\.exclude\([^)]*\)\s*)?\.forRoutes\(`),
 		scan.MustCompile(`\bpassport\.authenticate\(`),
 		// Fastify hooks and route options.
 		scan.MustCompile(`\b(?:onRequest|preHandler|preValidation)\s*:\s*\[?\s*(?:[\w.]+\.)?(?:authenticate|auth\w*|verify\w*|\w*[Aa]uth\w*|\w*[Jj]wt\w*)\b`),
@@ -318,16 +325,24 @@ func routeProtected(rest []byte, isUse bool) bool {
 		if ident == "" {
 			continue
 		}
-		name := ident
+		name, obj := ident, ""
 		if j := strings.LastIndexByte(ident, '.'); j >= 0 {
 			name = ident[j+1:]
+			obj = ident[strings.LastIndexByte(ident[:j], '.')+1 : j]
 			// echojwt.JWT(...), jwtware.New(...): the package names the middleware.
 			if pkg := ident[:j]; strings.Contains(strings.ToLower(pkg), "jwt") && call {
 				return true
 			}
 		}
-		if !authNameRe.MatchString(name) || notMiddlewareRe.MatchString(name) {
+		if notMiddlewareRe.MatchString(name) {
 			continue
+		}
+		if !authNameRe.MatchString(name) {
+			// auth.required (the RealWorld idiom): the object names the
+			// middleware; auth.optional lets anonymous requests through.
+			if obj == "" || !authNameRe.MatchString(obj) || notMiddlewareRe.MatchString(obj) || strings.Contains(strings.ToLower(name), "optional") {
+				continue
+			}
 		}
 		last := closed && i == len(args)-1
 		switch {

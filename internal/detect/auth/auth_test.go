@@ -280,6 +280,30 @@ func TestSpring(t *testing.T) {
 		},
 		want: want{kind: "session", protected: 1},
 	}, {
+		name: "kotlin jjwt with an annotation checked by an aspect",
+		st:   stack("kotlin", "spring-boot", "jjwt-api"),
+		files: map[string]string{
+			"src/main/kotlin/io/realworld/jwt/ApiKeySecured.kt":   "package io.realworld.jwt\n\n@Target(AnnotationTarget.FUNCTION)\n@Retention(AnnotationRetention.RUNTIME)\nannotation class ApiKeySecured(val mandatory: Boolean = true)\n",
+			"src/main/kotlin/io/realworld/service/UserService.kt": "package io.realworld.service\n\nimport io.jsonwebtoken.Jwts\n\n@Service\nclass UserService { fun newToken(u: User): String = Jwts.builder().setSubject(u.email).compact() }\n",
+			"src/main/kotlin/io/realworld/web/ArticleHandler.kt":  "package io.realworld.web\n\n@RestController\nclass ArticleHandler {\n    @ApiKeySecured(mandatory = false)\n    @GetMapping(\"/api/articles\")\n    fun articles() = listOf<Article>()\n\n    @ApiKeySecured\n    @PostMapping(\"/api/articles\")\n    fun newArticle(@RequestBody a: NewArticle) = a\n}\n",
+		},
+		want: want{kind: "jwt", protected: 2},
+	}, {
+		name: "java jwt checked by a HandlerInterceptor",
+		st:   stack("java", "spring-boot", "java-jwt"),
+		files: map[string]string{
+			"src/main/java/com/shop/config/WebConfig.java": "package com.shop.config;\n\nimport com.auth0.jwt.JWT;\n\n@Configuration\npublic class WebConfig implements WebMvcConfigurer {\n    @Override\n    public void addInterceptors(InterceptorRegistry registry) {\n        registry.addInterceptor(new JwtInterceptor()).addPathPatterns(\"/api/**\").excludePathPatterns(\"/api/login\");\n    }\n}\n",
+		},
+		want: want{kind: "jwt", protected: 1},
+	}, {
+		name: "an annotation declared but unused, and a locale interceptor, protect nothing",
+		st:   stack("java", "spring-boot", "jjwt-api"),
+		files: map[string]string{
+			"src/main/java/app/LoginRequired.java": "package app;\n\nimport io.jsonwebtoken.Jwts;\n\n// Put @LoginRequired on handlers that need a user.\n@Target(ElementType.METHOD)\n@Retention(RetentionPolicy.RUNTIME)\npublic @interface LoginRequired {}\n",
+			"src/main/java/app/WebConfig.java":     "package app;\n\npublic class WebConfig implements WebMvcConfigurer {\n    public void addInterceptors(InterceptorRegistry registry) {\n        registry.addInterceptor(localeChangeInterceptor());\n    }\n}\n",
+		},
+		want: want{kind: "jwt", protected: -1},
+	}, {
 		name: "spring without security",
 		st:   stack("java", "spring-boot", "spring-boot-starter-web"),
 		files: map[string]string{
@@ -307,6 +331,30 @@ func TestNode(t *testing.T) {
 			"app.js":             "const authRoutes = require('./routes/auth');\napp.use('/api/auth', authRoutes);\napp.use('/api/authors', authorsRouter);\n",
 		},
 		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"jsonwebtoken"}, protected: 2},
+	}, {
+		name: "express-jwt auth.required and auth.optional (RealWorld)",
+		st:   stack("typescript", "express", "express", "express-jwt"),
+		files: map[string]string{
+			"src/app/routes/auth/auth.ts":                  "import { expressjwt as jwt } from 'express-jwt';\n\nconst auth = {\n  required: jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }),\n  optional: jwt({ secret: process.env.JWT_SECRET, credentialsRequired: false, algorithms: ['HS256'] }),\n};\n\nexport default auth;\n",
+			"src/app/routes/article/article.controller.ts": "import { Router } from 'express';\nimport auth from '../auth/auth';\n\nconst router = Router();\n\nrouter.get('/articles', auth.optional, async (req, res) => res.json(await getArticles(req.query)));\n\nrouter.get(\n  '/articles/feed',\n  auth.required,\n  async (req, res, next) => res.json(await getFeed(req.auth?.user?.id)),\n);\nrouter.post('/articles', auth.required, createArticle);\n\nexport default router;\n",
+		},
+		want: want{kind: "jwt", libs: []string{"express-jwt"}, protected: 2},
+	}, {
+		name: "optional auth and an auth router are no protection",
+		st:   stack("javascript", "express", "express", "express-jwt"),
+		files: map[string]string{
+			"src/routes.js": "const { expressjwt } = require('express-jwt')\nconst auth = { optional: expressjwt({ secret: process.env.SECRET, credentialsRequired: false, algorithms: ['HS256'] }) }\nrouter.get('/articles', auth.optional, listArticles)\napp.use(auth.routes)\napp.use('/auth', auth.router)\n",
+		},
+		want: want{kind: "jwt", protected: -1},
+	}, {
+		name: "nestjs middleware applied to routes",
+		st:   stack("typescript", "nestjs", "jsonwebtoken"),
+		files: map[string]string{
+			"src/user/auth.middleware.ts":   "import * as jwt from 'jsonwebtoken';\n@Injectable()\nexport class AuthMiddleware implements NestMiddleware {\n  async use(req, res, next) { req.user = jwt.verify(req.headers.authorization, SECRET); next(); }\n}\n",
+			"src/article/article.module.ts": "import { AuthMiddleware } from '../user/auth.middleware';\n@Module({ controllers: [ArticleController] })\nexport class ArticleModule implements NestModule {\n  public configure(consumer: MiddlewareConsumer) {\n    consumer\n      .apply(AuthMiddleware)\n      .forRoutes(\n        {path: 'articles/feed', method: RequestMethod.GET},\n        {path: 'articles', method: RequestMethod.POST});\n  }\n}\n",
+			"src/app.module.ts":             "export class AppModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    consumer.apply(LoggerMiddleware).forRoutes('*');\n  }\n}\n",
+		},
+		want: want{kind: "jwt", protected: 1},
 	}, {
 		name: "express with a literal jwt secret",
 		st:   stack("javascript", "express", "jsonwebtoken"),
