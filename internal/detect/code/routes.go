@@ -810,6 +810,9 @@ func (st *routeState) scanJS(s *source) {
 			if !ok {
 				p, ok = namedString(obj, "path")
 			}
+			if !ok || !routePath(p) {
+				p, ok = prefixedPath(obj, p, ok)
+			}
 			if mm == nil || !ok || !routePath(p) {
 				continue
 			}
@@ -924,6 +927,28 @@ func cleanModule(m string) string {
 		m = stem(m)
 	}
 	return strings.TrimSuffix(m, "/index")
+}
+
+// reJSPrefixedURL is a route object's url built on a prefix:
+// url: options.prefix + 'articles' (the Fastify RealWorld style).
+var reJSPrefixedURL = scan.MustCompile(`\b(?:url|path)\s*:\s*[\w$.]+\s*\+\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`\\n]*)`)")
+
+// prefixedPath recovers the path of a route object whose url is not a
+// plain literal: a prefix concatenated with a literal, or a template
+// literal that starts with a placeholder (`${prefix}/articles`). The
+// prefix is unknown, so the path is the literal part, rooted.
+func prefixedPath(obj, lit string, isLit bool) (string, bool) {
+	if isLit && strings.HasPrefix(lit, "${") {
+		if i := strings.IndexByte(lit, '}'); i > 0 {
+			return "/" + strings.TrimPrefix(lit[i+1:], "/"), true
+		}
+		return "", false
+	}
+	m := reJSPrefixedURL.FindStringSubmatch(obj)
+	if m == nil {
+		return "", false
+	}
+	return "/" + strings.TrimPrefix(m[1]+m[2]+m[3], "/"), true
 }
 
 // topObjects returns the top-level {...} objects of a route() argument:

@@ -384,6 +384,42 @@ module.exports = async (fastify) => { fastify.get('port'); }
 	wantRoutes(t, f, "GET /ping", "GET /books/{id}", "HEAD /books/{id}", "GET /users", "POST /users")
 }
 
+// The Fastify RealWorld style: route objects whose url is the plugin's
+// prefix plus a literal, in a plugin registered with { prefix }.
+func TestRoutesFastifyPrefixedObjects(t *testing.T) {
+	f := run(t, stackOf("javascript", "fastify", "fastify"),
+		"lib/routes/articles/index.js", `
+const fp = require('fastify-plugin')
+
+async function articles (server, options, done) {
+  server.route({
+    method: 'GET',
+    path: options.prefix + 'articles',
+    onRequest: [server.authenticate_optional],
+    schema: schema.getArticles,
+    handler: onGetArticles
+  })
+  server.route({
+    method: 'DELETE',
+    url: options.prefix + 'articles/:slug',
+    handler: onDeleteArticle
+  })
+  server.route({
+    method: 'PUT',
+    url: `+"`${options.prefix}/articles/:slug`"+`,
+    handler: onPutArticle
+  })
+  server.route({
+    method: 'GET',
+    url: options.url,
+    handler: proxied
+  })
+}
+module.exports = fp(articles)
+`)
+	wantRoutes(t, f, "GET /articles", "DELETE /articles/{slug}", "PUT /articles/{slug}")
+}
+
 func TestRoutesGo(t *testing.T) {
 	cases := []struct {
 		name string
