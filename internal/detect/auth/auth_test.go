@@ -164,6 +164,23 @@ func TestPython(t *testing.T) {
 		},
 		want: want{kind: "jwt", hash: "pbkdf2", libs: []string{"djangorestframework-simplejwt"}, protected: 2, keys: 1},
 	}, {
+		name: "fastapi template: pwdlib with argon2 and bcrypt, crud.create_user",
+		st:   stack("python", "fastapi", "fastapi", "pyjwt", "pwdlib"),
+		files: map[string]string{
+			"backend/app/core/security.py":    "import jwt\nfrom pwdlib import PasswordHash\nfrom pwdlib.hashers.argon2 import Argon2Hasher\nfrom pwdlib.hashers.bcrypt import BcryptHasher\n\npassword_hash = PasswordHash((Argon2Hasher(), BcryptHasher()))\n\ndef get_password_hash(password: str) -> str:\n    return password_hash.hash(password)\n",
+			"backend/app/api/routes/users.py": "from app import crud\n\n@router.post(\"/signup\")\ndef register_user(session: SessionDep, user_in: UserRegister):\n    return crud.create_user(session=session, user_create=user_in)\n",
+		},
+		want: want{kind: "jwt", hash: "argon2", libs: []string{"pwdlib", "pyjwt"}, protected: -1},
+	}, {
+		name: "a create_user helper storing the plain password is no hashing",
+		st:   stack("python", "fastapi", "fastapi", "pyjwt"),
+		files: map[string]string{
+			"app/crud.py":     "from app.models import User\n\ndef create_user(db, user):\n    db_user = User(email=user.email, password=user.password)\n    db.add(db_user)\n    db.commit()\n    return db_user\n",
+			"app/routes.py":   "from app import crud\n\n@router.post('/users')\ndef signup(user: UserIn, db=Depends(get_db)):\n    return crud.create_user(db, user)\n",
+			"app/security.py": "import jwt\n\ndef token(sub):\n    return jwt.encode({'sub': sub}, settings.secret, algorithm='HS256')\n",
+		},
+		want: want{kind: "jwt", hash: "none", libs: []string{"pyjwt"}, protected: -1},
+	}, {
 		name: "django session login with login_required",
 		st:   stack("python", "django", "django"),
 		files: map[string]string{

@@ -58,7 +58,12 @@ var codeSigs = map[string][]sig{
 		s(`(?m)^\s*(?:from|import)\s+argon2\b|Argon2PasswordHasher`, "", "", "argon2"),
 		s(`BCryptSHA256PasswordHasher|BCryptPasswordHasher`, "", "", "bcrypt"),
 		s(`ScryptPasswordHasher|hashlib\.scrypt\(`, "", "", "scrypt"),
-		s(`\bmake_password\(|\.set_password\(|\bcreate_user\(|\bAbstract(?:Base)?User\b|\bUserCreationForm\b|from\s+werkzeug\.security\s+import\s+[^\n]*generate_password_hash|hashlib\.pbkdf2_hmac\(`, "", "", "pbkdf2"),
+		// pwdlib (FastAPI's current template): PasswordHash.recommended() is argon2.
+		s(`(?m)^\s*from\s+pwdlib\.hashers\.argon2\s+import|\bArgon2Hasher\(|\bPasswordHash\.recommended\(`, "pwdlib", "", "argon2"),
+		s(`(?m)^\s*from\s+pwdlib\.hashers\.bcrypt\s+import|\bBcryptHasher\(`, "pwdlib", "", "bcrypt"),
+		// Django's manager (objects.create_user), not any create_user(): a
+		// FastAPI crud.create_user says nothing about hashing.
+		s(`\bmake_password\(|\.set_password\(|\bobjects\.create_user\(|\bAbstract(?:Base)?User\b|\bUserCreationForm\b|from\s+werkzeug\.security\s+import\s+[^\n]*generate_password_hash|hashlib\.pbkdf2_hmac\(`, "", "", "pbkdf2"),
 		s(`hashlib\.(?:md5|sha1|sha256|sha512)\([^\n]*password`, "", "", "other"),
 	},
 	grpJVM: {
@@ -138,6 +143,7 @@ var depSigs = map[string]depSig{
 	"bcrypt":                        {"", "", "bcrypt", ""}, // PyPI and npm spell it alike
 	"flask-bcrypt":                  {"", "", "bcrypt", grpPython},
 	"argon2-cffi":                   {"", "", "argon2", grpPython},
+	"pwdlib":                        {"pwdlib", "", "argon2", grpPython},
 	// Java / Kotlin
 	"jjwt":            {"jjwt", "jwt", "", grpJVM},
 	"jjwt-api":        {"jjwt", "jwt", "", grpJVM},
