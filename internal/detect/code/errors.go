@@ -62,6 +62,16 @@ var statusPatterns = map[string][]statusPattern{
 // pyExceptions are exceptions whose status is known: Django, DRF and werkzeug.
 var pyExceptions = scan.MustCompile(`\braise\s+(?:\w+\.)*(Http404|NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|MethodNotAllowed|Throttled|ParseError|BadRequest|Unauthorized|Forbidden|Conflict)\b|\b(get_object_or_404)\(`)
 
+// DRF's ValidationError answers 400. serializers.ValidationError is always
+// DRF's; a bare or exceptions.ValidationError is DRF's only where the file
+// imports it from rest_framework (Django's and marshmallow's are not
+// responses).
+var (
+	pyDRFValidation       = scan.MustCompile(`\braise\s+(?:\w+\.)*serializers\.ValidationError\b`)
+	pyDRFValidationImport = scan.MustCompile(`(?m)^\s*from\s+rest_framework(?:\.\w+)?\s+import\s+(?:\([^)]*|[^\n]*)\b(?:ValidationError|exceptions)\b`)
+	pyBareValidation      = scan.MustCompile(`\braise\s+(?:exceptions\.)?ValidationError\b`)
+)
+
 var pyExceptionCodes = map[string]int{
 	"Http404": 404, "NotFound": 404, "PermissionDenied": 403, "NotAuthenticated": 401, "AuthenticationFailed": 401,
 	"MethodNotAllowed": 405, "Throttled": 429, "ParseError": 400, "BadRequest": 400, "Unauthorized": 401,
@@ -133,6 +143,13 @@ func (e *errorState) scan(s *source) {
 	case "python":
 		for _, m := range pyExceptions.FindAllSubmatchIndex(code, -1) {
 			e.code(pyExceptionCodes[pick(code, m[2:6])], s.loc(m[0]))
+		}
+		if m := pyDRFValidation.FindIndex(code); m != nil {
+			e.code(400, s.loc(m[0]))
+		} else if pyDRFValidationImport.Match(code) {
+			if m := pyBareValidation.FindIndex(code); m != nil {
+				e.code(400, s.loc(m[0]))
+			}
 		}
 		e.central = addAll(e.central, s, rePyCentral.FindAllIndex(code, -1))
 	case "jvm":

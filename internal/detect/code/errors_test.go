@@ -50,6 +50,43 @@ def detail(request, pk):
         raise PermissionDenied("staff only")
     return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
 `}, true, []int{400, 403, 404}},
+		{"drf validation errors", [2]string{"python", "django"}, []string{"config/settings.py", `
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "core.exceptions.handler"}
+`, "library/views.py", `
+from rest_framework import generics, permissions, serializers, viewsets
+
+class ShelfBookViewSet(viewsets.ModelViewSet):
+    def perform_create(self, serializer):
+        if serializer.validated_data["shelf"].owner != self.request.user:
+            raise serializers.ValidationError("Not your shelf.")
+        serializer.save()
+`, "orders/views.py", `
+from django.http import Http404
+from rest_framework.exceptions import (
+    AuthenticationFailed,
+    ValidationError,
+)
+
+def check(data, token):
+    if not token:
+        raise AuthenticationFailed("no token")
+    if "qty" not in data:
+        raise ValidationError({"qty": "required"})
+    raise Http404
+`}, true, []int{400, 401, 404}},
+		{"validation errors that are not drf", [2]string{"python", "django"}, []string{"shop/models.py", `
+from django.core.exceptions import ValidationError
+
+def clean_price(value):
+    # raise serializers.ValidationError would be DRF's
+    if value < 0:
+        raise ValidationError("negative price")
+`, "api/schemas.py", `
+from marshmallow import Schema, ValidationError
+
+def check(v):
+    raise ValidationError("bad")
+`}, false, nil},
 		{"flask", [2]string{"python", "flask"}, []string{"app.py", `
 @app.errorhandler(404)
 def not_found(e):
