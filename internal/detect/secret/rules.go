@@ -3,8 +3,10 @@ package secret
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
@@ -623,8 +625,21 @@ func realJWT(v string) bool {
 	if strings.Contains(p, "John Doe") || strings.Contains(p, `"role":"anon"`) || strings.Contains(p, `"role": "anon"`) {
 		return false
 	}
+	// An expired token opens nothing: it is the sample response of API
+	// docs (a Swagger `example:`), not a credential.
+	var claims struct {
+		Exp json.Number `json:"exp"`
+	}
+	if json.Unmarshal(payload, &claims) == nil {
+		if exp, err := claims.Exp.Int64(); err == nil && exp > 0 && exp < now().Unix() {
+			return false
+		}
+	}
 	return true
 }
+
+// now is the clock expired tokens are judged by; tests may fix it.
+var now = time.Now
 
 // entropy is the Shannon entropy of s in bits per character.
 func entropy(s string) float64 {
