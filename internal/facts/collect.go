@@ -156,7 +156,7 @@ func prefetch(snap *source.Snapshot, wants []bool) *prefetcher {
 		go func() {
 			for i := range jobs {
 				name := snap.Files[i].Path
-				data, err := snap.ReadFile(name, MaxScanBytes)
+				data, err := snap.ReadEntry(snap.Files[i], MaxScanBytes)
 				if err == nil && isBinary(data) {
 					data = nil
 				}

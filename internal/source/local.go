@@ -148,7 +148,7 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 		if err != nil || !(info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0) {
 			continue
 		}
-		s.Files = append(s.Files, File{Path: rel, Size: info.Size()})
+		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: info.Mode().IsRegular()})
 	}
 	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
 
@@ -264,7 +264,7 @@ func (s *Snapshot) walk() error {
 		if err != nil {
 			return nil
 		}
-		s.Files = append(s.Files, File{Path: rel, Size: info.Size()})
+		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: d.Type().IsRegular()})
 		return nil
 	})
 	if err != nil {
