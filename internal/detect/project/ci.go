@@ -258,7 +258,9 @@ func travisDefault(m map[string]any, data []byte) []command {
 	if _, ok := m["jobs"]; ok {
 		return nil
 	}
-	def := map[string]string{"node_js": "npm test", "ruby": "bundle exec rake", "java": "gradle check"}[lang]
+	// Go: `go test -v ./...`, or `make` when there is a Makefile, whose
+	// default target is by custom the build and the tests.
+	def := map[string]string{"node_js": "npm test", "ruby": "bundle exec rake", "java": "gradle check", "go": "go test -v ./..."}[lang]
 	if def == "" {
 		return nil
 	}
@@ -281,6 +283,7 @@ var (
 	testCmd       = scan.MustCompile(strings.Join([]string{
 		`\bpy\.?test\b`,
 		`\bmanage\.py\s+test\b`,
+		`\bflask\s+test\b`, // cookiecutter-flask's click command around pytest
 		`^(?:\w+=\S*\s+)*(?:[\w./-]*/)?(?:tox|nox)\b`,
 		`-m\s+unittest\b`,
 		`\bcoverage\s+run\b`,

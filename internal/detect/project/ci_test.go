@@ -142,6 +142,10 @@ func TestCI(t *testing.T) {
 		{"go test or true", []scan.File{file(".github/workflows/go.yml", ghGoIgnored)}, []string{"github-actions"}, false, 1, false},
 		{"continue on error", []scan.File{file(".github/workflows/go.yml", ghContinue)}, []string{"github-actions"}, false, 1, false},
 		{"gitlab gradle", []scan.File{file(".gitlab-ci.yml", gitlab)}, []string{"gitlab-ci"}, true, 8, true},
+		{"travis go default", []scan.File{file(".travis.yml", "sudo: false\nlanguage: go\ngo:\n  - 1.11.x\ngit:\n  depth: 1\n")}, []string{"travis"}, true, 2, false},
+		{"travis go build script", []scan.File{file(".travis.yml", "language: go\nscript: go build ./...\n")}, []string{"travis"}, false, 1, false},
+		{"travis flask test", []scan.File{file(".travis.yml", "language: python\npython:\n  - 3.6\ninstall: pip install -r requirements/dev.txt\nscript: flask test\n")}, []string{"travis"}, true, 5, false},
+		{"travis python no script", []scan.File{file(".travis.yml", "language: python\npython:\n  - 3.6\ninstall: pip install -r requirements.txt\n")}, []string{"travis"}, false, 1, false},
 		{"travis node default", []scan.File{file(".travis.yml", "language: node_js\nnode_js:\n  - 20\n")}, []string{"travis"}, true, 1, false},
 		{"circleci go", []scan.File{file(".circleci/config.yml", "version: 2.1\njobs:\n  build:\n    docker:\n      - image: cimg/go:1.22\n    steps:\n      - checkout\n      - run:\n          name: test\n          command: go test -race ./...\n")}, []string{"circleci"}, true, 10, false},
 		{"jenkins", []scan.File{file("Jenkinsfile", "pipeline {\n  stages {\n    stage('Test') {\n      steps {\n        // sh 'mvn -DskipTests package'\n        sh './mvnw verify'\n      }\n    }\n  }\n}\n")}, []string{"jenkins"}, true, 6, false},
@@ -168,9 +172,9 @@ func TestTestCommand(t *testing.T) {
 		"mvn clean install", "./gradlew test", "gradle build", "npm test", "npm run test", "yarn test", "pnpm test", "npx jest --ci",
 		"vitest run", "go test ./...", "make test", "cargo test", "bundle exec rspec", "dotnet test", "CI=true npm test",
 		"npm ci && npm test", "docker compose run api pytest",
-		"uv run bash scripts/tests-start.sh \"Coverage\"", "./run_tests.sh"}
+		"uv run bash scripts/tests-start.sh \"Coverage\"", "./run_tests.sh", "flask test"}
 	no := []string{"pip install pytest", "npm run lint", "mvn -DskipTests package", "./gradlew build -x test", "go test ./... || true",
-		"go build ./...", "flake8 tests", "tox -e lint", "npm run build", "echo done", "uv add pytest-asyncio", "bash scripts/latest.sh", "./contest.sh"}
+		"go build ./...", "flake8 tests", "tox -e lint", "npm run build", "echo done", "uv add pytest-asyncio", "bash scripts/latest.sh", "./contest.sh", "flask run", "flask db upgrade"}
 	for _, c := range yes {
 		if _, ok := testCommand(c); !ok {
 			t.Errorf("testCommand(%q) = false, want true", c)

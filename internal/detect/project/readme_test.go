@@ -102,6 +102,8 @@ func TestReadmeNegatives(t *testing.T) {
 		{"seeding the database is not architecture", "README.md", "# x\n\n## Seed the database\n\nRun the seed script.\n", nil, false, 20},
 		{"a platform named in a feature list is not live", "README.md", "# x\n- [FastAPI Cloud](https://fastapicloud.com) for deployment.\n- Deployed on [Render](https://render.com)\n", nil, false, 20},
 		{"nest starter", "README.md", "<p align=\"center\">\n  <a href=\"http://nestjs.com/\" target=\"blank\"><img src=\"https://nestjs.com/img/logo-small.svg\" width=\"120\" alt=\"Nest Logo\" /></a>\n</p>\n\n## Description\n\n[Nest](https://github.com/nestjs/nest) framework TypeScript starter repository.\n\n## Installation\n\n```bash\n$ npm install\n```\n", []string{"setup"}, true, 100},
+		{"zsh prompt before the commands", "readme.md", "# Go Echo API\n\n### Install\n\n```bash\n➜ go mod download\n```\n\n### Run\n\n```bash\n➜ go run main.go\n```\n", []string{"setup"}, false, 30},
+		{"a prompt before a non-setup command", "readme.md", "# Go Echo API\n\n### Notes\n\n```bash\n➜  echo $GOPATH\n% ls\n```\n", nil, false, 30},
 		{"spring help", "README.md", "# Getting Started\n\n### Reference Documentation\nFor further reference, please consider the following sections:\n\n* [Official Apache Maven documentation](https://maven.apache.org/guides/index.html)\n", nil, true, 100},
 	}
 	for _, c := range cases {
