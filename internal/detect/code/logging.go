@@ -72,14 +72,16 @@ var logPatterns = map[string][]logPattern{
 }
 
 // Hand-written request-logging middleware: an anchor that declares
-// middleware, in a file that logs the request's method or path.
+// middleware, in a file that logs the request's method or path. In JS the
+// logger may have any name (const http = new Logger('HTTP'); http.log(...))
+// when the message names req.method, req.url or originalUrl.
 var (
 	rePyMiddleware  = scan.MustCompile(`@\w+\.middleware\(\s*["']http["']\s*\)|\bBaseHTTPMiddleware\b|@\w+\.(?:before|after)_request\b|\bMiddlewareMixin\b|def\s+__call__\s*\(\s*self\s*,\s*request`)
 	rePyLogsRequest = scan.MustCompile(`(?:log\w*|logging)\.(?:info|debug|warning)\([^\n]*(?:request\.(?:method|url|path)|status_code|process_time|duration)`)
 	reJVMMiddleware = scan.MustCompile(`extends\s+OncePerRequestFilter\b|implements\s+(?:HandlerInterceptor|Filter|WebFilter)\b|:\s*(?:OncePerRequestFilter\(\)|HandlerInterceptor|WebFilter)\b`)
 	reJVMLogsReq    = scan.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
 	reJSMiddleware  = scan.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
-	reJSLogsRequest = scan.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)`)
+	reJSLogsRequest = scan.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)|[\w$]+\.(?:log|info|debug|http)\([^\n]*(?:\breq\w*\.(?:method|url|originalUrl|path)\b|\boriginalUrl\b)`)
 	reDjangoHealth  = scan.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
 	rePropLogging   = scan.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
 	rePropAccessLog = scan.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)

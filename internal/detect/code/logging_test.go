@@ -92,6 +92,48 @@ import { LoggerModule } from 'nestjs-pino';
 @Module({ imports: [LoggerModule.forRoot()] })
 export class AppModule {}
 `}, "pino", true, true, ""},
+		{"nest inline middleware with a named Logger", [2]string{"typescript", "nestjs"}, nil, []string{"src/main.ts", `
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const http = new Logger('HTTP');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const start = Date.now();
+    res.on('finish', () => http.log(` + "`${req.method} ${req.originalUrl} ${res.statusCode} ${Date.now() - start}ms`" + `));
+    next();
+  });
+  await app.listen(3000);
+}
+`}, "nestjs-logger", true, true, ""},
+		{"nest middleware class with a named Logger", [2]string{"typescript", "nestjs"}, nil, []string{"src/common/http-logger.middleware.ts", `
+@Injectable()
+export class HttpLoggerMiddleware implements NestMiddleware {
+  private readonly http = new Logger('HTTP');
+  use(req: Request, res: Response, next: NextFunction) {
+    const { method, originalUrl } = req;
+    res.on('finish', () => this.http.log(` + "`${method} ${originalUrl} ${res.statusCode}`" + `));
+    next();
+  }
+}
+`}, "", false, true, ""},
+		{"nest named Logger outside a middleware", [2]string{"typescript", "nestjs"}, nil, []string{"src/main.ts", `
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const boot = new Logger('Bootstrap');
+  app.use(helmet());
+  // app.use((req, res, next) => { http.log(req.method); next(); })
+  boot.log(` + "`listening on ${port}`" + `);
+}
+`, "src/books/books.controller.ts", `
+@Controller('books')
+export class BooksController {
+  private readonly audit = new Logger('Audit');
+  @Get()
+  list(@Req() req: Request) { this.audit.log(` + "`${req.method} ${req.url}`" + `); }
+}
+`}, "", false, false, ""},
 		{"fastify logger", [2]string{"javascript", "fastify"}, nil, []string{"server.js", `
 const fastify = require('fastify')({ logger: true });
 fastify.get('/status', async () => ({ up: true }));
