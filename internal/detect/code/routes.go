@@ -1061,10 +1061,13 @@ func (st *routeState) scanGo(s *source) {
 		if m[2] >= 0 {
 			recv = string(code[m[2]:m[3]])
 		}
-		if goClientReceivers[recv] && recv != "c" || (recv == "c" && !bytes.Contains(code, []byte("chi."))) {
+		verb := string(code[m[4]:m[5]])
+		// http.HandleFunc and http.Handle register on the default mux;
+		// http.Post("url", ...) is a client call.
+		defaultMux := recv == "http" && (verb == "HandleFunc" || verb == "Handle")
+		if !defaultMux && (goClientReceivers[recv] && recv != "c" || (recv == "c" && !bytes.Contains(code, []byte("chi.")))) {
 			continue
 		}
-		verb := string(code[m[4]:m[5]])
 		p := string(code[m[6]:m[7]])
 		methods := []string{verb}
 		switch verb {

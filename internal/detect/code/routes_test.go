@@ -440,6 +440,31 @@ func main() {
 	http.ListenAndServe(":8080", mux)
 }
 `, []string{"GET /users/{id}", "POST /users", "ANY /healthz"}},
+		{"net/http default mux", "net-http", `
+package main
+
+func main() {
+	http.HandleFunc("GET /books", listBooks)
+	http.HandleFunc("POST /books", createBook)
+	http.Handle("/static/", http.StripPrefix("/static/", fs))
+	resp, err := http.Post("https://hooks.example.com/notify", "application/json", body)
+	req, _ := http.NewRequest("DELETE", "https://api.example.com/x", nil)
+	http.Head("https://example.com")
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
+`, []string{"GET /books", "POST /books", "ANY /static"}},
+		{"net/http client calls only", "net-http", `
+package main
+
+func sync() error {
+	resp, err := http.Post("https://api.example.com/sync", "application/json", body)
+	if err != nil {
+		return err
+	}
+	_, err = http.Get("https://api.example.com/items")
+	return err
+}
+`, nil},
 		{"gin", "gin", `
 package main
 
