@@ -26,6 +26,7 @@ type detector struct {
 	seenMig           map[string]bool
 	otherSQL          []string
 	atlasDirs         map[string]bool
+	goMigDirs         map[string]bool // folders of migrations registered in Go (bun, go-pg)
 	liquibaseIncludes int
 	liquibaseMaster   string
 
@@ -55,6 +56,7 @@ func New() scan.Detector {
 	return &detector{
 		seenMig:      map[string]bool{},
 		atlasDirs:    map[string]bool{},
+		goMigDirs:    map[string]bool{},
 		engineEv:     map[string]rules.Location{},
 		pyBases:      map[string]string{},
 		autoMigrated: map[string]bool{},

@@ -853,3 +853,71 @@ func TestNestJSOrmConfigJSON(t *testing.T) {
 	f := run(t, st, files)
 	check(t, f, want{engines: []string{"mysql"}, relational: true, orm: "typeorm"})
 }
+
+func TestGoBunMigrations(t *testing.T) {
+	bunGo := func(table string) string {
+		return "package migrations\n\nimport (\n\t\"context\"\n\n\t\"github.com/uptrace/bun\"\n)\n\nfunc init() {\n\tMigrations.MustRegister(func(ctx context.Context, db *bun.DB) error {\n\t\t_, err := db.ExecContext(ctx, `CREATE TABLE " + table + " (id serial PRIMARY KEY)`)\n\t\treturn err\n\t}, func(ctx context.Context, db *bun.DB) error {\n\t\t_, err := db.ExecContext(ctx, `DROP TABLE " + table + "`)\n\t\treturn err\n\t})\n}\n"
+	}
+	t.Run("go and sql versions in one folder", func(t *testing.T) {
+		// go-base: 1_initial.go, 2_bootstrap_users.up.sql/.tx.down.sql, 3_add_profile_table.go.
+		st := rules.Stack{Language: "go", Framework: "chi", Dependencies: deps("github.com/go-chi/chi/v5", "github.com/uptrace/bun", "github.com/uptrace/bun/dialect/pgdialect")}
+		f := run(t, st, map[string]string{
+			"database/migrations/main.go":                       "package migrations\n\nimport \"github.com/uptrace/bun/migrate\"\n\nvar Migrations = migrate.NewMigrations()\n",
+			"database/migrations/1_initial.go":                  bunGo("accounts"),
+			"database/migrations/2_bootstrap_users.up.sql":      "INSERT INTO accounts DEFAULT VALUES;\n",
+			"database/migrations/2_bootstrap_users.tx.down.sql": "DELETE FROM accounts;\n",
+			"database/migrations/3_add_profile_table.go":        bunGo("profiles"),
+		})
+		if f.Migrations.Tool != "other" || f.Migrations.Count != 3 || f.Migrations.Dir != "database/migrations" {
+			t.Errorf("migrations = %+v, want other/3 in database/migrations", f.Migrations)
+		}
+	})
+	t.Run("bun sql files only", func(t *testing.T) {
+		st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/uptrace/bun")}
+		f := run(t, st, map[string]string{
+			"migrations/20240101120000_users.up.sql":   "CREATE TABLE users (id serial PRIMARY KEY);\n",
+			"migrations/20240101120000_users.down.sql": "DROP TABLE users;\n",
+		})
+		if f.Migrations.Tool != "other" || f.Migrations.Count != 1 {
+			t.Errorf("migrations = %+v, want other/1", f.Migrations)
+		}
+	})
+	t.Run("golang-migrate beside bun keeps its name", func(t *testing.T) {
+		st := rules.Stack{Language: "go", Dependencies: deps("github.com/uptrace/bun", "github.com/golang-migrate/migrate/v4")}
+		f := run(t, st, map[string]string{
+			"migrations/000001_users.up.sql":   "CREATE TABLE users (id serial PRIMARY KEY);\n",
+			"migrations/000001_users.down.sql": "DROP TABLE users;\n",
+		})
+		if f.Migrations.Tool != "golang-migrate" || f.Migrations.Count != 1 {
+			t.Errorf("migrations = %+v, want golang-migrate/1", f.Migrations)
+		}
+	})
+	t.Run("go-pg MustRegisterTx", func(t *testing.T) {
+		st := rules.Stack{Language: "go", Dependencies: deps("github.com/go-pg/pg/v10", "github.com/go-pg/migrations/v8")}
+		f := run(t, st, map[string]string{
+			"cmd/migrations/1_create_users.go": "package main\n\nimport \"github.com/go-pg/migrations/v8\"\n\nfunc init() {\n\tmigrations.MustRegisterTx(func(db migrations.DB) error {\n\t\t_, err := db.Exec(`CREATE TABLE users (id serial PRIMARY KEY)`)\n\t\treturn err\n\t})\n}\n",
+			"cmd/migrations/2_add_email.go":    "package main\n\nimport \"github.com/go-pg/migrations/v8\"\n\nfunc init() {\n\tmigrations.MustRegisterTx(func(db migrations.DB) error {\n\t\t_, err := db.Exec(`ALTER TABLE users ADD email text`)\n\t\treturn err\n\t})\n}\n",
+		})
+		if f.Migrations.Tool != "other" || f.Migrations.Count != 2 {
+			t.Errorf("migrations = %+v, want other/2", f.Migrations)
+		}
+	})
+	t.Run("gormigrate IDs", func(t *testing.T) {
+		st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("gorm.io/gorm", "github.com/go-gormigrate/gormigrate/v2")}
+		f := run(t, st, map[string]string{
+			"internal/db/migrate.go": "package db\n\nimport (\n\t\"github.com/go-gormigrate/gormigrate/v2\"\n\t\"gorm.io/gorm\"\n)\n\nfunc Migrate(db *gorm.DB) error {\n\tm := gormigrate.New(db, gormigrate.DefaultOptions, []*gormigrate.Migration{{\n\t\tID: \"202401011200\",\n\t\tMigrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&User{}) },\n\t}, {\n\t\tID: \"202402011200\",\n\t\tMigrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&Post{}) },\n\t}})\n\treturn m.Migrate()\n}\n",
+		})
+		if f.Migrations.Tool != "other" || f.Migrations.Count != 2 {
+			t.Errorf("migrations = %+v, want other/2", f.Migrations)
+		}
+	})
+	t.Run("a Register(func) outside a migrations folder is no migration", func(t *testing.T) {
+		st := rules.Stack{Language: "go", Framework: "net-http", Dependencies: deps("github.com/uptrace/bun")}
+		f := run(t, st, map[string]string{
+			"internal/plugins/plugins.go": "package plugins\n\nfunc init() {\n\tregistry.MustRegister(func(ctx context.Context) error { return nil })\n\thooks.Register(func() {})\n}\n",
+		})
+		if f.Migrations.Tool != "none" || f.Migrations.Count != 0 {
+			t.Errorf("migrations = %+v, want none", f.Migrations)
+		}
+	})
+}

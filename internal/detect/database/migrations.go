@@ -25,7 +25,13 @@ var (
 	gooseSQL        = scan.MustCompile(`(?i)--\s*\+goose\s+up`)
 	knexUp          = scan.MustCompile(`exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(|export\s+const\s+up\s*=|\bup\s*:\s*(?:async\s*)?(?:function\s*)?\(\s*knex`)
 	liquibaseSet    = scan.MustCompile(`<changeSet\b|(?m)^\s*-?\s*changeSet\s*:|"changeSet"\s*:|(?m)^--\s*changeset\s`)
-	liquibaseInc    = scan.MustCompile(`<include\b|<includeAll\b|(?m)^\s*-\s*include\s*:|"include"\s*:`)
+	// Go migrations registered in code: bun's Migrations.MustRegister and
+	// go-pg's migrations.MustRegisterTx, in a migrations folder.
+	goRegister = scan.MustCompile(`\.(?:MustRegister|Register)(?:Tx)?\(\s*func\b`)
+	// gormigrate lists its versions as Migration values with an ID.
+	gormigrateID = scan.MustCompile(`\bID\s*:\s*["\x60]`)
+	numPrefix    = scan.MustCompile(`^(\d+)_`)
+	liquibaseInc = scan.MustCompile(`<include\b|<includeAll\b|(?m)^\s*-\s*include\s*:|"include"\s*:`)
 )
 
 // migrationDirs are folder names that hold migrations of some tool.
@@ -140,8 +146,21 @@ func (d *detector) scanMigrationContent(p string, raw, code []byte, lang string)
 			d.addMigration("other", p, 1, p, 0)
 		}
 	case lang == "go":
-		if bytes.Contains(code, []byte("goose.AddMigration")) {
+		switch {
+		case bytes.Contains(code, []byte("goose.AddMigration")):
 			d.addMigration("goose", p, 1, p, 0)
+		case bytes.Contains(raw, []byte("go-gormigrate/gormigrate")):
+			if n := len(gormigrateID.FindAllIndex(code, -1)); n > 0 {
+				d.addMigration("other", p, n, p, 0)
+			}
+		case inMigrationDir(p) && goRegister.Match(code):
+			// 2_x.up.sql and 3_y.go are versions 2 and 3 of one sequence.
+			key := p
+			if m := numPrefix.FindStringSubmatch(path.Base(p)); m != nil {
+				key = dir + "/" + strings.TrimLeft(m[1], "0")
+			}
+			d.goMigDirs[dir] = true
+			d.addMigration("other", key, 1, p, 0)
 		}
 	}
 }
@@ -172,6 +191,7 @@ func (d *detector) addLiquibase(p string, raw []byte) {
 
 // finishMigrations picks the tool with the most versions.
 func (d *detector) finishMigrations(f *rules.Facts) {
+	d.relabelGoSQL(f.Stack.Dependencies)
 	// Plain SQL files in a folder with atlas.sum are Atlas migrations;
 	// the rest, with no known tool, are "other".
 	for _, p := range d.otherSQL {
@@ -224,4 +244,38 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 var toolOrder = []string{
 	"alembic", "django", "flyway", "liquibase", "prisma", "typeorm", "sequelize", "knex",
 	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
+}
+
+// relabelGoSQL gives numbered .up.sql files to the Go library that runs
+// them: bun and go-pg name SQL migrations like golang-migrate does. They
+// are theirs when Go migrations are registered in the same folder, or when
+// the project depends on bun or go-pg migrations and not on golang-migrate
+// (which is often run as a CLI, so its absence alone proves nothing).
+func (d *detector) relabelGoSQL(deps map[string]bool) {
+	other := false
+	if !hasDepPrefix(deps, "github.com/golang-migrate/migrate") {
+		other = deps["github.com/uptrace/bun"] || hasDepPrefix(deps, "github.com/go-pg/migrations")
+	}
+	var kept []migration
+	for _, m := range d.migrations {
+		if m.tool == "golang-migrate" && (other || d.goMigDirs[path.Dir(m.loc.Path)]) {
+			m.tool = "other"
+			if k := "other\x00" + m.key; d.seenMig[k] {
+				continue // the same version also has a Go file
+			} else {
+				d.seenMig[k] = true
+			}
+		}
+		kept = append(kept, m)
+	}
+	d.migrations = kept
+}
+
+func hasDepPrefix(deps map[string]bool, prefix string) bool {
+	for k := range deps {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
 }
