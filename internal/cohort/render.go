@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -287,14 +286,4 @@ func (r *Report) HTML(w io.Writer) error {
 		t.Summary = append(t.Summary, reports.CohortSummary{Title: s.Title, Pass: s.Pass, Partial: s.Partial, Fail: s.Fail, Skipped: s.Skipped})
 	}
 	return reports.RenderCohortHTML(w, t)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
