@@ -223,6 +223,11 @@ var (
 	routeCallRe = scan.MustCompile(`(?:[\w$\]]|\))\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
 	// Names middleware is usually given.
 	authNameRe = scan.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
+	// Packages and variables that hold tokens or sessions (tokens,
+	// jwtTokens, session), but not a rate limiter or a session store.
+	tokenObjRe = scan.MustCompile(`(?i)^\w*(?:token|session)s?$`)
+	// Names a package gives its middleware.
+	mwNameRe = scan.MustCompile(`(?i)^(?:middleware|mw|handler|verify\w*|verifier|authenticate\w*|authenticator|require\w*|protect\w*|guard|check\w*|must\w*)$`)
 	// Names that look like auth but are routers or handlers.
 	notMiddlewareRe = scan.MustCompile(`(?i)(?:router|routes?|controller|handlers?|service|api|module)$|^author|^oauth\w*callback$`)
 )
@@ -340,7 +345,10 @@ func routeProtected(rest []byte, isUse bool) bool {
 		if !authNameRe.MatchString(name) {
 			// auth.required (the RealWorld idiom): the object names the
 			// middleware; auth.optional lets anonymous requests through.
-			if obj == "" || !authNameRe.MatchString(obj) || notMiddlewareRe.MatchString(obj) || strings.Contains(strings.ToLower(name), "optional") {
+			// A token or session package names it too when what it hands
+			// over is middleware (tokens.Middleware, session.RequireUser).
+			objNames := authNameRe.MatchString(obj) || tokenObjRe.MatchString(obj) && mwNameRe.MatchString(name)
+			if obj == "" || !objNames || notMiddlewareRe.MatchString(obj) || strings.Contains(strings.ToLower(name), "optional") {
 				continue
 			}
 		}

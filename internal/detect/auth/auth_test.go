@@ -485,6 +485,33 @@ func TestGo(t *testing.T) {
 		},
 		want: want{kind: "jwt", protected: -1, keys: 1},
 	}, {
+		// The middleware's package or variable names it: tokens.Middleware,
+		// go-chi/jwtauth's Verifier and Authenticator, auth.Middleware,
+		// session.RequireUser.
+		name: "chi middleware named by its package",
+		st:   stack("go", "chi", "github.com/go-chi/chi/v5", "github.com/golang-jwt/jwt/v5", "github.com/go-chi/jwtauth/v5"),
+		files: map[string]string{
+			"internal/tokens/tokens.go": "package tokens\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\nfunc Middleware(next http.Handler) http.Handler { return next }\n",
+			"cmd/api/routes.go": "package main\n\nfunc routes(tokens *tokens.Service) http.Handler {\n\tr := chi.NewRouter()\n\tr.Post(\"/login\", h.Login)\n" +
+				"\tr.Group(func(r chi.Router) {\n\t\tr.Use(tokens.Middleware)\n\t\tr.Get(\"/books\", h.ListBooks)\n\t})\n" +
+				"\tr.With(tokens.Middleware).Delete(\"/books/{id}\", h.DeleteBook)\n" +
+				"\tr.Group(func(r chi.Router) {\n\t\tr.Use(jwtauth.Verifier(tokenAuth))\n\t\tr.Use(jwtauth.Authenticator(tokenAuth))\n\t\tr.Get(\"/admin\", h.Admin)\n\t})\n" +
+				"\tr.Route(\"/me\", func(r chi.Router) {\n\t\tr.Use(auth.Middleware)\n\t\tr.Get(\"/\", h.Me)\n\t})\n" +
+				"\tr.With(session.RequireUser).Get(\"/cart\", h.Cart)\n\treturn r\n}\n",
+		},
+		want: want{kind: "jwt", protected: 6},
+	}, {
+		// Packages whose names say token or session but whose middleware
+		// does not check a user: a rate limiter, a session loader, a token
+		// handler mounted as the route.
+		name: "chi middleware from token and session packages that protect nothing",
+		st:   stack("go", "chi", "github.com/go-chi/chi/v5"),
+		files: map[string]string{
+			"main.go": "package main\n\nfunc routes() http.Handler {\n\tr := chi.NewRouter()\n\tr.Use(tokenLimiter.Middleware)\n\tr.Use(sessionManager.LoadAndSave)\n" +
+				"\tr.Post(\"/tokens\", tokens.Create)\n\tr.Get(\"/sessions\", sessions.List)\n\treturn r\n}\n",
+		},
+		want: want{kind: "none", protected: -1},
+	}, {
 		name: "plain handlers without auth; jwt only in a comment",
 		st:   stack("go", "chi", "github.com/go-chi/chi/v5"),
 		files: map[string]string{
