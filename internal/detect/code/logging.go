@@ -2,6 +2,7 @@ package code
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -95,7 +96,14 @@ type logState struct {
 	request  []rules.Location
 	health   string
 	healthEv rules.Location
+	// loggerOpt is a { logger: ... } option in a file that does not name
+	// Fastify (a build(opts) helper that creates the instance elsewhere);
+	// it counts once the stack is known to be Fastify.
+	loggerOpt []rules.Location
 }
+
+// reJSLoggerOpt is Fastify's logger option handed through a helper.
+var reJSLoggerOpt = scan.MustCompile(`\blogger\s*:\s*(?:true\b|\{|envToLogger\b|\w*[Ll]ogger(?:Options|Opts|Config)\b)`)
 
 func newLogState() logState { return logState{libLoc: map[string]rules.Location{}} }
 
@@ -148,6 +156,11 @@ func (l *logState) scan(s *source) {
 			}
 		}
 	}
+	if group == "js" && !bytes.Contains(code, []byte("astify")) {
+		if m := reJSLoggerOpt.FindIndex(code); m != nil {
+			l.loggerOpt = addLoc(l.loggerOpt, s.loc(m[0]))
+		}
+	}
 	var anchor, logs *scan.Regexp
 	switch group {
 	case "python":
@@ -194,6 +207,12 @@ var healthSegments = map[string]bool{
 
 func (l *logState) finish(f *rules.Facts, routes []resolved) {
 	lg := &f.Logging
+	if len(l.loggerOpt) > 0 && (f.Stack.Framework == "fastify" || slices.Contains(f.Stack.Frameworks, "fastify")) {
+		for _, loc := range l.loggerOpt {
+			l.configured("pino", loc)
+			l.request = addLoc(l.request, loc)
+		}
+	}
 	lg.Configured = len(l.conf) > 0
 	lg.Evidence = l.conf
 	if l.confLib != "" {

@@ -134,6 +134,26 @@ export class BooksController {
   list(@Req() req: Request) { this.audit.log(` + "`${req.method} ${req.url}`" + `); }
 }
 `}, "", false, false, ""},
+		{"fastify logger options passed through a build helper", [2]string{"javascript", "fastify"}, nil, []string{"server.js", `
+import build from "./app.js";
+import loggerOptions from "./configs/loggerOptions.js";
+const app = await build({
+  logger: loggerOptions,
+});
+app.listen({ port: 8080, host: "0.0.0.0" });
+`, "app.js", `
+import Fastify from "fastify";
+export default async function build(opts = {}) {
+  const app = Fastify(opts);
+  return app;
+}
+`}, "pino", true, true, ""},
+		{"a logger option in an express project is not request logging", [2]string{"javascript", "express"}, nil, []string{"src/config.js", `
+module.exports = {
+  port: process.env.PORT || 3000,
+  logger: { level: process.env.LOG_LEVEL || "info" },
+};
+`}, "", false, false, ""},
 		{"fastify logger", [2]string{"javascript", "fastify"}, nil, []string{"server.js", `
 const fastify = require('fastify')({ logger: true });
 fastify.get('/status', async () => ({ up: true }));

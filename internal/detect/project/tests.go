@@ -53,7 +53,7 @@ var testLangs = map[string]*testLang{
 			{"mocha", scan.MustCompile(`['"](?:mocha|chai)['"]`)},
 			{"jasmine", scan.MustCompile(`\bjasmine\.`)},
 		},
-		integration: scan.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|\baxios\.(?:get|post|put|patch|delete)\(\s*["'` + "`" + `](?:/|https?://(?:localhost|127\.0\.0\.1))|['"]light-my-request['"]|['"]pactum['"]`),
+		integration: scan.MustCompile(`['"]supertest['"]|\brequest\(\s*(?:app|server|this\.app|httpServer)\b|\bgetHttpServer\(\)|\.inject\(\s*\{|\.inject\(\)\s*\.|\bchai\.request\(|['"]chai-http['"]|\baxios\.(?:get|post|put|patch|delete)\(\s*["'` + "`" + `](?:/|https?://(?:localhost|127\.0\.0\.1))|['"]light-my-request['"]|['"]pactum['"]|\bfetch\(\s*(?:["'` + "`" + `]https?://(?:localhost|127\.0\.0\.1)|` + "`" + `\$\{\s*\w*(?:url|Url|URL|address|base|host)\w*|\w*(?:url|Url|URL|address|base|host)\w*\s*\+)`),
 		boilerplate: jsGeneratedSpec,
 	},
 	"go": {

@@ -110,6 +110,22 @@ func TestTests(t *testing.T) {
 			wantFiles: 2, framework: "jest", integration: true,
 		},
 		{
+			name:  "fastify node:test with fetch against the listening server",
+			stack: rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
+			files: []scan.File{
+				file("tests/auth/auth.test.js", "import build from \"../../app.js\";\nimport { test } from \"node:test\";\n\ntest(\"Test signin\", async (t) => {\n  const fastify = await build();\n  t.after(() => fastify.close());\n  await fastify.listen();\n  const url = \"http://localhost:\" + fastify.server.address().port;\n  const response = await fetch(url + \"/v1/auth/signin\", { method: \"POST\" });\n  t.assert.strictEqual(response.status, 401);\n});\n"),
+			},
+			wantFiles: 1, framework: "node-test", integration: true,
+		},
+		{
+			name:  "a unit test that mocks fetch is no http test",
+			stack: rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
+			files: []scan.File{
+				file("test/services/sentiment.test.js", "import { test } from \"node:test\";\n\ntest(\"scores text\", async (t) => {\n  globalThis.fetch = t.mock.fn(async () => ({ ok: true, json: async () => ({ score: 1 }) }));\n  const r = await sentiment(\"well done\");\n  t.assert.strictEqual(r.score, 1);\n});\n"),
+			},
+			wantFiles: 1, framework: "node-test",
+		},
+		{
 			name:  "express mocha without http tests",
 			stack: rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mocha", "chai")},
 			files: []scan.File{
