@@ -93,6 +93,7 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 	x := &extracted{}
 	var total int64
 	sizes := map[string]int64{}
+	symlinks := map[string]bool{}
 	var escaped, specials, oversize, overTotal int
 	note := func(format string, a ...any) {
 		if len(x.Notes) < 20 {
@@ -166,7 +167,7 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 				if err != nil {
 					if errors.Is(err, errStreamCap) {
 						note("the archive unpacks to more than %d MiB; the rest was not read", lim.MaxStream>>20)
-						return x.finish(sizes), nil
+						return x.finish(sizes, symlinks), nil
 					}
 					return nil, err
 				}
@@ -188,6 +189,7 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 				continue
 			}
 			sizes[rel] = int64(len(hdr.Linkname))
+			symlinks[rel] = true
 		case tar.TypeLink:
 			target, ok := entryPath(hdr.Linkname)
 			if source.Skipped(rel) {
@@ -222,12 +224,12 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 	if overTotal > 0 {
 		note("%d files were left out: the archive holds more than %d MiB", overTotal, lim.MaxTotal>>20)
 	}
-	return x.finish(sizes), nil
+	return x.finish(sizes, symlinks), nil
 }
 
-func (x *extracted) finish(sizes map[string]int64) *extracted {
+func (x *extracted) finish(sizes map[string]int64, symlinks map[string]bool) *extracted {
 	for p, n := range sizes {
-		x.Files = append(x.Files, source.File{Path: p, Size: n})
+		x.Files = append(x.Files, source.File{Path: p, Size: n, Regular: !symlinks[p]})
 	}
 	sort.Slice(x.Files, func(i, j int) bool { return x.Files[i].Path < x.Files[j].Path })
 	return x
