@@ -70,6 +70,9 @@ var (
 	pyDRFValidation       = scan.MustCompile(`\braise\s+(?:\w+\.)*serializers\.ValidationError\b`)
 	pyDRFValidationImport = scan.MustCompile(`(?m)^\s*from\s+rest_framework(?:\.\w+)?\s+import\s+(?:\([^)]*|[^\n]*)\b(?:ValidationError|exceptions)\b`)
 	pyBareValidation      = scan.MustCompile(`\braise\s+(?:exceptions\.)?ValidationError\b`)
+	// A DRF view that looks one object up answers 404 through
+	// get_object(), without any explicit raise in the project.
+	pyDRFObjectView = scan.MustCompile(`\bclass\s+\w+\s*\([^)]*\b(?:ModelViewSet|ReadOnlyModelViewSet|Retrieve\w*APIView|(?:Retrieve|Update|Destroy)ModelMixin)\b`)
 )
 
 var pyExceptionCodes = map[string]int{
@@ -143,6 +146,9 @@ func (e *errorState) scan(s *source) {
 	case "python":
 		for _, m := range pyExceptions.FindAllSubmatchIndex(code, -1) {
 			e.code(pyExceptionCodes[pick(code, m[2:6])], s.loc(m[0]))
+		}
+		if m := pyDRFObjectView.FindIndex(code); m != nil {
+			e.code(404, s.loc(m[0]))
 		}
 		if m := pyDRFValidation.FindIndex(code); m != nil {
 			e.code(400, s.loc(m[0]))

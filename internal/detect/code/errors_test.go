@@ -74,6 +74,25 @@ def check(data, token):
         raise ValidationError({"qty": "required"})
     raise Http404
 `}, true, []int{400, 401, 404}},
+		{"drf object views answer 404", [2]string{"python", "django"}, []string{"library/views.py", `
+from rest_framework import generics, permissions, viewsets
+
+class ShelfViewSet(viewsets.ModelViewSet):
+    permission_classes = [permissions.IsAuthenticated]
+
+class BookDetail(generics.RetrieveUpdateDestroyAPIView):
+    queryset = Book.objects.all()
+`}, false, []int{404}},
+		{"drf list and create views look nothing up", [2]string{"python", "django"}, []string{"library/views.py", `
+from rest_framework import generics
+
+# class Old(viewsets.ModelViewSet) was removed
+class BookList(generics.ListCreateAPIView):
+    queryset = Book.objects.all()
+
+class Register(generics.CreateAPIView):
+    pass
+`}, false, nil},
 		{"validation errors that are not drf", [2]string{"python", "django"}, []string{"shop/models.py", `
 from django.core.exceptions import ValidationError
 
