@@ -36,49 +36,7 @@ type stackCase struct {
 // fixture problem), keyed "<dir>/<assertion>". Each is skipped with its
 // reason until the detector is fixed; a listed assertion that passes is
 // simply run.
-var gaps = map[string]string{
-	// internal/detect/secret/rules.go: "todo" is in placeholderParts and
-	// isPlaceholder(host) runs on the database URL's host, so
-	// postgresql://todo_user:<real password>@todo-db.internal/todo (a to-do
-	// app's database) is taken for a placeholder and not reported.
-	"flask-weak/secrets.found":   "a database URL whose host contains \"todo\" is taken for a placeholder",
-	"flask-weak/status/security": "a database URL whose host contains \"todo\" is taken for a placeholder",
-	"flask-weak/score":           "a database URL whose host contains \"todo\" is taken for a placeholder",
-	// internal/detect/secret: DB_PASSWORD=Tr0ub4dor-Pg-2024 in a committed
-	// .env is not reported (the generic assignment rule's entropy bar drops
-	// human-chosen passwords even in .env files, where any non-placeholder
-	// password value is a leak).
-	"django-weak/secrets.found": "DB_PASSWORD=<password> in a committed .env is not reported",
-	// internal/detect/openapi/generated.go: pyExtendSchema matches only
-	// "@extend_schema(" and "@swagger_auto_schema(", so the per-action
-	// extend_schema(summary=..., responses={404: ...}) calls inside
-	// @extend_schema_view(...) (drf-spectacular's way to document a
-	// ViewSet) count neither as described nor as error responses.
-	"django-complete/status/api-docs": "extend_schema(...) inside @extend_schema_view is not counted",
-	// internal/detect/code/errors.go: pyExceptions knows NotFound,
-	// PermissionDenied, ... but not DRF's serializers.ValidationError (400),
-	// so a DRF project whose only explicit errors are validation errors and
-	// its handler's 500 reads as "only 500 used".
-	"django-complete/status/errors": "raise serializers.ValidationError is not counted as a 400",
-	// internal/detect/code/logging.go: reJSLogsRequest only accepts a
-	// logger named console, log*, or this.logger, so the usual inline Nest
-	// middleware `const http = new Logger('HTTP'); app.use((req, res, next)
-	// => { res.on('finish', () => http.log(`${req.method} ...`)) })` in
-	// main.ts is not request logging.
-	"nestjs-complete/logging.request_logging": "a request-logging middleware whose Logger is not named log*/logger is missed",
-	// internal/detect/code/routes.go: goClientReceivers lists "http" (for
-	// http.Get, http.Post clients), so routes registered on the default mux,
-	// http.HandleFunc("GET /books", h) and http.HandleFunc("/", h), are
-	// skipped and a net/http API reads as having 0 endpoints. HandleFunc and
-	// Handle on "http" are server routes and should be kept.
-	"go-nethttp-weak/endpoints": "http.HandleFunc on the default mux is not a route",
-	// rules/security.go (commit 4493d75): security.env-ignored passes only
-	// when f.Security.EnvIgnored && secHasDotEnv(f.Security.EnvFiles), that
-	// is only when a .env file is committed; a project that ignores .env
-	// and commits none (every complete fixture) fails "no .gitignore ignores
-	// .env". The condition should be f.Security.EnvIgnored alone.
-	"*/check/security.env-ignored": "rules: security.env-ignored fails whenever no .env is committed",
-}
+var gaps = map[string]string{}
 
 // The secrets committed in the weak fixtures' .env files (fake values in
 // real shapes).

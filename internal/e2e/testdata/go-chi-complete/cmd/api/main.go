@@ -54,7 +54,7 @@ func main() {
 	r.Post("/auth/login", h.Login)
 
 	r.Group(func(r chi.Router) {
-		r.Use(tokens.Authenticate)
+		r.Use(tokens.Middleware)
 		r.Get("/users/me", h.Me)
 		r.Get("/habits", h.ListHabits)
 		r.Post("/habits", h.CreateHabit)

@@ -50,7 +50,7 @@ func TestCreateHabitValidates(t *testing.T) {
 
 func TestProtectedRoutesNeedAToken(t *testing.T) {
 	h, tokens := newTestHandler()
-	srv := tokens.Authenticate(http.HandlerFunc(h.ListHabits))
+	srv := tokens.Middleware(http.HandlerFunc(h.ListHabits))
 	rec := httptest.NewRecorder()
 	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/habits", nil))
 	if rec.Code != http.StatusUnauthorized {

@@ -47,9 +47,9 @@ func (t *Tokens) Issue(userID int64) (string, error) {
 
 type ctxKey struct{}
 
-// Authenticate rejects requests without a valid bearer token and puts the
+// Middleware rejects requests without a valid bearer token and puts the
 // user's id into the request context.
-func (t *Tokens) Authenticate(next http.Handler) http.Handler {
+func (t *Tokens) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok {
