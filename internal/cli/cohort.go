@@ -166,23 +166,8 @@ func runCohort(ctx context.Context, o *auditOptions, args []string) error {
 		return err
 	}
 	defer rep.Close()
-	for i, format := range o.Formats {
-		dest := ""
-		switch {
-		case len(o.Outputs) > 0:
-			dest = o.Outputs[i]
-		case o.OutputDir != "":
-			dest = filepath.Join(o.OutputDir, "cohort."+cohort.Extensions[format])
-		}
-		if dest == "" || dest == "-" {
-			if err := rep.Render(o.Streams.Out, format); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := writeFile(dest, func(w io.Writer) error { return rep.Render(w, format) }); err != nil {
-			return err
-		}
+	if err := writeCohort(o.Streams.Out, rep, o.Formats, o.Outputs, o.OutputDir); err != nil {
+		return err
 	}
 	if rep.Failed > 0 {
 		return &SomeFailedError{Failed: rep.Failed, Total: rep.Targets}
@@ -238,6 +223,30 @@ func (o *auditOptions) completeClock() error {
 			return usageErrorf("VETFOLIO_NOW must be an RFC 3339 time such as 2026-01-02T15:04:05Z, not %q", v)
 		}
 		o.Now = t
+	}
+	return nil
+}
+
+// writeCohort renders a cohort report in each format: to its --output, into
+// --output-dir as cohort.<ext>, or to standard output.
+func writeCohort(stdout io.Writer, rep *cohort.Report, formats, outputs []string, outputDir string) error {
+	for i, format := range formats {
+		dest := ""
+		switch {
+		case len(outputs) > 0:
+			dest = outputs[i]
+		case outputDir != "":
+			dest = filepath.Join(outputDir, "cohort."+cohort.Extensions[format])
+		}
+		if dest == "" || dest == "-" {
+			if err := rep.Render(stdout, format); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeFile(dest, func(w io.Writer) error { return rep.Render(w, format) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -95,23 +93,8 @@ func runMerge(_ context.Context, o *mergeOptions) error {
 		return &UsageError{Msg: err.Error()}
 	}
 	defer merged.Close()
-	for i, format := range o.Formats {
-		dest := ""
-		switch {
-		case len(o.Outputs) > 0:
-			dest = o.Outputs[i]
-		case o.OutputDir != "":
-			dest = filepath.Join(o.OutputDir, "cohort."+cohort.Extensions[format])
-		}
-		if dest == "" || dest == "-" {
-			if err := merged.Render(o.Streams.Out, format); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := writeFile(dest, func(w io.Writer) error { return merged.Render(w, format) }); err != nil {
-			return err
-		}
+	if err := writeCohort(o.Streams.Out, merged, o.Formats, o.Outputs, o.OutputDir); err != nil {
+		return err
 	}
 	if merged.Failed > 0 {
 		return &SomeFailedError{Failed: merged.Failed, Total: merged.Targets}

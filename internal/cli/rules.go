@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetfolio/vetfolio/internal/config"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
@@ -125,38 +126,12 @@ func explain(w io.Writer, id string) error {
 
 // suggest names the closest valid ID, for a mistyped one.
 func suggest(id string) string {
-	best, bestDist := "", 4
 	candidates := rules.CheckIDs()
 	for _, c := range rules.All() {
 		candidates = append(candidates, c.ID)
 	}
-	for _, c := range candidates {
-		if d := levenshtein(id, c); d < bestDist {
-			best, bestDist = c, d
-		}
+	if s := config.Suggest(id, candidates); s != "" {
+		return s
 	}
-	if best == "" {
-		return " ('vetfolio rules' lists them)"
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return " ('vetfolio rules' lists them)"
 }

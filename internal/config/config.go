@@ -529,7 +529,10 @@ func checkPattern(p string) string {
 	return ""
 }
 
-// suggest returns ` (did you mean "x"?)` for the closest valid name, or "".
+// Suggest returns ` (did you mean "x"?)` for the valid name closest to a
+// mistyped one, or "" when none is close.
+func Suggest(name string, valid []string) string { return suggest(name, valid) }
+
 func suggest(name string, valid []string) string {
 	best, bestDist := "", max(2, len(name)/3)+1
 	for _, v := range valid {
