@@ -264,7 +264,8 @@ func protections(code []byte, grp string) []int {
 			}
 		}
 		for _, m := range routeCallRe.FindAllIndex(code, -1) {
-			if routeProtected(code[m[1]:], isUseLike(methodOf(code[m[0]:m[1]]))) && !coveredBy(offs, code, m[0]) {
+			method := methodOf(code[m[0]:m[1]])
+			if routeProtected(code[m[1]:], isUseLike(method), method == "Group") && !coveredBy(offs, code, m[0]) {
 				offs = append(offs, m[0])
 			}
 		}
@@ -318,8 +319,9 @@ func importLine(code []byte, off int) bool {
 // starts just after its parenthesis) and reports whether one of them is an
 // authentication middleware: not the last argument, which is the handler
 // or the router mounted, unless the call registers global middleware or
-// the middleware wraps the handler.
-func routeProtected(rest []byte, isUse bool) bool {
+// the middleware wraps the handler. In a Go Group("/prefix", m...) every
+// argument after the prefix is middleware (gin, echo, fiber).
+func routeProtected(rest []byte, isUse, group bool) bool {
 	args, closed := splitArgs(rest)
 	if len(args) == 0 {
 		return false
@@ -358,6 +360,8 @@ func routeProtected(rest []byte, isUse bool) bool {
 			return true
 		case isUse && !firstIsPath:
 			return true // app.use(authenticate): every route after it
+		case group && firstIsPath:
+			return true // v1.Group("/user", jwtMiddleware)
 		case call && strings.Contains(a, "(") && strings.Count(a, "(") > 1:
 			return true // authMiddleware(http.HandlerFunc(h)) wraps the handler
 		case call && isUse:

@@ -478,6 +478,21 @@ func TestGo(t *testing.T) {
 		},
 		want: want{kind: "jwt", protected: 1, keys: 2},
 	}, {
+		// RealWorld fiber and echo: the middleware is a variable passed to Group.
+		name: "fiber and echo groups with a jwt middleware variable",
+		st:   stack("go", "fiber", "github.com/gofiber/fiber/v2", "github.com/gofiber/contrib/jwt"),
+		files: map[string]string{
+			"handler/routes.go": "package handler\n\nfunc (h *Handler) Register(r *fiber.App) {\n\tv1 := r.Group(\"/api\")\n\tjwtMiddleware := jwtware.New(jwtware.Config{SigningKey: utils.JWTSecret})\n\tguestUsers := v1.Group(\"/users\")\n\tguestUsers.Post(\"/login\", h.Login)\n\tuser := v1.Group(\"/user\", jwtMiddleware)\n\tuser.Get(\"\", h.CurrentUser)\n\tprofiles := v1.Group(\"/profiles\", jwtMiddleware)\n\tprofiles.Get(\"/:username\", h.GetProfile)\n\tadmin := v1.Group(\"/admin\", logger.New(), requireAuth)\n\tadmin.Get(\"/stats\", h.Stats)\n}\n",
+		},
+		want: want{kind: "jwt", libs: []string{"fiber-jwt"}, protected: 3},
+	}, {
+		name: "groups with only a path or non-auth middleware are not protected",
+		st:   stack("go", "echo", "github.com/labstack/echo/v4", "github.com/golang-jwt/jwt/v5"),
+		files: map[string]string{
+			"router.go": "package router\n\nfunc Register(e *echo.Echo) {\n\tv1 := e.Group(\"/api\")\n\tpublic := v1.Group(\"/articles\", middleware.Logger(), cacheMiddleware)\n\tpublic.GET(\"\", h.Articles)\n\tusers := v1.Group(\"/users\")\n\tusers.POST(\"/login\", h.Login)\n}\n",
+		},
+		want: want{kind: "jwt", protected: -1},
+	}, {
 		name: "go key variable used by SignedString",
 		st:   stack("go", "gin", "github.com/golang-jwt/jwt/v5"),
 		files: map[string]string{
