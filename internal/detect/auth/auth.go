@@ -189,8 +189,9 @@ var (
 		scan.MustCompile(`\bDepends\(\s*(?:[\w.]+\.)?(?:get_current_\w+|current_\w*user\w*|require_\w+|\w*auth\w*|verify_\w*token\w*|oauth2_scheme|\w*jwt\w*|get_user_from_token|validate_token|check_\w*permission\w*|\w*admin\w*)\s*[,)]`),
 		scan.MustCompile(`\bSecurity\(\s*[\w.]+`),
 		scan.MustCompile(`:\s*(?:CurrentUser|CurrentActiveUser|CurrentSuperuser|AuthUser)\b`),
-		// Flask, Django, Flask-HTTPAuth decorators.
-		scan.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
+		// Flask, Django, Flask-HTTPAuth decorators, and project variants
+		// such as admin_token_required.
+		scan.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:[a-z]+_)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
 		scan.MustCompile(`\b(?:method_decorator|path|re_path)\([^\n]*\blogin_required\b`),
 		scan.MustCompile(`\bclass\s+\w+\([^)]*\b(?:LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin)\b`),
 	}

@@ -196,6 +196,22 @@ func TestPython(t *testing.T) {
 		},
 		want: want{kind: "jwt", hash: "pbkdf2", libs: []string{"flask-jwt-extended"}, protected: 1},
 	}, {
+		name: "flask-restx boilerplate: a project decorator named admin_token_required",
+		st:   stack("python", "flask", "flask", "flask-restx", "pyjwt", "flask-bcrypt"),
+		files: map[string]string{
+			"app/main/util/decorator.py":             "from functools import wraps\n\ndef token_required(f):\n    @wraps(f)\n    def decorated(*args, **kwargs):\n        return f(*args, **kwargs)\n    return decorated\n",
+			"app/main/controller/user_controller.py": "from flask_restx import Resource\nfrom app.main.util.decorator import admin_token_required\n\n@api.route('/')\nclass UserList(Resource):\n    @api.doc('list_of_registered_users')\n    @admin_token_required\n    def get(self):\n        return get_all_users()\n",
+			"app/main/service/auth_helper.py":        "import jwt\n",
+		},
+		want: want{kind: "jwt", libs: []string{"pyjwt"}, protected: 1},
+	}, {
+		name: "decorators that only end like auth ones protect nothing",
+		st:   stack("python", "flask", "flask", "pyjwt"),
+		files: map[string]string{
+			"app/routes.py": "import jwt\n\n@app.route('/x')\n@cache_required_headers\n@no_login_required_check\ndef x():\n    pass\n",
+		},
+		want: want{kind: "jwt", protected: -1},
+	}, {
 		name: "flask login session",
 		st:   stack("python", "flask", "flask", "flask-login", "flask-bcrypt"),
 		files: map[string]string{

@@ -29,7 +29,9 @@ var statusPatterns = map[string][]statusPattern{
 		num(`\babort\(\s*([45]\d\d)\b`),
 		num(`HTTPException\(\s*([45]\d\d)\b`),
 		num(`\bstatus\s*=\s*([45]\d\d)\b`),
-		num(`(?m)\)\s*,\s*([45]\d\d)\s*$`), // Flask: return jsonify(...), 404
+		num(`(?m)\)\s*,\s*([45]\d\d)\s*$`),                        // Flask: return jsonify(...), 404
+		num(`(?m)^\s*return\s+[\w.\[\]'"]+\s*,\s*([45]\d\d)\s*$`), // return response_object, 401
+		num(`\bcode\s*=\s*([45]\d\d)\b`),                          // error(..., code=404)
 	},
 	"jvm": {
 		name(`\bHttpStatus\.([A-Z_]+)`),

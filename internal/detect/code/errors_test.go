@@ -115,6 +115,25 @@ def not_found(e):
 def x():
     abort(401)
 `}, true, []int{401, 404}},
+		{"flask service tuples and code= helpers", [2]string{"python", "flask"}, []string{"app/main/service/auth_helper.py", `
+def logout(data):
+    if not auth_token:
+        response_object = {'status': 'fail', 'message': 'Provide a valid auth token.'}
+        return response_object, 403
+    return response_object, 200
+`, "conduit/exceptions.py", `
+def template(data, code=500):
+    return {'message': {'errors': {'body': data}}, 'status_code': code}
+
+USER_NOT_FOUND = template(['User not found'], code=404)
+`}, false, []int{403, 404, 500}},
+		{"tuples that are not responses", [2]string{"python", "flask"}, []string{"app/util.py", `
+def split(n):
+    return n // 1000, n % 1000
+
+def pair():
+    return [1, 2], 3
+`}, false, nil},
 		{"spring advice", [2]string{"java", "spring-boot"}, []string{"src/main/java/a/GlobalExceptionHandler.java", `
 @RestControllerAdvice
 public class GlobalExceptionHandler {

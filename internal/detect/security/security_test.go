@@ -87,6 +87,12 @@ CORS(app, resources={r"/api/*": {"origins": ["https://front.example.com"]}})
 		{"flask cors default is a wildcard", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app.py": "from flask import Flask\nfrom flask_cors import CORS\nfrom flask_wtf import FlaskForm\napp = Flask(__name__)\nCORS(app)\n",
 		}, want{"wtforms", "", true, true}},
+		{"flask-restx expect with validate", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+			"app/main/controller/user_controller.py": "from flask import request\nfrom flask_restx import Resource\n\n@api.route('/')\nclass UserList(Resource):\n    @api.expect(_user, validate=True)\n    @api.response(201, 'User successfully created.')\n    def post(self):\n        return save_new_user(data=request.json)\n",
+		}, want{"flask-restx", "", false, false}},
+		{"flask-restx expect without validate", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+			"app/controller.py": "from flask_restx import Resource\n\n@api.route('/')\nclass UserList(Resource):\n    @api.expect(_user)\n    def post(self):\n        # validate=True later\n        return save(api.payload)\n",
+		}, want{"", "", false, false}},
 		{"flask weak", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app.py": "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/todo', methods=['POST'])\ndef add():\n    return request.json\n",
 		}, want{"", "", false, false}},

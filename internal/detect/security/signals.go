@@ -109,6 +109,9 @@ var signals = []*signal{
 		re: pyImport("marshmallow", "flask_marshmallow", "marshmallow_sqlalchemy", "marshmallow_dataclass")},
 	{kind: validation, name: "wtforms", langs: py, keywords: []string{"wtforms", "flask_wtf"}, re: pyImport("wtforms", "flask_wtf")},
 	{kind: validation, name: "webargs", langs: py, keywords: []string{"webargs"}, re: pyImport("webargs")},
+	// flask-restx / flask-restplus check bodies against api.model only when asked.
+	{kind: validation, name: "flask-restx", langs: py, keywords: []string{"validate", "VALIDATE"},
+		re: scan.MustCompile(`\.expect\([^)\n]*\bvalidate\s*=\s*True|\bRESTX_VALIDATE\b[^\n]*True|\bRESTPLUS_VALIDATE\b[^\n]*True|\bApi\([^)]*\bvalidate\s*=\s*True`)},
 	{kind: validation, name: "bean-validation", langs: jvm, keywords: []string{"@Valid"},
 		re: scan.MustCompile(`@Valid(?:ated)?\b`)},
 	{kind: aux, name: "validation-pipe", langs: node, keywords: []string{"ValidationPipe"},
