@@ -89,6 +89,12 @@ var stackCases = []stackCase{
 		logging: []string{"slog", "chi"}, minEndpoints: 12, maxEndpoints: 12},
 	{dir: "go-nethttp-weak", language: "go", framework: "net-http",
 		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword}},
+
+	{dir: "gin-complete", complete: true, language: "go", framework: "gin",
+		authKind: "jwt", hashing: "bcrypt", migTool: "golang-migrate", migCount: 2, openapiKinds: []string{"static-file"},
+		logging: []string{"slog", "gin"}, minEndpoints: 12, maxEndpoints: 12},
+	{dir: "gin-weak", language: "go", framework: "gin",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword}},
 }
 
 func TestStacks(t *testing.T) {

@@ -1,0 +1,5 @@
+CREATE TABLE products (
+    id    SERIAL PRIMARY KEY,
+    name  TEXT,
+    price NUMERIC
+);
