@@ -212,6 +212,20 @@ func TestPython(t *testing.T) {
 		},
 		want: want{kind: "jwt", protected: -1},
 	}, {
+		name: "flask-smorest template: passlib pbkdf2_sha256 used directly",
+		st:   stack("python", "flask", "flask", "flask-jwt-extended", "passlib"),
+		files: map[string]string{
+			"app/services/user_service.py": "from flask_jwt_extended import create_access_token\nfrom passlib.hash import pbkdf2_sha256\n\ndef post_user(user_data):\n    password = pbkdf2_sha256.hash(user_data[\"password\"])\n",
+		},
+		want: want{kind: "jwt", hash: "pbkdf2", libs: []string{"passlib"}, protected: -1},
+	}, {
+		name: "passlib's md5_crypt is not a slow hash",
+		st:   stack("python", "flask", "flask", "flask-jwt-extended", "passlib"),
+		files: map[string]string{
+			"app/users.py": "from flask_jwt_extended import create_access_token\nfrom passlib.hash import md5_crypt\n\ndef hash_pw(p):\n    return md5_crypt.hash(p)\n",
+		},
+		want: want{kind: "jwt", hash: "none", protected: -1},
+	}, {
 		name: "flask login session",
 		st:   stack("python", "flask", "flask", "flask-login", "flask-bcrypt"),
 		files: map[string]string{

@@ -58,6 +58,11 @@ var codeSigs = map[string][]sig{
 		s(`(?m)^\s*(?:from|import)\s+argon2\b|Argon2PasswordHasher`, "", "", "argon2"),
 		s(`BCryptSHA256PasswordHasher|BCryptPasswordHasher`, "", "", "bcrypt"),
 		s(`ScryptPasswordHasher|hashlib\.scrypt\(`, "", "", "scrypt"),
+		// passlib's hash classes used directly: pbkdf2_sha256.hash(password).
+		s(`(?m)^\s*from\s+passlib\.hash\s+import\s+[^\n]*\bargon2\b`, "passlib", "", "argon2"),
+		s(`(?m)^\s*from\s+passlib\.hash\s+import\s+[^\n]*\bbcrypt(?:_sha256)?\b`, "passlib", "", "bcrypt"),
+		s(`(?m)^\s*from\s+passlib\.hash\s+import\s+[^\n]*\bpbkdf2_sha(?:1|256|512)\b`, "passlib", "", "pbkdf2"),
+		s(`(?m)^\s*from\s+passlib\.hash\s+import\s+[^\n]*\bscrypt\b`, "passlib", "", "scrypt"),
 		// pwdlib (FastAPI's current template): PasswordHash.recommended() is argon2.
 		s(`(?m)^\s*from\s+pwdlib\.hashers\.argon2\s+import|\bArgon2Hasher\(|\bPasswordHash\.recommended\(`, "pwdlib", "", "argon2"),
 		s(`(?m)^\s*from\s+pwdlib\.hashers\.bcrypt\s+import|\bBcryptHasher\(`, "pwdlib", "", "bcrypt"),

@@ -283,7 +283,7 @@ var (
 	testCmd       = scan.MustCompile(strings.Join([]string{
 		`\bpy\.?test\b`,
 		`\bmanage\.py\s+test\b`,
-		`\bflask\s+test\b`, // cookiecutter-flask's click command around pytest
+		`\bflask\s+tests?\b`, // a project's click command around pytest (cookiecutter-flask)
 		`^(?:\w+=\S*\s+)*(?:[\w./-]*/)?(?:tox|nox)\b`,
 		`-m\s+unittest\b`,
 		`\bcoverage\s+run\b`,

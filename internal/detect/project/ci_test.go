@@ -172,7 +172,7 @@ func TestTestCommand(t *testing.T) {
 		"mvn clean install", "./gradlew test", "gradle build", "npm test", "npm run test", "yarn test", "pnpm test", "npx jest --ci",
 		"vitest run", "go test ./...", "make test", "cargo test", "bundle exec rspec", "dotnet test", "CI=true npm test",
 		"npm ci && npm test", "docker compose run api pytest",
-		"uv run bash scripts/tests-start.sh \"Coverage\"", "./run_tests.sh", "flask test"}
+		"uv run bash scripts/tests-start.sh \"Coverage\"", "./run_tests.sh", "flask test", "python -m flask tests"}
 	no := []string{"pip install pytest", "npm run lint", "mvn -DskipTests package", "./gradlew build -x test", "go test ./... || true",
 		"go build ./...", "flake8 tests", "tox -e lint", "npm run build", "echo done", "uv add pytest-asyncio", "bash scripts/latest.sh", "./contest.sh", "flask run", "flask db upgrade"}
 	for _, c := range yes {

@@ -263,6 +263,10 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 // envKeyWords mark an .env key as holding a credential.
 var envKeyWords = []string{"password", "passwd", "secret", "token", "api_key", "apikey"}
 
+// namedPlaceholder is a value that only names what belongs there:
+// POSTGRES_PASSWORD=db_password, APP_SECRET=app_secret_key.
+var namedPlaceholder = scan.MustCompile(`^(?:[a-z]+[_-])+(?:password|passwd|pass|pwd|secret|token|key)$`)
+
 // envFileSecret finds a credential in a committed .env file: a key named
 // like a password, secret, token or API key given a value of at least 8
 // characters that is no placeholder, reference or local default. Unlike
@@ -281,7 +285,7 @@ func envFileSecret(line []byte) (string, bool) {
 	}
 	v := configValue(string(m[2]))
 	if len(v) < 8 || strings.ContainsAny(v, " \t$") || strings.Contains(v, "://") || isPlaceholder(v) ||
-		localDefaults[strings.ToLower(v)] {
+		localDefaults[strings.ToLower(v)] || namedPlaceholder.MatchString(v) {
 		return "", false
 	}
 	return key + " = " + mask(v, 0), true

@@ -128,6 +128,8 @@ func TestRules(t *testing.T) {
 		{"env file human secret", "api/.env.production", "export JWT_SECRET=\"mysupersecretjwtkey123\"\n", "env-file-secret", "mysupersecretjwtkey123", 1},
 		{"env file api key", "deploy/prod.env", "MAILGUN_API_KEY=hunter2hunter2 # live\n", "env-file-secret", "hunter2hunter2", 1},
 		{"env file placeholders and defaults", ".env", "DB_PASSWORD=changeme\nPOSTGRES_PASSWORD=postgres\nAPI_TOKEN=${API_TOKEN}\nSECRET=short\nJWT_SECRET=<your-jwt-secret>\nPASSWORD_RESET_URL=https://app.io/reset\nTOKEN_TTL_SECONDS=86400000\nDB_PASSWORD=TODO\n", "", "", 0},
+		{"env file values that name the key", ".env.db.local", "POSTGRES_USER=db_user\nPOSTGRES_PASSWORD=db_password\nAPP_SECRET=app-secret-key\n", "", "", 0},
+		{"env file value with a name and digits", ".env", "POSTGRES_PASSWORD=db_password_2024\n", "env-file-secret", "db_password_2024", 1},
 		{"env file of the test suite", ".env.test", "DB_PASSWORD=Tr0ub4dor-Pg-2024\n", "", "", 0},
 		{"env example file", ".env.example", "DB_PASSWORD=Tr0ub4dor-Pg-2024\n", "", "", 0},
 		{"same password in source is not an env rule", "app/config.py", "DB_PASSWORD = 'Tr0ub4dor-Pg-2024'\n", "", "", 0},
