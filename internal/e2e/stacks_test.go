@@ -90,6 +90,12 @@ var stackCases = []stackCase{
 	{dir: "go-nethttp-weak", language: "go", framework: "net-http",
 		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword}},
 
+	{dir: "fastify-ts-complete", complete: true, language: "typescript", framework: "fastify",
+		authKind: "jwt", hashing: "bcrypt", migTool: "prisma", migCount: 2, openapiKinds: []string{"framework-generated"},
+		logging: []string{"pino"}, minEndpoints: 12, maxEndpoints: 12},
+	{dir: "fastify-ts-weak", language: "typescript", framework: "fastify",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword, stripeKey}},
+
 	{dir: "gin-complete", complete: true, language: "go", framework: "gin",
 		authKind: "jwt", hashing: "bcrypt", migTool: "golang-migrate", migCount: 2, openapiKinds: []string{"static-file"},
 		logging: []string{"slog", "gin"}, minEndpoints: 12, maxEndpoints: 12},
