@@ -72,6 +72,13 @@ var stackCases = []stackCase{
 	{dir: "spring-maven-weak", language: "java", framework: "spring-boot",
 		minEndpoints: 3, maxEndpoints: 3, secrets: []string{stripeKey}},
 
+	{dir: "spring-gradle-kotlin-complete", complete: true, language: "kotlin", framework: "spring-boot",
+		authKind: "jwt", hashing: "bcrypt", migTool: "flyway", migCount: 2,
+		openapiKinds: []string{"framework-generated", "annotations"},
+		logging:      []string{"slf4j", "logback"}, minEndpoints: 11, maxEndpoints: 11},
+	{dir: "spring-gradle-kotlin-weak", language: "kotlin", framework: "spring-boot",
+		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword, stripeKey}},
+
 	{dir: "express-complete", complete: true, language: "javascript", framework: "express",
 		authKind: "jwt", hashing: "bcrypt", migTool: "knex", migCount: 2, openapiKinds: []string{"static-file"},
 		logging: []string{"pino", "pino-http"}, minEndpoints: 12, maxEndpoints: 12},
