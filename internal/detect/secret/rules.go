@@ -217,6 +217,13 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 			}
 		}
 	}
+	// In tests and fixture folders, a database URL, a framework key or an
+	// assignment is a fixture (a test database, a test signing key, a
+	// sample project under testdata/); only credentials with a provider's
+	// shape count there.
+	if s.test {
+		return
+	}
 	if bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
 		if r, ok := dbPassword(line); ok {
 			s.add(n, "database-url-password", r)
@@ -243,11 +250,6 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 			s.add(n, "spring-jwt-secret", r)
 			return
 		}
-	}
-	// In tests, an assignment is a fixture (a test password, a test
-	// signing key); only credentials with a provider's shape count there.
-	if s.test {
-		return
 	}
 	if r, ok := s.generic(line, low); ok {
 		s.add(n, "generic-secret-assignment", r)

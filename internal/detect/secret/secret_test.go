@@ -256,3 +256,18 @@ func TestPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestFixturesInTestFoldersAreNotLeaks(t *testing.T) {
+	got := run(
+		scan.File{Path: "internal/e2e/testdata/django-weak/mysite/settings.py", Data: []byte("SECRET_KEY = '" + djangoValue + "'\n")},
+		scan.File{Path: "tests/conftest.py", Data: []byte("DATABASE_URL = 'postgresql://app:Vq8sT2mLx9Rz@db.prod-cluster.aws.com/app'\n")},
+		scan.File{Path: "tests/test_payments.py", Data: []byte("KEY = '" + stripeLive + "'\n")},
+	)
+	if len(got) != 1 || got[0].Rule != "stripe-key" || got[0].Path != "tests/test_payments.py" {
+		t.Fatalf("want only the provider-shaped key in the test reported, got %+v", got)
+	}
+	got = run(scan.File{Path: "mysite/settings.py", Data: []byte("SECRET_KEY = '" + djangoValue + "'\n")})
+	if len(got) != 1 || got[0].Rule != "django-secret-key" {
+		t.Fatalf("the same key outside a fixture folder is not reported: %+v", got)
+	}
+}
