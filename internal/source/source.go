@@ -167,10 +167,11 @@ func (s *Snapshot) Close() error {
 // temporary folder.
 func (s *Snapshot) OnClose(f func()) { s.cleanup = append(s.cleanup, f) }
 
-// skippedDirs are folders that hold dependencies, build output or tool
-// state, never the candidate's own code.
+// skippedDirs are folders that hold dependencies, build output, tool state
+// or test fixtures (Go's testdata/, which may hold whole sample projects),
+// never the candidate's own application code.
 var skippedDirs = map[string]bool{
-	"node_modules": true, "vendor": true, ".venv": true, "venv": true, "env": false, "target": true,
+	"node_modules": true, "testdata": true, "vendor": true, ".venv": true, "venv": true, "env": false, "target": true,
 	"build": true, "dist": true, ".git": true, "__pycache__": true, ".gradle": true, ".mvn": false,
 	".next": true, ".nuxt": true, ".idea": true, ".vscode": false, "bower_components": true,
 	".tox": true, ".mypy_cache": true, ".pytest_cache": true, "site-packages": true, "out": false,
