@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/config"
@@ -123,7 +124,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	if snap.Kind == "local" {
 		sc.Target.Path = snap.Display
 	}
-	sc.Notes = append(append(append(append(sc.Notes, snap.Notes...), notes...), probeNote(f)...), probeNotes...)
+	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, probeNote(f), probeNotes)
 	return sc, nil
 }
 
