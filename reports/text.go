@@ -67,7 +67,7 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 			score = "  -"
 		}
 		p("  %s %-11s %-20s %s  %s\n", c(statusColor(cr.Status), fmt.Sprintf("%-7s", strings.ToUpper(cr.Status))),
-			cr.ID, cr.Title, score, c(ansiDim, bar(cr, 10)))
+			cr.ID, cr.Title, score, t.bar(cr, 10))
 		if t.Verbose {
 			for _, k := range cr.Checks {
 				mark := c(ansiGreen, "ok  ")
@@ -188,12 +188,24 @@ func statusColor(status string) string {
 	return ansiDim
 }
 
-func bar(cr rules.CriterionResult, width int) string {
+// bar draws a criterion's score: block characters in its status colour on
+// a terminal, plain ASCII in a pipe so the output stays stable and greppable.
+func (t Text) bar(cr rules.CriterionResult, width int) string {
+	full, empty := "#", "."
+	if t.Color {
+		full, empty = "█", "░"
+	}
 	if cr.Status == rules.StatusSkipped {
-		return strings.Repeat(".", width)
+		if t.Color {
+			return ansiDim + strings.Repeat(empty, width) + ansiReset
+		}
+		return strings.Repeat(empty, width)
 	}
 	filled := (cr.Score*width + 50) / 100
-	return strings.Repeat("#", filled) + strings.Repeat(".", width-filled)
+	if !t.Color {
+		return strings.Repeat(full, filled) + strings.Repeat(empty, width-filled)
+	}
+	return statusColor(cr.Status) + strings.Repeat(full, filled) + ansiDim + strings.Repeat(empty, width-filled) + ansiReset
 }
 
 func skippedReason(cr rules.CriterionResult) string {
