@@ -346,3 +346,62 @@ func TestSpecCandidate(t *testing.T) {
 }
 
 func fileOf(p, c string) scan.File { return scan.File{Path: p, Data: []byte(c)} }
+
+// swaggoDoc is what `swag init` writes for a gin API whose general
+// annotations name no licence: an empty contact and licence object.
+const swaggoDoc = `{
+    "swagger": "2.0",
+    "info": {
+        "description": "Bookstore REST API",
+        "title": "Bookstore API",
+        "contact": {},
+        "license": {},
+        "version": %s
+    },
+    "host": "localhost:8080",
+    "basePath": "/api/v1",
+    "paths": {
+        "/books": {
+            "get": {
+                "produces": ["application/json"],
+                "tags": ["books"],
+                "summary": "List books",
+                "responses": {
+                    "200": {"description": "OK", "schema": {"type": "array", "items": {"$ref": "#/definitions/models.Book"}}},
+                    "500": {"description": "Internal Server Error", "schema": {"$ref": "#/definitions/httputil.HTTPError"}}
+                }
+            }
+        }
+    },
+    "definitions": {
+        "httputil.HTTPError": {"type": "object", "properties": {"message": {"type": "string"}}},
+        "models.Book": {"type": "object", "properties": {"id": {"type": "integer"}, "title": {"type": "string"}}}
+    }
+}`
+
+func TestNamelessLicenseIsNotInvalid(t *testing.T) {
+	tests := []struct {
+		name, path, content string
+		valid               bool
+		errHas              string
+	}{
+		{"swaggo empty licence", "docs/swagger.json", strings.Replace(swaggoDoc, "%s", `"1.0"`, 1), true, ""},
+		{"openapi 3 licence without name", "openapi.yaml", "openapi: 3.0.3\ninfo:\n  title: x\n  version: '1'\n  license:\n    url: https://opensource.org/licenses/MIT\npaths: {}\n", true, ""},
+		// Only the licence is forgiven: a missing version is still an error.
+		{"swaggo empty licence and version", "docs/swagger.json", strings.Replace(swaggoDoc, "%s", `""`, 1), false, "version"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := run(t, rules.Stack{Language: "go", Framework: "gin"}, map[string]string{tc.path: tc.content})
+			if got.Kind != kindStatic || got.Valid != tc.valid {
+				t.Fatalf("got kind=%q valid=%v err=%q, want static valid=%v", got.Kind, got.Valid, got.Error, tc.valid)
+			}
+			if tc.valid && got.Error != "" {
+				t.Errorf("error = %q, want none for a valid document", got.Error)
+			}
+			if !tc.valid && !strings.Contains(got.Error, tc.errHas) {
+				t.Errorf("error = %q, want it to mention %q", got.Error, tc.errHas)
+			}
+		})
+	}
+}
