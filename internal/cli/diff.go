@@ -28,17 +28,22 @@ deltas, criteria that moved, checks newly passing or failing, and new fixes.
 Cohort reports are matched target by target.`,
 		Example: `  vetfolio audit --format json -o week1.json
   vetfolio audit --format json -o week2.json
-  vetfolio diff week1.json week2.json`,
+  vetfolio diff week1.json week2.json
+  vetfolio diff week1.json week2.json --format markdown > review.md`,
 		Args: wrapArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Old, o.New = args[0], args[1]
-			if o.Format != "text" && o.Format != "json" {
-				return usageErrorf("--format must be text or json, not %q", o.Format)
+			switch o.Format {
+			case "text", "json", "markdown":
+			case "md":
+				o.Format = "markdown"
+			default:
+				return usageErrorf("--format must be text, json or markdown, not %q", o.Format)
 			}
 			return runDiff(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.Format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "text", "output format: text, json or markdown (for a review comment)")
 	return cmd
 }
 
@@ -79,8 +84,11 @@ func runDiff(_ context.Context, o *diffOptions) error {
 	switch {
 	case oldSC != nil && newSC != nil:
 		d := cohort.DiffScorecards(oldSC, newSC)
-		if o.Format == "json" {
+		switch o.Format {
+		case "json":
 			return cohort.JSON(o.Streams.Out, d)
+		case "markdown":
+			return d.WriteMarkdown(o.Streams.Out, 1)
 		}
 		d.WriteText(o.Streams.Out, "")
 		return nil
@@ -89,8 +97,11 @@ func runDiff(_ context.Context, o *diffOptions) error {
 		if err != nil {
 			return err
 		}
-		if o.Format == "json" {
+		switch o.Format {
+		case "json":
 			return cohort.JSON(o.Streams.Out, d)
+		case "markdown":
+			return d.WriteMarkdown(o.Streams.Out)
 		}
 		return d.WriteText(o.Streams.Out)
 	}

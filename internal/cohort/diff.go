@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -291,4 +292,141 @@ func JSON(w io.Writer, v any) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// statusIcons mark a criterion's status in Markdown, as the cohort table does.
+var statusIcons = map[string]string{"pass": "✅", "partial": "🟡", "fail": "❌", "skipped": "➖"}
+
+func mdStatus(s string) string {
+	if s == "" {
+		return "new"
+	}
+	if icon, ok := statusIcons[s]; ok {
+		return icon + " " + s
+	}
+	return mdEscape(s)
+}
+
+func shortCommit(c string) string {
+	if len(c) > 7 {
+		return c[:7]
+	}
+	return c
+}
+
+// WriteMarkdown writes a diff for a review comment: the score line, a
+// table of the criteria that moved, the checks that flipped and the new
+// fixes as a checklist. level is the heading level of the target's title
+// (its sections are one deeper); at level 1 the diff stands alone and the
+// title says so.
+func (d Diff) WriteMarkdown(w io.Writer, level int) error {
+	bw := bufio.NewWriter(w)
+	level = min(max(level, 1), 5)
+	h, sub := strings.Repeat("#", level), strings.Repeat("#", level+1)
+	title := mdEscape(d.Target)
+	if level == 1 {
+		title = "vetfolio diff: " + title
+	}
+	fmt.Fprintf(bw, "%s %s\n\n", h, title)
+	fmt.Fprintf(bw, "**Score %d → %d (%s)**, grade %s → %s", d.ScoreFrom, d.ScoreTo, signed(d.Delta), mdEscape(d.GradeFrom), mdEscape(d.GradeTo))
+	if d.CommitFrom != "" || d.CommitTo != "" {
+		fmt.Fprintf(bw, ", commit `%s` → `%s`", mdEscape(shortCommit(d.CommitFrom)), mdEscape(shortCommit(d.CommitTo)))
+	}
+	fmt.Fprintln(bw)
+	if !d.Changed() {
+		fmt.Fprintf(bw, "\nNo change.\n")
+		return bw.Flush()
+	}
+	if len(d.Criteria) > 0 {
+		fmt.Fprintf(bw, "\n%s Criteria that changed\n\n| Criterion | Score | Δ | Status |\n| --- | --: | --: | --- |\n", sub)
+		for _, c := range d.Criteria {
+			status := mdStatus(c.StatusTo)
+			if c.StatusFrom != c.StatusTo {
+				status = mdStatus(c.StatusFrom) + " → " + status
+			}
+			fmt.Fprintf(bw, "| %s | %d → %d | %s | %s |\n", mdEscape(c.ID), c.From, c.To, signed(c.To-c.From), status)
+		}
+	}
+	checks := func(title, icon string, list []CheckChange) {
+		if len(list) == 0 {
+			return
+		}
+		fmt.Fprintf(bw, "\n%s %s (%d)\n\n", sub, title, len(list))
+		for _, c := range list {
+			fmt.Fprintf(bw, "- %s `%s` — %s\n", icon, mdEscape(c.ID), mdEscape(c.Message))
+		}
+	}
+	checks("Now passing", "✅", d.NowPassing)
+	checks("Now failing", "❌", d.NowFailing)
+	if len(d.NewFixes) > 0 {
+		fmt.Fprintf(bw, "\n%s New fixes (%d)\n\n", sub, len(d.NewFixes))
+		for _, f := range d.NewFixes {
+			fmt.Fprintf(bw, "- [ ] **%s** (+%.1f points", mdEscape(f.Title), f.Gain)
+			if f.Check != "" {
+				fmt.Fprintf(bw, ", `%s`", mdEscape(f.Check))
+			}
+			fmt.Fprintln(bw, ")")
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteMarkdown writes a cohort diff for a review or an issue: a table of
+// every target's score change, biggest movers first, each changed target's
+// details folded in <details>, then the targets added, removed or whose
+// audit newly failed or succeeded.
+func (c CohortDiff) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	improved, worse, same := 0, 0, 0
+	for _, d := range c.Targets {
+		switch {
+		case d.Delta > 0:
+			improved++
+		case d.Delta < 0:
+			worse++
+		default:
+			same++
+		}
+	}
+	fmt.Fprintf(bw, "# vetfolio diff\n\n%d improved, %d worse, %d unchanged score", improved, worse, same)
+	if len(c.Added)+len(c.Removed) > 0 {
+		fmt.Fprintf(bw, ", %d added, %d removed", len(c.Added), len(c.Removed))
+	}
+	fmt.Fprintln(bw, ".")
+	if len(c.Targets) > 0 {
+		fmt.Fprintf(bw, "\n| Target | Score | Δ | Grade | Now passing | Now failing | New fixes |\n| --- | --: | --: | :-: | --: | --: | --: |\n")
+		for _, d := range c.Targets {
+			grade := mdEscape(d.GradeTo)
+			if d.GradeFrom != d.GradeTo {
+				grade = mdEscape(d.GradeFrom) + " → " + grade
+			}
+			fmt.Fprintf(bw, "| %s | %d → %d | %s | %s | %d | %d | %d |\n", mdEscape(d.Target), d.ScoreFrom, d.ScoreTo,
+				signed(d.Delta), grade, len(d.NowPassing), len(d.NowFailing), len(d.NewFixes))
+		}
+	}
+	for _, d := range c.Targets {
+		if !d.Changed() {
+			continue
+		}
+		// A blank line after <summary> lets GitHub render the Markdown inside.
+		fmt.Fprintf(bw, "\n<details>\n<summary>%s: %s</summary>\n\n", mdEscape(d.Target), signed(d.Delta))
+		if err := d.WriteMarkdown(bw, 3); err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "\n</details>\n")
+	}
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(bw, "\n## %s\n\n", title)
+		for _, s := range items {
+			fmt.Fprintf(bw, "- %s\n", mdEscape(s))
+		}
+	}
+	list("Added", c.Added)
+	list("Removed", c.Removed)
+	list("Now failing to audit", c.NowFailing)
+	list("Now audited", c.NowOK)
+	return bw.Flush()
 }
