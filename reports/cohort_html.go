@@ -56,26 +56,32 @@ table.cohort td.err { text-align: left; color: var(--fail); white-space: normal;
 ul.teach li { margin: 4px 0; }
 `
 
-// cohortJS sorts the table when a heading is clicked; values sort by
-// their data-v attribute, numbers as numbers.
+// cohortJS sorts a table (the targets, and the summary by criterion) when
+// a heading is clicked; values sort by their data-v attribute, numbers as
+// numbers, and rows of targets that failed stay last.
 const cohortJS = `document.addEventListener("DOMContentLoaded", function () {
-  var table = document.querySelector("table.cohort");
-  if (!table) return;
-  var heads = table.querySelectorAll("th");
-  heads.forEach(function (th, col) {
-    th.addEventListener("click", function () {
-      var asc = th.getAttribute("aria-sort") !== "ascending";
-      heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-      var body = table.tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = a.cells[col].getAttribute("data-v"), y = b.cells[col].getAttribute("data-v");
-        var nx = parseFloat(x), ny = parseFloat(y), r;
-        if (!isNaN(nx) && !isNaN(ny)) r = nx - ny; else r = String(x).localeCompare(String(y));
-        return asc ? r : -r;
+  document.querySelectorAll("table.cohort").forEach(function (table) {
+    var heads = table.querySelectorAll("th");
+    heads.forEach(function (th, col) {
+      th.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          // Targets that could not be audited stay at the bottom: they
+          // have no score, and no cell under a criterion.
+          var fa = a.classList.contains("failed"), fb = b.classList.contains("failed");
+          if (fa !== fb) return fa ? 1 : -1;
+          var ca = a.cells[col], cb = b.cells[col];
+          var x = ca ? ca.getAttribute("data-v") : "", y = cb ? cb.getAttribute("data-v") : "";
+          var nx = parseFloat(x), ny = parseFloat(y), r;
+          if (!isNaN(nx) && !isNaN(ny)) r = nx - ny; else r = String(x).localeCompare(String(y));
+          return asc ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
       });
-      rows.forEach(function (r) { body.appendChild(r); });
     });
   });
 });`
@@ -103,11 +109,11 @@ var cohortTemplate = template.Must(template.New("cohort").Funcs(template.FuncMap
 <header class="top"><div><h1>{{.T.Title}}</h1><div class="meta">{{.T.Meta}}</div></div></header>
 <section aria-label="Targets">
 <div class="tablewrap">
-<table class="cohort">
+<table class="cohort" id="targets">
 <thead><tr><th data-type="num">#</th><th class="name">Name</th><th>Score</th><th>Grade</th>{{range .T.Columns}}<th title="{{.Title}}">{{.ID}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range $i, $r := .T.Rows}}
-<tr><td data-v="{{inc $i}}">{{inc $i}}</td><td class="name" data-v="{{$r.Name}}">{{if $r.Href}}<a href="{{$r.Href}}">{{$r.Name}}</a>{{else}}{{$r.Name}}{{end}}{{if $r.URL}} · <a href="{{$r.URL}}">live</a>{{end}}</td>
+<tr{{if $r.Error}} class="failed"{{end}}><td data-v="{{inc $i}}">{{inc $i}}</td><td class="name" data-v="{{$r.Name}}">{{if $r.Href}}<a href="{{$r.Href}}">{{$r.Name}}</a>{{else}}{{$r.Name}}{{end}}{{if $r.URL}} · <a href="{{$r.URL}}">live</a>{{end}}</td>
 {{- if $r.Error}}<td data-v="-1">–</td><td data-v="">–</td><td class="err" colspan="{{len $.T.Columns}}">{{$r.Error}}</td>
 {{- else}}<td data-v="{{$r.Score}}"><span class="cell c-{{if ge $r.Score 75}}pass{{else if ge $r.Score 35}}partial{{else}}fail{{end}}">{{$r.Score}}</span></td><td data-v="{{$r.Grade}}">{{$r.Grade}}</td>
 {{- range $j, $c := $.T.Columns}}{{$s := status $r $j}}<td data-v="{{score $r $j}}" title="{{$c.Title}}: {{$s}}"><span class="cell c-{{$s}}">{{if eq $s "skipped"}}–{{else}}{{score $r $j}}{{end}}</span></td>{{end}}
@@ -122,7 +128,7 @@ var cohortTemplate = template.Must(template.New("cohort").Funcs(template.FuncMap
 {{- end}}
 {{- if .T.Summary}}
 <section><h2>By criterion</h2>
-<div class="tablewrap"><table class="cohort"><thead><tr><th class="name">Criterion</th><th>Pass</th><th>Partial</th><th>Fail</th><th>Skipped</th></tr></thead><tbody>
+<div class="tablewrap"><table class="cohort" id="by-criterion"><thead><tr><th class="name">Criterion</th><th>Pass</th><th>Partial</th><th>Fail</th><th>Skipped</th></tr></thead><tbody>
 {{- range .T.Summary}}
 <tr><td class="name" data-v="{{.Title}}">{{.Title}}</td><td data-v="{{.Pass}}">{{.Pass}}</td><td data-v="{{.Partial}}">{{.Partial}}</td><td data-v="{{.Fail}}">{{.Fail}}</td><td data-v="{{.Skipped}}">{{.Skipped}}</td></tr>
 {{- end}}

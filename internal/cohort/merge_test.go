@@ -145,7 +145,7 @@ func TestRenderFormats(t *testing.T) {
 		t.Errorf("csv:\n%s", out["csv"])
 	}
 	h := out["html"]
-	if !strings.Contains(h, "<table class=\"cohort\">") || strings.Contains(h, "<script>") && strings.Contains(h, "Weak <script>") || !strings.Contains(h, "aria-sort") {
+	if !strings.Contains(h, "<table class=\"cohort\" id=\"targets\">") || strings.Contains(h, "<script>") && strings.Contains(h, "Weak <script>") || !strings.Contains(h, "aria-sort") {
 		t.Errorf("html escaping or sorting missing")
 	}
 	if strings.Contains(h, "http://") || strings.Contains(h, "https://cdn") {
