@@ -85,7 +85,8 @@ var authPasswordHashing = &Check{
 	Title: "Passwords are stored with a slow hash",
 	Doc: "Storing passwords in plain text or with a fast hash (MD5, SHA-256) is a red flag in a review. Passes when bcrypt, " +
 		"argon2, scrypt or PBKDF2 is used (Django's user model and werkzeug count as PBKDF2), or when the API has no " +
-		"passwords of its own (OAuth, API keys, Basic against a fixed credential). Fails when the API logs users in with " +
+		"passwords of its own (OAuth, API keys, Basic against a fixed credential, a JWT issued after an emailed magic link " +
+		"or an OAuth login, when no password field or password login appears in the code). Fails when the API logs users in with " +
 		"JWT or sessions and no slow hash is found, or only a fast one.",
 	Points: 15,
 	Run: func(f *Facts) Result {
@@ -98,6 +99,9 @@ var authPasswordHashing = &Check{
 		}
 		switch a.Kind {
 		case "jwt", "session":
+			if a.Passwordless {
+				return Pass(fmt.Sprintf("%s login without passwords (no password field or password login in the code), so nothing to hash", a.Kind), a.Evidence...)
+			}
 			return Fail(fmt.Sprintf("%s login found but no password hashing library", a.Kind), a.Evidence...)
 		case "none":
 			return Fail("no authentication, so no password hashing")

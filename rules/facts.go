@@ -91,6 +91,10 @@ type Auth struct {
 	ProtectedEvidence []Location `json:"-"`
 	// HardcodedKeys are JWT signing keys written as literals in code.
 	HardcodedKeys []Location `json:"-"`
+	// Passwordless is true when the code never names a user password (no
+	// password field, no password login): a magic-link or OAuth-only login
+	// has nothing to hash.
+	Passwordless bool `json:"passwordless,omitempty"`
 }
 
 // Database describes the data store the project uses.
