@@ -38,10 +38,6 @@ type detector struct {
 	// jwtNames are identifiers passed to JWT sign/verify calls anywhere, so
 	// a literal SECRET_KEY in settings.py used by jwt.encode elsewhere counts.
 	jwtNames map[string]bool
-	// sources counts source files read; passwordAt is the first place that
-	// names a user password.
-	sources    int
-	passwordAt *rules.Location
 }
 
 // New returns an auth detector.
@@ -92,12 +88,6 @@ func (d *detector) Scan(f scan.File) {
 		d.protected = appendEv(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
 	d.findKeys(f.Path, code, grp, jwtFile)
-	d.sources++
-	if d.passwordAt == nil {
-		if off := findPasswords(code); off >= 0 {
-			d.passwordAt = &rules.Location{Path: f.Path, Line: scan.LineAt(code, off)}
-		}
-	}
 }
 
 func appendEv(ev []rules.Location, l rules.Location) []rules.Location {
@@ -182,8 +172,6 @@ func (d *detector) Finish(facts *rules.Facts) {
 			a.HardcodedKeys = appendEv(a.HardcodedKeys, k.loc)
 		}
 	}
-	// Without authentication there is no login to judge.
-	a.Passwordless = a.Kind != "none" && d.sources > 0 && d.passwordAt == nil
 	facts.Auth = a
 }
 
@@ -232,10 +220,10 @@ var (
 		scan.MustCompile(`\.addHook\(\s*['"](?:onRequest|preHandler|preValidation)['"]\s*,\s*(?:[\w.]+\.)?(?:authenticate|\w*[Aa]uth\w*|verify\w*|\w*[Jj]wt\w*)\b`),
 	}
 	// A route or middleware registration: router.get(, app.use(, r.Group(,
-	// mux.Handle(, chained .route('/x').get(.
-	routeCallRe = scan.MustCompile(`(?:[\w$\]]|\))\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
+	// mux.Handle(, chained .route('/x').get(, also on the next line.
+	routeCallRe = scan.MustCompile(`(?:[\w$\]]|\)\s*)\.(?i:get|post|put|patch|delete|all|use|handle|handlefunc|group|with|any|options|head|route)\(`)
 	// Names middleware is usually given.
-	authNameRe = scan.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
+	authNameRe = scan.MustCompile(`(?i)^(?:\w*auth\w*|\w*jwt\w*|protect\w*|require_?login|require_?(?:signed_?in_?)?user|restrict_?to\w*|is_?logged_?in|ensure_?logged_?in|\w*verify_?\w*token\w*|login_?required|ensure_?authenticated|\w*guard)$`)
 	// Packages and variables that hold tokens or sessions (tokens,
 	// jwtTokens, session), but not a rate limiter or a session store.
 	tokenObjRe = scan.MustCompile(`(?i)^\w*(?:token|session)s?$`)
@@ -452,11 +440,15 @@ func splitArgs(rest []byte) ([]string, bool) {
 
 // --- hard-coded signing keys ---
 
+// jsEnvFallback optionally matches "process.env.X || " or "?? " before a
+// literal: the literal is used whenever the variable is unset.
+const jsEnvFallback = `(?:process\.env(?:\.[\w$]+|\[[^\]\n]+\])\s*(?:\|\||\?\?)\s*)?`
+
 var (
 	keyAssignRes = map[string]*scan.Regexp{
 		grpPython: scan.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
 		grpJVM:    scan.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
-		grpJS:     scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
+		grpJS:     scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
 		grpGo:     scan.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
 	}
 	// A literal passed straight to the signing call.
@@ -467,12 +459,24 @@ var (
 			scan.MustCompile(`Algorithm\.HMAC(?:256|384|512)\(\s*"([^"\n]+)"`),
 			scan.MustCompile(`signWith\([^\n]*?"([^"\n]+)"`),
 			scan.MustCompile(`setSigningKey\(\s*"([^"\n]+)"`),
+			// A default after the colon is the key whenever the property
+			// is unset: @Value("${jwt.secret:mySecretKey}"), in Kotlin
+			// @Value("\${jwt.secret:mySecretKey}").
+			scan.MustCompile(`@Value\(\s*"\\?\$\{[\w.-]*(?i:secret|signing)[\w.-]*:([^}"\n]*[^}"\n\d][^}"\n]*)\}"`),
 		},
 		grpJS: {
-			scan.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
+			scan.MustCompile(`\b(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`),
 		},
 		grpGo: {scan.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]+)"`), scan.MustCompile(`SigningKey(?:\{\s*Key)?\s*:\s*\[\]byte\(\s*"([^"\n]+)"`)},
 	}
+	// A config property whose name says it holds a token key
+	// (jwtSecret: 'x', accessTokenSecret: process.env.X || 'x'), in any
+	// file: config modules often do not import the JWT library. Not
+	// tokenKey: that is usually the localStorage key a frontend uses.
+	jsKeyPropRe = scan.MustCompile(`\b([\w$]*(?:(?:jwt|Jwt|JWT|[Tt]oken|TOKEN)[\w$]*(?:secret|Secret|SECRET)|(?:jwt|Jwt|JWT)[\w$]*(?:key|Key|KEY)))\s*:\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`)
+	// The literal after an environment fallback is the key whenever the
+	// variable is unset: secret: process.env.JWT_SECRET || 'superSecret'.
+	jsFallbackRe = scan.MustCompile(`^process\.env(?:\.[\w$]+|\[[^\]\n]+\])\s*(?:\|\||\?\?)\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]$`)
 	// Identifiers passed to signing calls, to link a key defined elsewhere.
 	jwtCallRe = map[string]*scan.Regexp{
 		grpPython: scan.MustCompile(`jwt\.(?:encode|decode)\(([^\n]*)|JWT_SECRET_KEY\W+([^\n]*)|SIGNING_KEY\W+([^\n]*)`),
@@ -513,6 +517,17 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 			})
 		}
 	}
+	if grp == grpJS {
+		for _, m := range jsKeyPropRe.FindAllSubmatchIndex(code, -1) {
+			if placeholder(string(code[m[4]:m[5]])) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{
+				loc:  rules.Location{Path: p, Line: scan.LineAt(code, m[0])},
+				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+			})
+		}
+	}
 	if !jwtFile && grp != grpJVM && grp != grpGo {
 		// "secret: 'x'" is only a JWT key in a file that uses JWT.
 		return
@@ -524,6 +539,9 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 				continue
 			}
 			key := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(args[1]), "key="))
+			if m := jsFallbackRe.FindStringSubmatch(key); m != nil {
+				key = "'" + m[1] + "'"
+			}
 			if len(key) < 2 || !strings.ContainsRune(`'"`+"`", rune(key[0])) || placeholder(strings.Trim(key, `'"`+"`")) {
 				continue
 			}
