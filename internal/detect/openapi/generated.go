@@ -91,15 +91,18 @@ func (d *detector) quality(name string) *quality {
 // ---- Python ----
 
 var (
-	pyImportFastAPI  = scan.MustCompile(`(?m)^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b`)
-	pyFastAPIApp     = scan.MustCompile(`\bFastAPI\s*\(`)
-	pyOpenAPIOff     = scan.MustCompile(`\bopenapi_url\s*=\s*None\b`)
-	pyRoute          = scan.MustCompile(`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post|put|patch|delete|api_route)\s*\(`)
-	pyDescribedArg   = scan.MustCompile(`\b(summary|description)\s*=`)
-	pyResponsesArg   = scan.MustCompile(`\bresponses\s*=`)
-	pyRouterResp     = scan.MustCompile(`\bAPIRouter\s*\([^)]*\bresponses\s*=`)
-	pyDefDoc         = scan.MustCompile(`^\s*(?:async\s+)?def\s+\w+\s*\((?s:.*?)\)\s*(?:->[^:\n]+)?:\s*\n\s*[rRuUbB]?("""|''')`)
-	pyFastAPISec     = scan.MustCompile(`\b(OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\(`)
+	pyImportFastAPI = scan.MustCompile(`(?m)^\s*(from\s+fastapi(\.\w+)*\s+import|import\s+fastapi)\b`)
+	pyFastAPIApp    = scan.MustCompile(`\bFastAPI\s*\(`)
+	pyOpenAPIOff    = scan.MustCompile(`\bopenapi_url\s*=\s*None\b`)
+	pyRoute         = scan.MustCompile(`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post|put|patch|delete|api_route)\s*\(`)
+	pyDescribedArg  = scan.MustCompile(`\b(summary|description)\s*=`)
+	pyResponsesArg  = scan.MustCompile(`\bresponses\s*=`)
+	pyRouterResp    = scan.MustCompile(`\bAPIRouter\s*\([^)]*\bresponses\s*=`)
+	pyDefDoc        = scan.MustCompile(`^\s*(?:async\s+)?def\s+\w+\s*\((?s:.*?)\)\s*(?:->[^:\n]+)?:\s*\n\s*[rRuUbB]?("""|''')`)
+	pyFastAPISec    = scan.MustCompile(`\b(OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\(`)
+	// A subclass of a security class (class JWTBearer(HTTPBearer):) is
+	// declared in the document as its base scheme.
+	pyFastAPISecSub  = scan.MustCompile(`(?m)^[ \t]*class\s+\w+\s*\(\s*(?:[\w.]+\.)?(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|OAuth2|HTTPBearer|HTTPBasic|HTTPDigest|APIKeyHeader|APIKeyQuery|APIKeyCookie|OpenIdConnect)\s*\)\s*:`)
 	pySpectacular    = scan.MustCompile(`\bSpectacular(API|Swagger|Redoc|JSONAPI|YAMLAPI)View\b`)
 	pyYasg           = scan.MustCompile(`(?m)^\s*from\s+drf_yasg(\.\w+)*\s+import`)
 	pyDRFSchema      = scan.MustCompile(`(?m)^\s*from\s+rest_framework\.schemas\s+import\s+[^\n]*get_schema_view`)
@@ -145,7 +148,7 @@ func (d *detector) scanPython(p string, data []byte) {
 				q.errors++
 			}
 		}
-		if pyFastAPISec.Match(code) {
+		if pyFastAPISec.Match(code) || pyFastAPISecSub.Match(code) {
 			q.schemes = true
 		}
 	}

@@ -47,6 +47,17 @@ func TestGenerators(t *testing.T) {
 	}{
 		{"fastapi built in", rules.Stack{Language: "python", Framework: "fastapi"},
 			map[string]string{"app/main.py": fastapiMain}, kindGenerated, "fastapi", 3, 2, 1, true},
+		{"fastapi HTTPBearer subclass", rules.Stack{Language: "python", Framework: "fastapi"},
+			map[string]string{
+				"src/__init__.py": "from fastapi import FastAPI\napp = FastAPI(title='Bookly')\n",
+				"src/auth/dependencies.py": "from fastapi import Request\nfrom fastapi.security import HTTPBearer\n\n\n" +
+					"class TokenBearer(HTTPBearer):\n    async def __call__(self, request: Request):\n        return await super().__call__(request)\n",
+			}, kindGenerated, "fastapi", 0, 0, 0, true},
+		{"fastapi class deriving from a project base only", rules.Stack{Language: "python", Framework: "fastapi"},
+			map[string]string{
+				"src/__init__.py":          "from fastapi import FastAPI\napp = FastAPI(title='Bookly')\n",
+				"src/auth/dependencies.py": "from fastapi import Request\n\n\n# class TokenBearer(HTTPBearer):\nclass TokenBearer(BaseBearer):\n    pass\n",
+			}, kindGenerated, "fastapi", 0, 0, 0, false},
 		{"fastapi docs disabled", rules.Stack{Language: "python", Framework: "fastapi"},
 			map[string]string{"main.py": "from fastapi import FastAPI\napp = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)\n@app.get('/')\ndef root():\n    return {}\n"},
 			kindNone, "fastapi", 0, 0, 0, false},
