@@ -164,7 +164,12 @@ var (
 	endpoint  = scan.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
 	imageRef  = scan.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
 	urlRef    = scan.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
-	liveWords = scan.MustCompile(`(?i)\b(?:live|demo|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
+	liveWords = scan.MustCompile(`(?i)\b(?:live|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
+	// "Demo" alone also labels shared demos (RealWorld's demo.realworld.io,
+	// a framework's showcase): it counts when the line says the demo is
+	// this project's own deployment.
+	demoWord = scan.MustCompile(`(?i)\bdemo\b`)
+	selfRef  = scan.MustCompile(`(?i)\b(?:my|our|this (?:project|app|application|api|backend|service|site|repo)|(?:app|api|project|backend|site|service) (?:is|runs)|deployed|hosted)\b`)
 )
 
 // readmeFacts is the README analysis plus where the URLs were.
@@ -298,7 +303,7 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 				seen[u] = true
 				rd.URLs = append(rd.URLs, u)
 				rd.urlLines = append(rd.urlLines, i+1)
-			case liveWords.MatchString(l.text) && !deniedHost(host) && !l.code:
+			case (liveWords.MatchString(l.text) || demoWord.MatchString(l.text) && selfRef.MatchString(l.text)) && !deniedHost(host) && !l.code:
 				seen[u] = true
 				labelled = append(labelled, u)
 				labelledLines = append(labelledLines, i+1)
@@ -413,6 +418,8 @@ var deniedHosts = []string{
 	"tiangolo.com", "djangoproject.com", "spring.io", "nestjs.com", "expressjs.com", "go.dev", "golang.org",
 	"python.org", "nodejs.org", "mozilla.org", "wikipedia.org", "stackoverflow.com", "swagger.io", "amazon.com",
 	"aws.amazon.com", "azure.microsoft.com", "microsoft.com", "cloud.google.com", "discord.gg", "discord.com",
+	// RealWorld's shared demo and API, linked from every RealWorld README.
+	"realworld.io", "realworld.show", "productionready.io",
 }
 
 func deniedHost(host string) bool {
