@@ -102,6 +102,9 @@ type logState struct {
 	loggerOpt []rules.Location
 }
 
+// reAlembicEnv marks an Alembic migration environment (env.py).
+var reAlembicEnv = scan.MustCompile(`(?m)^\s*from\s+alembic\s+import\s+[^\n]*\bcontext\b`)
+
 // reJSLoggerOpt is Fastify's logger option handed through a helper.
 var reJSLoggerOpt = scan.MustCompile(`\blogger\s*:\s*(?:true\b|\{|envToLogger\b|\w*[Ll]ogger(?:Options|Opts|Config)\b)`)
 
@@ -131,8 +134,14 @@ func (l *logState) scan(s *source) {
 		group = "js"
 	}
 	code := s.code
+	// Alembic's env.py sets up logging for the migration command only
+	// (fileConfig(config.config_file_name)); the API's logger is elsewhere.
+	migrationEnv := group == "python" && reAlembicEnv.Match(code)
 	for _, p := range logPatterns[group] {
 		if p.need != "" && !bytes.Contains(code, []byte(p.need)) {
+			continue
+		}
+		if migrationEnv && p.kind == logConfigured {
 			continue
 		}
 		m := p.re.FindIndex(code)

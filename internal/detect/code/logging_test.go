@@ -20,6 +20,26 @@ logger = logging.getLogger(__name__)
 @app.get("/items")
 def items(): ...
 `}, "logging", false, false, ""},
+		{"alembic env.py configures the migration command only", [2]string{"python", "fastapi"}, nil, []string{"migrations/env.py", `
+from logging.config import fileConfig
+from alembic import context
+
+config = context.config
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)
+`, "src/auth/utils.py", `
+import logging
+def decode(token):
+    logging.warning("Token has expired")
+`}, "logging", false, false, ""},
+		{"app configures logging beside alembic env.py", [2]string{"python", "fastapi"}, nil, []string{"migrations/env.py", `
+from logging.config import fileConfig
+from alembic import context
+fileConfig(context.config.config_file_name)
+`, "app/core/logging.py", `
+import logging.config
+logging.config.dictConfig({"version": 1, "root": {"level": "INFO"}})
+`}, "logging", true, false, ""},
 		{"fastapi configured with request middleware", [2]string{"python", "fastapi"}, nil, []string{"app/main.py", `
 import logging, time
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
