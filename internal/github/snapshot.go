@@ -378,8 +378,9 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	defer idle.stop()
 	resp, err := c.dl.Do(req)
 	if err != nil {
+		// The server was reached and did not answer: say so, not "cannot reach".
 		if idle.fired() {
-			err = errIdle
+			return nil, &Error{Kind: Network, Request: dlWhat, Err: errIdle, Msg: fmt.Sprintf("no answer for %s (timeout)", c.opts.Timeout)}
 		}
 		return nil, c.network(dlWhat, err)
 	}
