@@ -82,13 +82,54 @@ type clientCandidate struct {
 }
 
 type scopeState struct {
-	pagination []rules.Location
-	extras     map[string][]rules.Location
+	pagination dirEvidence
+	extras     map[string]*dirEvidence
 	candidates []clientCandidate
 	client     string
 }
 
-func newScopeState() scopeState { return scopeState{extras: map[string][]rules.Location{}} }
+func newScopeState() scopeState { return scopeState{extras: map[string]*dirEvidence{}} }
+
+// maxEvidenceDirs bounds the folders a dirEvidence remembers.
+const maxEvidenceDirs = 2000
+
+// dirEvidence keeps a few locations per folder. The client folder is only
+// known at Finish, and its files often come first (client/ before
+// server/): one capped list would be full of client locations that are
+// then dropped, hiding the API's own.
+type dirEvidence struct {
+	dirs []string
+	locs map[string][]rules.Location
+}
+
+func (e *dirEvidence) add(l rules.Location) {
+	if e.locs == nil {
+		e.locs = map[string][]rules.Location{}
+	}
+	d := path.Dir(l.Path)
+	ev, ok := e.locs[d]
+	if !ok {
+		if len(e.dirs) >= maxEvidenceDirs {
+			return
+		}
+		e.dirs = append(e.dirs, d)
+	}
+	e.locs[d] = addLoc(ev, l)
+}
+
+// outside returns up to maxEvidence locations, in the order seen, whose
+// path skip does not reject.
+func (e *dirEvidence) outside(skip func(string) bool) []rules.Location {
+	var out []rules.Location
+	for _, d := range e.dirs {
+		for _, l := range e.locs[d] {
+			if !skip(l.Path) {
+				out = addLoc(out, l)
+			}
+		}
+	}
+	return out
+}
 
 // seePath notes the files that show a client without being read: a mobile
 // project, an index.html in a frontend folder, a CLI or client folder.
@@ -161,19 +202,22 @@ func (c *scopeState) scanConfig(p string, data []byte) {
 func (c *scopeState) scan(s *source) {
 	code := s.code
 	if m := rePageStrong.FindIndex(code); m != nil {
-		c.pagination = addLoc(c.pagination, s.loc(m[0]))
+		c.pagination.add(s.loc(m[0]))
 	} else {
 		for _, pair := range pagePairs {
 			a := pair[0].FindIndex(code)
 			if a != nil && pair[1].Match(code) {
-				c.pagination = addLoc(c.pagination, s.loc(a[0]))
+				c.pagination.add(s.loc(a[0]))
 				break
 			}
 		}
 	}
 	for _, x := range extraSignals {
 		if m := x.re.FindIndex(code); m != nil {
-			c.extras[x.category] = addLoc(c.extras[x.category], s.loc(m[0]))
+			if c.extras[x.category] == nil {
+				c.extras[x.category] = &dirEvidence{}
+			}
+			c.extras[x.category].add(s.loc(m[0]))
 		}
 	}
 }
@@ -205,11 +249,7 @@ func (c *scopeState) inClient(p string) bool {
 func (c *scopeState) finish(f *rules.Facts) {
 	sc := &f.Scope
 	sc.Client = c.client
-	for _, l := range c.pagination {
-		if !c.inClient(l.Path) {
-			sc.PaginationEvidence = append(sc.PaginationEvidence, l)
-		}
-	}
+	sc.PaginationEvidence = append(sc.PaginationEvidence, c.pagination.outside(c.inClient)...)
 	if f.Stack.HasDep("fastapi-pagination", "django-filter", "mongoose-paginate-v2", "nestjs-paginate", "express-paginate") && len(sc.PaginationEvidence) == 0 {
 		sc.PaginationEvidence = []rules.Location{manifestLoc(f.Stack)}
 	}
@@ -222,11 +262,9 @@ func (c *scopeState) finish(f *rules.Facts) {
 	}
 	sort.Strings(cats)
 	for _, cat := range cats {
-		for _, l := range c.extras[cat] {
-			if !c.inClient(l.Path) {
-				found[cat] = true
-				sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, l)
-			}
+		for _, l := range c.extras[cat].outside(c.inClient) {
+			found[cat] = true
+			sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, l)
 		}
 	}
 	for d := range f.Stack.Dependencies {
