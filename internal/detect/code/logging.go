@@ -83,6 +83,11 @@ var (
 	reJVMLogsReq    = scan.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
 	reJSMiddleware  = scan.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
 	reJSLogsRequest = scan.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)|[\w$]+\.(?:log|info|debug|http)\([^\n]*(?:\breq\w*\.(?:method|url|originalUrl|path)\b|\boriginalUrl\b)`)
+	// Go middleware: a function handing back gin/echo/fiber middleware or
+	// wrapping an http.Handler, in a file whose log call (possibly spread
+	// over lines) names the request's method or path.
+	reGoMiddleware  = scan.MustCompile(`\)\s*(?:gin\.HandlerFunc|echo\.MiddlewareFunc|fiber\.Handler)\s*\{|\bfunc\s*(?:\w+\s*)?\(\s*next\s+(?:echo\.HandlerFunc|http\.Handler)\s*\)`)
+	reGoLogsRequest = scan.MustCompile(`\b(?:log\w*|slog|zap|l)\.\w+\((?s:[^{}]{0,600}?)(?:\.Request(?:\(\))?\.(?:Method|URL|RequestURI)\b|\b(?:r|req)\.Method\b|\b(?:r|req)\.URL\.Path\b|\bc\.Method\(\)|\bc\.Path\(\)|\bc\.OriginalURL\(\))`)
 	reDjangoHealth  = scan.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
 	rePropLogging   = scan.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
 	rePropAccessLog = scan.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)
@@ -181,6 +186,8 @@ func (l *logState) scan(s *source) {
 		anchor, logs = reJVMMiddleware, reJVMLogsReq
 	case "js":
 		anchor, logs = reJSMiddleware, reJSLogsRequest
+	case "go":
+		anchor, logs = reGoMiddleware, reGoLogsRequest
 	}
 	if anchor != nil {
 		if m := anchor.FindIndex(code); m != nil && logs.Match(code) {

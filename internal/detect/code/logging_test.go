@@ -200,6 +200,63 @@ package main
 // r.Use(middleware.Logger)
 func main() { fmt.Println("hi") }
 `}, "", false, false, ""},
+		{"gin hand-written slog request logger", [2]string{"go", "gin"}, nil, []string{"internal/middleware/logger.go", `
+package middleware
+
+func Logger(logger *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		logger.Log(c.Request.Context(), slog.LevelInfo, "HTTP Request",
+			slog.String("method", c.Request.Method),
+			slog.String("path", c.Request.URL.Path),
+			slog.Int("status", c.Writer.Status()),
+			slog.Duration("duration", time.Since(start)),
+		)
+	}
+}
+`}, "", false, true, ""},
+		{"echo hand-written zerolog request logger", [2]string{"go", "echo"}, nil, []string{"internal/http/mw.go", `
+package http
+
+func requestLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		log.Info().Str("method", c.Request().Method).Str("uri", c.Request().RequestURI).Msg("request")
+		return err
+	}
+}
+`}, "", false, true, ""},
+		{"net/http timing middleware", [2]string{"go", "net-http"}, nil, []string{"api/middleware.go", `
+package api
+
+func timing(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		next.ServeHTTP(w, r)
+		log.Printf("%s %s %v", r.Method, r.URL.Path, time.Since(start))
+	})
+}
+`}, "log", false, true, ""},
+		{"gin auth middleware that logs no request", [2]string{"go", "gin"}, nil, []string{"internal/auth/middleware.go", `
+package auth
+
+func AuthMiddleware(svc Service) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, err := svc.Verify(c.GetHeader("Authorization")); err != nil {
+			log.Println("invalid token")
+			c.AbortWithStatus(401)
+		}
+	}
+}
+`}, "log", false, false, ""},
+		{"go handler logging the method is no middleware", [2]string{"go", "net-http"}, nil, []string{"handlers.go", `
+package main
+
+func listTodos(w http.ResponseWriter, r *http.Request) {
+	log.Printf("%s %s", r.Method, r.URL.Path)
+}
+`}, "log", false, false, ""},
 		{"zap echo", [2]string{"go", "echo"}, nil, []string{"main.go", `
 package main
 import "github.com/labstack/echo/v4/middleware"
