@@ -217,9 +217,9 @@ func sarifRuleFor(cr rules.CriterionResult, k rules.CheckResult, def *rules.Chec
 			md += "- " + s + "\n"
 		}
 	}
-	tags := []string{"vetfolio", cr.ID}
-	if cr.ID == "auth" {
-		tags = append(tags, "security")
+	props := map[string]any{"tags": sarifTags(cr.ID, k.ID), "criterion": cr.ID, "weight": cr.Weight}
+	if sev, ok := securitySeverity(k.ID); ok {
+		props["security-severity"] = sev.score
 	}
 	return sarifRule{
 		ID:                   k.ID,
@@ -228,8 +228,64 @@ func sarifRuleFor(cr rules.CriterionResult, k rules.CheckResult, def *rules.Chec
 		FullDescription:      sarifText{Text: doc},
 		Help:                 sarifText{Text: strings.TrimSpace(help), Markdown: strings.TrimSpace(md)},
 		DefaultConfiguration: sarifConfig{Level: level},
-		Properties:           map[string]any{"tags": tags, "criterion": cr.ID, "weight": cr.Weight},
+		Properties:           props,
 	}
+}
+
+// severity is how GitHub code scanning ranks a security rule: a CVSS-like
+// score as a string ("9.0" and up is critical, 7.0 high, 4.0 medium, below
+// that low), and the CWEs it shows as tags.
+type severity struct {
+	score string
+	cwe   []string
+}
+
+// severities rank the security checks by what a reviewer (or an attacker)
+// can do with the finding: a committed credential or signing key is
+// exploitable at once; missing validation, rate limits or a CORS wildcard
+// widen an attack; an unignored .env is a leak waiting to happen.
+var severities = map[string]severity{
+	"security.no-secrets":        {"9.0", []string{"798"}},
+	"auth.no-hardcoded-key":      {"8.8", []string{"321", "798"}},
+	"security.env-not-committed": {"7.5", []string{"540"}},
+	"security.cors-no-wildcard":  {"5.3", []string{"942"}},
+	"security.validation":        {"5.0", []string{"20"}},
+	"security.rate-limit":        {"4.3", []string{"770"}},
+	"security.env-ignored":       {"3.1", []string{"540"}},
+	"security.cors":              {"2.0", nil},
+}
+
+// defaultSecuritySeverity ranks a security check the table does not know
+// yet (a new one) as medium, so it is not left out of the security view.
+var defaultSecuritySeverity = severity{score: "4.0"}
+
+// securitySeverity reports the severity of a security-related check:
+// every security.* check and auth.no-hardcoded-key.
+func securitySeverity(id string) (severity, bool) {
+	if s, ok := severities[id]; ok {
+		return s, true
+	}
+	if strings.HasPrefix(id, "security.") {
+		return defaultSecuritySeverity, true
+	}
+	return severity{}, false
+}
+
+// sarifTags are a rule's tags: the tool, its criterion, "security" for
+// the security-related rules (GitHub lists a rule with a
+// security-severity as a security alert only when it has that tag) and
+// their CWEs in CodeQL's external/cwe/cwe-N form, so code scanning can
+// filter by them.
+func sarifTags(criterion, id string) []string {
+	tags := []string{"vetfolio", criterion}
+	sev, isSecurity := securitySeverity(id)
+	if (isSecurity || criterion == "auth") && criterion != "security" {
+		tags = append(tags, "security")
+	}
+	for _, c := range sev.cwe {
+		tags = append(tags, "external/cwe/cwe-"+c)
+	}
+	return tags
 }
 
 func sarifResultFor(sc *rules.Scorecard, cr rules.CriterionResult, k rules.CheckResult, idx int, level string,
