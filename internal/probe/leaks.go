@@ -19,10 +19,14 @@ type leakPattern struct {
 // leakPatterns are checked against every body read. Each is anchored on
 // text a framework writes, not on words an API could legitimately return.
 var leakPatterns = []leakPattern{
-	{"debug-page", []string{"DEBUG = True"}, regexp.MustCompile(`You're seeing this error because you have <code>DEBUG = True</code>|You're seeing this error because you have DEBUG = True`)},
+	// Django writes a typographic apostrophe ("You’re", since 3.0) in its
+	// 404 and 500 debug pages; older versions an ASCII or escaped one.
+	{"debug-page", []string{"DEBUG = True"}, regexp.MustCompile(`You(?:'|’|&#x27;|&#39;|&rsquo;)re seeing this error because you have (?:<code>)?DEBUG = True`)},
 	{"debug-page", []string{"Whitelabel"}, regexp.MustCompile(`Whitelabel Error Page`)},
 	{"debug-page", []string{"Werkzeug", "__debugger__", "debugger caught"}, regexp.MustCompile(`Werkzeug Debugger|The debugger caught an exception in your WSGI application|__debugger__`)},
-	{"debug-page", []string{"&nbsp;at "}, regexp.MustCompile(`<title>Error</title>[\s\S]{0,200}<pre>(?:Error|TypeError|ReferenceError|SyntaxError)[^<]{0,200}<br> &nbsp; &nbsp;at `)},
+	// Express's default error handler outside production: the error's
+	// stack as HTML, whatever the error class (MongoServerError, ...).
+	{"debug-page", []string{"&nbsp;at "}, regexp.MustCompile(`<title>Error</title>[\s\S]{0,200}<pre>[\w$.]*(?:Error|Exception)\b[^<]{0,400}<br> &nbsp; &nbsp;at `)},
 	{"stack-trace", []string{"Traceback"}, regexp.MustCompile(`Traceback \(most recent call last\):`)},
 	{"stack-trace", []string{".java", ".kt", "Native Method", "Unknown Source"}, regexp.MustCompile(`\bat (?:[a-z][\w$]*\.){2,}[\w$<>]+\((?:[\w$]+\.(?:java|kt)(?::\d+)?|Native Method|Unknown Source)\)`)},
 	{"stack-trace", []string{" (/", " (node:", " (file:", ":\\"}, regexp.MustCompile(`\bat (?:Object\.<anonymous>|[\w$.<>]+) \((?:/|[A-Za-z]:\\|node:|file://)[^)\s]*:\d+:\d+\)`)},
@@ -64,15 +68,21 @@ func anyHint(body []byte, hints []string) bool {
 
 var versioned = regexp.MustCompile(`\d+(?:\.\d+)+`)
 
+// appServer matches a Server header that names the application server
+// itself: without a version it still tells what runs behind the URL (and
+// that no proxy hides it), as X-Powered-By does. Proxies and platforms
+// that name only themselves (nginx, cloudflare) are not matched.
+var appServer = regexp.MustCompile(`(?i)^(?:uvicorn|gunicorn|hypercorn|daphne|waitress|werkzeug|wsgiserver|tornadoserver|cheroot|kestrel|jetty|puma|webrick|thin|cowboy)\b`)
+
 // serverVersion returns the header that discloses server software with a
-// version ("Server: nginx/1.18.0") or the framework ("X-Powered-By:
-// Express"), or "".
+// version ("Server: nginx/1.18.0"), the application server ("Server:
+// uvicorn") or the framework ("X-Powered-By: Express"), or "".
 func serverVersion(h http.Header) string {
 	if v := h.Get("X-Powered-By"); v != "" {
 		return "X-Powered-By: " + clip(v, 60)
 	}
 	for _, name := range []string{"Server", "X-AspNet-Version", "X-AspNetMvc-Version", "X-Runtime-Version"} {
-		if v := h.Get(name); v != "" && (name != "Server" || versioned.MatchString(v)) {
+		if v := h.Get(name); v != "" && (name != "Server" || versioned.MatchString(v) || appServer.MatchString(v)) {
 			return name + ": " + clip(v, 60)
 		}
 	}

@@ -5,10 +5,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -136,7 +138,10 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	live.ColdStart = slowFirst && second.status > 0 && second.status < 500 && second.latency <= cfg.ColdStart
 	live.Status = base.status
 	live.LatencyMS = base.latency.Milliseconds()
-	live.Reachable = base.status < 500
+	// A 500 comes from the application itself (often with the very stack
+	// trace the leak checks look for); only a gateway's 5xx means that no
+	// application answered.
+	live.Reachable = !gatewayDown(base.status)
 	if base.err != nil {
 		live.Notes = append(live.Notes, "the answer's body was incomplete: "+describe(base.err, cfg.RequestTimeout))
 	}
@@ -184,6 +189,12 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	wg.Go(func() {
 		specResps = p.tryPaths(ctx, specPaths(cfg.Framework), func(r *response) bool { return r.ok() && looksLikeSpec(r.body) })
 	})
+	if isWerkzeug(base.header) || cfg.Framework == "flask" {
+		// Werkzeug's debugger shows itself only on an exception, which a
+		// safe probe cannot cause, but it also serves its interactive
+		// console at /console: one GET tells whether debug mode is on.
+		wg.Go(func() { p.get(ctx, p.at("/console"), nil) })
+	}
 	wg.Wait()
 
 	catchAll := notFound.status >= 200 && notFound.status < 300
@@ -208,6 +219,11 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	p.headers(base, notFound, preflight)
 
 	// Third phase: the document, its drift, conformance and auth.
+	if !slices.ContainsFunc(specResps, func(r *response) bool { return r.ok() && looksLikeSpec(r.body) }) {
+		if r := p.embeddedSpec(ctx, docs); r != nil {
+			specResps = append(specResps, r)
+		}
+	}
 	var doc *openapi3.T
 	for _, r := range specResps {
 		if !r.ok() || !looksLikeSpec(r.body) {
@@ -264,6 +280,70 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		p.callOperations(ctx, doc)
 	}
 	p.leaks()
+}
+
+// embeddedSpec finds the document a docs page embeds instead of serving
+// it: swagger-ui-express (the usual Express set-up) writes it into the
+// page's swagger-ui-init.js as options.swaggerDoc, or names it in
+// options.swaggerUrl. It returns the document as a response, or nil.
+func (p *probe) embeddedSpec(ctx context.Context, docs []*response) *response {
+	var page *response
+	for _, r := range docs {
+		if isDocsPage(r) && bytes.Contains(r.body, []byte("swagger-ui-init.js")) {
+			page = r
+			break
+		}
+	}
+	if page == nil || page.final == nil {
+		return nil
+	}
+	ref, _ := url.Parse("./swagger-ui-init.js")
+	u := page.final.ResolveReference(ref)
+	if u.Host != p.origin.Host {
+		return nil
+	}
+	r := p.get(ctx, u, nil)
+	p.mu.Lock()
+	p.skip[r] = true // the script carries the document's examples
+	p.mu.Unlock()
+	if !r.ok() {
+		return nil
+	}
+	doc, specURL := initOptions(r.body)
+	switch {
+	case doc != nil:
+		out := *r
+		out.body = doc
+		return &out
+	case strings.HasPrefix(specURL, "/") && !strings.HasPrefix(specURL, "//"):
+		s := p.get(ctx, p.at(specURL), nil)
+		if s.ok() && looksLikeSpec(s.body) {
+			return s
+		}
+	}
+	return nil
+}
+
+// initOptions reads the options object of a swagger-ui-express init
+// script: the embedded document, or the URL it is loaded from.
+func initOptions(js []byte) (doc []byte, specURL string) {
+	i := bytes.Index(js, []byte("var options = "))
+	if i < 0 {
+		return nil, ""
+	}
+	var opts struct {
+		SwaggerDoc json.RawMessage `json:"swaggerDoc"`
+		SwaggerURL string          `json:"swaggerUrl"`
+	}
+	// The object is JSON (JSON.stringify wrote it); the decoder stops at
+	// its end, before the script goes on.
+	if json.NewDecoder(bytes.NewReader(js[i+len("var options = "):])).Decode(&opts) != nil {
+		return nil, ""
+	}
+	if len(opts.SwaggerDoc) > 0 && looksLikeSpec(opts.SwaggerDoc) {
+		return opts.SwaggerDoc, ""
+	}
+	return nil, opts.SwaggerURL
 }
 
 // redirectCheck asks for the http:// address and sees whether it sends
@@ -453,6 +533,25 @@ func (p *probe) leaks() {
 			add(r.path, kind, "")
 		}
 	}
+}
+
+// isWerkzeug reports Werkzeug's development server, where Flask's
+// debugger runs.
+func isWerkzeug(h http.Header) bool {
+	return h != nil && strings.HasPrefix(strings.ToLower(h.Get("Server")), "werkzeug")
+}
+
+// gatewayDown reports a status that a proxy or platform sends when the
+// application behind it did not answer: 502, 503, 504, and Cloudflare's
+// 52x origin errors.
+func gatewayDown(status int) bool {
+	switch {
+	case status == http.StatusBadGateway, status == http.StatusServiceUnavailable, status == http.StatusGatewayTimeout:
+		return true
+	case status >= 520 && status <= 530:
+		return true
+	}
+	return false
 }
 
 func isDocsPage(r *response) bool {
