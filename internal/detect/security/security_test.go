@@ -50,6 +50,13 @@ app.add_middleware(
 )
 `,
 		}, want{"pydantic", "slowapi", true, false}},
+		{"fastapi sqlmodel, parenthesised import", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+			"src/books/models.py": "from sqlmodel import (\n    Field,\n    SQLModel,\n)\n\nclass Book(SQLModel, table=True):\n    title: str\n",
+		}, want{"pydantic", "", false, false}},
+		{"django project's own BaseModel is not pydantic", rules.Stack{Language: "python", Framework: "django"}, map[string]string{
+			"BaseModels/models.py": "from django.db import models\nfrom pydantic_settings import BaseSettings\n\nclass BaseModel(models.Model):\n    created = models.DateTimeField(auto_now_add=True)\n",
+			"Checkouts/models.py":  "from BaseModels.models import BaseModel\n\nclass Order(BaseModel):\n    total = models.DecimalField(max_digits=10, decimal_places=2)\n",
+		}, want{"", "", false, false}},
 		{"fastapi wildcard", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"main.py": "from fastapi.middleware.cors import CORSMiddleware\napp.add_middleware(CORSMiddleware, allow_origins=[\"*\"], allow_methods=[\"*\"])\n",
 		}, want{"", "", true, true}},

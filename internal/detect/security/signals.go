@@ -95,12 +95,28 @@ func quoteAll(s []string) []string {
 	return out
 }
 
+var (
+	rePydanticClass  = scan.MustCompile(`class\s+\w+\s*\(\s*(?:pydantic\.|sqlmodel\.)?(?:BaseModel|SQLModel)\b`)
+	rePydanticImport = scan.MustCompile(`(?m)^[ \t]*(?:from[ \t]+(?:pydantic|sqlmodel)\b|import[ \t]+(?:pydantic|sqlmodel)\b)`)
+)
+
+// pydanticModel finds a pydantic or SQLModel model class, in a file that
+// imports the library: a Django project's own abstract BaseModel is not a
+// validation library.
+func pydanticModel(data []byte) int {
+	loc := rePydanticClass.FindIndex(data)
+	if loc == nil || !rePydanticImport.Match(data) {
+		return -1
+	}
+	return loc[0]
+}
+
 // signals are tried on every source file of their languages; the first
 // file holding each signal is its evidence.
 var signals = []*signal{
 	// Validation.
 	{kind: validation, name: "pydantic", langs: py, keywords: []string{"BaseModel", "SQLModel"},
-		re: scan.MustCompile(`class\s+\w+\s*\(\s*(?:pydantic\.)?(?:BaseModel|SQLModel)\b`)},
+		fn: pydanticModel},
 	{kind: validation, name: "drf-serializers", langs: py, keywords: []string{"Serializer"},
 		re: scan.MustCompile(`\bserializers\.(?:Model|HyperlinkedModel)?Serializer\b`)},
 	{kind: validation, name: "django-forms", langs: py, keywords: []string{"forms."}, frameworks: []string{"django"},
