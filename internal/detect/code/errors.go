@@ -47,6 +47,11 @@ var statusPatterns = map[string][]statusPattern{
 		num(`\bstatus\s*:\s*([45]\d\d)\b`),
 		num(`\bcreateError\(\s*([45]\d\d)`),
 		num(`new\s+HttpException\([^;]*?,\s*([45]\d\d)\s*\)`),
+		// A project's own error class, thrown for the central handler:
+		// new ApiError(404, ...), new FailResponse(401, ...), and the
+		// Natours idiom new AppError('No tour found', 404).
+		num(`\bnew\s+[A-Z]\w*(?:Error|Exception|Response|Failure)\(\s*([45]\d\d)\b`),
+		num(`\bnew\s+[A-Z]\w*(?:Error|Exception)\([^;\n]*?,\s*([45]\d\d)\s*\)`),
 		name(`\b(?:HttpStatus|StatusCodes|httpStatus)\.([A-Z_]+)`),
 		name(`\bnew\s+(\w+Exception)\(`),
 		name(`\b(?:Boom|createError|httpErrors|reply)\.(\w+)\(`),
