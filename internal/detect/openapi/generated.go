@@ -110,7 +110,7 @@ var (
 	pyExtendSchema   = scan.MustCompile(`\b(extend_schema|swagger_auto_schema)\s*\(`)
 	pyExtDescribed   = scan.MustCompile(`\b(summary|description|operation_summary|operation_description)\s*=`)
 	pyErrCode        = scan.MustCompile(`(?:\b[45]\d\d\b|HTTP_[45]\d\d)`)
-	pyDRFAuthClasses = scan.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
+	pyDRFAuthClasses = scan.MustCompile(`\bDEFAULT_AUTHENTICATION_CLASSES\b|(?m)^[ \t]*authentication_classes\s*=\s*[\[(]\s*\w|@authentication_classes\(\s*[\[(]\s*\w|\bOpenApiAuthenticationExtension\b|["']SECURITY["']\s*:`)
 	pyYasgSec        = scan.MustCompile(`\bSECURITY_DEFINITIONS\b`)
 	pyFlaskGens      = []struct {
 		name string

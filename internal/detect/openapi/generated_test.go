@@ -70,6 +70,17 @@ func TestGenerators(t *testing.T) {
 				"config/settings.py": "REST_FRAMEWORK = {\n    'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',\n    'DEFAULT_AUTHENTICATION_CLASSES': ('rest_framework_simplejwt.authentication.JWTAuthentication',),\n}\n",
 				"shop/views.py":      "from drf_spectacular.utils import extend_schema\nclass OrderViewSet(viewsets.ModelViewSet):\n    @extend_schema(summary='List orders', responses={200: OrderSerializer, 404: None})\n    def list(self, request):\n        pass\n",
 			}, kindGenerated, "drf-spectacular", 1, 1, 1, true},
+		{"drf-spectacular with per-view JWT authentication", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "drf-spectacular")},
+			map[string]string{
+				"ecom/urls.py": "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n",
+				"shop/views.py": "from rest_framework_simplejwt.authentication import JWTAuthentication\n\n" +
+					"class CartView(generics.ListAPIView):\n    authentication_classes = [JWTAuthentication]\n    permission_classes = [IsAuthenticated]\n",
+			}, kindGenerated, "drf-spectacular", 0, 0, 0, true},
+		{"drf-spectacular with authentication switched off per view", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "drf-spectacular")},
+			map[string]string{
+				"ecom/urls.py":  "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n",
+				"shop/views.py": "class ProductList(generics.ListAPIView):\n    authentication_classes = []\n    permission_classes = [AllowAny]\n",
+			}, kindGenerated, "drf-spectacular", 0, 0, 0, false},
 		{"drf-spectacular extend_schema_view", rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "djangorestframework", "drf-spectacular")},
 			map[string]string{
 				"config/urls.py": "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('api/schema/', SpectacularAPIView.as_view())]\n",
