@@ -186,7 +186,7 @@ func skippedScorecard() *rules.Scorecard {
 		Criteria: []rules.CriterionResult{
 			crit("auth", "Authentication", 12, 67, rules.StatusPartial,
 				ok("auth.library", "Uses a JWT or OAuth library", "spring-boot-starter-security, jjwt", at("pom.xml", 41)),
-				bad("auth.hardcoded-key", "No signing key in the code", "a JWT signing key is a literal in `JwtService.java` <script>alert(1)</script>", at("src/main/java/com/ana/library/security/JwtService.java", 23))),
+				bad("auth.no-hardcoded-key", "No signing key in the code", "a JWT signing key is a literal in `JwtService.java` <script>alert(1)</script>", at("src/main/java/com/ana/library/security/JwtService.java", 23))),
 			crit("database", "Database design", 14, 100, rules.StatusPass,
 				ok("database.migrations", "Schema changes are migrations", "9 Flyway migrations in src/main/resources/db/migration", at("src/main/resources/db/migration/V1__init.sql", 1))),
 			crit("api-docs", "API documentation", 10, 100, rules.StatusPass,
@@ -215,7 +215,7 @@ func skippedScorecard() *rules.Scorecard {
 			{Criterion: "security", Check: "security.no-secrets", Title: "No secrets are committed", Gain: 8.1,
 				Steps:    []string{"Read the key from the environment: `jwt.secret=${JWT_SECRET}`", "Rotate the committed key: it is in the history"},
 				Evidence: []rules.Location{at("src/main/resources/application.properties", 7)}},
-			{Criterion: "auth", Check: "auth.hardcoded-key", Title: "No signing key in the code", Gain: 5.4,
+			{Criterion: "auth", Check: "auth.no-hardcoded-key", Title: "No signing key in the code", Gain: 5.4,
 				Steps:    []string{"Inject the key with `@Value(\"${jwt.secret}\")` instead of a literal"},
 				Evidence: []rules.Location{at("src/main/java/com/ana/library/security/JwtService.java", 23)}},
 			{Criterion: "readme", Check: "readme.setup", Title: "The README explains setup", Gain: 4.1,
