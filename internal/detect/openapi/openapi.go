@@ -211,12 +211,26 @@ func (d *detector) generator(st rules.Stack) *signal {
 	return first
 }
 
+// yamlSchemes is a securitySchemes key in a YAML fragment.
+var yamlSchemes = scan.MustCompile(`(?m)^\s*securitySchemes:`)
+
 func (d *detector) Finish(facts *rules.Facts) {
 	d.addDependencySignals(facts.Stack)
 	var docs []*specDoc
 	for _, p := range d.docPaths {
 		if s := analyze(p, stripBOM(d.files[p]), d.files); s != nil {
 			docs = append(docs, s)
+		}
+	}
+	// swagger-jsdoc also reads YAML files listed in its apis option
+	// (src/docs/components.yaml): a securitySchemes block there declares
+	// the schemes of the generated document.
+	if _, ok := d.signals["swagger-jsdoc"]; ok {
+		for p, data := range d.files {
+			if ext := scan.Ext(p); (ext == ".yaml" || ext == ".yml") && yamlSchemes.Match(data) {
+				d.quality("swagger-jsdoc").schemes = true
+				break
+			}
 		}
 	}
 	d.files = nil
