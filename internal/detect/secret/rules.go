@@ -637,7 +637,11 @@ func realJWT(v string) bool {
 		Exp json.Number `json:"exp"`
 	}
 	if json.Unmarshal(payload, &claims) == nil {
-		if exp, err := claims.Exp.Int64(); err == nil && exp > 0 && exp < now().Unix() {
+		exp, err := claims.Exp.Int64()
+		if exp > 1e11 {
+			exp /= 1000 // written in milliseconds (Date.now() + ttl)
+		}
+		if err == nil && exp > 0 && exp < now().Unix() {
 			return false
 		}
 	}
