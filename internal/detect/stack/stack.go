@@ -49,6 +49,10 @@ type detector struct {
 	marks map[string][]string
 	// netHTTP holds folders of Go files that serve with net/http.
 	netHTTP []string
+	// goImports holds Go files that import a web framework, with its name:
+	// a go.mod never tidied lists the framework as "// indirect", which
+	// the manifest reading leaves out.
+	goImports []source
 	// pyImports maps a Python file's path to the framework it imports.
 	pyImports []source
 }
@@ -97,6 +101,9 @@ func (d *detector) Scan(f scan.File) {
 		if servesNetHTTP(f.Data) {
 			d.netHTTP = append(d.netHTTP, dirName(f.Path))
 		}
+		if fw := goFrameworkImport(f.Source()); fw != "" {
+			d.goImports = append(d.goImports, source{path: f.Path, lang: fw})
+		}
 	case ".py":
 		if fw := pythonImport(f.Data); fw != "" {
 			d.pyImports = append(d.pyImports, source{path: f.Path, lang: fw})
@@ -137,6 +144,21 @@ var (
 	goServeRe = scan.MustCompile(`http\.(?:ListenAndServe|ListenAndServeTLS|NewServeMux|HandleFunc|Handle)\(|&http\.Server\{|http\.Server\{`)
 	pyImpRe   = scan.MustCompile(`(?m)^\s*(?:from|import)\s+(fastapi|flask|django)\b`)
 )
+
+var goFrameworkRe = scan.MustCompile(`"github\.com/(gin-gonic/gin|labstack/echo|go-chi/chi|gofiber/fiber|gorilla/mux)(?:/v\d+)?"`)
+
+// goFrameworks names the framework of each module goFrameworkRe matches.
+var goFrameworks = map[string]string{"gin-gonic/gin": "gin", "labstack/echo": "echo", "go-chi/chi": "chi",
+	"gofiber/fiber": "fiber", "gorilla/mux": "gorilla"}
+
+// goFrameworkImport returns the web framework a Go file imports, or "".
+func goFrameworkImport(data []byte) string {
+	m := goFrameworkRe.FindSubmatch(data)
+	if m == nil {
+		return ""
+	}
+	return goFrameworks[string(m[1])]
+}
 
 func servesNetHTTP(data []byte) bool {
 	if !bytes.Contains(data, []byte(`"net/http"`)) {
@@ -226,6 +248,15 @@ func (d *detector) Finish(facts *rules.Facts) {
 		switch {
 		case len(c.frameworks) > 0:
 		case u.eco == ecoGo:
+			for _, src := range d.goImports {
+				if under(src.path, u.dir) {
+					c.frameworks = []string{src.lang}
+					break
+				}
+			}
+			if len(c.frameworks) > 0 {
+				break
+			}
 			for _, dir := range d.netHTTP {
 				if under(dir, u.dir) {
 					c.frameworks = []string{"net-http"}

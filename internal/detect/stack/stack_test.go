@@ -323,6 +323,20 @@ func TestGo(t *testing.T) {
 		name:  "indirect requirements are not the project's",
 		files: map[string]string{"go.mod": goMod("\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgithub.com/gin-gonic/gin v1.9.1 // indirect"), "main.go": "package main\n"},
 		want:  want{lang: "go", fw: "chi", notDeps: []string{"github.com/gin-gonic/gin"}},
+	}, {
+		name: "framework imported in code while go.mod was never tidied",
+		files: map[string]string{
+			"go.mod":  goMod("\tgithub.com/gin-gonic/gin v1.12.0 // indirect"),
+			"main.go": "package main\n\nimport \"github.com/gin-gonic/gin\"\n\nfunc main() { r := gin.Default(); r.Run() }\n",
+		},
+		want: want{lang: "go", fw: "gin"},
+	}, {
+		name: "a framework named only in a comment is not imported",
+		files: map[string]string{
+			"go.mod":  goMod("\tgithub.com/gin-gonic/gin v1.12.0 // indirect"),
+			"main.go": "package main\n\nimport \"net/http\"\n\n// unlike \"github.com/gin-gonic/gin\", this uses the standard library\nfunc main() { http.ListenAndServe(\":8080\", nil) }\n",
+		},
+		want: want{lang: "go", fw: "net-http"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.files), tt.want) })
