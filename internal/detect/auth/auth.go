@@ -38,6 +38,10 @@ type detector struct {
 	// jwtNames are identifiers passed to JWT sign/verify calls anywhere, so
 	// a literal SECRET_KEY in settings.py used by jwt.encode elsewhere counts.
 	jwtNames map[string]bool
+	// sources counts source files read; passwordAt is the first place that
+	// names a user password.
+	sources    int
+	passwordAt *rules.Location
 }
 
 // New returns an auth detector.
@@ -88,6 +92,12 @@ func (d *detector) Scan(f scan.File) {
 		d.protected = appendEv(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
 	d.findKeys(f.Path, code, grp, jwtFile)
+	d.sources++
+	if d.passwordAt == nil {
+		if off := findPasswords(code); off >= 0 {
+			d.passwordAt = &rules.Location{Path: f.Path, Line: scan.LineAt(code, off)}
+		}
+	}
 }
 
 func appendEv(ev []rules.Location, l rules.Location) []rules.Location {
@@ -172,6 +182,8 @@ func (d *detector) Finish(facts *rules.Facts) {
 			a.HardcodedKeys = appendEv(a.HardcodedKeys, k.loc)
 		}
 	}
+	// Without authentication there is no login to judge.
+	a.Passwordless = a.Kind != "none" && d.sources > 0 && d.passwordAt == nil
 	facts.Auth = a
 }
 
