@@ -9,6 +9,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,6 +95,12 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	wg.Wait()
 	for _, d := range dets {
 		d.Finish(f)
+	}
+	if at := snap.EnvIgnoredAt; at != "" && !f.Security.EnvIgnored {
+		path, line, _ := strings.Cut(at, ":")
+		n, _ := strconv.Atoi(line)
+		f.Security.EnvIgnored = true
+		f.Security.GitignoreEvidence = append(f.Security.GitignoreEvidence, rules.Location{Path: path, Line: n})
 	}
 	if skippedLarge > 0 {
 		notes = append(notes, fmt.Sprintf("%d files larger than %d KiB were listed but not scanned", skippedLarge, MaxScanBytes>>10))

@@ -151,8 +151,31 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: info.Mode().IsRegular()})
 	}
 	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
-
+	if filepath.Clean(top) != filepath.Clean(s.Dir) {
+		s.EnvIgnoredAt = envIgnoredAbove(ctx, s.Dir, top)
+	}
 	return nil
+}
+
+// envIgnoredAbove asks git whether a .gitignore outside the audited
+// subfolder (the monorepo's root one, usually) ignores .env there, and
+// returns "path:line" of the rule, relative to the subfolder, or "". A
+// user's global excludes file is left out: a reviewer's clone has none.
+func envIgnoredAbove(ctx context.Context, dir, top string) string {
+	out, err := git(ctx, dir, "-c", "core.excludesFile=/dev/null", "check-ignore", "-v", "--no-index", ".env")
+	if err != nil {
+		return "" // exit 1: not ignored
+	}
+	source, rest, ok := strings.Cut(strings.TrimSpace(string(out)), ":")
+	line, _, _ := strings.Cut(rest, ":")
+	if !ok || source == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(dir, filepath.Join(top, filepath.FromSlash(source)))
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel) + ":" + line
 }
 
 // readHistory reads HEAD and the log; it runs beside the file listing and

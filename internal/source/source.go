@@ -37,6 +37,10 @@ type Snapshot struct {
 	HistoryReason string
 	// HistoryTruncated is set when only the newest commits up to a cap were read.
 	HistoryTruncated bool
+	// EnvIgnoredAt is "path:line" of a .gitignore rule outside the audited
+	// folder that ignores .env in it (a monorepo's root .gitignore); the
+	// detectors only see the files inside the folder.
+	EnvIgnoredAt string
 	// Meta is what the hosting platform knows about the repository.
 	Meta Meta
 	// Notes are things the reader should know about how the snapshot was read.

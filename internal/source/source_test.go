@@ -1,0 +1,99 @@
+package source
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+func TestReadEntryRefusesASymlinkSwappedInAfterListing(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("outside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "app.py"), []byte("print(1)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := Local(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	if len(snap.Files) != 1 || !snap.Files[0].Regular {
+		t.Fatalf("files = %+v, want app.py listed as regular", snap.Files)
+	}
+	data, err := snap.ReadEntry(snap.Files[0], 1<<20)
+	if err != nil || string(data) != "print(1)\n" {
+		t.Fatalf("ReadEntry = %q, %v", data, err)
+	}
+
+	// The file becomes a link out of the tree between listing and reading.
+	if err := os.Remove(filepath.Join(dir, "app.py")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "app.py")); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := snap.ReadEntry(snap.Files[0], 1<<20); err == nil {
+		t.Fatalf("read %q through a symlink leaving the tree", data)
+	}
+
+	big := File{Path: "big.txt", Regular: true}
+	if err := os.WriteFile(filepath.Join(dir, "big.txt"), make([]byte, 2048), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := snap.ReadEntry(big, 1024); err == nil {
+		t.Fatal("a file over the cap was read")
+	}
+}
+
+func TestSubfolderSeesTheRootGitignoreRuleForEnv(t *testing.T) {
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	git("init", "-q")
+	for name, body := range map[string]string{".gitignore": "node_modules\n.env\n", "backend/app.py": "x = 1\n", "frontend/app.js": "x\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("add", "-A")
+	git("commit", "-qm", "Add a backend and a frontend")
+	snap, err := Local(context.Background(), filepath.Join(dir, "backend"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	if snap.EnvIgnoredAt != "../.gitignore:2" {
+		t.Fatalf("EnvIgnoredAt = %q, want ../.gitignore:2", snap.EnvIgnoredAt)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("node_modules\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	snap2, err := Local(context.Background(), filepath.Join(dir, "backend"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap2.Close()
+	if snap2.EnvIgnoredAt != "" {
+		t.Fatalf("EnvIgnoredAt = %q with no rule ignoring .env", snap2.EnvIgnoredAt)
+	}
+}
