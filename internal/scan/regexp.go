@@ -189,9 +189,20 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 // contains at least one. ok is false when no such set exists (the pattern
 // can match without any fixed text).
 func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
-	if set, exact := exactSet(re); exact && !hasEmpty(set) {
+	set, exact := exactSet(re)
+	exact = exact && !hasEmpty(set)
+	lits, ok = structural(re)
+	switch {
+	case exact && (!ok || better(set, lits)):
 		return set, true
+	case ok:
+		return lits, true
 	}
+	return nil, false
+}
+
+// structural derives required literals from re's parts.
+func structural(re *syntax.Regexp) (lits []string, ok bool) {
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0])
@@ -222,6 +233,9 @@ func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 		run := []string{""}
 		for _, sub := range re.Sub {
 			if set, exact := exactSet(sub); exact {
+				if l, ok := requiredLiterals(sub); ok {
+					consider(l)
+				}
 				if run = product(run, set); run == nil {
 					run = []string{""}
 				}
@@ -262,6 +276,10 @@ func exactSet(re *syntax.Regexp) ([]string, bool) {
 		}
 		return []string{lit}, true
 	case syntax.OpCharClass:
+		// (?i)p parses as the class [Pp]: one case-insensitive letter.
+		if r := re.Rune; len(r) == 4 && r[0] == r[1] && r[2] == r[3] && r[0] >= 'A' && r[0] <= 'Z' && r[2] == r[0]+'a'-'A' {
+			return []string{fold(string(rune(r[2])))}, true
+		}
 		var set []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
@@ -354,10 +372,11 @@ func hasEmpty(set []string) bool {
 	return false
 }
 
-// better prefers the set whose shortest literal is longer (a one-letter
-// literal occurs almost everywhere), then the smaller set.
+// better prefers the set whose shortest literal is longer, up to four
+// bytes (a one-letter literal occurs almost everywhere), then the smaller
+// set (each literal costs a pass over the file), then longer literals.
 func better(a, b []string) bool {
-	sa, sb := min(shortest(a), 6), min(shortest(b), 6)
+	sa, sb := min(shortest(a), 4), min(shortest(b), 4)
 	if sa != sb {
 		return sa > sb
 	}

@@ -137,16 +137,21 @@ func (e *errorState) scan(s *source) {
 		group = "js"
 	}
 	code := s.code
+	// Numeric patterns can only match on a line holding a 4xx/5xx number;
+	// running them on those lines alone spares the backtracker whole files.
+	lines := statusLines(code)
 	for _, p := range statusPatterns[group] {
-		for _, m := range p.re.FindAllSubmatchIndex(code, -1) {
-			v := string(code[m[2]:m[3]])
-			c := 0
-			if p.byName {
-				c = statusByName(v)
-			} else {
-				c, _ = strconv.Atoi(v)
+		if p.byName {
+			for _, m := range p.re.FindAllSubmatchIndex(code, -1) {
+				e.code(statusByName(string(code[m[2]:m[3]])), s.loc(m[0]))
 			}
-			e.code(c, s.loc(m[0]))
+			continue
+		}
+		for _, ln := range lines {
+			for _, m := range p.re.FindAllSubmatchIndex(code[ln[0]:ln[1]], -1) {
+				c, _ := strconv.Atoi(string(code[ln[0]+m[2] : ln[0]+m[3]]))
+				e.code(c, s.loc(ln[0]+m[0]))
+			}
 		}
 	}
 	switch group {
@@ -291,3 +296,38 @@ func (e *errorState) finish(f *rules.Facts) {
 		f.ErrorHandling.StatusEvidence = addLoc(f.ErrorHandling.StatusEvidence, e.codes[c])
 	}
 }
+
+// statusLines returns [start, end) windows of code around each line that
+// holds a three-digit number starting with 4 or 5 (that line and the three
+// before it), the only places where a numeric status pattern can match.
+func statusLines(code []byte) [][2]int {
+	var out [][2]int
+	for i := 0; i+2 < len(code); i++ {
+		c := code[i]
+		if (c != '4' && c != '5') || !isDigit(code[i+1]) || !isDigit(code[i+2]) ||
+			(i > 0 && isDigit(code[i-1])) || (i+3 < len(code) && isDigit(code[i+3])) {
+			continue
+		}
+		// A call may open a few lines above its status argument:
+		// new HttpException(\n  {...},\n  400,\n).
+		start := i
+		for range 4 {
+			start = bytes.LastIndexByte(code[:start], '\n')
+			if start < 0 {
+				break
+			}
+		}
+		start++
+		end := bytes.IndexByte(code[i:], '\n')
+		if end < 0 {
+			end = len(code)
+		} else {
+			end += i
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -2,6 +2,7 @@ package code
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -265,5 +266,20 @@ func main() {
 				t.Error("codes without evidence")
 			}
 		})
+	}
+}
+
+func TestStatusLines(t *testing.T) {
+	code := []byte("a\nb\nthrow new HttpException(\n  { message: 'no' },\n  400,\n);\nx = 1400\ny = 404\n")
+	wins := statusLines(code)
+	if len(wins) != 2 {
+		t.Fatalf("windows = %v, want two (400 and 404; 1400 is not a status)", wins)
+	}
+	first := string(code[wins[0][0]:wins[0][1]])
+	if !strings.Contains(first, "new HttpException(") || !strings.HasSuffix(first, "400,") {
+		t.Fatalf("first window %q does not reach back to the call", first)
+	}
+	if got := string(code[wins[1][0]:wins[1][1]]); !strings.HasSuffix(got, "y = 404") {
+		t.Fatalf("second window %q", got)
 	}
 }
