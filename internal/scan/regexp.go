@@ -376,6 +376,17 @@ func hasEmpty(set []string) bool {
 // bytes (a one-letter literal occurs almost everywhere), then the smaller
 // set (each literal costs a pass over the file), then longer literals.
 func better(a, b []string) bool {
+	// A keyword that every source file holds ("from", "import", "require")
+	// selects nothing, however long: any uncommon literal of three bytes or
+	// more beats it.
+	if ca, cb := hasCommon(a), hasCommon(b); ca != cb {
+		if !ca && shortest(a) >= 3 {
+			return true
+		}
+		if !cb && shortest(b) >= 3 {
+			return false
+		}
+	}
 	sa, sb := min(shortest(a), 4), min(shortest(b), 4)
 	if sa != sb {
 		return sa > sb
@@ -384,6 +395,28 @@ func better(a, b []string) bool {
 		return len(a) < len(b)
 	}
 	return shortest(a) > shortest(b)
+}
+
+// commonWords are keywords found in nearly every source file of the
+// languages the detectors read.
+var commonWords = map[string]bool{
+	"from": true, "import": true, "return": true, "def": true, "class": true, "self": true, "const": true,
+	"require": true, "public": true, "private": true, "static": true, "func": true, "package": true,
+	"function": true, "export": true, "async": true, "await": true, "new": true, "this": true, "string": true,
+	"true": true, "false": true, "null": true, "none": true, "let": true, "var": true, "final": true, "void": true,
+	"return ": true, "if": true, "for": true, "err": true, "nil": true, "int": true, "app": true, "get": true,
+}
+
+// hasCommon reports whether one of the literals is, punctuation aside, a
+// common keyword.
+func hasCommon(set []string) bool {
+	for _, l := range set {
+		w := strings.ToLower(strings.Trim(unfold(l), " \t\n()[]{}.,:;'\"=@"))
+		if commonWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func shortest(s []string) int {

@@ -53,10 +53,24 @@ func TestPrefilterLiterals(t *testing.T) {
 		{`\w+\.task\(`, 1},
 		{`(?:get|post)\(\s*['"]/`, 2},
 		{`\b(h2|hsqldb):mem`, 1},
+		{`(?m)^\s*(?:from\s+jwt\b|import\s+jwt\b)`, 2},
 	}
 	for _, tc := range cases {
 		if got := len(MustCompile(tc.pattern).lits); got != tc.want {
 			t.Errorf("%q: %d literals, want %d", tc.pattern, got, tc.want)
 		}
+	}
+}
+
+func TestPrefilterPrefersRareWordsToKeywords(t *testing.T) {
+	r := MustCompile(`(?m)^\s*(?:from|import)\s+flask_login\b`)
+	if len(r.lits) != 1 || string(r.lits[0]) != "flask_login" {
+		t.Fatalf("literals = %q, want the module name, not a keyword every file holds", r.lits)
+	}
+	if r.Match([]byte("from flask import Flask\n")) {
+		t.Fatal("matched a file without the module")
+	}
+	if !r.Match([]byte("x = 1\nfrom flask_login import login_user\n")) {
+		t.Fatal("missed the import")
 	}
 }
