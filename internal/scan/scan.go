@@ -104,3 +104,20 @@ func IsTestPath(p string) bool {
 	}
 	return false
 }
+
+// MaxEvidence caps each evidence list a detector keeps: a report shows the
+// first few places, not every one.
+const MaxEvidence = 5
+
+// AddEvidence appends l to ev unless ev is full or already holds l.
+func AddEvidence(ev []rules.Location, l rules.Location) []rules.Location {
+	if len(ev) >= MaxEvidence {
+		return ev
+	}
+	for _, e := range ev {
+		if e == l {
+			return ev
+		}
+	}
+	return append(ev, l)
+}

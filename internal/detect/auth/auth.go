@@ -19,8 +19,6 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-const maxEvidence = 5
-
 type keyCandidate struct {
 	loc  rules.Location
 	name string // the variable holding the literal, "" for a literal passed directly
@@ -78,18 +76,18 @@ func (d *detector) Scan(f scan.File) {
 			d.libs[sg.lib] = true
 		}
 		if sg.kind != "" {
-			d.kinds[sg.kind] = appendEv(d.kinds[sg.kind], at)
+			d.kinds[sg.kind] = scan.AddEvidence(d.kinds[sg.kind], at)
 		}
 		if sg.kind == "jwt" {
 			jwtFile = true
 		}
 		if sg.hash != "" {
-			d.hashes[sg.hash] = appendEv(d.hashes[sg.hash], at)
+			d.hashes[sg.hash] = scan.AddEvidence(d.hashes[sg.hash], at)
 		}
 	}
 	for _, off := range protections(code, grp) {
 		d.protCount++
-		d.protected = appendEv(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
+		d.protected = scan.AddEvidence(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
 	d.findKeys(f.Path, code, grp, jwtFile)
 	d.sources++
@@ -98,18 +96,6 @@ func (d *detector) Scan(f scan.File) {
 			d.passwordAt = &rules.Location{Path: f.Path, Line: scan.LineAt(code, off)}
 		}
 	}
-}
-
-func appendEv(ev []rules.Location, l rules.Location) []rules.Location {
-	if len(ev) >= maxEvidence {
-		return ev
-	}
-	for _, e := range ev {
-		if e == l {
-			return ev
-		}
-	}
-	return append(ev, l)
 }
 
 // kindOrder ranks kinds when several are found: the token schemes a
@@ -179,7 +165,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 		// simplejwt signs with Django's SECRET_KEY unless told otherwise.
 		simple := k.name == "SECRET_KEY" && d.libs["djangorestframework-simplejwt"]
 		if k.jwtFile || simple || (k.name != "" && d.jwtNames[k.name]) || (anyJWT && k.name != "" && jwtishName(k.name)) {
-			a.HardcodedKeys = appendEv(a.HardcodedKeys, k.loc)
+			a.HardcodedKeys = scan.AddEvidence(a.HardcodedKeys, k.loc)
 		}
 	}
 	// Without authentication there is no login to judge.

@@ -18,8 +18,7 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-// maxEvidence bounds every evidence list.
-const maxEvidence = 5
+// scan.MaxEvidence bounds every evidence list.
 
 type detector struct {
 	rt routeState
@@ -109,16 +108,3 @@ func (s *source) golang() bool { return s.lang == "go" }
 
 // stem returns the path without its extension.
 func stem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
-
-// addLoc appends l to ev unless ev is full.
-func addLoc(ev []rules.Location, l rules.Location) []rules.Location {
-	if len(ev) >= maxEvidence {
-		return ev
-	}
-	for _, e := range ev {
-		if e == l {
-			return ev
-		}
-	}
-	return append(ev, l)
-}

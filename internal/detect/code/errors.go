@@ -179,7 +179,7 @@ func (e *errorState) scan(s *source) {
 		e.central = addAll(e.central, s, reGoCentral.FindAllIndex(code, -1))
 		for _, m := range reGoFunc.FindAllSubmatchIndex(code, -1) {
 			if goErrorWriter(string(code[m[2]:m[3]]), string(code[m[4]:m[5]])) {
-				e.central = addLoc(e.central, s.loc(m[0]))
+				e.central = scan.AddEvidence(e.central, s.loc(m[0]))
 			}
 		}
 	}
@@ -187,7 +187,7 @@ func (e *errorState) scan(s *source) {
 
 func addAll(ev []rules.Location, s *source, idx [][]int) []rules.Location {
 	for _, m := range idx {
-		ev = addLoc(ev, s.loc(m[0]))
+		ev = scan.AddEvidence(ev, s.loc(m[0]))
 	}
 	return ev
 }
@@ -275,7 +275,7 @@ func (e *errorState) expressCentral() []rules.Location {
 			}
 		}
 		if ok {
-			out = addLoc(out, d.loc)
+			out = scan.AddEvidence(out, d.loc)
 		}
 	}
 	return out
@@ -284,7 +284,7 @@ func (e *errorState) expressCentral() []rules.Location {
 func (e *errorState) finish(f *rules.Facts) {
 	central := e.central
 	for _, l := range e.expressCentral() {
-		central = addLoc(central, l)
+		central = scan.AddEvidence(central, l)
 	}
 	f.ErrorHandling.Central = len(central) > 0
 	f.ErrorHandling.Evidence = central
@@ -293,7 +293,7 @@ func (e *errorState) finish(f *rules.Facts) {
 	f.ErrorHandling.StatusCodes = codes
 	f.ErrorHandling.StatusEvidence = nil
 	for _, c := range e.order {
-		f.ErrorHandling.StatusEvidence = addLoc(f.ErrorHandling.StatusEvidence, e.codes[c])
+		f.ErrorHandling.StatusEvidence = scan.AddEvidence(f.ErrorHandling.StatusEvidence, e.codes[c])
 	}
 }
 

@@ -127,7 +127,7 @@ func (l *logState) configured(name string, loc rules.Location) {
 	if l.confLib == "" {
 		l.confLib = name
 	}
-	l.conf = addLoc(l.conf, loc)
+	l.conf = scan.AddEvidence(l.conf, loc)
 }
 
 func (l *logState) scan(s *source) {
@@ -160,7 +160,7 @@ func (l *logState) scan(s *source) {
 		case logConfigured:
 			l.configured(p.lib, loc)
 		case logRequest:
-			l.request = addLoc(l.request, loc)
+			l.request = scan.AddEvidence(l.request, loc)
 			// A request logger is a configured logger of its own (morgan,
 			// pino-http); framework middleware (gin, echo) only counts
 			// as request logging.
@@ -172,7 +172,7 @@ func (l *logState) scan(s *source) {
 	}
 	if group == "js" && !bytes.Contains(code, []byte("astify")) {
 		if m := reJSLoggerOpt.FindIndex(code); m != nil {
-			l.loggerOpt = addLoc(l.loggerOpt, s.loc(m[0]))
+			l.loggerOpt = scan.AddEvidence(l.loggerOpt, s.loc(m[0]))
 		}
 	}
 	var anchor, logs *scan.Regexp
@@ -191,7 +191,7 @@ func (l *logState) scan(s *source) {
 	}
 	if anchor != nil {
 		if m := anchor.FindIndex(code); m != nil && logs.Match(code) {
-			l.request = addLoc(l.request, s.loc(m[0]))
+			l.request = scan.AddEvidence(l.request, s.loc(m[0]))
 		}
 	}
 }
@@ -210,7 +210,7 @@ func (l *logState) scanConfig(p string, data []byte) {
 			l.configured("logback", rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
 		}
 		if m := rePropAccessLog.FindIndex(data); m != nil {
-			l.request = addLoc(l.request, rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
+			l.request = scan.AddEvidence(l.request, rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
 		}
 	}
 }
@@ -226,7 +226,7 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 	if len(l.loggerOpt) > 0 && (f.Stack.Framework == "fastify" || slices.Contains(f.Stack.Frameworks, "fastify")) {
 		for _, loc := range l.loggerOpt {
 			l.configured("pino", loc)
-			l.request = addLoc(l.request, loc)
+			l.request = scan.AddEvidence(l.request, loc)
 		}
 	}
 	lg.Configured = len(l.conf) > 0
@@ -240,7 +240,7 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 	deps := f.Stack
 	manifest := manifestLoc(deps)
 	if deps.HasDep("logbook-spring-boot-starter", "org.zalando:logbook-spring-boot-starter") {
-		l.request = addLoc(l.request, manifest)
+		l.request = scan.AddEvidence(l.request, manifest)
 	}
 	if lg.Library == "" {
 		for _, d := range []string{"structlog", "loguru", "winston", "pino", "bunyan", "go.uber.org/zap", "github.com/rs/zerolog", "github.com/sirupsen/logrus"} {

@@ -1300,7 +1300,7 @@ func (st *routeState) finish(facts *rules.Facts, clientDir string) {
 		list = append(list, key)
 		st.resolved = append(st.resolved, resolved{r.method, p, r.loc})
 		methods[r.method]++
-		ev = addLoc(ev, r.loc)
+		ev = scan.AddEvidence(ev, r.loc)
 		if seg := firstSegment(p); isResource(seg) {
 			// users and user are one resource.
 			if k := strings.TrimSuffix(seg, "s"); !resources[k] {

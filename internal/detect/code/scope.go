@@ -114,17 +114,17 @@ func (e *dirEvidence) add(l rules.Location) {
 		}
 		e.dirs = append(e.dirs, d)
 	}
-	e.locs[d] = addLoc(ev, l)
+	e.locs[d] = scan.AddEvidence(ev, l)
 }
 
-// outside returns up to maxEvidence locations, in the order seen, whose
+// outside returns up to scan.MaxEvidence locations, in the order seen, whose
 // path skip does not reject.
 func (e *dirEvidence) outside(skip func(string) bool) []rules.Location {
 	var out []rules.Location
 	for _, d := range e.dirs {
 		for _, l := range e.locs[d] {
 			if !skip(l.Path) {
-				out = addLoc(out, l)
+				out = scan.AddEvidence(out, l)
 			}
 		}
 	}
@@ -264,13 +264,13 @@ func (c *scopeState) finish(f *rules.Facts) {
 	for _, cat := range cats {
 		for _, l := range c.extras[cat].outside(c.inClient) {
 			found[cat] = true
-			sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, l)
+			sc.ExtrasEvidence = scan.AddEvidence(sc.ExtrasEvidence, l)
 		}
 	}
 	for d := range f.Stack.Dependencies {
 		if cat, ok := extraDeps[d]; ok && !found[cat] {
 			found[cat] = true
-			sc.ExtrasEvidence = addLoc(sc.ExtrasEvidence, manifestLoc(f.Stack))
+			sc.ExtrasEvidence = scan.AddEvidence(sc.ExtrasEvidence, manifestLoc(f.Stack))
 		}
 	}
 	sc.Extras = nil

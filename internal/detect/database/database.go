@@ -18,9 +18,6 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-// maxEvidence caps each evidence list.
-const maxEvidence = 5
-
 type detector struct {
 	migrations        []migration
 	seenMig           map[string]bool
@@ -341,7 +338,7 @@ func (d *detector) addRelation(loc rules.Location) {
 	}
 	d.relationSet[loc] = true
 	d.relations++
-	if len(d.relationEv) < maxEvidence {
+	if len(d.relationEv) < scan.MaxEvidence {
 		d.relationEv = append(d.relationEv, loc)
 	}
 }
@@ -413,7 +410,7 @@ func (d *detector) Finish(f *rules.Facts) {
 		}
 		seen[e] = true
 		db.Engines = append(db.Engines, e)
-		if loc != nil && len(db.Evidence) < maxEvidence {
+		if loc != nil && len(db.Evidence) < scan.MaxEvidence {
 			db.Evidence = append(db.Evidence, *loc)
 		}
 	}
@@ -446,14 +443,14 @@ func (d *detector) Finish(f *rules.Facts) {
 		db.Models = len(d.models)
 		// Evidence favours the main ORM's models.
 		for _, m := range d.models {
-			if m.orm == db.ORM && len(db.ModelEvidence) < maxEvidence {
+			if m.orm == db.ORM && len(db.ModelEvidence) < scan.MaxEvidence {
 				db.ModelEvidence = append(db.ModelEvidence, m.loc)
 			}
 		}
 	} else {
 		db.Models = len(d.tableOrder)
 		for _, t := range d.tableOrder {
-			if len(db.ModelEvidence) == maxEvidence {
+			if len(db.ModelEvidence) == scan.MaxEvidence {
 				break
 			}
 			db.ModelEvidence = append(db.ModelEvidence, d.tables[t])

@@ -226,7 +226,7 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 			continue
 		}
 		dirs[path.Dir(m.loc.Path)]++
-		if len(ev) < maxEvidence {
+		if len(ev) < scan.MaxEvidence {
 			ev = append(ev, m.loc)
 		}
 	}

@@ -67,16 +67,16 @@ func (c *ciScanner) scan(f scan.File) {
 		c.seen[prov] = true
 		c.providers = append(c.providers, prov)
 	}
-	c.evidence = addEvidence(c.evidence, rules.Location{Path: f.Path, Line: 1})
+	c.evidence = scan.AddEvidence(c.evidence, rules.Location{Path: f.Path, Line: 1})
 	if f.Data == nil {
 		return
 	}
 	if line := findTestStep(prov, f.Data); line > 0 {
 		c.runsTests = true
-		c.testSteps = addEvidence(c.testSteps, rules.Location{Path: f.Path, Line: line})
+		c.testSteps = scan.AddEvidence(c.testSteps, rules.Location{Path: f.Path, Line: line})
 	}
 	if line := findDeployStep(f.Data); line > 0 {
-		c.deploys = addEvidence(c.deploys, rules.Location{Path: f.Path, Line: line})
+		c.deploys = scan.AddEvidence(c.deploys, rules.Location{Path: f.Path, Line: line})
 	}
 }
 
@@ -90,7 +90,7 @@ func (c *ciScanner) finish(facts *rules.Facts) {
 	ev := append([]rules.Location{}, c.testSteps...)
 	for _, l := range c.evidence {
 		if !hasPath(ev, l.Path) {
-			ev = addEvidence(ev, l)
+			ev = scan.AddEvidence(ev, l)
 		}
 	}
 	facts.CI.Evidence = ev

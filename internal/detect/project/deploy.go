@@ -231,6 +231,6 @@ func (d *deployScanner) finish(facts *rules.Facts) {
 	})
 	facts.Deploy.Configs = append([]string{}, names...)
 	for _, n := range names {
-		facts.Deploy.Evidence = addEvidence(facts.Deploy.Evidence, d.found[n])
+		facts.Deploy.Evidence = scan.AddEvidence(facts.Deploy.Evidence, d.found[n])
 	}
 }

@@ -8,8 +8,7 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-// maxEvidence caps evidence lists: a reader needs a few examples, not all.
-const maxEvidence = 5
+// scan.MaxEvidence caps evidence lists: a reader needs a few examples, not all.
 
 type detector struct {
 	tests  testScanner
@@ -48,11 +47,4 @@ func (d *detector) Finish(facts *rules.Facts) {
 	d.ci.finish(facts)
 	d.deploy.finish(facts)
 	d.readme.finish(facts)
-}
-
-func addEvidence(list []rules.Location, loc rules.Location) []rules.Location {
-	if len(list) >= maxEvidence {
-		return list
-	}
-	return append(list, loc)
 }

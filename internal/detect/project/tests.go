@@ -198,7 +198,7 @@ func (t *testScanner) scan(f scan.File) {
 	t.files = append(t.files, tf)
 	if tl.integration != nil {
 		if loc := tl.integration.FindIndex(code); loc != nil {
-			t.integration = addEvidence(t.integration, rules.Location{Path: f.Path, Line: scan.LineAt(f.Data, loc[0])})
+			t.integration = scan.AddEvidence(t.integration, rules.Location{Path: f.Path, Line: scan.LineAt(f.Data, loc[0])})
 		}
 	}
 }
@@ -320,7 +320,7 @@ func (t *testScanner) finish(facts *rules.Facts) {
 		if tf.lang == facts.Stack.Language {
 			mainLang[fw] = true
 		}
-		ft.Evidence = addEvidence(ft.Evidence, rules.Location{Path: tf.path, Line: tf.line})
+		ft.Evidence = scan.AddEvidence(ft.Evidence, rules.Location{Path: tf.path, Line: tf.line})
 	}
 	var names []string
 	for fw := range count {

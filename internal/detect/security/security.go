@@ -14,9 +14,6 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-// maxEvidence caps each evidence list.
-const maxEvidence = 5
-
 type detector struct {
 	envFiles []string
 	// ignored records whether any .gitignore ignores .env.
@@ -73,7 +70,7 @@ func (d *detector) Scan(f scan.File) {
 		d.gitignore = true
 		if line, ok := ignoresEnv(f.Data); ok {
 			d.ignored = true
-			if len(d.ignoreEv) < maxEvidence {
+			if len(d.ignoreEv) < scan.MaxEvidence {
 				d.ignoreEv = append(d.ignoreEv, rules.Location{Path: f.Path, Line: line})
 			}
 		}
@@ -167,7 +164,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 
 func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
 	for _, l := range locs {
-		if len(list) >= maxEvidence {
+		if len(list) >= scan.MaxEvidence {
 			break
 		}
 		list = append(list, l)
