@@ -208,20 +208,7 @@ func htmlEvidenceList(sc *rules.Scorecard, ev []rules.Location) []htmlEvidence {
 // result is safe because every piece of the input passes through
 // html.EscapeString.
 func inlineHTML(s string) template.HTML {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '`')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i+1:], '`')
-		if j < 0 {
-			break
-		}
-		b.WriteString(html.EscapeString(s[:i]))
-		b.WriteString("<code>" + html.EscapeString(s[i+1:i+1+j]) + "</code>")
-		s = s[i+2+j:]
-	}
-	b.WriteString(html.EscapeString(s))
-	return template.HTML(b.String())
+	return template.HTML(codeSpans(s, html.EscapeString, func(c string) string {
+		return "<code>" + html.EscapeString(c) + "</code>"
+	}))
 }

@@ -194,24 +194,7 @@ func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
 // mdInline escapes text that may hold `code spans` (check messages and fix
 // steps use them for commands): the spans stay code, the rest is escaped.
-func mdInline(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '`')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i+1:], '`')
-		if j < 0 {
-			break
-		}
-		b.WriteString(mdEscape(s[:i]))
-		b.WriteString(mdCode(s[i+1 : i+1+j]))
-		s = s[i+2+j:]
-	}
-	b.WriteString(mdEscape(s))
-	return b.String()
-}
+func mdInline(s string) string { return codeSpans(s, mdEscape, mdCode) }
 
 // mdCode writes s as a code span, with a fence longer than any run of
 // backticks inside it.

@@ -64,3 +64,25 @@ func Lookup(name string, opt Options) (Renderer, error) {
 	}
 	return f(opt), nil
 }
+
+// codeSpans renders text that may hold `code spans` (check messages and fix
+// steps use them for commands): text outside the backticks goes through
+// text, the spans through code. An unpaired backtick is plain text.
+func codeSpans(s string, text, code func(string) string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '`')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '`')
+		if j < 0 {
+			break
+		}
+		b.WriteString(text(s[:i]))
+		b.WriteString(code(s[i+1 : i+1+j]))
+		s = s[i+2+j:]
+	}
+	b.WriteString(text(s))
+	return b.String()
+}
