@@ -148,14 +148,7 @@ func (o *auditOptions) complete() error {
 			return err
 		}
 	}
-	if v := o.Streams.getenv("VETFOLIO_NOW"); v != "" {
-		t, err := time.Parse(time.RFC3339, v)
-		if err != nil {
-			return usageErrorf("VETFOLIO_NOW must be an RFC 3339 time such as 2026-01-02T15:04:05Z, not %q", v)
-		}
-		o.Now = t
-	}
-	return nil
+	return o.completeClock()
 }
 
 // checkURL accepts an http(s) URL; it never echoes credentials in it.
