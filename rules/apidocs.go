@@ -176,14 +176,10 @@ func apiDocsSchemes(f *Facts) Result {
 }
 
 func apiDocsLive(f *Facts) Result {
-	l := f.Live
-	if l == nil {
-		why := "no deployed URL was probed"
-		if f.ProbeSkipped != "" {
-			why = f.ProbeSkipped
-		}
+	if why := notProbed(f); why != "" {
 		return Skip(why)
 	}
+	l := f.Live
 	if !l.Reachable {
 		return Fail(fmt.Sprintf("%s could not be reached, so its docs could not be seen", l.URL), Location{URL: l.URL})
 	}

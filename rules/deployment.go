@@ -98,13 +98,10 @@ func deployURL(f *Facts) Result {
 }
 
 func deployLive(f *Facts) Result {
-	l := f.Live
-	if l == nil {
-		if f.ProbeSkipped != "" {
-			return Skip(f.ProbeSkipped)
-		}
-		return Skip("the deployed URL was not probed")
+	if why := notProbed(f); why != "" {
+		return Skip(why)
 	}
+	l := f.Live
 	ev := Location{URL: l.URL}
 	switch {
 	case !l.Reachable:
@@ -124,13 +121,10 @@ func deployLive(f *Facts) Result {
 }
 
 func deployHTTPS(f *Facts) Result {
-	l := f.Live
-	if l == nil {
-		if f.ProbeSkipped != "" {
-			return Skip(f.ProbeSkipped)
-		}
-		return Skip("the deployed URL was not probed")
+	if why := notProbed(f); why != "" {
+		return Skip(why)
 	}
+	l := f.Live
 	ev := Location{URL: l.URL}
 	switch {
 	case l.TLSError != "":

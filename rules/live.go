@@ -11,15 +11,25 @@ import (
 
 // liveSkip says why a live check cannot be judged, or "" when it can.
 func liveSkip(f *Facts) string {
-	switch {
-	case f.Live == nil && f.ProbeSkipped != "":
-		return f.ProbeSkipped
-	case f.Live == nil:
-		return "no deployed URL was probed"
-	case !f.Live.Reachable:
+	if why := notProbed(f); why != "" {
+		return why
+	}
+	if !f.Live.Reachable {
 		return "the deployed URL did not answer"
 	}
 	return ""
+}
+
+// notProbed says why there is no live result to judge, or "" when the
+// probe ran.
+func notProbed(f *Facts) string {
+	switch {
+	case f.Live != nil:
+		return ""
+	case f.ProbeSkipped != "":
+		return f.ProbeSkipped
+	}
+	return "no deployed URL was probed"
 }
 
 var deploymentSecurityHeaders = &Check{

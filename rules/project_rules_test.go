@@ -65,7 +65,7 @@ func TestTestsDeploymentReadmeChecks(t *testing.T) {
 		{"deployment.url", Facts{Live: live}, pass, "a.onrender.com"},
 		{"deployment.url", Facts{}, fail, "no deployed URL"},
 		{"deployment.live", Facts{ProbeSkipped: "--offline: no network"}, skip, "--offline"},
-		{"deployment.live", Facts{}, skip, "not probed"},
+		{"deployment.live", Facts{}, skip, "was probed"},
 		{"deployment.live", Facts{Live: live}, pass, "answered 200"},
 		{"deployment.live", Facts{Live: &Live{URL: "https://x.fly.dev", Reachable: true, Status: 502}}, fail, "502"},
 		{"deployment.live", Facts{Live: &Live{URL: "https://x.fly.dev", Error: "dial tcp: no such host"}}, fail, "no such host"},
