@@ -220,6 +220,10 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 	if sub {
 		args = append(args, "--", ".")
 	}
+	// Cancelled on every return, so git never stays blocked writing into a
+	// pipe nobody reads once the loop below stops early.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
 	stdout, err := cmd.StdoutPipe()
@@ -231,7 +235,8 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 	}
 	var commits []Commit
 	sc := bufio.NewScanner(stdout)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	sc.Buffer(make([]byte, 64*1024), 2*maxLogLine)
+	sc.Split(cutLines(maxLogLine))
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, recordSep) {
@@ -261,10 +266,44 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 			c.Deleted++
 		}
 	}
+	if err := sc.Err(); err != nil {
+		cancel()
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("git log: %w", err)
+	}
 	if err := cmd.Wait(); err != nil {
 		return nil, fmt.Errorf("git log: %w", err)
 	}
-	return commits, sc.Err()
+	return commits, nil
+}
+
+// maxLogLine is the longest line of git log kept: a subject of megabytes
+// (generated or hostile) is cut to this rather than failing the audit.
+const maxLogLine = 64 << 10
+
+// cutLines is bufio.ScanLines with lines longer than max cut to their
+// first max bytes and the rest of the line dropped, so no line can exceed
+// the scanner's buffer.
+func cutLines(max int) bufio.SplitFunc {
+	skipping := false
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		i := bytes.IndexByte(data, '\n')
+		switch {
+		case skipping && i >= 0:
+			skipping = false
+			return i + 1, nil, nil
+		case skipping:
+			return len(data), nil, nil
+		case i >= 0:
+			return i + 1, bytes.TrimSuffix(data[:min(i, max)], []byte{'\r'}), nil
+		case len(data) >= max:
+			skipping = true
+			return len(data), data[:max], nil
+		case atEOF && len(data) > 0:
+			return len(data), bytes.TrimSuffix(data, []byte{'\r'}), nil
+		}
+		return 0, nil, nil
+	}
 }
 
 func (s *Snapshot) walk() error {
