@@ -180,7 +180,7 @@ func runCohort(ctx context.Context, o *auditOptions, args []string) error {
 			}
 		}
 		if len(below) > 0 {
-			return &ThresholdError{Min: o.FailUnder, Failed: below}
+			return &ThresholdError{Min: o.FailUnder, Targets: below}
 		}
 	}
 	return nil

@@ -44,9 +44,15 @@ func usageErrorf(format string, a ...any) error { return &UsageError{Msg: fmt.Sp
 type ThresholdError struct {
 	Score, Min int
 	Failed     []string
+	// Targets are a cohort's targets scoring below Min, as "name (score)";
+	// a cohort has no overall Score of its own.
+	Targets []string
 }
 
 func (e *ThresholdError) Error() string {
+	if len(e.Targets) > 0 {
+		return fmt.Sprintf("below --fail-under %d: %s", e.Min, strings.Join(e.Targets, ", "))
+	}
 	var parts []string
 	if e.Min >= 0 && e.Score < e.Min {
 		parts = append(parts, fmt.Sprintf("score %d is below --fail-under %d", e.Score, e.Min))
