@@ -168,7 +168,8 @@ func (o *auditOptions) color() bool {
 	case "never":
 		return false
 	}
-	if _, noColor := o.Streams.Env("NO_COLOR"); noColor && o.Streams.Env != nil {
+	// no-color.org: a NO_COLOR that is set and not empty turns colour off.
+	if o.Streams.getenv("NO_COLOR") != "" {
 		return false
 	}
 	return o.Streams.OutTTY

@@ -23,3 +23,19 @@ func TestCohortFailUnderMessage(t *testing.T) {
 		t.Errorf("message %q", last)
 	}
 }
+
+// Streams built by a caller without an environment (Env nil) must not
+// panic when the colour is decided; NO_COLOR counts only when not empty
+// (no-color.org).
+func TestColorWithoutEnv(t *testing.T) {
+	o := &auditOptions{Streams: Streams{OutTTY: true}, Color: "auto"}
+	if !o.color() {
+		t.Error("a terminal without NO_COLOR: no colour")
+	}
+	for v, want := range map[string]bool{"": true, "1": false} {
+		o.Streams.Env = func(k string) (string, bool) { return v, k == "NO_COLOR" }
+		if got := o.color(); got != want {
+			t.Errorf("NO_COLOR=%q: colour %v, want %v", v, got, want)
+		}
+	}
+}
