@@ -127,16 +127,30 @@ func TestRenderersNeverPanic(t *testing.T) {
 	hostile.Target.Path = "../\x00\xff<script>"
 	hostile.Criteria[0].Checks[0].Message = "\xff\xfe`unclosed <b>|" + strings.Repeat("x", 1<<16)
 	hostile.Fixes[0].Evidence = []rules.Location{{Path: "a b/(c).py", Line: -1}, {URL: "javascript:alert(1)"}}
-	cases := map[string]*rules.Scorecard{"empty": {}, "nil facts": {Criteria: strongScorecard().Criteria}, "hostile": hostile}
+	// A scorecard read back from a JSON file (diff, cohort) or built by
+	// another program may hold scores outside 0..100.
+	outOfRange := strongScorecard()
+	outOfRange.Score, outOfRange.Criteria[0].Score, outOfRange.Criteria[1].Score = 140, 150, -20
+	cases := map[string]*rules.Scorecard{"empty": {}, "nil facts": {Criteria: strongScorecard().Criteria}, "hostile": hostile,
+		"out of range": outOfRange}
 	for _, name := range Formats() {
 		for cname, sc := range cases {
-			r, err := Lookup(name, Options{Verbose: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := r.Render(&buf, sc); err != nil {
-				t.Errorf("%s on %s: %v", name, cname, err)
+			for _, color := range []bool{false, true} {
+				r, err := Lookup(name, Options{Verbose: true, Color: color})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				func() {
+					defer func() {
+						if p := recover(); p != nil {
+							t.Errorf("%s on %s (colour %v): panic: %v", name, cname, color, p)
+						}
+					}()
+					if err := r.Render(&buf, sc); err != nil {
+						t.Errorf("%s on %s: %v", name, cname, err)
+					}
+				}()
 			}
 		}
 		r, _ := Lookup(name, Options{})

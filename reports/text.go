@@ -201,7 +201,9 @@ func (t Text) bar(cr rules.CriterionResult, width int) string {
 		}
 		return strings.Repeat(empty, width)
 	}
-	filled := (cr.Score*width + 50) / 100
+	// Clamped: a scorecard read back from JSON or built by another program
+	// may hold a score outside 0..100, and a negative repeat count panics.
+	filled := min(max((cr.Score*width+50)/100, 0), width)
 	if !t.Color {
 		return strings.Repeat(full, filled) + strings.Repeat(empty, width-filled)
 	}
