@@ -62,15 +62,16 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	// detectors scan in parallel while each one still sees one file at a
 	// time and needs no locking.
 	feeds := make([]chan scan.File, len(dets))
+	// A panic in a detector's goroutine is out of reach of the caller's
+	// recover and would kill the process; it is kept here as an error.
+	panics := make([]error, len(dets))
 	var wg sync.WaitGroup
 	for k, d := range dets {
 		feeds[k] = make(chan scan.File, 64)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for sf := range feeds[k] {
-				d.Scan(sf)
-			}
+			panics[k] = scanAll(d, feeds[k])
 		}()
 	}
 	for i, file := range snap.Files {
@@ -93,6 +94,11 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		close(feed)
 	}
 	wg.Wait()
+	for _, err := range panics {
+		if err != nil {
+			return nil, nil, fmt.Errorf("collect facts: %w", err)
+		}
+	}
 	for _, d := range dets {
 		d.Finish(f)
 	}
@@ -118,6 +124,24 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		f.CI.LastConclusion = snap.Meta.CIConclusion
 	}
 	return f, notes, nil
+}
+
+// scanAll feeds d every file of feed. After a panic it still drains the
+// feed, so the sender never blocks, and returns the panic as an error.
+func scanAll(d scan.Detector, feed <-chan scan.File) (err error) {
+	var current string
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error in the %T detector on %s: %v", d, current, r)
+			for range feed {
+			}
+		}
+	}()
+	for sf := range feed {
+		current = sf.Path
+		d.Scan(sf)
+	}
+	return nil
 }
 
 type readResult struct {
