@@ -132,6 +132,10 @@ func Score(f *Facts, p Profile) *Scorecard { return ScoreWith(f, p, Options{}) }
 // ScoreWith is Score with suppressed checks. Checks the profile does not
 // apply (another profile's extra checks) are left out of the scorecard.
 func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
+	if f == nil {
+		// Checks read the facts freely; nothing found is empty facts.
+		f = &Facts{}
+	}
 	sc := &Scorecard{SchemaVersion: SchemaVersion, Profile: p.Name, Facts: f, Fixes: []Fix{}}
 	type pending struct {
 		fix    Fix
