@@ -59,7 +59,9 @@ func (u *Users) Repos(ctx context.Context, user string) ([]UserRepo, error) {
 	what := "GET /users/" + user + "/repos"
 	special := map[int]answer{http.StatusNotFound: {NotFound, fmt.Sprintf("user %s not found on %s", user, u.host)}}
 	var out []UserRepo
-	for page := 1; page <= maxRepoPages; {
+	// The cap counts requests, not page numbers: a server whose Link
+	// header never moves on must not keep the loop going.
+	for page, n := 1, 0; n < maxRepoPages; n++ {
 		var list []*gh.Repository
 		resp, err := u.c.call(ctx, what, special, func(ctx context.Context) (*gh.Response, error) {
 			l, resp, err := u.c.gh.Repositories.ListByUser(ctx, user, &gh.RepositoryListByUserOptions{
