@@ -175,18 +175,27 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return entry.response(req, resp.Header), nil
 	case resp.StatusCode == http.StatusOK && (resp.Header.Get("Etag") != "" || resp.Header.Get("Last-Modified") != "" || req.Context().Value(immutableKey) != nil):
 		body, err := io.ReadAll(io.LimitReader(resp.Body, maxCachedBody+1))
-		resp.Body.Close()
 		if err != nil {
+			resp.Body.Close()
 			return nil, fmt.Errorf("read %s: %w", req.URL.Path, err)
 		}
-		if len(body) <= maxCachedBody {
-			t.cache.store(req, resp.Header, body)
+		if len(body) > maxCachedBody {
+			// Too large to keep: hand it on whole, what was read first.
+			resp.Body = readCloser{io.MultiReader(bytes.NewReader(body), resp.Body), resp.Body}
+			return resp, nil
 		}
+		resp.Body.Close()
+		t.cache.store(req, resp.Header, body)
 		resp.Body = io.NopCloser(bytes.NewReader(body))
 		resp.ContentLength = int64(len(body))
 		return resp, nil
 	}
 	return resp, nil
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // response rebuilds a 200 answer from the cache; live headers (the rate
