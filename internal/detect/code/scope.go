@@ -13,7 +13,7 @@ import (
 // Pagination: one strong signal, or two words that only appear together
 // when a list is paged (limit and offset, page and page_size, skip and take).
 var (
-	rePageStrong = scan.MustCompile(`DEFAULT_PAGINATION_CLASS|\b(?:PageNumber|LimitOffset|Cursor)Pagination\b|\bpagination_class\s*=|\badd_pagination\(|\bPaginator\(|\bPageable\b|\bPage<|\bPageRequest\.of\(|\bSlice<|\.paginate\(|(?i:\bLIMIT\s+(?:\$\d+|\?|%d|:\w+)\s+OFFSET\s+(?:\$\d+|\?|%d|:\w+))`)
+	rePageStrong = alts(`DEFAULT_PAGINATION_CLASS`, `\b(?:PageNumber|LimitOffset|Cursor)Pagination\b`, `\bpagination_class\s*=`, `\badd_pagination\(`, `\bPaginator\(`, `\bPageable\b`, `\bPage<`, `\bPageRequest\.of\(`, `\bSlice<`, `\.paginate\(`, `(?i:\bLIMIT\s+(?:\$\d+|\?|%d|:\w+)\s+OFFSET\s+(?:\$\d+|\?|%d|:\w+))`)
 	pagePairs    = [][2]*scan.Regexp{
 		{scan.MustCompile(`\blimit\b`), scan.MustCompile(`\boffset\b|\bskip\b`)},
 		{scan.MustCompile(`\bpage\b`), scan.MustCompile(`\b(?:page_size|pageSize|per_page|perPage|size|limit)\b`)},
@@ -22,20 +22,47 @@ var (
 	}
 )
 
+// alternatives is one alternation written as separate regexps, so that each
+// part gets its own prefilter literal. Compiled as one, the prefilter can
+// only keep a weak literal of the whole (Async for @Async, connection for
+// io.on('connection')), which most large files hold, and the alternation
+// then runs over all of them.
+type alternatives []*scan.Regexp
+
+func alts(patterns ...string) alternatives {
+	out := make(alternatives, len(patterns))
+	for i, p := range patterns {
+		out[i] = scan.MustCompile(p)
+	}
+	return out
+}
+
+// FindIndex returns the leftmost match of any part, as the alternation
+// compiled whole would start it.
+func (a alternatives) FindIndex(b []byte) []int {
+	var best []int
+	for _, re := range a {
+		if m := re.FindIndex(b); m != nil && (best == nil || m[0] < best[0]) {
+			best = m
+		}
+	}
+	return best
+}
+
 // extraSignal is a depth signal in code, in any language.
 type extraSignal struct {
 	category string
-	re       *scan.Regexp
+	re       alternatives
 }
 
 var extraSignals = []extraSignal{
-	{"background-jobs", scan.MustCompile(`\bfrom celery import\b|@shared_task\b|@\w+\.task\b|\bBackgroundTasks\b|@Scheduled\b|@Async\b|@EnableScheduling\b|@EnableAsync\b|@Cron\(|@Processor\(|\bcron\.schedule\(|\bnew\s+(?:Queue|Worker)\(\s*['"]|\basynq\.NewClient\(|\bcron\.New\(`)},
-	{"caching", scan.MustCompile(`@Cacheable\b|@EnableCaching\b|(?m)^CACHES\s*=|@cache_page\b|\bCacheModule\.register|@cached\(|\bFastAPICache\.init\(|\bCache\(\s*config\s*=|\bredis\.NewClient\(`)},
-	{"websockets", scan.MustCompile(`@\w+\.websocket\(|@WebSocketGateway\b|\bnew\s+WebSocketServer\(|\bwebsocket\.Upgrader\b|@EnableWebSocket\w*\b|\bio\.on\(\s*['"]connection|\bAsyncWebsocketConsumer\b|\bSocketIO\(`)},
-	{"file-uploads", scan.MustCompile(`\bS3Client\b|boto3\.client\(\s*['"]s3|\bUploadFile\b|\bMultipartFile\b|\bmulter\(|\.FormFile\(|@UploadedFile\(|\bFileInterceptor\(`)},
-	{"email", scan.MustCompile(`\bsend_mail\(|\bJavaMailSender\b|nodemailer\.createTransport\(|\bsmtp\.SendMail\(|\bsgMail\.send\(|\bEmailMultiAlternatives\(`)},
-	{"search", scan.MustCompile(`\bSearchVector\(|\bElasticsearch\(|\belasticsearch\.NewClient\(|\bMeiliSearch\(|@Document\(\s*indexName`)},
-	{"messaging", scan.MustCompile(`@KafkaListener\b|@RabbitListener\b|\bnew\s+Kafka\(|\bamqp\.Dial\(|\bkafka\.NewReader\(|\bpika\.BlockingConnection\(`)},
+	{"background-jobs", alts(`\bfrom celery import\b`, `@shared_task\b`, `@\w+\.task\b`, `\bBackgroundTasks\b`, `@Scheduled\b`, `@Async\b`, `@EnableScheduling\b`, `@EnableAsync\b`, `@Cron\(`, `@Processor\(`, `\bcron\.schedule\(`, `\bnew\s+(?:Queue|Worker)\(\s*['"]`, `\basynq\.NewClient\(`, `\bcron\.New\(`)},
+	{"caching", alts(`@Cacheable\b`, `@EnableCaching\b`, `(?m)^CACHES\s*=`, `@cache_page\b`, `\bCacheModule\.register`, `@cached\(`, `\bFastAPICache\.init\(`, `\bCache\(\s*config\s*=`, `\bredis\.NewClient\(`)},
+	{"websockets", alts(`@\w+\.websocket\(`, `@WebSocketGateway\b`, `\bnew\s+WebSocketServer\(`, `\bwebsocket\.Upgrader\b`, `@EnableWebSocket\w*\b`, `\bio\.on\(\s*['"]connection`, `\bAsyncWebsocketConsumer\b`, `\bSocketIO\(`)},
+	{"file-uploads", alts(`\bS3Client\b`, `boto3\.client\(\s*['"]s3`, `\bUploadFile\b`, `\bMultipartFile\b`, `\bmulter\(`, `\.FormFile\(`, `@UploadedFile\(`, `\bFileInterceptor\(`)},
+	{"email", alts(`\bsend_mail\(`, `\bJavaMailSender\b`, `nodemailer\.createTransport\(`, `\bsmtp\.SendMail\(`, `\bsgMail\.send\(`, `\bEmailMultiAlternatives\(`)},
+	{"search", alts(`\bSearchVector\(`, `\bElasticsearch\(`, `\belasticsearch\.NewClient\(`, `\bMeiliSearch\(`, `@Document\(\s*indexName`)},
+	{"messaging", alts(`@KafkaListener\b`, `@RabbitListener\b`, `\bnew\s+Kafka\(`, `\bamqp\.Dial\(`, `\bkafka\.NewReader\(`, `\bpika\.BlockingConnection\(`)},
 }
 
 // extraDeps maps dependencies to the depth they show.
