@@ -22,6 +22,9 @@ var (
 	// FastAPI's password form, passport-local, Spring's user/password
 	// authentication, verify_password, comparePassword, ...
 	passwordUseRe = scan.MustCompile(`\bOAuth2PasswordRequestForm\b|\bLocalStrategy\b|passport-local|\bUsernamePasswordAuthentication\w*|\bDaoAuthenticationProvider\b|\bgetPassword\(|(?i:(?:verify|check|compare|validate|hash|set|reset|change|update|forgot|match)_?pass(?:word|wd))`)
+	// passwordlessUseRe is the part of passwordUseRe that can match in a
+	// file without "passw" in any case.
+	passwordlessUseRe = scan.MustCompile(`\bLocalStrategy\b|passport-local|\bDaoAuthenticationProvider\b`)
 	// infraLineRe marks a line about a service's credentials (database,
 	// cache, mail, configuration), not a user's password.
 	infraLineRe = scan.MustCompile(`(?i)\b(?:db|database|databases|postgres\w*|psql|pg|mysql|mariadb|sqlite|redis|smtp|mail\w*|email_host\w*|dsn|broker|amqp|rabbit\w*|mongo\w*|ldap|proxy|cfg|config\w*|conf|settings|getenv|environ|env|dotenv|connect|create_engine|datasource|sequelize|knex|typeorm|spring)\b`)
@@ -33,6 +36,15 @@ var (
 // findPasswords returns the offset of the first place in code that names a
 // user password, or -1.
 func findPasswords(code []byte) int {
+	// The prefilter of both regexps can only keep "pass", which every
+	// Python file holds (the keyword); without "passw" in any case neither
+	// token can match, and of the library names only three remain.
+	if !containsPassw(code) {
+		if m := passwordlessUseRe.FindIndex(code); m != nil {
+			return m[0]
+		}
+		return -1
+	}
 	if m := passwordUseRe.FindIndex(code); m != nil {
 		return m[0]
 	}
@@ -48,6 +60,33 @@ func findPasswords(code []byte) int {
 		return m[2]
 	}
 	return -1
+}
+
+// containsPassw reports whether b holds "passw" in any ASCII case. It
+// looks for the w, rarer than the p, and remembers where the next w and W
+// are so that neither is searched for twice.
+func containsPassw(b []byte) bool {
+	next := func(c byte, from int) int {
+		if k := bytes.IndexByte(b[from:], c); k >= 0 {
+			return from + k
+		}
+		return len(b)
+	}
+	lw, uw := next('w', 0), next('W', 0)
+	for {
+		i := min(lw, uw)
+		if i == len(b) {
+			return false
+		}
+		if i >= 4 && bytes.EqualFold(b[i-4:i+1], []byte("passw")) {
+			return true
+		}
+		if i == lw {
+			lw = next('w', i+1)
+		} else {
+			uw = next('W', i+1)
+		}
+	}
 }
 
 func isUpper(b []byte) bool {
