@@ -121,12 +121,17 @@ func findTestStep(prov string, data []byte) int {
 	if err != nil {
 		return testLine(data, "#")
 	}
+	// The walk meets a mapping's keys in Go's random map order, so the
+	// first test command in the file is the one on the lowest line.
+	first := 0
 	for _, cmd := range cmds {
 		if seg, ok := testCommand(cmd.text); ok {
-			return lineOf(data, seg, cmd.line)
+			if l := lineOf(data, seg, cmd.line); first == 0 || l < first {
+				first = l
+			}
 		}
 	}
-	return 0
+	return first
 }
 
 // testLine is the line-by-line fallback of findTestStep.

@@ -186,3 +186,37 @@ func TestTestCommand(t *testing.T) {
 		}
 	}
 }
+
+// A workflow with tests in several jobs: the evidence is the first test
+// step in the file, every time (the YAML walk meets the jobs in Go's random
+// map order).
+func TestFindTestStepIsTheFirstInTheFile(t *testing.T) {
+	const wf = `name: Build & Test
+on: [push]
+jobs:
+  unit-tests:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Unit tests
+        run: npm run test
+  e2e:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Dashboard e2e tests
+        run: npm run e2e
+  integration:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npx jest --config jest.integration.js
+`
+	for range 30 {
+		if got := findTestStep("github-actions", []byte(wf)); got != 9 {
+			t.Fatalf("findTestStep = line %d, want 9 (npm run test)", got)
+		}
+	}
+	if got := findTestStep("github-actions", []byte(ghLintOnly)); got != 0 {
+		t.Errorf("lint-only workflow: findTestStep = line %d, want 0", got)
+	}
+}
