@@ -31,25 +31,37 @@ func Ignored(patterns []string, p string) bool {
 	return false
 }
 
-// matchSegs matches pattern segments against path segments.
+// matchSegs matches pattern segments against path segments. Each
+// (pattern, path) position is judged once: the patterns come from the
+// audited repository, and plain backtracking over several ** is
+// exponential in the path's depth.
 func matchSegs(pat, segs []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest := pat[1:]
-			for i := 0; i <= len(segs); i++ {
-				if matchSegs(rest, segs[i:]) {
-					return true
-				}
+	// memo[i*(len(segs)+1)+j] is 0 unknown, 1 match, 2 no match for
+	// pat[i:] against segs[j:].
+	memo := make([]uint8, (len(pat)+1)*(len(segs)+1))
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		k := i*(len(segs)+1) + j
+		if memo[k] != 0 {
+			return memo[k] == 1
+		}
+		ok := false
+		switch {
+		case i == len(pat):
+			ok = j == len(segs)
+		case pat[i] == "**":
+			for n := j; n <= len(segs) && !ok; n++ {
+				ok = match(i+1, n)
 			}
-			return false
+		case j < len(segs):
+			m, err := path.Match(pat[i], segs[j])
+			ok = err == nil && m && match(i+1, j+1)
 		}
-		if len(segs) == 0 {
-			return false
+		memo[k] = 2
+		if ok {
+			memo[k] = 1
 		}
-		if ok, err := path.Match(pat[0], segs[0]); err != nil || !ok {
-			return false
-		}
-		pat, segs = pat[1:], segs[1:]
+		return ok
 	}
-	return len(segs) == 0
+	return match(0, 0)
 }
