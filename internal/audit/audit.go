@@ -5,6 +5,7 @@ package audit
 import (
 	"context"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -100,6 +101,10 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 
 	f, notes, err := facts.Collect(ctx, snap, facts.Options{Now: req.Now})
 	if err != nil {
+		var target *source.TargetError
+		if errors.As(err, &target) {
+			return nil, err // it names the target already
+		}
 		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
 	}
 	resolveURL(f, req, snap, set.url)

@@ -27,8 +27,12 @@ type TargetError struct {
 
 func (e *TargetError) Error() string {
 	msg := fmt.Sprintf("%s: %s", e.Target, e.Reason)
-	if e.Hint != "" {
+	switch {
+	case e.Hint != "":
 		msg += "; " + e.Hint
+	case e.Err != nil:
+		// Without a hint, the cause (git's own words) is what helps.
+		msg += ": " + e.Err.Error()
 	}
 	return msg
 }

@@ -2,6 +2,8 @@ package source
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,5 +97,16 @@ func TestSubfolderSeesTheRootGitignoreRuleForEnv(t *testing.T) {
 	defer snap2.Close()
 	if snap2.EnvIgnoredAt != "" {
 		t.Fatalf("EnvIgnoredAt = %q with no rule ignoring .env", snap2.EnvIgnoredAt)
+	}
+}
+
+func TestTargetErrorNamesTheCauseWhenThereIsNoHint(t *testing.T) {
+	e := &TargetError{Target: "api", Reason: "git could not read the history", Err: errors.New("git log: exit status 128: fatal: bad object HEAD")}
+	if got := e.Error(); got != "api: git could not read the history: git log: exit status 128: fatal: bad object HEAD" {
+		t.Fatalf("Error() = %q", got)
+	}
+	e = &TargetError{Target: "api", Reason: "no such folder", Hint: "give the path of a project folder", Err: fs.ErrNotExist}
+	if got := e.Error(); got != "api: no such folder; give the path of a project folder" {
+		t.Fatalf("Error() = %q", got)
 	}
 }
