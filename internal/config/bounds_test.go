@@ -1,6 +1,8 @@
 package config
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -22,5 +24,31 @@ func TestIgnoredIsNotExponential(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("matching took %v", d)
+	}
+}
+
+// TestParseBoundsHostileYAML: the YAML parser takes time quadratic in the
+// nesting of flow collections (a 200 KB "[[[...]]]" took 40 s), and the
+// audit hands Parse up to 1 MiB from the repository. A configuration file
+// is a few hundred bytes; anything far larger is refused before parsing.
+func TestParseBoundsHostileYAML(t *testing.T) {
+	n := 150_000
+	start := time.Now()
+	_, err := Parse("h.yaml", []byte("url: "+strings.Repeat("[", n)+strings.Repeat("]", n)))
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("parsing took %v", d)
+	}
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "larger than") {
+		t.Errorf("err = %v, want a too-large error", err)
+	}
+	// A real file with every setting and long lists stays well within.
+	var b strings.Builder
+	b.WriteString("url: https://api.example.com\nprofile: saas\nignore:\n")
+	for i := range 500 {
+		fmt.Fprintf(&b, "  - legacy/module-%d/**\n", i)
+	}
+	if _, err := Parse("ok.yaml", []byte(b.String())); err != nil {
+		t.Errorf("a %d-byte file: %v", b.Len(), err)
 	}
 }

@@ -9,6 +9,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"net/url"
@@ -94,21 +95,44 @@ func (e *Error) Error() string {
 	return loc + ": " + e.Key + ": " + e.Msg
 }
 
+// MaxFileBytes bounds a configuration file. A real one is a few hundred
+// bytes; the bound keeps a hostile file in an audited repository from
+// holding the YAML parser, whose time grows with the square of the
+// nesting, for minutes.
+const MaxFileBytes = 64 << 10
+
 // Load reads and parses the configuration file at name.
 func Load(name string) (*Config, error) {
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &Error{File: name, Msg: "no such file"}
 		}
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", errors.Unwrap(err))}
+		if u := errors.Unwrap(err); u != nil {
+			err = u // the path is already in the message
+		}
+		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
 	return Parse(name, data)
+}
+
+// readFile reads at most one byte more than MaxFileBytes, so Parse can
+// refuse a larger file without it being read whole.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 }
 
 // Parse parses a configuration file's content; name is used in errors.
 func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Path: name}
+	if len(data) > MaxFileBytes {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d KiB; a configuration file holds a few settings", MaxFileBytes>>10)}
+	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		e := &Error{File: name, Msg: "invalid YAML"}
