@@ -57,7 +57,9 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("collect facts: %w", err)
 	}
-	contents := prefetch(snap, wants)
+	ctx, stop := context.WithCancel(ctx)
+	defer stop() // also releases the readers when Collect returns early
+	contents := prefetch(ctx, snap, wants)
 	// Each detector runs in its own goroutine, fed in file order, so
 	// detectors scan in parallel while each one still sees one file at a
 	// time and needs no locking.
@@ -75,9 +77,15 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		}()
 	}
 	for i, file := range snap.Files {
+		if ctx.Err() != nil {
+			break // Ctrl-C or a cohort's deadline: stop reading, report below
+		}
 		var r readResult
 		if wants[i] {
-			r = contents.take(i)
+			var ok bool
+			if r, ok = contents.take(ctx, i); !ok {
+				break
+			}
 			if errors.Is(r.err, source.ErrTooLarge) {
 				skippedLarge++
 			}
@@ -94,6 +102,9 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		close(feed)
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("collect facts: %w", err)
+	}
 	for _, err := range panics {
 		if err != nil {
 			return nil, nil, fmt.Errorf("collect facts: %w", err)
@@ -159,13 +170,18 @@ type prefetcher struct {
 	tokens chan struct{}
 }
 
-func (p *prefetcher) take(i int) readResult {
-	r := <-p.out[i]
+// take waits for file i; ok is false when ctx ended first.
+func (p *prefetcher) take(ctx context.Context, i int) (r readResult, ok bool) {
+	select {
+	case r = <-p.out[i]:
+	case <-ctx.Done():
+		return r, false
+	}
 	<-p.tokens
-	return r
+	return r, true
 }
 
-func prefetch(snap *source.Snapshot, wants []bool) *prefetcher {
+func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetcher {
 	const window, readers = 64, 4
 	p := &prefetcher{out: make([]chan readResult, len(wants)), tokens: make(chan struct{}, window)}
 	for i, w := range wants {
@@ -180,27 +196,46 @@ func prefetch(snap *source.Snapshot, wants []bool) *prefetcher {
 			if !w {
 				continue
 			}
-			p.tokens <- struct{}{}
-			jobs <- i
+			select {
+			case p.tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	for range readers {
 		go func() {
 			for i := range jobs {
-				name := snap.Files[i].Path
-				data, err := snap.ReadEntry(snap.Files[i], MaxScanBytes)
-				if err == nil && isBinary(data) {
-					data = nil
-				}
-				var code []byte
-				if data != nil && scan.IsSource(name) {
-					code = scan.Code(data, scan.SourceExts[scan.Ext(name)])
-				}
-				p.out[i] <- readResult{data: data, code: code, err: err}
+				p.out[i] <- read(snap, snap.Files[i])
 			}
 		}()
 	}
 	return p
+}
+
+// read reads one file and blanks its comments. A panic here (a bug in the
+// comment blanker on some input) would kill the process from a goroutine no
+// caller can recover in, so it becomes that file's error instead.
+func read(snap *source.Snapshot, file source.File) (r readResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = readResult{err: fmt.Errorf("internal error reading %s: %v", file.Path, v)}
+		}
+	}()
+	data, err := snap.ReadEntry(file, MaxScanBytes)
+	if err == nil && isBinary(data) {
+		data = nil
+	}
+	var code []byte
+	if data != nil && scan.IsSource(file.Path) {
+		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
+	}
+	return readResult{data: data, code: code, err: err}
 }
 
 // isBinary reports whether data looks like a binary file: a NUL byte in

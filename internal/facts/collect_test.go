@@ -135,3 +135,37 @@ func TestDefaultDetectorsAreFresh(t *testing.T) {
 		}
 	}
 }
+
+// canceller cancels the audit when it sees a given file, as Ctrl-C would.
+type canceller struct {
+	at     string
+	cancel context.CancelFunc
+	seen   int
+}
+
+func (c *canceller) Wants(string) bool { return true }
+func (c *canceller) Scan(f scan.File) {
+	c.seen++
+	if f.Path == c.at {
+		c.cancel()
+	}
+}
+func (c *canceller) Finish(*rules.Facts) {}
+
+func TestCollectStopsWhenCancelledMidScan(t *testing.T) {
+	files := map[string]string{}
+	for i := range 2000 {
+		files[fmt.Sprintf("f%04d.py", i)] = "x = 1\n"
+	}
+	snap := snapshotOf(t, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := &canceller{at: "f0100.py", cancel: cancel}
+	_, _, err := Collect(ctx, snap, Options{Detectors: []scan.Detector{c}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if c.seen >= 2000 {
+		t.Fatalf("the scan went on to the end (%d files) after the cancel", c.seen)
+	}
+}
