@@ -52,3 +52,27 @@ func TestParseBoundsHostileYAML(t *testing.T) {
 		t.Errorf("a %d-byte file: %v", b.Len(), err)
 	}
 }
+
+// TestEveryWeightZero: weights of 0 for every criterion leave nothing to
+// score, and the audit would report 0/100, grade F (failing any
+// --fail-under) for a project it never judged; the file is refused.
+func TestEveryWeightZero(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("weights:\n")
+	for _, id := range criterionIDs() {
+		fmt.Fprintf(&b, "  %s: 0\n", id)
+	}
+	_, err := Parse("w.yaml", []byte(b.String()))
+	var e *Error
+	if !errors.As(err, &e) || e.Key != "weights" || !strings.Contains(e.Msg, "every criterion") || e.Line != 1 {
+		t.Errorf("all weights 0: err = %#v", err)
+	}
+	// One criterion left out, or one weight above 0, is a real setting.
+	one := strings.Replace(b.String(), "auth: 0", "auth: 1", 1)
+	if _, err := Parse("w.yaml", []byte(one)); err != nil {
+		t.Errorf("one weight above 0: %v", err)
+	}
+	if _, err := Parse("w.yaml", []byte("weights:\n  auth: 0\n")); err != nil {
+		t.Errorf("one weight 0: %v", err)
+	}
+}

@@ -11,10 +11,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -459,6 +461,11 @@ func (d *decoder) weights(e entry) map[string]float64 {
 			return nil
 		}
 		out[w.name] = v
+	}
+	if d.err == nil && len(out) == len(criterionIDs()) && slices.Max(slices.Collect(maps.Values(out))) == 0 {
+		// Nothing would be scored: every report would read 0/100, grade F.
+		d.fail(e.key, "weights", "sets every criterion to 0, which leaves nothing to score; give at least one a weight above 0")
+		return nil
 	}
 	return out
 }
