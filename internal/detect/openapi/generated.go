@@ -220,13 +220,29 @@ var (
 	jvAdvice        = scan.MustCompile(`@(Rest)?ControllerAdvice\b`)
 	jvAdviceStatus  = scan.MustCompile(`@ResponseStatus\s*\(\s*(?:(?:value|code)\s*=\s*)?(?:HttpStatus\.)?(BAD_REQUEST|NOT_FOUND|UNAUTHORIZED|FORBIDDEN|CONFLICT|UNPROCESSABLE_ENTITY|INTERNAL_SERVER_ERROR)`)
 	jvSpringdocCfg  = scan.MustCompile(`\bnew\s+OpenAPI\s*\(|\bOpenAPI\s*\(\s*\)|@OpenAPIDefinition\b|\bGroupedOpenApi\b|\bnew\s+Docket\s*\(|\bDocket\s*\(`)
+	// A controller implementing an interface openapi-generator writes from
+	// the document (class OwnerRestController implements OwnersApi, or
+	// Kotlin's class PetController(...) : PetsApi): its routes are in the
+	// document.
+	jvController    = scan.MustCompile(`@(?:Rest)?Controller\b`)
+	jvImplementsAPI = scan.MustCompile(`\bclass\s+\w+(?:\s+extends\s+[\w.<>]+)?\s+implements\s+(?:[\w.<>]+\s*,\s*)*\w+Api\b|\bclass\s+\w+\s*(?:\([^()]*\))?\s*:\s*(?:[\w.<>()]+\s*,\s*)*\w+Api\s*\{`)
 )
+
+// specFirstDeps are the build plugins that generate server interfaces from
+// a committed document.
+var specFirstDeps = []string{"openapi-generator-maven-plugin", "org.openapi.generator", "swagger-codegen-maven-plugin", "org.hidetake.swagger.generator"}
 
 func (d *detector) scanJVM(p, lang string, data []byte) {
 	code := scan.Code(data, lang)
 	q := d.quality("jvm")
 	if m := jvSwaggerImport.FindIndex(code); m != nil {
 		d.record("swagger-annotations", kindAnnotations, p, data, m[0])
+	}
+	if d.apiImpl == nil && jvController.Match(code) {
+		if m := jvImplementsAPI.FindIndex(code); m != nil {
+			l := loc(p, data, m[0])
+			d.apiImpl = &l
+		}
 	}
 	if m := jvSpringdocCfg.FindIndex(code); m != nil && d.jvmConfig == nil {
 		l := loc(p, data, m[0])

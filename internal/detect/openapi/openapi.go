@@ -8,6 +8,7 @@ package openapi
 import (
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -31,7 +32,9 @@ type detector struct {
 
 	fastapiOff *rules.Location
 	jvmConfig  *rules.Location
-	jsdocEv    []rules.Location
+	// apiImpl is a controller implementing a generated *Api interface.
+	apiImpl *rules.Location
+	jsdocEv []rules.Location
 }
 
 // New returns the OpenAPI detector.
@@ -258,6 +261,18 @@ func (d *detector) Finish(facts *rules.Facts) {
 		}
 	}
 	facts.OpenAPI = out
+	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(facts.Stack.Dependencies, specFirstDeps) {
+		code.AddDocumentRoutes(facts, out.OperationKeys, *d.apiImpl)
+	}
+}
+
+func hasAny(deps map[string]bool, names []string) bool {
+	for _, n := range names {
+		if deps[n] {
+			return true
+		}
+	}
+	return false
 }
 
 func fromStatic(s *specDoc) rules.OpenAPI {
