@@ -53,9 +53,9 @@ type Candidate struct {
 // audited repositories.
 type Consistency struct {
 	Since time.Time `json:"since"`
-	// Commits counts the user's commits found; ActiveWeeks the distinct
-	// ISO weeks among the last 52 with one; LongestGapWeeks the longest
-	// run of weeks without one since the first.
+	// Commits counts the user's commits found; ActiveWeeks how many of
+	// the last 52 weeks (seven-day spans back from now) have one;
+	// LongestGapWeeks the longest run of weeks without one since the first.
 	Commits         int `json:"commits"`
 	ActiveWeeks     int `json:"active_weeks"`
 	LongestGapWeeks int `json:"longest_gap_weeks"`
@@ -298,16 +298,19 @@ func (p *Profile) Close() error {
 
 func consistency(dates []time.Time, since, now time.Time) Consistency {
 	c := Consistency{Since: since, Months: make([]int, 12), Commits: len(dates)}
+	// Weeks are counted back from now (0 is the last seven days): a year
+	// is 52 weeks and a day or two, and counting forward from since made a
+	// 53rd week out of the spare day.
+	const week = 7 * 24 * time.Hour
 	weeks := map[int]bool{}
-	first := -1
+	oldest := -1
 	for _, d := range dates {
 		if d.Before(since) || d.After(now) {
 			continue
 		}
-		w := int(d.Sub(since) / (7 * 24 * time.Hour))
-		weeks[w] = true
-		if first < 0 || w < first {
-			first = w
+		if w := int(now.Sub(d) / week); w < 52 {
+			weeks[w] = true
+			oldest = max(oldest, w)
 		}
 		m := 11 - monthsBetween(d, now)
 		if m >= 0 && m < 12 {
@@ -315,16 +318,14 @@ func consistency(dates []time.Time, since, now time.Time) Consistency {
 		}
 	}
 	c.ActiveWeeks = len(weeks)
-	if first >= 0 {
-		gap := 0
-		for w := first; w <= int(now.Sub(since)/(7*24*time.Hour)); w++ {
-			if weeks[w] {
-				gap = 0
-				continue
-			}
-			gap++
-			c.LongestGapWeeks = max(c.LongestGapWeeks, gap)
+	gap := 0
+	for w := oldest; w >= 0; w-- {
+		if weeks[w] {
+			gap = 0
+			continue
 		}
+		gap++
+		c.LongestGapWeeks = max(c.LongestGapWeeks, gap)
 	}
 	switch {
 	case c.ActiveWeeks == 0:
