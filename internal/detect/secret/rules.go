@@ -95,7 +95,10 @@ var notSecretKeyWords = []string{"url", "uri", "endpoint", "path", "file", "name
 	"expire", "expiry", "ttl", "lifetime", "minutes", "hours", "seconds", "days", "algorithm", "alg", "prefix",
 	"policy", "regex", "pattern", "min", "max", "reset", "hash", "encoder", "strength", "salt_rounds", "rounds",
 	"location", "provider", "store", "mode", "enabled", "required", "validity", "duration", "issuer", "audience",
-	"_id", "-id", ".id", "label", "placeholder", "message", "error", "input", "form", "confirm", "policy", "rule"}
+	"_id", "-id", ".id", "label", "placeholder", "message", "error", "input", "form", "confirm", "policy", "rule",
+	// connect-go's generated RPC names (AuthServiceRefreshTokenProcedure =
+	// "/pkg.AuthService/RefreshToken") and UI strings (accesskey-description).
+	"procedure", "description", "hint", "tooltip"}
 
 // activeRules returns the token rules whose keywords occur in the file.
 func activeRules(lower []byte) []*tokenRule {
