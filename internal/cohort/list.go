@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -302,14 +303,14 @@ func checkURL(raw string) string {
 	return ""
 }
 
-// redact hides credentials written into a URL.
-func redact(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.User != nil {
-		u.User = url.User("***")
-		return u.String()
-	}
-	return raw
-}
+// userinfo is a URL's user information, up to the last @ before the path
+// (a password may hold an @).
+var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
+
+// redact hides credentials written into a URL. It works on the text, not
+// on url.Parse, because the URLs it is given are the ones that failed to
+// parse.
+func redact(raw string) string { return userinfo.ReplaceAllString(raw, "${1}***@") }
 
 // Key identifies a target whatever way it is written: owner/repo of a
 // GitHub target (lower-case, host kept for Enterprise), else the path.
