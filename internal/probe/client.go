@@ -205,7 +205,8 @@ func (c *client) do(ctx context.Context, method string, u *url.URL, hdr http.Hea
 	return res
 }
 
-var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/@\s]*@`)
+// userinfo runs to the last @ before the path: a password may hold one.
+var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
 
 // redact hides user information in every URL of s.
 func redact(s string) string { return userinfo.ReplaceAllString(s, "${1}***@") }
