@@ -2,9 +2,12 @@ package reports
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
+	"unicode"
 
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -32,6 +35,10 @@ const (
 func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 	if sc == nil {
 		return fmt.Errorf("write text report: no scorecard")
+	}
+	sc, err := terminalSafe(sc)
+	if err != nil {
+		return fmt.Errorf("write text report: %w", err)
 	}
 	facts := sc.Facts
 	if facts == nil {
@@ -234,4 +241,54 @@ func limit[T any](s []T, n int) []T {
 		return s[:n]
 	}
 	return s
+}
+
+// terminalSafe returns a copy of sc whose strings hold no control
+// characters. File names, messages and notes come from the audited
+// repository, and an escape sequence in one of them would reach the
+// reader's terminal (to recolour, retitle or hide lines); the report's own
+// colours are added after this.
+func terminalSafe(sc *rules.Scorecard) (*rules.Scorecard, error) {
+	data, err := json.Marshal(sc)
+	if err != nil {
+		return nil, err
+	}
+	var out rules.Scorecard
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, err
+	}
+	scrubStrings(reflect.ValueOf(&out).Elem())
+	return &out, nil
+}
+
+// scrubStrings replaces control characters (other than tab) in every string
+// reachable from v with U+FFFD.
+func scrubStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(strings.Map(func(r rune) rune {
+				if r != '\t' && (unicode.IsControl(r) || r == 0x7f) {
+					return '\uFFFD'
+				}
+				return r
+			}, v.String()))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			scrubStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				scrubStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			scrubStrings(v.Index(i))
+		}
+	case reflect.Map:
+		// Map values are not addressable; the report's maps hold numbers.
+	}
 }
