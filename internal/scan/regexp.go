@@ -221,33 +221,34 @@ func structural(re *syntax.Regexp) (lits []string, ok bool) {
 		}
 		return lits, true
 	case syntax.OpConcat:
-		// Candidates: each run of children whose matches form a small
-		// finite set (their product: "h" then "2|sqldb" gives h2, hsqldb),
-		// and each other child's own set. Keep the most selective.
+		// Candidates: every stretch of consecutive children whose matches
+		// form a small finite set (their product: "h" then "2|sqldb" gives
+		// h2, hsqldb; "pass" then "word|wd" gives password, passwd), and
+		// each other child's own literals. Keep the most selective.
 		var best []string
 		consider := func(l []string) {
 			if len(l) > 0 && !hasEmpty(l) && (best == nil || better(l, best)) {
 				best = l
 			}
 		}
-		run := []string{""}
-		for _, sub := range re.Sub {
+		sets := make([][]string, len(re.Sub))
+		for i, sub := range re.Sub {
 			if set, exact := exactSet(sub); exact {
-				if l, ok := requiredLiterals(sub); ok {
-					consider(l)
-				}
-				if run = product(run, set); run == nil {
-					run = []string{""}
-				}
-				continue
+				sets[i] = set
 			}
-			consider(run)
-			run = []string{""}
 			if l, ok := requiredLiterals(sub); ok {
 				consider(l)
 			}
 		}
-		consider(run)
+		for i := range sets {
+			run := []string{""}
+			for j := i; j < len(sets) && sets[j] != nil; j++ {
+				if run = product(run, sets[j]); run == nil {
+					break
+				}
+				consider(run)
+			}
+		}
 		return best, best != nil
 	}
 	return nil, false
@@ -405,6 +406,10 @@ var commonWords = map[string]bool{
 	"function": true, "export": true, "async": true, "await": true, "new": true, "this": true, "string": true,
 	"true": true, "false": true, "null": true, "none": true, "let": true, "var": true, "final": true, "void": true,
 	"return ": true, "if": true, "for": true, "err": true, "nil": true, "int": true, "app": true, "get": true,
+	"pass": true, "try": true, "except": true, "raise": true, "with": true, "yield": true, "print": true,
+	"else": true, "elif": true, "while": true, "throw": true, "catch": true, "type": true, "interface": true,
+	"struct": true, "case": true, "switch": true, "default": true, "override": true, "data": true, "name": true,
+	"user": true, "test": true, "error": true, "value": true, "list": true, "async ": true, "module": true,
 }
 
 // hasCommon reports whether one of the literals is, punctuation aside, a
