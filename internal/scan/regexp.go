@@ -19,6 +19,11 @@ type Regexp struct {
 	// when no such set could be derived. A literal starting with foldMark
 	// is matched without regard to ASCII case (the rest is lower case).
 	lits [][]byte
+	// lineLocal is set when no match can span a line (nothing in the
+	// pattern matches a newline, and ^ and $ are line anchors if any): the
+	// regexp then runs only on the lines that hold a required literal,
+	// which spares Go's NFA a pass over a whole large file.
+	lineLocal bool
 }
 
 // foldMark prefixes a case-insensitive literal; it is not valid UTF-8, so no
@@ -31,10 +36,12 @@ func MustCompile(pattern string) *Regexp {
 	re := regexp.MustCompile(pattern)
 	r := &Regexp{Regexp: re}
 	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
-		if lits, ok := requiredLiterals(parsed.Simplify()); ok && len(lits) <= 64 {
+		simple := parsed.Simplify()
+		if lits, ok := requiredLiterals(simple); ok && len(lits) <= 64 {
 			for _, l := range lits {
 				r.lits = append(r.lits, []byte(l))
 			}
+			r.lineLocal = !spansLines(simple)
 		}
 	}
 	return r
@@ -59,7 +66,11 @@ func (r *Regexp) mayMatch(b []byte) bool {
 
 // containsFold reports whether b contains lit (lower-case ASCII) in any
 // case.
-func containsFold(b, lit []byte) bool {
+func containsFold(b, lit []byte) bool { return indexFold(b, lit) >= 0 }
+
+// indexFold returns the first index of lit (lower-case ASCII) in b in any
+// case, or -1.
+func indexFold(b, lit []byte) int {
 	lower, upper := lit[0], lit[0]
 	if 'a' <= lower && lower <= 'z' {
 		upper = lower - 'a' + 'A'
@@ -72,15 +83,15 @@ func containsFold(b, lit []byte) bool {
 			}
 		}
 		if j < 0 {
-			return false
+			return -1
 		}
 		i += j
 		if i+len(lit) <= len(b) && bytes.EqualFold(b[i:i+len(lit)], lit) {
-			return true
+			return i
 		}
 		i++
 	}
-	return false
+	return -1
 }
 
 func (r *Regexp) mayMatchString(s string) bool {
@@ -100,73 +111,163 @@ func (r *Regexp) mayMatchString(s string) bool {
 }
 
 // Match is regexp.Match with the prefilter.
-func (r *Regexp) Match(b []byte) bool { return r.mayMatch(b) && r.Regexp.Match(b) }
+func (r *Regexp) Match(b []byte) bool {
+	if r.lineLocal {
+		return r.FindIndex(b) != nil
+	}
+	return r.mayMatch(b) && r.Regexp.Match(b)
+}
 
 // MatchString is regexp.MatchString with the prefilter.
 func (r *Regexp) MatchString(s string) bool { return r.mayMatchString(s) && r.Regexp.MatchString(s) }
 
 // Find is regexp.Find with the prefilter.
 func (r *Regexp) Find(b []byte) []byte {
-	if !r.mayMatch(b) {
-		return nil
+	if m := r.FindIndex(b); m != nil {
+		return b[m[0]:m[1]:m[1]]
 	}
-	return r.Regexp.Find(b)
+	return nil
 }
 
 // FindIndex is regexp.FindIndex with the prefilter.
 func (r *Regexp) FindIndex(b []byte) []int {
-	if !r.mayMatch(b) {
-		return nil
+	if m := r.FindSubmatchIndex(b); m != nil {
+		return m[:2]
 	}
-	return r.Regexp.FindIndex(b)
+	return nil
 }
 
 // FindSubmatch is regexp.FindSubmatch with the prefilter.
 func (r *Regexp) FindSubmatch(b []byte) [][]byte {
-	if !r.mayMatch(b) {
-		return nil
-	}
-	return r.Regexp.FindSubmatch(b)
+	return submatches(b, r.FindSubmatchIndex(b))
 }
 
 // FindSubmatchIndex is regexp.FindSubmatchIndex with the prefilter.
 func (r *Regexp) FindSubmatchIndex(b []byte) []int {
-	if !r.mayMatch(b) {
+	all := r.FindAllSubmatchIndex(b, 1)
+	if len(all) == 0 {
 		return nil
 	}
-	return r.Regexp.FindSubmatchIndex(b)
+	return all[0]
 }
 
 // FindAll is regexp.FindAll with the prefilter.
 func (r *Regexp) FindAll(b []byte, n int) [][]byte {
-	if !r.mayMatch(b) {
-		return nil
+	var out [][]byte
+	for _, m := range r.FindAllIndex(b, n) {
+		out = append(out, b[m[0]:m[1]:m[1]])
 	}
-	return r.Regexp.FindAll(b, n)
+	return out
 }
 
 // FindAllIndex is regexp.FindAllIndex with the prefilter.
 func (r *Regexp) FindAllIndex(b []byte, n int) [][]int {
-	if !r.mayMatch(b) {
-		return nil
+	var out [][]int
+	for _, m := range r.FindAllSubmatchIndex(b, n) {
+		out = append(out, m[:2])
 	}
-	return r.Regexp.FindAllIndex(b, n)
+	return out
 }
 
 // FindAllSubmatch is regexp.FindAllSubmatch with the prefilter.
 func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
-	if !r.mayMatch(b) {
-		return nil
+	var out [][][]byte
+	for _, m := range r.FindAllSubmatchIndex(b, n) {
+		out = append(out, submatches(b, m))
 	}
-	return r.Regexp.FindAllSubmatch(b, n)
+	return out
 }
 
-// FindAllSubmatchIndex is regexp.FindAllSubmatchIndex with the prefilter.
+// FindAllSubmatchIndex is regexp.FindAllSubmatchIndex with the prefilter;
+// on a line-local pattern it runs on the candidate lines only.
 func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	if !r.mayMatch(b) {
+	if !r.lineLocal {
+		if !r.mayMatch(b) {
+			return nil
+		}
+		return r.Regexp.FindAllSubmatchIndex(b, n)
+	}
+	var out [][]int
+	r.eachLine(b, func(ls, le int) bool {
+		left := -1
+		if n >= 0 {
+			left = n - len(out)
+		}
+		for _, m := range r.Regexp.FindAllSubmatchIndex(b[ls:le], left) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += ls
+				}
+			}
+			out = append(out, m)
+		}
+		return n < 0 || len(out) < n
+	})
+	return out
+}
+
+// submatches turns submatch indexes into slices of b, as regexp does.
+func submatches(b []byte, m []int) [][]byte {
+	if m == nil {
 		return nil
 	}
-	return r.Regexp.FindAllSubmatchIndex(b, n)
+	out := make([][]byte, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = b[m[2*i]:m[2*i+1]:m[2*i+1]]
+		}
+	}
+	return out
+}
+
+// eachLine calls fn with the [start, end) bounds of each line of b that
+// holds a required literal, in order, until fn returns false. Each
+// literal's next occurrence is remembered, so the whole walk costs one
+// pass over b per literal.
+func (r *Regexp) eachLine(b []byte, fn func(ls, le int) bool) {
+	next := make([]int, len(r.lits))
+	for i := range next {
+		next[i] = -2 // not searched yet
+	}
+	for pos := 0; pos <= len(b); {
+		k := -1
+		for i, l := range r.lits {
+			if next[i] == -1 {
+				continue // no more occurrences
+			}
+			if next[i] < pos {
+				j := indexLiteral(b[pos:], l)
+				if j < 0 {
+					next[i] = -1
+					continue
+				}
+				next[i] = pos + j
+			}
+			if k < 0 || next[i] < k {
+				k = next[i]
+			}
+		}
+		if k < 0 {
+			return
+		}
+		ls := bytes.LastIndexByte(b[:k], '\n') + 1
+		le := len(b)
+		if j := bytes.IndexByte(b[k:], '\n'); j >= 0 {
+			le = k + j
+		}
+		if !fn(ls, le) {
+			return
+		}
+		pos = le + 1
+	}
+}
+
+// indexLiteral finds a prefilter literal in b, folding case when marked.
+func indexLiteral(b, lit []byte) int {
+	if lit[0] != foldMark {
+		return bytes.Index(b, lit)
+	}
+	return indexFold(b, lit[1:])
 }
 
 // FindStringSubmatch is regexp.FindStringSubmatch with the prefilter.
@@ -433,4 +534,32 @@ func shortest(s []string) int {
 		}
 	}
 	return n
+}
+
+// spansLines reports whether a match of re could cross a line: something
+// in it matches a newline, or it anchors to the start or end of the whole
+// text (^ and $ without (?m)), which a single line would fake.
+func spansLines(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpEndText, syntax.OpAnyChar:
+		return true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r == '\n' {
+				return true
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return true
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if spansLines(sub) {
+			return true
+		}
+	}
+	return false
 }
