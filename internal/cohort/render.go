@@ -209,7 +209,9 @@ func (r *Report) CSV(w io.Writer) error {
 
 // csvSafe keeps a spreadsheet from reading a cell as a formula.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	// OWASP's list: a cell starting with any of these runs as a formula in
+	// a spreadsheet (tab and carriage return included).
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s
