@@ -188,7 +188,12 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 		cr.Status = statusFor(cr.Score)
 		judgedWeight += w
 		weighted += w * ratio
+		// A criterion weighted 0 is still shown, but fixing it gains
+		// nothing, so it offers no fixes.
 		for _, fp := range failing {
+			if w <= 0 {
+				break
+			}
 			fp.share /= possible
 			todo = append(todo, fp)
 		}
