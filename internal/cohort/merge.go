@@ -68,6 +68,10 @@ func Merge(parts []*Report, names []string) (*Report, error) {
 	if len(parts) == 0 {
 		return nil, fmt.Errorf("merge: no reports")
 	}
+	for len(names) < len(parts) {
+		// Merge is exported: a caller without file names gets numbers.
+		names = append(names, fmt.Sprintf("report %d", len(names)+1))
+	}
 	sp, err := newSpool()
 	if err != nil {
 		return nil, err
