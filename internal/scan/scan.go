@@ -121,3 +121,30 @@ func AddEvidence(ev []rules.Location, l rules.Location) []rules.Location {
 	}
 	return append(ev, l)
 }
+
+// RepoPath returns p with its leading "../" segments removed. A subfolder
+// audit of a monorepo is also shown the repository's root README, CI and
+// deploy files as context, under paths relative to the audited folder
+// ("../.github/workflows/ci.yml"); detectors that match such files by
+// their place in a repository match RepoPath(p) and keep p as evidence.
+func RepoPath(p string) string {
+	for strings.HasPrefix(p, "../") {
+		p = p[3:]
+	}
+	return p
+}
+
+// IsContext reports whether p is a context file from outside the audited
+// folder (see RepoPath): not the candidate's code, only what a visitor of
+// the repository sees around it.
+func IsContext(p string) bool { return strings.HasPrefix(p, "../") }
+
+// RepoFolderSetter is implemented by detectors that need to know where
+// the audited folder sits in its repository, to tell whether a context
+// file (a root CI workflow) is about it. The collector calls
+// SetRepoFolder before the first Scan with the folder's slash-separated
+// path from the repository root ("backend", "services/api"), or "" when
+// the audited folder is the root or not in a repository.
+type RepoFolderSetter interface {
+	SetRepoFolder(folder string)
+}

@@ -86,6 +86,8 @@ func openLocal(ctx context.Context, dir string) (*Snapshot, error) {
 			s.Commit, s.Commits, s.Notes = "", nil, nil
 			s.HistoryReason = "git ignores this folder, so there is no commit history to judge"
 			err = s.walk()
+		} else if err == nil && filepath.Clean(top) != filepath.Clean(abs) {
+			s.addContext(ctx, top)
 		}
 	} else {
 		s.HistoryReason = "not a git repository, so there is no commit history to judge"

@@ -41,6 +41,9 @@ type Snapshot struct {
 	// folder that ignores .env in it (a monorepo's root .gitignore); the
 	// detectors only see the files inside the folder.
 	EnvIgnoredAt string
+	// RepoFolder is the audited folder's slash-separated path from the root
+	// of its git repository ("backend"); "" at the root or outside git.
+	RepoFolder string
 	// Meta is what the hosting platform knows about the repository.
 	Meta Meta
 	// Notes are things the reader should know about how the snapshot was read.
@@ -49,6 +52,9 @@ type Snapshot struct {
 	// historyDone delivers the result of a history read still under way.
 	historyDone <-chan error
 	historyErr  error
+	// lateNotes join Notes once the history read is done, since that read
+	// appends to Notes from its own goroutine.
+	lateNotes []string
 
 	rootOnce sync.Once
 	root     *os.Root
@@ -64,6 +70,12 @@ type File struct {
 	// Regular is true when the file was a regular file, not a symlink, when
 	// listed; ReadEntry then opens it directly rather than through os.Root.
 	Regular bool
+	// Context marks a file from outside the audited folder, shown because a
+	// visitor of the repository sees it: the root README, CI and deploy
+	// files of the monorepo a subfolder audit is part of. Its Path starts
+	// with "../"; it is not the candidate's code and is not counted as one
+	// of the folder's files.
+	Context bool
 }
 
 // Commit is one commit of the history.
@@ -100,6 +112,8 @@ func (s *Snapshot) WaitHistory() error {
 	if s.historyDone != nil {
 		s.historyErr = <-s.historyDone
 		s.historyDone = nil
+		s.Notes = append(s.Notes, s.lateNotes...)
+		s.lateNotes = nil
 	}
 	return s.historyErr
 }
@@ -141,6 +155,11 @@ func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
 		return s.ReadFile(f.Path, max)
 	}
 	fh, err := os.OpenFile(filepath.Join(s.Dir, filepath.FromSlash(f.Path)), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	if err != nil && f.Context {
+		// os.Root refuses paths out of the folder; a context file is read
+		// directly or not at all.
+		return nil, fmt.Errorf("read %s: %w", f.Path, err)
+	}
 	if err != nil {
 		return s.ReadFile(f.Path, max)
 	}
