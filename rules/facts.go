@@ -41,6 +41,8 @@ type Facts struct {
 	// profiles' extra checks (types in platform.go).
 	Container Container `json:"container,omitzero"`
 	Structure Structure `json:"structure,omitzero"`
+	// GraphQL is the GraphQL API the project serves, if any (zero when none).
+	GraphQL GraphQL `json:"graphql,omitzero"`
 
 	// RelationEvidence shows where relationships were found.
 	RelationEvidence []Location `json:"-"`
@@ -375,6 +377,33 @@ type Scope struct {
 
 	PaginationEvidence []Location `json:"-"`
 	ExtrasEvidence     []Location `json:"-"`
+}
+
+// GraphQL describes a GraphQL API served by the project. Operations are
+// counted from the SDL (fields of Query and Mutation, extensions included)
+// and from code-first declarations (resolver decorators, graphene and
+// strawberry root classes, gqlgen resolvers); where both exist the larger
+// count of each kind is kept, since they describe the same operations.
+type GraphQL struct {
+	// Server is graphene, strawberry, ariadne, apollo, yoga, mercurius,
+	// nestjs-graphql, type-graphql, express-graphql, graphql-http,
+	// spring-graphql, dgs, gqlgen or graphql-go; "" when there is none.
+	Server string `json:"server,omitempty"`
+	// Schema is the path of the first SDL file that defines root
+	// operations; "" for a code-first schema.
+	Schema string `json:"schema,omitempty"`
+	// Queries and Mutations count the root operations.
+	Queries   int `json:"queries"`
+	Mutations int `json:"mutations"`
+	// Described counts operations that carry a description.
+	Described int `json:"described"`
+	// Types counts object types other than the roots, connections,
+	// edges and payloads: the resources the API serves.
+	Types int `json:"types"`
+	// TypeNames are the first object type names, sorted.
+	TypeNames []string `json:"-"`
+
+	Evidence []Location `json:"-"`
 }
 
 // Live is what the probe of the deployed URL saw.

@@ -5,6 +5,7 @@ import (
 	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/detect/container"
 	"github.com/vetfolio/vetfolio/internal/detect/database"
+	"github.com/vetfolio/vetfolio/internal/detect/graphql"
 	"github.com/vetfolio/vetfolio/internal/detect/openapi"
 	"github.com/vetfolio/vetfolio/internal/detect/project"
 	"github.com/vetfolio/vetfolio/internal/detect/secret"
@@ -23,6 +24,7 @@ func Default() []scan.Detector {
 		code.New(),
 		auth.New(),
 		openapi.New(),
+		graphql.New(),
 		security.New(),
 		secret.New(),
 		container.New(),
