@@ -42,7 +42,20 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		dets = Default()
 	}
 	var notes []string
-	f := &rules.Facts{Files: len(snap.Files), Secrets: []rules.Secret{}}
+	// Context files (a monorepo's root README and CI, outside the audited
+	// folder) are shown to the detectors but are not the folder's files.
+	own := make([]source.File, 0, len(snap.Files))
+	for _, file := range snap.Files {
+		if !file.Context {
+			own = append(own, file)
+		}
+	}
+	f := &rules.Facts{Files: len(own), Secrets: []rules.Secret{}}
+	for _, d := range dets {
+		if r, ok := d.(scan.RepoFolderSetter); ok {
+			r.SetRepoFolder(snap.RepoFolder)
+		}
+	}
 	var skippedLarge int
 
 	wants := make([]bool, len(snap.Files))
@@ -128,7 +141,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	if snap.HistoryReason != "" {
 		f.History = rules.History{Reason: snap.HistoryReason}
 	} else {
-		f.History = history.Summarize(snap.Commits, snap.Files, opt.Now)
+		f.History = history.Summarize(snap.Commits, own, opt.Now)
 		f.History.Truncated = snap.HistoryTruncated
 	}
 	if snap.Meta.CIConclusion != "" {

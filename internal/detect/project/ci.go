@@ -12,8 +12,11 @@ import (
 	"github.com/vetfolio/vetfolio/rules"
 )
 
-// ciProvider names the CI service a path configures, or "".
+// ciProvider names the CI service a path configures, or "". A monorepo's
+// root CI files reach a subfolder audit as context files ("../.github/..."),
+// so the path is matched from the repository's root.
 func ciProvider(p string) string {
+	p = scan.RepoPath(p)
 	base := path.Base(p)
 	ext := scan.Ext(p)
 	yml := ext == ".yml" || ext == ".yaml"
@@ -44,10 +47,13 @@ func ciProvider(p string) string {
 }
 
 type ciScanner struct {
-	providers []string
-	seen      map[string]bool
-	runsTests bool
-	evidence  []rules.Location
+	// repoFolder is the audited folder's path from the repository root
+	// ("backend"), when it is a subfolder.
+	repoFolder string
+	providers  []string
+	seen       map[string]bool
+	runsTests  bool
+	evidence   []rules.Location
 	// testSteps point at steps that run the tests; files at the CI files.
 	testSteps []rules.Location
 	deploys   []rules.Location
@@ -71,7 +77,13 @@ func (c *ciScanner) scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
-	if line := findTestStep(prov, f.Data); line > 0 {
+	// A root workflow that runs another folder's tests does not test this
+	// one; the folder's own CI files are taken as they are.
+	folder := ""
+	if scan.IsContext(f.Path) {
+		folder = c.repoFolder
+	}
+	if line := findTestStepFor(prov, f.Data, folder); line > 0 {
 		c.runsTests = true
 		c.testSteps = scan.AddEvidence(c.testSteps, rules.Location{Path: f.Path, Line: line})
 	}
@@ -113,19 +125,29 @@ func hasPath(list []rules.Location, p string) bool {
 // the tests, or 0. YAML files are parsed and only the values of command
 // keys are read; a file that does not parse, and Jenkinsfiles, are read
 // line by line.
-func findTestStep(prov string, data []byte) int {
+func findTestStep(prov string, data []byte) int { return findTestStepFor(prov, data, "") }
+
+// findTestStepFor is findTestStep for a CI file at the root of a repository
+// audited in its subfolder folder (a path from the root, "" for no
+// subfolder): a test step counts unless it runs in another folder of the
+// repository (see elsewhere), by its working directory (GitHub's working-directory and
+// defaults.run.working-directory, CircleCI's working_directory, Azure's
+// workingDirectory), a `cd X` before it in the same command, or a
+// --prefix/--cwd/-C X option. A directory that cannot be told (a variable,
+// an absolute path) counts.
+func findTestStepFor(prov string, data []byte, folder string) int {
 	if prov == "jenkins" {
-		return testLine(data, "//")
+		return testLine(data, "//", folder)
 	}
 	cmds, err := yamlCommands(data)
 	if err != nil {
-		return testLine(data, "#")
+		return testLine(data, "#", folder)
 	}
 	// The walk meets a mapping's keys in Go's random map order, so the
 	// first test command in the file is the one on the lowest line.
 	first := 0
 	for _, cmd := range cmds {
-		if seg, ok := testCommand(cmd.text); ok {
+		if seg, at, ok := testCommandIn(cmd.text, cmd.dir); ok && !elsewhere(at, folder) {
 			if l := lineOf(data, seg, cmd.line); first == 0 || l < first {
 				first = l
 			}
@@ -135,12 +157,12 @@ func findTestStep(prov string, data []byte) int {
 }
 
 // testLine is the line-by-line fallback of findTestStep.
-func testLine(data []byte, comment string) int {
+func testLine(data []byte, comment, folder string) int {
 	for i, line := range strings.Split(string(data), "\n") {
 		if j := strings.Index(line, comment); j >= 0 {
 			line = line[:j]
 		}
-		if _, ok := testCommand(line); ok {
+		if _, at, ok := testCommandIn(line, ""); ok && !elsewhere(at, folder) {
 			return i + 1
 		}
 	}
@@ -160,10 +182,12 @@ func lineOf(data []byte, seg string, fallback int) int {
 }
 
 // command is a shell command found in a CI file, with the line its key is on
-// when known.
+// when known, and the working directory it runs in from the repository
+// root ("" for the root, unknownDir when it cannot be told).
 type command struct {
 	text string
 	line int
+	dir  string
 }
 
 // commandKeys are the keys whose values are shell commands across the CI
@@ -187,21 +211,27 @@ func yamlCommands(data []byte) (cmds []command, err error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("parse yaml: %w", err)
 	}
-	var walk func(v any, key string, failOK bool)
-	add := func(s string, failOK bool) {
+	var walk func(v any, key string, failOK bool, dir string)
+	add := func(s string, failOK bool, dir string) {
 		if !failOK {
-			cmds = append(cmds, command{text: s})
+			cmds = append(cmds, command{text: s, dir: dir})
 		}
 	}
-	walk = func(v any, key string, failOK bool) {
+	walk = func(v any, key string, failOK bool, dir string) {
 		switch v := v.(type) {
 		case string:
 			if commandKeys[key] {
-				add(v, failOK)
+				add(v, failOK, dir)
 			}
 		case []any:
+			// A list of shell lines (GitLab's script) runs in one shell,
+			// so a `cd` on one line holds for the next.
+			if lines, ok := stringList(v); ok && commandKeys[key] {
+				add(strings.Join(lines, "\n"), failOK, dir)
+				return
+			}
 			for _, e := range v {
-				walk(e, key, failOK)
+				walk(e, key, failOK, dir)
 			}
 		case map[string]any:
 			// A step allowed to fail does not gate anything.
@@ -211,15 +241,18 @@ func yamlCommands(data []byte) (cmds []command, err error) {
 			if b, _ := v["allow_failure"].(bool); b {
 				failOK = true
 			}
+			if d, ok := workingDir(v); ok {
+				dir = d
+			}
 			for _, s := range taskCommands(v) {
-				add(s, failOK)
+				add(s, failOK, dir)
 			}
 			for k, e := range v {
-				walk(e, k, failOK)
+				walk(e, k, failOK, dir)
 			}
 		}
 	}
-	walk(root, "", false)
+	walk(root, "", false, "")
 	if m, ok := root.(map[string]any); ok {
 		cmds = append(cmds, travisDefault(m, data)...)
 	}
@@ -312,23 +345,115 @@ var (
 // testCommand reports whether a shell command runs the tests, and the
 // segment that does.
 func testCommand(cmd string) (string, bool) {
+	seg, _, ok := testCommandIn(cmd, "")
+	return seg, ok
+}
+
+// testCommandIn is testCommand for a command that starts in dir (from the
+// repository root); it also returns the directory the test segment runs
+// in, following `cd` segments before it and a --prefix/--cwd/-C option of
+// the segment itself.
+func testCommandIn(cmd, dir string) (seg, at string, ok bool) {
 	cmd = strings.ReplaceAll(cmd, "\\\n", " ")
 	for _, line := range strings.Split(cmd, "\n") {
 		if ignoreFailure.MatchString(line) || skipTests.MatchString(line) {
+			if m := cdCmd.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+				dir = chdir(dir, m[1])
+			}
 			continue
 		}
 		for _, seg := range splitShell(line) {
 			seg = strings.TrimSpace(seg)
 			seg = strings.TrimPrefix(seg, "- ")
+			if m := cdCmd.FindStringSubmatch(seg); m != nil {
+				dir = chdir(dir, m[1])
+				continue
+			}
 			if seg == "" || installCmd.MatchString(seg) || lintTox.MatchString(seg) {
 				continue
 			}
 			if testCmd.MatchString(seg) {
-				return seg, true
+				if m := dirOption.FindStringSubmatch(seg); m != nil {
+					return seg, chdir(dir, m[1]), true
+				}
+				return seg, dir, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+var (
+	// cdCmd matches a segment that changes directory, and its target.
+	cdCmd = scan.MustCompile(`^(?:cd|pushd)\s+(\S+)\s*$`)
+	// dirOption matches the options that run a tool in another folder:
+	// npm --prefix, yarn --cwd, make/pnpm -C, pnpm --dir.
+	dirOption = scan.MustCompile(`(?:^|\s)(?:--prefix|--cwd|--dir|-C)[\s=]+(\S+)`)
+)
+
+// unknownDir is a working directory that cannot be told from the file: a
+// variable, an absolute path, a home folder.
+const unknownDir = "?"
+
+// chdir returns the directory a `cd to` from dir leads to, from the
+// repository root.
+func chdir(dir, to string) string {
+	to = strings.Trim(to, `"'`)
+	switch {
+	case dir == unknownDir, to == "", to == "-", strings.ContainsAny(to, "$~%\\{"), strings.HasPrefix(to, "/"):
+		return unknownDir
+	}
+	p := path.Join(dir, to)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return unknownDir
+	}
+	return p
+}
+
+// workingDir returns the working directory a CI mapping sets for what it
+// holds: its own working-directory key (GitHub and Azure steps, CircleCI
+// jobs and steps) or GitHub's defaults.run.working-directory (a workflow's
+// or a job's). ok is false when it sets none.
+func workingDir(m map[string]any) (string, bool) {
+	for _, k := range []string{"working-directory", "working_directory", "workingDirectory"} {
+		if d, ok := m[k].(string); ok {
+			return chdir("", d), true
+		}
+	}
+	if def, ok := m["defaults"].(map[string]any); ok {
+		if r, ok := def["run"].(map[string]any); ok {
+			if d, ok := r["working-directory"].(string); ok {
+				return chdir("", d), true
 			}
 		}
 	}
 	return "", false
+}
+
+// stringList returns the strings of a list made only of strings.
+func stringList(v []any) ([]string, bool) {
+	out := make([]string, 0, len(v))
+	for _, e := range v {
+		s, ok := e.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// elsewhere reports whether a test step running in dir (from the
+// repository root) runs another folder's tests than folder's, the audited
+// one: dir is neither folder, nor inside it, nor one of its parents (the
+// root, or "services" running every service's tests). An unknown directory,
+// and any directory when no subfolder is audited, are not elsewhere.
+func elsewhere(dir, folder string) bool {
+	if folder == "" || dir == "" || dir == "." || dir == unknownDir {
+		return false
+	}
+	within := func(p, parent string) bool { return p == parent || strings.HasPrefix(p, parent+"/") }
+	return !within(dir, folder) && !within(folder, dir)
 }
 
 // splitShell splits a command line on && ; and ||.

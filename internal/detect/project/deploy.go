@@ -24,7 +24,10 @@ var deployOrder = []string{
 var docExts = map[string]bool{".md": true, ".txt": true, ".rst": true, ".adoc": true, ".html": true, ".dockerignore": true, ".orig": true, ".bak": true}
 
 // deployByName names the deploy config a path is by its name alone, or "".
+// Context files from a monorepo's root ("../fly.toml") are matched from
+// the repository's root.
 func deployByName(p string) string {
+	p = scan.RepoPath(p)
 	base := scan.Base(p)
 	ext := scan.Ext(p)
 	dir := path.Dir(p)
@@ -95,6 +98,7 @@ var k8sNames = scan.MustCompile(`deployment|service|ingress|k8s|kube|statefulset
 // task definition, a SAM template, a Kubernetes manifest, a Dockerfile
 // variant.
 func wantsByContent(p string) bool {
+	p = scan.RepoPath(p)
 	base := scan.Base(p)
 	ext := scan.Ext(p)
 	if base == "app.yaml" || base == "app.yml" || base == "app.json" || base == "template.yaml" || base == "template.yml" {

@@ -27,6 +27,11 @@ func (d *detector) Wants(p string) bool {
 	return d.tests.wants(p) || d.ci.wants(p) || d.deploy.wants(p) || d.readme.wants(p)
 }
 
+// SetRepoFolder learns where the audited folder sits in its repository, so
+// that a root CI workflow testing another folder is not taken for this
+// one's (see scan.RepoFolderSetter).
+func (d *detector) SetRepoFolder(folder string) { d.ci.repoFolder = folder }
+
 func (d *detector) Scan(f scan.File) {
 	if d.tests.wants(f.Path) {
 		d.tests.scan(f)

@@ -30,7 +30,9 @@ func readmeRank(p string) [3]int {
 	case ".markdown", ".rst":
 		format = 1
 	}
-	return [3]int{strings.Count(p, "/"), format, len(p)}
+	// A monorepo's root README reaches a subfolder audit without a README
+	// of its own as "../README.md": it is the one a visitor sees first.
+	return [3]int{strings.Count(scan.RepoPath(p), "/"), format, len(p)}
 }
 
 func (r *readmeScanner) scan(f scan.File) {
