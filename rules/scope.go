@@ -69,9 +69,13 @@ var scopeEndpoints = &Check{
 	Title: fmt.Sprintf("The API has at least %d endpoints", minEndpoints),
 	Doc: fmt.Sprintf("A hello-world CRUD has three or four endpoints; a reviewer looks for an API that does more. Passes "+
 		"with at least %d distinct routes (method and path) besides health, documentation and metrics routes, counted "+
-		"from the framework's route declarations (DRF viewsets count each action they serve).", minEndpoints),
+		"from the framework's route declarations (DRF viewsets count each action they serve). GraphQL queries and mutations "+
+		"count as endpoints, and the route the GraphQL server is mounted on does not.", minEndpoints),
 	Points: 25,
 	Run: func(f *Facts) Result {
+		if f.GraphQL.Server != "" {
+			return graphQLEndpoints(f)
+		}
 		n := apiEndpoints(f)
 		if n >= minEndpoints {
 			return Pass(fmt.Sprintf("%d endpoints", n), f.Routes.Evidence...)
@@ -81,12 +85,35 @@ var scopeEndpoints = &Check{
 		}
 		return Fail(fmt.Sprintf("only %d endpoints; a reviewer reads that as a hello-world CRUD", n), f.Routes.Evidence...)
 	},
-	Fix: func(s Stack) []string {
+	Fix: withGraphQL(func(s Stack) []string {
 		return ForStack(s, map[string][]string{
 			"":       {"Add the endpoints a real client needs: filtering and search on lists, nested resources (`/users/{id}/orders`), and actions beyond CRUD (`POST /orders/{id}/cancel`)"},
 			"django": {"Add viewsets for the related models and `@action` endpoints for operations beyond CRUD (`@action(detail=True, methods=[\"post\"])`)"},
 		})
-	},
+	}, graphQLEndpointSteps),
+}
+
+// graphQLEndpoints judges an API that serves GraphQL: its queries and
+// mutations count with the REST routes beside them.
+func graphQLEndpoints(f *Facts) Result {
+	g := f.GraphQL
+	rest, ops := restEndpoints(f), graphQLOps(f)
+	n := rest + ops
+	what := fmt.Sprintf("%d GraphQL operations (%s, %s)", ops, plural(g.Queries, "query", "queries"), plural(g.Mutations, "mutation", "mutations"))
+	if rest > 0 {
+		what += fmt.Sprintf(" and %s", plural(rest, "REST route", "REST routes"))
+	}
+	ev := append(append([]Location(nil), g.Evidence...), f.Routes.Evidence...)
+	if len(ev) > 5 {
+		ev = ev[:5]
+	}
+	if n >= minEndpoints {
+		return Pass(fmt.Sprintf("%d endpoints: %s", n, what), ev...)
+	}
+	if n == 0 {
+		return Fail(fmt.Sprintf("a %s GraphQL server, but no queries, mutations or REST routes found", g.Server), ev...)
+	}
+	return Fail(fmt.Sprintf("only %d endpoints: %s; a reviewer reads that as a hello-world CRUD", n, what), ev...)
 }
 
 var scopeResources = &Check{
@@ -94,10 +121,22 @@ var scopeResources = &Check{
 	Title: fmt.Sprintf("The API serves at least %d resources", minResources),
 	Doc: fmt.Sprintf("One table behind one CRUD is the tutorial; a product has users, the things they own and what links "+
 		"them. Passes when routes serve at least %d distinct resources, read as the first path segment after api/vN "+
-		"prefixes, leaving out auth, health and documentation routes.", minResources),
+		"prefixes, leaving out auth, health and documentation routes. When routes show fewer, a GraphQL API's object "+
+		"types count instead (Relay connections, edges, payloads and inputs left out).", minResources),
 	Points: 20,
 	Run: func(f *Facts) Result {
 		r := f.Routes.Resources
+		if g := f.GraphQL; len(r) < minResources && g.Types > len(r) {
+			names := strings.Join(g.TypeNames, ", ")
+			if g.Types > len(g.TypeNames) {
+				names += ", ..."
+			}
+			msg := plural(g.Types, "GraphQL object type", "GraphQL object types") + ": " + names
+			if g.Types >= minResources {
+				return Pass(msg, g.Evidence...)
+			}
+			return Fail("only "+msg, g.Evidence...)
+		}
 		if len(r) >= minResources {
 			return Pass(fmt.Sprintf("%d resources: %s", len(r), strings.Join(r, ", ")), f.Routes.Evidence...)
 		}

@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// GraphQL APIs are judged like REST ones: a GraphQL schema documents the API
+// the way an OpenAPI document does (introspection serves it, with its
+// descriptions, to GraphiQL and client generators), and its queries and
+// mutations are the endpoints. These helpers feed api-docs and scope.
+
+// graphQLOps counts the GraphQL operations (queries and mutations).
+func graphQLOps(f *Facts) int { return f.GraphQL.Queries + f.GraphQL.Mutations }
+
+// restEndpoints counts the REST routes of the API, leaving out the route
+// the GraphQL server itself is mounted on (/graphql, gqlgen's /query) and
+// its playground, which are not endpoints of their own.
+func restEndpoints(f *Facts) int {
+	n := apiEndpoints(f)
+	if f.GraphQL.Server == "" {
+		return n
+	}
+	for _, r := range f.Routes.List {
+		p := strings.ToLower(r[strings.IndexByte(r, ' ')+1:])
+		if isGraphQLPath(p, f.GraphQL.Server) && !operationalPath(p) {
+			n--
+		}
+	}
+	return max(n, 0)
+}
+
+func isGraphQLPath(p, server string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		switch seg {
+		case "graphql", "graphiql", "playground":
+			return true
+		}
+	}
+	return server == "gqlgen" && strings.Trim(p, "/") == "query"
+}
+
+// graphQLMain reports whether the GraphQL schema is the API's documentation:
+// there is no OpenAPI document, a GraphQL schema was read (an SDL file or
+// code-first operations), and it offers at least as many operations as
+// there are REST routes. A REST API with a small GraphQL side is still
+// judged on OpenAPI.
+func graphQLMain(f *Facts) bool {
+	g := f.GraphQL
+	if g.Server == "" || hasDoc(f.OpenAPI) || (g.Schema == "" && graphQLOps(f) == 0) {
+		return false
+	}
+	return graphQLOps(f) >= restEndpoints(f)
+}
+
+// describeGraphQL names the schema for messages.
+func describeGraphQL(g GraphQL) string {
+	s := fmt.Sprintf("code-first GraphQL schema (%s)", g.Server)
+	if g.Schema != "" {
+		s = fmt.Sprintf("GraphQL schema %s (%s)", g.Schema, g.Server)
+	}
+	return s + fmt.Sprintf(", %s and %s", plural(g.Queries, "query", "queries"), plural(g.Mutations, "mutation", "mutations"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// graphQLDeps are the server libraries whose presence in the manifests
+// makes a fix speak about the GraphQL schema too (fixes see only the stack).
+var graphQLDeps = []string{
+	"graphene", "graphene-django", "strawberry-graphql", "strawberry-graphql-django", "ariadne",
+	"@apollo/server", "apollo-server", "apollo-server-express", "graphql-yoga", "mercurius", "@nestjs/graphql",
+	"type-graphql", "express-graphql", "graphql-http", "spring-boot-starter-graphql", "spring-graphql",
+	"graphql-dgs-spring-boot-starter", "graphql-dgs-spring-graphql-starter",
+	"github.com/99designs/gqlgen", "github.com/graph-gophers/graphql-go",
+}
+
+// withGraphQL returns a Fix that puts the GraphQL steps before the REST ones
+// when the stack depends on a GraphQL server library.
+func withGraphQL(rest func(Stack) []string, gql map[string][]string) func(Stack) []string {
+	return func(s Stack) []string {
+		steps := rest(s)
+		if !s.HasDep(graphQLDeps...) {
+			return steps
+		}
+		return append(append([]string(nil), ForStack(s, gql)...), steps...)
+	}
+}
+
+var graphQLDescribedSteps = map[string][]string{
+	"fastapi":     {"Describe each GraphQL query and mutation: @strawberry.field(description=\"...\") and @strawberry.mutation(description=\"...\") on the Query and Mutation types"},
+	"django":      {"Describe each GraphQL query and mutation: pass description=\"...\" to the graphene Field/List on the Query types and to each Mutation's Field(), or use strawberry's description="},
+	"flask":       {"Describe each GraphQL query and mutation: a \"\"\"description\"\"\" above each field of type Query and type Mutation in the SDL (ariadne), or description= on graphene fields"},
+	"spring-boot": {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" block above its field in src/main/resources/graphql/schema.graphqls; Spring for GraphQL serves it through introspection"},
+	"express":     {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the typeDefs SDL; Apollo Server serves it through introspection"},
+	"nestjs":      {"Describe each GraphQL operation: @Query(() => Recipe, { description: '...' }) and @Mutation(() => Recipe, { description: '...' }) from @nestjs/graphql"},
+	"fastify":     {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the mercurius schema"},
+	"go":          {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the gqlgen .graphqls schema, then run `go run github.com/99designs/gqlgen generate`"},
+	"":            {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the schema"},
+}
+
+var graphQLEndpointSteps = map[string][]string{
+	"": {"Add the GraphQL queries and mutations a real client needs: lists with filter and pagination arguments (first/after), a mutation for each write, and actions beyond CRUD (cancelOrder)"},
+}
