@@ -38,13 +38,19 @@ type detector struct {
 	schema     string
 	schemaFile bool
 	sdlEv      rules.Location
+	// buildEv is where the schema is built or the server started.
+	buildEv rules.Location
 
 	// Distinct operation names from SDL, and whether each is described.
 	sdlQueries, sdlMutations map[string]bool
 	// Code-first counts.
 	codeQueries, codeMutations, codeDescribed int
 	codeEv                                    []rules.Location
-	types                                     map[string]bool
+	// fieldRefs are graphene X.Field() operations without a description of
+	// their own; describedCls the classes X that describe themselves.
+	fieldRefs    []string
+	describedCls map[string]bool
+	types        map[string]bool
 }
 
 // New returns the GraphQL detector.
@@ -52,7 +58,7 @@ func New() scan.Detector {
 	return &detector{
 		servers:    map[string]rules.Location{},
 		sdlQueries: map[string]bool{}, sdlMutations: map[string]bool{},
-		types: map[string]bool{},
+		types: map[string]bool{}, describedCls: map[string]bool{},
 	}
 }
 
@@ -183,7 +189,16 @@ func langFamily(lang string) string {
 	return lang
 }
 
+// schemaBuild is where a server builds its schema or is started: better
+// evidence than the first import of the library.
+var schemaBuild = scan.MustCompile(`\b(graphene|strawberry)\.Schema\(|\bmake_executable_schema\(|new\s+ApolloServer\s*\(|\bcreateYoga\s*\(|GraphQLModule\.forRoot|\bgraphqlHTTP\s*\(|\bhandler\.(NewDefaultServer|New)\(\s*\w+\.NewExecutableSchema|\bgraphql\.(MustParseSchema|ParseSchema)\(|register\(\s*mercurius\b`)
+
 func (d *detector) serverSignals(p string, src []byte, lang string) {
+	if d.buildEv.Path == "" {
+		if loc := schemaBuild.FindIndex(src); loc != nil {
+			d.buildEv = rules.Location{Path: p, Line: scan.LineAt(src, loc[0])}
+		}
+	}
 	fam := langFamily(lang)
 	for _, s := range serverPatterns {
 		if serverLangs[s.name] != fam {
@@ -339,13 +354,46 @@ var (
 	pyOpDecorator = regexp.MustCompile(`^@(strawberry(?:_django)?(?:\.django)?)\.(field|mutation)\b`)
 	pyTypeDeco    = regexp.MustCompile(`^\s*@(strawberry(?:_django)?(?:\.django)?|strawberry\.federation)\.type\b`)
 	pyRootName    = regexp.MustCompile(`(Query|Queries|Mutation|Mutations)$`)
+	pyFieldOf     = regexp.MustCompile(`^\w+\s*=\s*(\w+)\.Field\(`)
 )
+
+// describedClasses records the top-level Python classes that carry a
+// description graphene reads: a docstring or description = in class Meta.
+func (d *detector) describedClasses(lines []string) {
+	class := ""
+	first := false
+	for _, line := range lines {
+		if m := pyClass.FindStringSubmatch(line); m != nil && m[1] == "" {
+			class, first = m[2], true
+			continue
+		}
+		if class == "" || strings.TrimSpace(line) == "" {
+			continue
+		}
+		if line[0] != ' ' && line[0] != '\t' {
+			class = ""
+			continue
+		}
+		t := strings.TrimSpace(line)
+		if first && (strings.HasPrefix(t, `"""`) || strings.HasPrefix(t, `r"""`) || strings.HasPrefix(t, "'''")) {
+			d.describedCls[class] = true
+		}
+		// description = "..." in class Meta, not a field or argument
+		// named description (description = graphene.String()).
+		if v, ok := strings.CutPrefix(strings.ReplaceAll(t, " ", ""), "description="); ok &&
+			!strings.HasPrefix(v, "graphene.") && !strings.Contains(v, "Field(") && !strings.Contains(v, "String(") {
+			d.describedCls[class] = true
+		}
+		first = false
+	}
+}
 
 func (d *detector) pythonRoots(p string, src []byte) {
 	if !bytes.Contains(src, []byte("graphene")) && !bytes.Contains(src, []byte("strawberry")) {
 		return
 	}
 	lines := strings.Split(string(src), "\n")
+	d.describedClasses(lines)
 	for i, line := range lines {
 		m := pyClass.FindStringSubmatch(line)
 		if m == nil {
@@ -408,7 +456,12 @@ func (d *detector) pythonBody(p string, lines []string, at, indent int, mutation
 			member = true
 		}
 		if member {
-			count(j, describedAt(lines, j, body))
+			described := describedAt(lines, j, body)
+			if m := pyFieldOf.FindStringSubmatch(t); m != nil && !described {
+				// graphene takes X.Field()'s description from class X.
+				d.fieldRefs = append(d.fieldRefs, m[1])
+			}
+			count(j, described)
 		}
 	}
 }
@@ -479,6 +532,9 @@ func (d *detector) Finish(facts *rules.Facts) {
 			}
 		}
 	}
+	if g.Server != "" && d.buildEv.Path != "" {
+		ev = []rules.Location{d.buildEv}
+	}
 	if g.Server == "" {
 		// Schema files and resolvers without a server library are a
 		// client's copy of someone else's schema, not an API.
@@ -487,6 +543,11 @@ func (d *detector) Finish(facts *rules.Facts) {
 	g.Schema = d.schema
 	g.Queries = max(len(d.sdlQueries), d.codeQueries)
 	g.Mutations = max(len(d.sdlMutations), d.codeMutations)
+	for _, ref := range d.fieldRefs {
+		if d.describedCls[ref] {
+			d.codeDescribed++
+		}
+	}
 	sdlDescribed := 0
 	for _, set := range []map[string]bool{d.sdlQueries, d.sdlMutations} {
 		for _, described := range set {

@@ -108,10 +108,21 @@ class CreateBook(graphene.Mutation):
     class Arguments:
         title = graphene.String(required=True)
 
+    class Meta:
+        description = "Creates a book."
+
     book = graphene.Field(BookType)
 
     def mutate(root, info, title):
         return CreateBook(book=Book.objects.create(title=title))
+
+
+class DeleteBook(graphene.Mutation):
+    class Arguments:
+        id = graphene.ID(required=True)
+        description = graphene.String()
+
+    ok = graphene.Boolean()
 
 
 class Mutation(graphene.ObjectType):
@@ -133,10 +144,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 urlpatterns = [path("graphql/", csrf_exempt(GraphQLView.as_view(graphiql=True)))]
 `)
-	check(t, g, want{server: "graphene", queries: 3, mutations: 2, described: 2,
+	check(t, g, want{server: "graphene", queries: 3, mutations: 2, described: 3,
 		types: []string{"AuthorType", "BookType", "ReviewType"}})
-	if g.Evidence[0].Path != "library/schema.py" || g.Evidence[0].Line != 1 {
-		t.Errorf("first evidence = %+v, want the graphene import", g.Evidence[0])
+	if g.Evidence[0].Path != "library/schema.py" || g.Evidence[0].Line != 65 {
+		t.Errorf("first evidence = %+v, want graphene.Schema(...)", g.Evidence[0])
 	}
 
 	// A plain Django REST project: no GraphQL, even with a class named Query.
@@ -538,8 +549,8 @@ func main() {
 }
 `)
 	check(t, g, want{server: "gqlgen", schema: "graph/schema.graphqls", queries: 1, mutations: 1, types: []string{"Todo", "User"}})
-	if g.Evidence[0].Path != "gqlgen.yml" {
-		t.Errorf("first evidence = %+v, want the gqlgen configuration", g.Evidence[0])
+	if g.Evidence[0] != (rules.Location{Path: "server.go", Line: 9}) {
+		t.Errorf("first evidence = %+v, want the gqlgen handler", g.Evidence[0])
 	}
 
 	// A gin REST API whose code declares a Go type named Query: no GraphQL.
