@@ -128,6 +128,12 @@ func TestGraphQLScope(t *testing.T) {
 		t.Errorf("resources = %+v", r)
 	}
 
+	// gqlgen's /query mount is not a resource: one Todo type judged, not "query".
+	f.Routes.Resources = []string{"query"}
+	if r := scopeCheck(t, "scope.resources").Run(f); r.Passed || !strings.Contains(r.Message, "only 1 GraphQL object type: Todo") {
+		t.Errorf("resources = %+v", r)
+	}
+
 	// REST resources are kept when they are enough.
 	f.Routes.Resources = []string{"users", "orders", "items"}
 	if r := scopeCheck(t, "scope.resources").Run(f); !r.Passed || strings.Contains(r.Message, "GraphQL") {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -126,6 +127,10 @@ var scopeResources = &Check{
 	Points: 20,
 	Run: func(f *Facts) Result {
 		r := f.Routes.Resources
+		if g := f.GraphQL; g.Server != "" {
+			// The route the GraphQL server is mounted on is no resource.
+			r = slices.DeleteFunc(slices.Clone(r), func(x string) bool { return isGraphQLPath("/"+x, g.Server) })
+		}
 		if g := f.GraphQL; len(r) < minResources && g.Types > len(r) {
 			names := strings.Join(g.TypeNames, ", ")
 			if g.Types > len(g.TypeNames) {
