@@ -219,7 +219,12 @@ func (d *detector) serverSignals(p string, src []byte, lang string) {
 // (Apollo's typeDefs) stands in until such a file is seen.
 func (d *detector) addSDL(p string, full, data []byte, base int, file bool) {
 	s := parseSDL(data)
-	for kind, set := range map[string]map[string]bool{"query": d.sdlQueries, "mutation": d.sdlMutations} {
+	// In a fixed order, so the evidence is the Query type's line every run.
+	for _, r := range []struct {
+		kind string
+		set  map[string]bool
+	}{{"query", d.sdlQueries}, {"mutation", d.sdlMutations}} {
+		kind, set := r.kind, r.set
 		root := s.root(kind)
 		for _, fl := range s.fields[root] {
 			if fl.described {
