@@ -100,19 +100,27 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 		if !t.Verbose {
 			n = min(n, topFixes)
 		}
+		shown := map[string]bool{}
 		for i, fx := range fixes[:n] {
 			p("  %d. %s %s %s\n", i+1, c(ansiCyan, fmt.Sprintf("+%.1f", fx.Gain)), fx.Title, c(ansiDim, "("+fx.Check+")"))
-			// The summary keeps each fix to its first step and evidence so the
-			// whole report fits one screen; --verbose shows everything.
+			// The summary keeps each fix to one step and one place so the
+			// whole report fits one screen; --verbose shows everything. The
+			// step is the first one not already shown for an earlier fix
+			// (two deployment checks share their first step).
 			steps, evidence := fx.Steps, fx.Evidence
 			if !t.Verbose {
-				steps, evidence = limit(steps, 1), limit(evidence, 1)
+				steps, evidence = limit(firstUnseen(steps, shown), 1), limit(evidence, 1)
 			}
 			for _, s := range steps {
+				shown[s] = true
 				p("       - %s\n", s)
 			}
-			if len(steps) < len(fx.Steps) {
-				p("       %s\n", c(ansiDim, fmt.Sprintf("(+%d more steps: vetfolio rules explain %s)", len(fx.Steps)-len(steps), fx.Check)))
+			if more := len(fx.Steps) - len(steps); more > 0 {
+				noun := "steps"
+				if more == 1 {
+					noun = "step"
+				}
+				p("       %s\n", c(ansiDim, fmt.Sprintf("(+%d more %s: vetfolio rules explain %s)", more, noun, fx.Check)))
 			}
 			for i, e := range evidence {
 				more := ""
@@ -291,4 +299,15 @@ func scrubStrings(v reflect.Value) {
 	case reflect.Map:
 		// Map values are not addressable; the report's maps hold numbers.
 	}
+}
+
+// firstUnseen returns steps starting at the first one not in shown (all of
+// them when every step was shown already).
+func firstUnseen(steps []string, shown map[string]bool) []string {
+	for i, s := range steps {
+		if !shown[s] {
+			return steps[i:]
+		}
+	}
+	return steps
 }
