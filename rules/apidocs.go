@@ -77,9 +77,11 @@ var apiDocsCriterion = &Criterion{
 			Title:  "The deployed service serves its docs",
 			Points: 5,
 			Doc: "\"Hiring managers try the URL\": interactive docs at the deployed URL let them do it in a click. " +
-				"Passes when the live probe found a docs page or an OpenAPI document; skipped when no deployed URL was probed.",
+				"Passes when the live probe found a docs page or an OpenAPI document, or, for an API judged on its GraphQL schema, " +
+				"when its GraphQL endpoint answered (the query {__typename}, a GraphQL error, or a 405 naming POST); a GraphiQL, " +
+				"Apollo Sandbox, Playground or Altair page counts as a docs page. Skipped when no deployed URL was probed.",
 			Run: apiDocsLive,
-			Fix: apiDocsSteps(docsLiveSteps),
+			Fix: withGraphQL(apiDocsSteps(docsLiveSteps), graphQLLiveSteps),
 		},
 		apiDocsLiveConformance, apiDocsLiveDrift, // rules/live.go
 	},
@@ -222,10 +224,28 @@ func apiDocsLive(f *Facts) Result {
 		found = append(found, "OpenAPI document at "+l.SpecURL)
 		ev = append(ev, Location{URL: l.SpecURL})
 	}
+	if l.GraphQLPath != "" && graphQLMain(f) {
+		// A GraphQL API documents itself: its endpoint serves the schema
+		// to GraphiQL and client generators.
+		msg := "GraphQL endpoint answered at " + l.GraphQLPath
+		if l.GraphQLIntrospection {
+			msg += " (the query {__typename} returned data)"
+		} else {
+			msg += " (it did not answer {__typename} over GET, so only its presence is confirmed)"
+		}
+		if len(found) > 0 {
+			msg += "; the deployed service serves " + strings.Join(found, " and ")
+		}
+		return Pass(msg, append([]Location{{URL: strings.TrimSuffix(l.URL, "/") + l.GraphQLPath}}, ev...)...)
+	}
 	if len(found) > 0 {
 		return Pass("the deployed service serves "+strings.Join(found, " and "), ev...)
 	}
-	return Fail(fmt.Sprintf("%s serves no docs page or OpenAPI document at the usual paths", l.URL), Location{URL: l.URL})
+	msg := fmt.Sprintf("%s serves no docs page or OpenAPI document at the usual paths", l.URL)
+	if l.GraphQLPath != "" {
+		msg += fmt.Sprintf(" (a GraphQL endpoint answered at %s, but the API is judged on its REST routes)", l.GraphQLPath)
+	}
+	return Fail(msg, Location{URL: l.URL})
 }
 
 var docsPresentSteps = map[string][]string{
@@ -304,4 +324,18 @@ var docsLiveSteps = map[string][]string{
 	"fastify":     {"Register @fastify/swagger-ui with routePrefix '/docs' in production too and link it from the README"},
 	"go":          {"Mount the swagger handler (gin-swagger, echo-swagger or http-swagger) at /swagger/ in the deployed build and link it from the README"},
 	"":            {"Serve Swagger UI (or Redoc) at /docs on the deployed service and link it from the README"},
+}
+
+// graphQLLiveSteps keep a deployed GraphQL API visible: its endpoint
+// answering GET queries and an IDE page a reviewer can open.
+var graphQLLiveSteps = map[string][]string{
+	"fastapi":     {"Mount strawberry's GraphQLRouter(schema, graphql_ide=\"graphiql\") at /graphql in the deployed app too, so a reviewer can open GraphiQL there"},
+	"django":      {"Serve GraphQLView.as_view(graphiql=True) at path(\"graphql/\", ...) in production settings too, so /graphql/ opens GraphiQL"},
+	"flask":       {"Keep the GraphQL endpoint's explorer on in production (ariadne's GraphQL(schema, explorer=ExplorerGraphiQL()) or graphiql=True on the view) at /graphql"},
+	"spring-boot": {"Set spring.graphql.graphiql.enabled=true in the deployed profile so /graphiql answers next to /graphql"},
+	"express":     {"Keep Apollo Server's landing page on in production: plugins: [ApolloServerPluginLandingPageProductionDefault({ embed: true })], with the endpoint at /graphql"},
+	"nestjs":      {"Keep the GraphQL IDE on in production: GraphQLModule.forRoot({ playground: false, plugins: [ApolloServerPluginLandingPageProductionDefault({ embed: true })] }) at /graphql"},
+	"fastify":     {"Register mercurius with graphiql: true in production too, so /graphiql answers next to /graphql"},
+	"go":          {"Mount gqlgen's playground.Handler(\"GraphQL\", \"/query\") at / and the server (with transport.GET{}) at /query in the deployed build"},
+	"":            {"Serve the GraphQL endpoint at /graphql with GraphiQL (or Apollo Sandbox) on the deployed service, and link it from the README"},
 }

@@ -464,6 +464,13 @@ type Live struct {
 	// Notes say what limited the probe (request cap, budget, refused
 	// address, stripped credentials).
 	Notes []string `json:"notes,omitempty"`
+	// GraphQLPath is where a GraphQL endpoint answered (/graphql,
+	// /api/graphql, gqlgen's /query), "" when none did. GraphQLIntrospection
+	// is true when it answered the query {__typename} with data; false when
+	// it was recognised by a GraphQL error, a 405 naming POST (GET queries
+	// off) or its IDE page.
+	GraphQLPath          string `json:"graphql_path,omitempty"`
+	GraphQLIntrospection bool   `json:"graphql_introspection,omitempty"`
 }
 
 // Drift lists operations found only live or only in the repository.

@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/facts"
 	"github.com/vetfolio/vetfolio/internal/probe"
@@ -36,6 +37,8 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 		HealthPath:     f.Logging.HealthPath,
 		RepoOperations: f.OpenAPI.OperationKeys,
 		Routes:         f.Routes.List,
+		GraphQLServer:  f.GraphQL.Server,
+		GraphQLPath:    graphQLRoute(f),
 		Log:            req.Log,
 	}
 	if f.OpenAPI.Kind == "static-file" && f.OpenAPI.Path != "" {
@@ -59,4 +62,24 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 		notes = append(notes, "live probe: "+n)
 	}
 	return notes
+}
+
+// graphQLRoute is the route the code mounts its GraphQL server on
+// ("POST /api/graphql" gives /api/graphql), "" when none was found.
+func graphQLRoute(f *rules.Facts) string {
+	if f.GraphQL.Server == "" {
+		return ""
+	}
+	for _, r := range f.Routes.List {
+		_, path, ok := strings.Cut(r, " ")
+		if !ok {
+			continue
+		}
+		for seg := range strings.SplitSeq(strings.ToLower(path), "/") {
+			if seg == "graphql" {
+				return path
+			}
+		}
+	}
+	return ""
 }

@@ -71,6 +71,15 @@ type Config struct {
 	// Routes are "METHOD /path" routes found in the code, compared with a
 	// live document when the repository has none.
 	Routes []string
+	// GraphQLServer is the GraphQL server found in the code (apollo,
+	// gqlgen, graphene, ...; rules.GraphQL.Server), "" when none. With one,
+	// the GraphQL endpoint and IDE are looked for among the well-known
+	// paths; without, one /graphql request is made only when no OpenAPI
+	// document was found live.
+	GraphQLServer string
+	// GraphQLPath is the route the code mounts the GraphQL server on
+	// (/graphql/, /api/v1/graphql), tried first.
+	GraphQLPath string
 
 	// Now stamps the result and counts certificate days; zero means time.Now.
 	Now func() time.Time

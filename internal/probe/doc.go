@@ -16,5 +16,8 @@
 // the repository's document or routes), conformance of the responses to
 // the document (openapi3filter), auth enforcement on secured operations,
 // JSON 404s, leaks (stack traces, debug pages, SQL errors, internal paths,
-// server versions) and the security headers an API should send.
+// server versions) and the security headers an API should send. A GraphQL
+// API is recognised by its endpoint answering GET ?query={__typename} (the
+// only query ever sent; never a POST, never a mutation) and by its IDE
+// page (GraphiQL, Apollo Sandbox, Playground, Altair).
 package probe

@@ -169,9 +169,9 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 
 	// Second phase: everything that needs only the origin, concurrently.
 	var (
-		wg                      sync.WaitGroup
-		notFound, preflight     *response
-		health, docs, specResps []*response
+		wg                           sync.WaitGroup
+		notFound, preflight          *response
+		health, docs, specResps, gql []*response
 	)
 	wg.Go(func() {
 		notFound = p.get(ctx, p.at("/vetfolio-probe-"+randomHex()), nil)
@@ -189,6 +189,17 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	wg.Go(func() {
 		specResps = p.tryPaths(ctx, specPaths(cfg.Framework), func(r *response) bool { return r.ok() && looksLikeSpec(r.body) })
 	})
+	if cfg.GraphQLServer != "" {
+		// The endpoint answers alongside the other well-known paths; the
+		// IDE page is looked for afterwards, only where it is needed.
+		wg.Go(func() {
+			paths := graphQLPaths(cfg)
+			for i := range paths {
+				paths[i] += graphQLQuery
+			}
+			gql = p.tryPathsWith(ctx, paths, graphQLHeader(), func(r *response) bool { _, data := graphQLAnswer(r); return data })
+		})
+	}
 	if isWerkzeug(base.header) || cfg.Framework == "flask" {
 		// Werkzeug's debugger shows itself only on an exception, which a
 		// safe probe cannot cause, but it also serves its interactive
@@ -247,6 +258,7 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		live.SpecValid = &valid
 		break
 	}
+	p.graphQL(ctx, base, notFound, gql)
 	var liveKeys []string
 	if doc != nil {
 		ops := operations(doc)
@@ -371,6 +383,11 @@ func (p *probe) redirectCheck(ctx context.Context) {
 // the first batch in which hit matched. It returns the answers in the
 // order of paths.
 func (p *probe) tryPaths(ctx context.Context, paths []string, hit func(*response) bool) []*response {
+	return p.tryPathsWith(ctx, paths, nil, hit)
+}
+
+// tryPathsWith is tryPaths sending the headers hdr.
+func (p *probe) tryPathsWith(ctx context.Context, paths []string, hdr http.Header, hit func(*response) bool) []*response {
 	var out []*response
 	n := p.cfg.Concurrency
 	for b := 0; b < batches && len(paths) > 0 && ctx.Err() == nil; b++ {
@@ -379,7 +396,7 @@ func (p *probe) tryPaths(ctx context.Context, paths []string, hit func(*response
 		res := make([]*response, len(batch))
 		var wg sync.WaitGroup
 		for i, path := range batch {
-			wg.Go(func() { res[i] = p.get(ctx, p.at(path), nil) })
+			wg.Go(func() { res[i] = p.get(ctx, p.at(path), hdr) })
 		}
 		wg.Wait()
 		out = append(out, res...)
