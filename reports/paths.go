@@ -64,23 +64,10 @@ func evidenceLink(sc *rules.Scorecard, e rules.Location, base string) string {
 	return s
 }
 
-// evidenceLabel is how evidence is shown: path:line or the URL.
-func evidenceLabel(e rules.Location) string { return evidenceString(e) }
-
 // sortedFixes returns the fixes by points gained, most first; the
 // scorecard is already in that order, but a hand-built one may not be.
 func sortedFixes(sc *rules.Scorecard) []rules.Fix {
 	fixes := slices.Clone(sc.Fixes)
 	slices.SortStableFunc(fixes, func(a, b rules.Fix) int { return cmp.Compare(b.Gain, a.Gain) })
 	return fixes
-}
-
-// firstPath returns the first evidence that points into the repository.
-func firstPath(ev []rules.Location) (rules.Location, bool) {
-	for _, e := range ev {
-		if e.Path != "" && e.URL == "" {
-			return e, true
-		}
-	}
-	return rules.Location{}, false
 }

@@ -139,7 +139,7 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 			if err := root.MkdirAll(rel, 0o755); err != nil {
 				escaped++
 			}
-		case tar.TypeReg, tar.TypeRegA:
+		case tar.TypeReg: // the reader reports old-style regular files as TypeReg too
 			if source.Skipped(rel) {
 				continue
 			}

@@ -17,9 +17,6 @@ type route struct {
 	recv   string // the router variable it was declared on, when any
 	fn     string // Go: the function taking the router group it was declared in
 	loc    rules.Location
-	// guessable: no prefix is known for it and its own path names no
-	// resource, so the file name may stand in for the mount prefix.
-	guessable bool
 }
 
 // mount says that the routes of module are served under prefix: Express
@@ -1170,18 +1167,6 @@ func firstSegment(p string) string {
 		return seg
 	}
 	return ""
-}
-
-// IsHealthOrDocs reports whether a normalised route path serves health or
-// documentation rather than the API itself.
-func isHealthOrDocs(p string) bool {
-	switch firstSegment(p) {
-	case "health", "healthz", "healthcheck", "health-check", "ready", "readyz", "live", "livez", "status",
-		"ping", "docs", "doc", "swagger", "swagger-ui", "swagger-ui.html", "openapi", "openapi.json", "redoc",
-		"api-docs", "actuator", "metrics", "ht", "favicon.ico":
-		return true
-	}
-	return false
 }
 
 // genericStems are file names that say nothing about the resource served.

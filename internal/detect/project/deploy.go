@@ -125,8 +125,7 @@ func wantsByContent(p string) bool {
 }
 
 type deployScanner struct {
-	found    map[string]rules.Location
-	evidence []rules.Location
+	found map[string]rules.Location
 }
 
 func (d *deployScanner) wants(p string) bool { return wantsByContent(p) }
