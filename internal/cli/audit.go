@@ -121,13 +121,8 @@ func (o *auditOptions) complete() error {
 		return usageErrorf("--format needs a value: %s", strings.Join(reports.Formats(), ", "))
 	}
 	o.Formats = formats
-	switch {
-	case len(o.Outputs) > 0 && o.OutputDir != "":
-		return usageErrorf("give either --output or --output-dir, not both")
-	case len(o.Outputs) > 0 && len(o.Outputs) != len(o.Formats):
-		return usageErrorf("%d --output for %d --format: give one output per format", len(o.Outputs), len(o.Formats))
-	case len(o.Formats) > 1 && len(o.Outputs) == 0 && o.OutputDir == "":
-		return usageErrorf("several formats need --output for each or --output-dir")
+	if err := checkOutputs(o.Formats, o.Outputs, o.OutputDir); err != nil {
+		return err
 	}
 	if o.MaxRequests < 1 || o.MaxRequests > 40 {
 		return usageErrorf("--max-requests must be between 1 and 40, not %d", o.MaxRequests)
@@ -244,6 +239,20 @@ func writeFile(dest string, render func(io.Writer) error) error {
 	}
 	if err := os.WriteFile(dest, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// checkOutputs checks that the reports have somewhere to go: one --output
+// per --format, or --output-dir, or a single format on standard output.
+func checkOutputs(formats, outputs []string, outputDir string) error {
+	switch {
+	case len(outputs) > 0 && outputDir != "":
+		return usageErrorf("give either --output or --output-dir, not both")
+	case len(outputs) > 0 && len(outputs) != len(formats):
+		return usageErrorf("%d --output for %d --format: give one output per format", len(outputs), len(formats))
+	case len(formats) > 1 && len(outputs) == 0 && outputDir == "":
+		return usageErrorf("several formats need --output for each or --output-dir")
 	}
 	return nil
 }

@@ -75,15 +75,13 @@ func (o *auditOptions) completeCohort() error {
 			}
 		}
 	}
-	switch {
-	case len(o.Formats) == 0:
+	if len(o.Formats) == 0 {
 		return usageErrorf("--format needs a value: %s", strings.Join(cohort.Formats, ", "))
-	case len(o.Outputs) > 0 && o.OutputDir != "":
-		return usageErrorf("give either --output or --output-dir, not both")
-	case len(o.Outputs) > 0 && len(o.Outputs) != len(o.Formats):
-		return usageErrorf("%d --output for %d --format: give one output per format", len(o.Outputs), len(o.Formats))
-	case len(o.Formats) > 1 && len(o.Outputs) == 0 && o.OutputDir == "":
-		return usageErrorf("several formats need --output for each or --output-dir")
+	}
+	if err := checkOutputs(o.Formats, o.Outputs, o.OutputDir); err != nil {
+		return err
+	}
+	switch {
 	case o.URL != "":
 		return usageErrorf("--url names one deployed URL; give each target's URL in the --from list instead")
 	case o.GitHub.Ref != "":

@@ -59,14 +59,8 @@ func (o *mergeOptions) complete() error {
 	switch {
 	case len(formats) == 0:
 		return usageErrorf("--format needs a value: %s", strings.Join(cohort.Formats, ", "))
-	case len(o.Outputs) > 0 && o.OutputDir != "":
-		return usageErrorf("give either --output or --output-dir, not both")
-	case len(o.Outputs) > 0 && len(o.Outputs) != len(formats):
-		return usageErrorf("%d --output for %d --format: give one output per format", len(o.Outputs), len(formats))
-	case len(formats) > 1 && len(o.Outputs) == 0 && o.OutputDir == "":
-		return usageErrorf("several formats need --output for each or --output-dir")
 	}
-	return nil
+	return checkOutputs(formats, o.Outputs, o.OutputDir)
 }
 
 func runMerge(_ context.Context, o *mergeOptions) error {

@@ -244,17 +244,7 @@ func (d Diff) WriteText(w io.Writer, indent string) {
 // WriteText writes a cohort diff as plain lines.
 func (c CohortDiff) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	improved, worse, same := 0, 0, 0
-	for _, d := range c.Targets {
-		switch {
-		case d.Delta > 0:
-			improved++
-		case d.Delta < 0:
-			worse++
-		default:
-			same++
-		}
-	}
+	improved, worse, same := c.tally()
 	fmt.Fprintf(bw, "vetfolio diff: %d improved, %d worse, %d unchanged score", improved, worse, same)
 	if n := len(c.Added) + len(c.Removed); n > 0 {
 		fmt.Fprintf(bw, ", %d added, %d removed", len(c.Added), len(c.Removed))
@@ -377,17 +367,7 @@ func (d Diff) WriteMarkdown(w io.Writer, level int) error {
 // audit newly failed or succeeded.
 func (c CohortDiff) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	improved, worse, same := 0, 0, 0
-	for _, d := range c.Targets {
-		switch {
-		case d.Delta > 0:
-			improved++
-		case d.Delta < 0:
-			worse++
-		default:
-			same++
-		}
-	}
+	improved, worse, same := c.tally()
 	fmt.Fprintf(bw, "# vetfolio diff\n\n%d improved, %d worse, %d unchanged score", improved, worse, same)
 	if len(c.Added)+len(c.Removed) > 0 {
 		fmt.Fprintf(bw, ", %d added, %d removed", len(c.Added), len(c.Removed))
@@ -429,4 +409,19 @@ func (c CohortDiff) WriteMarkdown(w io.Writer) error {
 	list("Now failing to audit", c.NowFailing)
 	list("Now audited", c.NowOK)
 	return bw.Flush()
+}
+
+// tally counts the targets whose score rose, fell or stayed.
+func (c CohortDiff) tally() (improved, worse, same int) {
+	for _, d := range c.Targets {
+		switch {
+		case d.Delta > 0:
+			improved++
+		case d.Delta < 0:
+			worse++
+		default:
+			same++
+		}
+	}
+	return improved, worse, same
 }

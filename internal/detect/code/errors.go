@@ -129,13 +129,7 @@ func (e *errorState) code(c int, l rules.Location) {
 }
 
 func (e *errorState) scan(s *source) {
-	group := s.lang
-	switch {
-	case s.jvm():
-		group = "jvm"
-	case s.js():
-		group = "js"
-	}
+	group := s.group()
 	code := s.code
 	// Numeric patterns can only match on a line holding a 4xx/5xx number;
 	// running them on those lines alone spares the backtracker whole files.

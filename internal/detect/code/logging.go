@@ -131,13 +131,7 @@ func (l *logState) configured(name string, loc rules.Location) {
 }
 
 func (l *logState) scan(s *source) {
-	group := s.lang
-	switch {
-	case s.jvm():
-		group = "jvm"
-	case s.js():
-		group = "js"
-	}
+	group := s.group()
 	code := s.code
 	// Alembic's env.py sets up logging for the migration command only
 	// (fileConfig(config.config_file_name)); the API's logger is elsewhere.
