@@ -319,3 +319,25 @@ func TestConfigErrorsInTheRepository(t *testing.T) {
 		t.Errorf("missing --config: code %d, %q", code, errOut)
 	}
 }
+
+// One run of config check names every mistake, each at its line, so a
+// candidate fixes the file in one go.
+func TestConfigCheckListsEveryMistake(t *testing.T) {
+	dir := writeTree(t, t.TempDir(), map[string]string{"bad.yaml": "profle: agency\nweights:\n  auht: 3\n  database: 200\nchecks:\n  auth.nope:\n    off: true\n"})
+	code, _, errOut := vf(t, "config", "check", filepath.Join(dir, "bad.yaml"))
+	for _, want := range []string{`bad.yaml:1:1: unknown key "profle"`, `bad.yaml:3:3: weights: unknown criterion "auht"`,
+		`bad.yaml:4:13: weights.database: must be a number from 0 to 100, not 200`, `bad.yaml:6:3: checks: unknown check "auth.nope"`,
+		"has 4 mistakes"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("missing %q in:\n%s", want, errOut)
+		}
+	}
+	if code != ExitUsage {
+		t.Errorf("code %d, want %d", code, ExitUsage)
+	}
+	// An audit names the first and how many more.
+	code, _, errOut = vf(t, "audit", dir, "--offline", "--config", filepath.Join(dir, "bad.yaml"))
+	if code != ExitUsage || !strings.Contains(errOut, "(and 3 more; 'vetfolio config check") {
+		t.Errorf("audit: %d %q", code, errOut)
+	}
+}
