@@ -43,9 +43,9 @@ type auditOptions struct {
 	Strict      bool
 	TrustConfig bool
 	Verbose     bool
-	Color        string
-	Debug        bool
-	GitHub       githubFlags
+	Color       string
+	Debug       bool
+	GitHub      githubFlags
 	// Cohort holds --from, --jobs and --shard (several targets).
 	Cohort cohortFlags
 	// Now fixes the audit's clock (VETFOLIO_NOW, RFC 3339), so golden
