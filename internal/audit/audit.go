@@ -40,6 +40,11 @@ type Request struct {
 	FailUnder *int
 	// Offline forbids every network request: no GitHub, no live probe.
 	Offline bool
+	// Strict leaves out what the audited repository's own .vetfolio.yaml
+	// would change in the rubric (checks turned off, weights, profile), so
+	// a reviewer scores every project on the same rubric. A --config file
+	// the auditor gives still applies.
+	Strict bool
 	// Now is the time of the audit; zero means time.Now.
 	Now time.Time
 	// Version is the tool version written into the report.
