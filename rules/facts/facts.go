@@ -48,6 +48,10 @@ type Facts struct {
 	Structure Structure `json:"structure,omitzero"`
 	// GraphQL is the GraphQL API the project serves, if any (zero when none).
 	GraphQL GraphQL `json:"graphql,omitzero"`
+	// InlineIgnores are the findings silenced in the code with
+	// "vetfolio:ignore CHECK-ID reason"; the audit applies them like the
+	// configuration's turned-off checks (not under --strict).
+	InlineIgnores []InlineIgnore `json:"inline_ignores,omitempty"`
 
 	// RelationEvidence shows where relationships were found.
 	RelationEvidence []Location `json:"-"`
@@ -516,4 +520,12 @@ type Conformance struct {
 	Violations int `json:"violations"`
 	// Details describe each violation: the operation and what differed.
 	Details []string `json:"details,omitempty"`
+}
+
+// InlineIgnore is one "vetfolio:ignore CHECK-ID reason" comment.
+type InlineIgnore struct {
+	Check  string `json:"check"`
+	Reason string `json:"reason"`
+	Path   string `json:"path"`
+	Line   int    `json:"line"`
 }
