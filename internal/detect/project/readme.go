@@ -254,7 +254,9 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 				found("configuration", n)
 			}
 		}
-		if !l.code && setupProse.MatchString(l.text) {
+		// A sentence, not a bare line: a README whose only content is
+		// "npm run dev" does not yet show how to run the project.
+		if !l.code && len(strings.Fields(l.text)) >= 6 && setupProse.MatchString(l.text) {
 			if headingLine > 0 && setupHeading.MatchString(heading) {
 				found("setup", headingLine)
 			}
