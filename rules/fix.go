@@ -9,7 +9,7 @@ type Steps struct {
 	// ID is the check ID the packs key their steps by ("auth.mechanism"),
 	// or a check ID with a suffix for a variant ("api-docs.live+graphql").
 	ID string
-	// Generic steps suit every stack.
+	// Generic steps are given when no pack has steps for the stack.
 	Generic []string
 }
 

@@ -86,6 +86,7 @@ var scopeEndpoints = &Check{
 		}
 		return Fail(fmt.Sprintf("only %d endpoints; a reviewer reads that as a hello-world CRUD", n), f.Routes.Evidence...)
 	},
+	NeutralFix: true, // REST paths read the same in every framework; Django's viewsets refine them
 	Fix: withGraphQL(func(s Stack) []string {
 		return Steps{ID: "scope.endpoints", Generic: []string{"Add the endpoints a real client needs: filtering and search on lists, nested resources (`/users/{id}/orders`), and actions beyond CRUD (`POST /orders/{id}/cancel`)"}}.For(s)
 	}, graphQLEndpointSteps),

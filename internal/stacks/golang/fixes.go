@@ -5,6 +5,7 @@ import "github.com/vetfolio/vetfolio/internal/stacks/pack"
 // fixes are the group's fix texts by check ID, for any of its frameworks
 // that has none of its own (see stacks.Fix).
 var fixes = pack.Fixes{
+	"auth.live-enforced": {"Deploy the version that wraps the private routes in the JWT middleware and check that a request without a token gets 401"},
 	"api-docs.present": {"Annotate handlers for swaggo (`go install github.com/swaggo/swag/cmd/swag@latest`, // @Summary, // @Router) and run `swag init` to write docs/swagger.json; serve it with gin-swagger, echo-swagger or http-swagger",
 		"Or write an openapi.yaml by hand and generate the server interface from it with oapi-codegen"},
 	"api-docs.valid":            {"Regenerate the document with `swag init` after fixing the annotations, or lint the hand-written file with `npx @redocly/cli lint`", "Inline or copy into the repository any $ref that points to a URL or outside the repository"},

@@ -15,6 +15,7 @@ var fixes = pack.Fixes{
 
 // expressFixes are Express's fix texts by check ID.
 var expressFixes = pack.Fixes{
+	"auth.live-enforced": {"Deploy the version that applies the token-verifying middleware to the private routes and check that a request without a token gets 401"},
 	"api-docs.present": {"Add swagger-jsdoc and swagger-ui-express: document routes with /** @openapi */ blocks and serve them with app.use('/docs', swaggerUi.serve, swaggerUi.setup(swaggerJSDoc(options)))",
 		"Or write an openapi.yaml by hand and serve it with swagger-ui-express"},
 	"api-docs.valid":             {"Lint the openapi.yaml (or the swagger-jsdoc output) with `npx @redocly/cli lint` and fix what it reports"},
@@ -70,6 +71,7 @@ var expressFixes = pack.Fixes{
 
 // nestjsFixes are NestJS's fix texts by check ID.
 var nestjsFixes = pack.Fixes{
+	"auth.live-enforced":         {"Deploy the version whose private controllers carry `@UseGuards(AuthGuard('jwt'))` (or a global `APP_GUARD`) and check that a request without a token gets 401"},
 	"api-docs.present":           {"Add @nestjs/swagger: build the document with new DocumentBuilder().setTitle(...).build() and SwaggerModule.createDocument, then SwaggerModule.setup('docs', app, document) in main.ts"},
 	"api-docs.valid":             {"Regenerate the committed document from SwaggerModule.createDocument(app, config) (write it with fs.writeFileSync in a script) instead of editing it by hand"},
 	"api-docs.described":         {"Decorate each handler with @ApiOperation({ summary: '...' }) from @nestjs/swagger"},
@@ -124,6 +126,8 @@ var nestjsFixes = pack.Fixes{
 
 // fastifyFixes are Fastify's fix texts by check ID.
 var fastifyFixes = pack.Fixes{
+	"auth.live-enforced":         {"Deploy the version whose private routes run `onRequest: [fastify.authenticate]` and check that a request without a token gets 401"},
+	"api-docs.live-drift":        {"Serve the document @fastify/swagger builds from the route schemas instead of a hand-written copy, and export it in the build (`fastify.swagger()`) when you commit one"},
 	"api-docs.present":           {"Register @fastify/swagger with an openapi info block and @fastify/swagger-ui at /docs, and give each route a schema"},
 	"api-docs.valid":             {"Regenerate the committed document from fastify.swagger() after app.ready() instead of editing it by hand"},
 	"api-docs.described":         {"Add summary and description to each route's schema option"},

@@ -74,6 +74,8 @@ var fastapiFixes = pack.Fixes{
 
 // djangoFixes are Django's fix texts by check ID.
 var djangoFixes = pack.Fixes{
+	"auth.live-enforced":  {"Deploy with `DEFAULT_PERMISSION_CLASSES = [\"rest_framework.permissions.IsAuthenticated\"]` (or `permission_classes` on the private views) and check that a request without a token gets 401"},
+	"api-docs.live-drift": {"Stop committing a hand-written schema.yml: serve the one drf-spectacular generates (`SpectacularAPIView`), or regenerate it in CI with `python manage.py spectacular --file schema.yml` and fail the build when it changes"},
 	"api-docs.present": {"Add drf-spectacular (`pip install drf-spectacular`), put \"drf_spectacular\" in INSTALLED_APPS and set DEFAULT_SCHEMA_CLASS to drf_spectacular.openapi.AutoSchema",
 		"Route SpectacularAPIView at api/schema/ and SpectacularSwaggerView at api/docs/ in urls.py"},
 	"api-docs.valid":             {"Regenerate the committed schema with `python manage.py spectacular --file schema.yml --validate` and fix the warnings it prints"},
@@ -130,6 +132,8 @@ var djangoFixes = pack.Fixes{
 
 // flaskFixes are Flask's fix texts by check ID.
 var flaskFixes = pack.Fixes{
+	"auth.live-enforced":  {"Deploy the version whose private routes carry `@jwt_required()` (or `@login_required`) and check that a request without a token gets 401"},
+	"api-docs.live-drift": {"Generate the document from the code (flask-smorest `api.spec.to_dict()` or flasgger) in the build instead of keeping a hand-written copy"},
 	"api-docs.present": {"Add flask-smorest (`pip install flask-smorest`): create Api(app) with API_TITLE, API_VERSION and OPENAPI_VERSION set, and register your routes as smorest Blueprints",
 		"Or describe the API with apispec and serve the generated spec with Swagger UI"},
 	"api-docs.valid":            {"Regenerate the committed document from flask-smorest (`flask openapi write openapi.json`) instead of editing it by hand"},
