@@ -56,6 +56,10 @@ type Pack struct {
 	OpenAPI []Generator
 	// Tests is how the group's tests look.
 	Tests Tests
+	// Security are signs of input validation, rate limiting and CORS.
+	// (Python, JVM, JS and Go keep theirs in internal/detect/security,
+	// whose table also knows frameworks and prerequisites.)
+	Security []SecuritySignal
 
 	// Fixes are the group's fix texts by check ID ("auth.mechanism"),
 	// used when the project's framework has none for that check.
@@ -269,6 +273,10 @@ type Tests struct {
 	// showed (found, maybe "") and the project's dependencies; nil keeps
 	// found.
 	Framework func(path, found string, st facts.Stack) string
+	// CI finds a shell command that runs the group's tests in a CI step
+	// ("dotnet test", "bundle exec rspec"), besides the commands every
+	// stack shares (make test, a tests script). Matched on one command.
+	CI *scan.Regexp
 }
 
 // TestLanguage is what identifies tests in one language.
@@ -293,6 +301,17 @@ type Named struct {
 
 // N compiles a Named.
 func N(name, re string) Named { return Named{Name: name, Re: scan.MustCompile(re)} }
+
+// SecuritySignal is a sign of security hygiene in the group's code.
+type SecuritySignal struct {
+	// Kind is validation, rate-limit, cors or cors-wildcard (CORS open
+	// to any origin).
+	Kind string
+	// Name is what the facts report (facts.Security.Validation,
+	// RateLimit): "fluentvalidation", "rack-attack".
+	Name string
+	Re   *scan.Regexp
+}
 
 // Source is one source file as a pack's function sees it.
 type Source struct {
