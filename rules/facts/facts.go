@@ -277,6 +277,11 @@ type Routes struct {
 	List []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// ProtectedCount counts the routes a stack pack's route scanner saw
+	// declared with authentication, Protected shows the first few; the
+	// collector adds them to facts.Auth.ProtectedRoutes.
+	ProtectedCount int        `json:"-"`
+	Protected      []Location `json:"-"`
 }
 
 // History summarises the commit history.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -68,6 +69,12 @@ type routeState struct {
 	// goMounts maps a Go function to the group prefix it is called with:
 	// articles.Register(v1.Group("/articles")).
 	goMounts map[string]string
+	// packScanners are the stack packs' route scanners, by group.
+	packScanners map[string]pack.RouteScanner
+	// protected are the first pack routes declared with authentication,
+	// protectedCount all of them.
+	protected      []facts.Location
+	protectedCount int
 }
 
 func newRouteState() routeState {
@@ -77,10 +84,22 @@ func newRouteState() routeState {
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
 		goMounts: map[string]string{},
+		packScanners: func() map[string]pack.RouteScanner {
+			m := map[string]pack.RouteScanner{}
+			for _, pk := range stacks.All() {
+				if pk.NewRouteScanner != nil {
+					m[pk.ID] = pk.NewRouteScanner()
+				}
+			}
+			return m
+		}(),
 	}
 }
 
 func (st *routeState) scan(s *source) {
+	if rs := st.packScanners[s.group()]; rs != nil {
+		rs.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
+	}
 	switch {
 	case s.python():
 		st.scanPython(s)
@@ -92,6 +111,25 @@ func (st *routeState) scan(s *source) {
 		st.scanGo(s)
 	default:
 		st.scanPack(s)
+	}
+}
+
+// addPackRoutes adds the routes the packs' scanners resolved, in group
+// order, with every prefix already applied.
+func (st *routeState) addPackRoutes() {
+	ids := make([]string, 0, len(st.packScanners))
+	for id := range st.packScanners {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, r := range st.packScanners[id].Routes() {
+			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
+			if r.Protected {
+				st.protected = scan.AddEvidence(st.protected, r.At)
+				st.protectedCount++
+			}
+		}
 	}
 }
 
@@ -1300,6 +1338,7 @@ type resolved struct {
 
 func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
+	st.addPackRoutes()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
@@ -1344,7 +1383,7 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	sort.Strings(list)
 	sort.Strings(resOrder)
 	inv.Endpoints = len(list)
-	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount}
 	if len(methods) > 0 {
 		inv.Routes.Methods = methods
 	}
