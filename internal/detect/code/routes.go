@@ -114,6 +114,22 @@ func (st *routeState) scan(s *source) {
 	}
 }
 
+// entry returns the shallowest file that creates the application (the
+// first by name among as shallow), outside the client's folder.
+func (st *routeState) entry(clientDir string) string {
+	best := ""
+	for f := range st.appFiles {
+		if clientDir != "" && clientDir != "." && strings.HasPrefix(f, clientDir+"/") {
+			continue
+		}
+		if best == "" || strings.Count(f, "/") < strings.Count(best, "/") ||
+			(strings.Count(f, "/") == strings.Count(best, "/") && f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
 // addPackRoutes adds the routes the packs' scanners resolved, in group
 // order, with every prefix already applied.
 func (st *routeState) addPackRoutes() {
@@ -1383,7 +1399,8 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	sort.Strings(list)
 	sort.Strings(resOrder)
 	inv.Endpoints = len(list)
-	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount}
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount,
+		Entry: st.entry(clientDir)}
 	if len(methods) > 0 {
 		inv.Routes.Methods = methods
 	}
