@@ -44,6 +44,10 @@ type auditOptions struct {
 	Headers     []string
 	HeaderEnvs  []string
 	AuthHeaders http.Header
+	// Strict leaves out the audited repository's own rubric changes;
+	// TrustConfig keeps them in a cohort, which is strict by default.
+	Strict      bool
+	TrustConfig bool
 	Verbose     bool
 	Color       string
 	Debug       bool
@@ -71,6 +75,9 @@ history of the commits that touch it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Targets = args
 			o.ProfileSet, o.FailUnderSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-under")
+			if o.Strict && o.TrustConfig {
+				return usageErrorf("--strict and --trust-config contradict each other; give one")
+			}
 			if o.cohortMode(args) {
 				if err := o.completeCohort(); err != nil {
 					return err
@@ -102,6 +109,8 @@ history of the commits that touch it.`,
 	f.IntVar(&o.MaxRequests, "max-requests", 40, "most requests the live probe sends (1-40)")
 	f.StringArrayVar(&o.Headers, "header", nil, "send 'Name: value' on the live probe's calls of secured GET operations ($VAR in the value is read from the environment; repeatable)")
 	f.StringArrayVar(&o.HeaderEnvs, "header-env", nil, "like --header, the whole 'Name: value' read from the environment variable NAME (repeatable)")
+	f.BoolVar(&o.Strict, "strict", false, "ignore the checks turned off, weights and profile in the audited repository's own .vetfolio.yaml (cohorts are strict by default)")
+	f.BoolVar(&o.TrustConfig, "trust-config", false, "in a cohort, apply each repository's own .vetfolio.yaml (checks off, weights, profile)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
 	f.StringVar(&o.Color, "color", "auto", "colour the text report: auto, always, never")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
@@ -244,7 +253,7 @@ func (o *auditOptions) color() bool {
 
 func runAudit(ctx context.Context, o *auditOptions) error {
 	req := audit.Request{
-		Target: o.Targets[0], URL: o.URL, Offline: o.Offline,
+		Target: o.Targets[0], URL: o.URL, Offline: o.Offline, Strict: o.Strict,
 		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests, AuthHeaders: o.AuthHeaders,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,
