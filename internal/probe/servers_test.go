@@ -345,6 +345,11 @@ func TestRealServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real framework servers; not in -short")
 	}
+	t.Cleanup(func() {
+		if goChiBin != "" {
+			os.RemoveAll(filepath.Dir(goChiBin))
+		}
+	})
 	for _, s := range realServers {
 		t.Run(s.name, func(t *testing.T) {
 			for _, m := range s.modes {
