@@ -113,7 +113,15 @@ var apiDocsLiveConformance = &Check{
 		l := f.Live
 		c := l.Conformance
 		if c.Checked == 0 {
-			return Skip("no parameterless GET operation of the OpenAPI document could be called")
+			// Say what was really missing: the document, or callable
+			// operations in it.
+			switch {
+			case l.AuthGateway:
+				return Skip("every request answered 401/403 (a gateway in front), so no operation could be called anonymously")
+			case l.SpecURL == "":
+				return Skip("no OpenAPI document was found live (nor one in the repository to stand in) to call its operations")
+			}
+			return Skip("the live document at " + l.SpecURL + " has no GET operation that can be called without parameters or examples")
 		}
 		ev := Location{URL: l.URL}
 		if l.SpecURL != "" {
