@@ -257,6 +257,9 @@ func apiDocsLive(f *Facts) Result {
 	if len(found) > 0 {
 		return Pass("the deployed service serves "+strings.Join(found, " and "), ev...)
 	}
+	if l.AuthGateway {
+		return Fail(fmt.Sprintf("%s answered every request with %d, docs included: something in front of the service asks for credentials, so a reviewer cannot open the docs", l.URL, l.Status), Location{URL: l.URL})
+	}
 	msg := fmt.Sprintf("%s serves no docs page or OpenAPI document at the usual paths", l.URL)
 	if l.GraphQLPath != "" {
 		msg += fmt.Sprintf(" (a GraphQL endpoint answered at %s, but the API is judged on its REST routes)", l.GraphQLPath)

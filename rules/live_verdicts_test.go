@@ -161,6 +161,10 @@ func TestLiveBeatsStatic(t *testing.T) {
 	if r, _ := runLive(t, "auth.live-enforced", f); verdict(r) != "skip" || !strings.Contains(r.Message, "gateway") {
 		t.Errorf("live-enforced behind a gateway: %s %q", verdict(r), r.Message)
 	}
+	f.Live.Status = 401
+	if r, _ := runLive(t, "api-docs.live", f); verdict(r) != "fail" || !strings.Contains(r.Message, "answered every request with 401") {
+		t.Errorf("api-docs.live behind a gateway: %s %q", verdict(r), r.Message)
+	}
 }
 
 func TestScorecardShowsTheFindingsSteps(t *testing.T) {

@@ -329,6 +329,8 @@ var realServers = []realServer{
 				name: "gateway", env: []string{"GATEWAY=1"},
 				checks: []expect{
 					{id: "auth.live-enforced", outcome: "skip", message: []string{"gateway"}},
+					{id: "api-docs.live", outcome: "fail", message: []string{"answered every request with 401"}},
+					{id: "api-docs.live-conformance", outcome: "skip", message: []string{"gateway"}},
 				},
 				live: func(t *testing.T, l *rules.Live) {
 					if !l.AuthGateway {
