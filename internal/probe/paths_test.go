@@ -250,6 +250,9 @@ func TestRedirectedOriginGetsNoCredentials(t *testing.T) {
 	if live.Authenticated {
 		t.Error("credentials used on the host a redirect led to")
 	}
+	if !slices.ContainsFunc(live.Notes, func(n string) bool { return strings.Contains(n, "were not used: the service moved to another host") }) {
+		t.Errorf("notes = %q, want one saying why the credentials were not used", live.Notes)
+	}
 	other.assertSafe(t)
 }
 

@@ -74,6 +74,14 @@ func Run(ctx context.Context, cfg Config) *facts.Live {
 	p := &probe{cfg: cfg, c: newClient(cfg), origin: &url.URL{Scheme: u.Scheme, Host: u.Host}, userHost: u.Host, live: live, skip: map[*response]bool{}}
 	defer p.c.close()
 	p.run(ctx, u)
+	if len(cfg.AuthHeaders) > 0 && !live.Authenticated && live.Reachable {
+		// Say so: a user who gave credentials expects them to be used.
+		why := "no OpenAPI document with secured GET operations was found"
+		if p.origin.Host != p.userHost {
+			why = "the service moved to another host (" + p.origin.Host + "), which does not get them"
+		}
+		live.Notes = append(live.Notes, "the credentials given with --header were not used: "+why)
+	}
 	n, capped := p.c.requests()
 	live.Requests = n
 	if capped {
