@@ -306,6 +306,15 @@ type History struct {
 	BulkSubject      string `json:"-"`
 	BulkAdded        int    `json:"-"`
 	CommitsAfterBulk int    `json:"-"`
+	// CodeBulk is set when the bulk upload is seen in the code alone: one
+	// commit added CodeBulkAdded of CodeFiles program source files and only
+	// CodeCommitsAfter later commits changed any code (README and
+	// .gitignore commits after an upload do not make it a history).
+	CodeBulk         bool   `json:"-"`
+	CodeBulkCommit   string `json:"-"`
+	CodeBulkAdded    int    `json:"-"`
+	CodeFiles        int    `json:"-"`
+	CodeCommitsAfter int    `json:"-"`
 	// AddedKnown is false when the history does not say which files each
 	// commit added (a source that lists commits without their files); the
 	// bulk upload cannot be judged then.
