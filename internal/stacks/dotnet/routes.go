@@ -1,0 +1,418 @@
+package dotnet
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Route is one endpoint declared in a C# file.
+type Route struct {
+	// Method is the HTTP method in upper case (GET, POST, ...); ANY for
+	// an action routed by [Route] alone, Map() or MapMethods.
+	Method string
+	// Path is the template with the prefixes known in the same file
+	// ([Route] on the controller, MapGroup variables), "/"-rooted, with
+	// [controller] and [action] replaced.
+	Path string
+	// Offset is the byte offset of the declaration (the attribute list or
+	// the Map call) in the file.
+	Offset int
+	// Protected is set when the endpoint requires an authenticated user:
+	// [Authorize] on the action or its controller, RequireAuthorization() on
+	// the endpoint or its group, an [Authorize] attribute on a minimal-API
+	// lambda. [AllowAnonymous] and AllowAnonymous() clear it.
+	Protected bool
+	// Anonymous is set when the endpoint explicitly opts out with
+	// [AllowAnonymous] or AllowAnonymous().
+	Anonymous bool
+	// Unrooted is set for minimal-API endpoints declared on a group or
+	// builder passed in as a parameter: their prefix is set in another file.
+	Unrooted bool
+}
+
+// attr is one attribute of an attribute list: its name without the
+// Attribute suffix or namespace, and its argument text.
+type attr struct {
+	name, args string
+}
+
+// attrList is one [..] attribute list before a declaration.
+type attrList struct {
+	start, end int // '[' and just past ']'
+	attrs      []attr
+}
+
+// decl is a declaration with the attributes of all its lists.
+type decl struct {
+	start   int // first attribute list
+	at      int // the declaration itself
+	isClass bool
+	name    string
+	attrs   []attr
+}
+
+var (
+	reClassDecl = regexp.MustCompile(`\b(?:class|record)\s+([A-Za-z_]\w*)`)
+	reHTTPAttr  = regexp.MustCompile(`^Http(Get|Post|Put|Delete|Patch|Head|Options)$`)
+	reIdentEnd  = regexp.MustCompile(`([A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\s*$`)
+	reFirstStr  = regexp.MustCompile(`^\s*(?:template\s*:\s*)?\$?@?"([^"]*)"`)
+	reQuoted    = regexp.MustCompile(`"([^"]*)"`)
+)
+
+// Routes returns the endpoints declared in one C# file: actions of
+// attribute-routed controllers and minimal-API Map calls.
+func Routes(data []byte) []Route {
+	code := Code(data)
+	skel := Skeleton(data)
+	out := controllerRoutes(code, skel)
+	return append(out, minimalRoutes(code, skel)...)
+}
+
+// ---- controllers ----
+
+// class is a class body and what its attributes say about its actions.
+type class struct {
+	name       string
+	start, end int
+	prefix     string
+	authorize  bool
+	controller bool
+}
+
+func controllerRoutes(code, skel []byte) []Route {
+	if !bytes.Contains(code, []byte("[Http")) && !bytes.Contains(code, []byte("Route(")) && !bytes.Contains(code, []byte("AcceptVerbs")) {
+		return nil
+	}
+	decls := declarations(code, skel)
+	classes := classesOf(code, skel, decls)
+	var out []Route
+	for _, d := range decls {
+		if d.isClass {
+			continue
+		}
+		cls := innermost(classes, d.at)
+		type verb struct{ method, tmpl string }
+		var verbs []verb
+		var route string
+		hasRoute, authorize, anonymous := false, false, false
+		for _, a := range d.attrs {
+			if m := reHTTPAttr.FindStringSubmatch(a.name); m != nil {
+				t, _ := firstString(a.args)
+				verbs = append(verbs, verb{strings.ToUpper(m[1]), t})
+				continue
+			}
+			switch a.name {
+			case "Route":
+				route, hasRoute = firstString(a.args)
+			case "AcceptVerbs":
+				for _, v := range quoted(a.args) {
+					verbs = append(verbs, verb{strings.ToUpper(v), ""})
+				}
+			case "Authorize":
+				authorize = true
+			case "AllowAnonymous":
+				anonymous = true
+			}
+		}
+		if len(verbs) == 0 {
+			if !hasRoute || cls == nil || !cls.controller {
+				continue
+			}
+			verbs = append(verbs, verb{"ANY", ""})
+		}
+		protected := (authorize || (cls != nil && cls.authorize)) && !anonymous
+		for _, v := range verbs {
+			tmpl := v.tmpl
+			if tmpl == "" && hasRoute {
+				tmpl = route
+			}
+			out = append(out, Route{Method: v.method, Path: joinRoute(cls, tmpl, d.name), Offset: d.start,
+				Protected: protected, Anonymous: anonymous})
+		}
+	}
+	return out
+}
+
+// declarations groups the attribute lists of code by the declaration they
+// precede. Only lists in declaration position count: after {, }, ; or ]
+// (parameter attributes such as [FromBody] follow ( or , instead).
+func declarations(code, skel []byte) []decl {
+	var out []decl
+	var cur *decl
+	for i := 0; i < len(skel); i++ {
+		if skel[i] != '[' || !declPosition(skel, i) {
+			continue
+		}
+		end := matchClose(skel, i, '[', ']')
+		if end < 0 {
+			break
+		}
+		list := parseAttrs(string(code[i+1 : end-1]))
+		if len(list) == 0 {
+			continue
+		}
+		if cur != nil && strings.TrimSpace(string(skel[cur.at:i])) == "" {
+			// another list of the same declaration
+			cur.attrs = append(cur.attrs, list...)
+		} else {
+			out = append(out, decl{start: i, attrs: list})
+			cur = &out[len(out)-1]
+		}
+		cur.at = skipSpace(skel, end)
+		i = end - 1
+	}
+	for k := range out {
+		d := &out[k]
+		head := declHead(skel, d.at)
+		if m := reClassDecl.FindStringSubmatch(head); m != nil {
+			d.isClass, d.name = true, m[1]
+		} else if m := reIdentEnd.FindStringSubmatch(head); m != nil {
+			d.name = m[1]
+		}
+	}
+	return out
+}
+
+// declPosition reports whether '[' at i starts an attribute list on a
+// declaration: the previous non-space character closes a statement or
+// another list, or begins a block.
+func declPosition(skel []byte, i int) bool {
+	j := i - 1
+	for j >= 0 && isSpace(skel[j]) {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	switch skel[j] {
+	case '{', '}', ';', ']':
+		return true
+	}
+	return false
+}
+
+// declHead returns the declaration text at off up to its body or
+// parameter list: "public async Task<IActionResult> Get", "public class X : Y".
+func declHead(skel []byte, off int) string {
+	end := off
+	for end < len(skel) && end-off < 400 {
+		c := skel[end]
+		if c == '{' || c == ';' || c == '(' || c == '=' {
+			break
+		}
+		end++
+	}
+	return string(skel[off:end])
+}
+
+// classesOf finds every class body and reads its routing attributes.
+func classesOf(code, skel []byte, decls []decl) []*class {
+	var out []*class
+	for _, m := range reClassDecl.FindAllSubmatchIndex(skel, -1) {
+		name := string(skel[m[2]:m[3]])
+		open := bytes.IndexByte(skel[m[1]:], '{')
+		semi := bytes.IndexByte(skel[m[1]:], ';')
+		if open < 0 || (semi >= 0 && semi < open) {
+			continue // record Foo(...); or a forward reference
+		}
+		start := m[1] + open
+		end := matchClose(skel, start, '{', '}')
+		if end < 0 {
+			end = len(skel)
+		}
+		c := &class{name: name, start: start, end: end}
+		head := string(skel[m[0]:start])
+		c.controller = strings.HasSuffix(name, "Controller") || strings.Contains(head, "ControllerBase") || strings.Contains(head, ": Controller")
+		for _, d := range decls {
+			if !d.isClass || d.at > m[0] || d.name != name || strings.TrimSpace(string(skel[d.at:m[0]])) != "" && !onlyModifiers(string(skel[d.at:m[0]])) {
+				continue
+			}
+			for _, a := range d.attrs {
+				switch a.name {
+				case "Route":
+					c.prefix, _ = firstString(a.args)
+				case "Authorize":
+					c.authorize = true
+				case "ApiController":
+					c.controller = true
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// onlyModifiers reports whether s holds nothing but class modifiers.
+func onlyModifiers(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "public", "internal", "sealed", "abstract", "partial", "static", "private", "protected", "file":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func innermost(classes []*class, off int) *class {
+	var best *class
+	for _, c := range classes {
+		if c.start < off && off < c.end && (best == nil || c.start > best.start) {
+			best = c
+		}
+	}
+	return best
+}
+
+// joinRoute applies ASP.NET's attribute-routing rules: an action template
+// starting with / or ~/ ignores the controller's; [controller] and [action]
+// are replaced; constraints stay ({id:int}).
+func joinRoute(c *class, tmpl, action string) string {
+	prefix := ""
+	ctrl := ""
+	if c != nil {
+		prefix = c.prefix
+		ctrl = strings.TrimSuffix(c.name, "Controller")
+	}
+	var p string
+	switch {
+	case strings.HasPrefix(tmpl, "~/"):
+		p = tmpl[1:]
+	case strings.HasPrefix(tmpl, "/"):
+		p = tmpl
+	default:
+		p = joinPath(prefix, tmpl)
+	}
+	r := strings.NewReplacer("[controller]", strings.ToLower(ctrl), "[Controller]", strings.ToLower(ctrl), "[action]", strings.ToLower(action), "[Action]", strings.ToLower(action))
+	return r.Replace(p)
+}
+
+func joinPath(a, b string) string {
+	a = strings.Trim(a, "/")
+	b = strings.Trim(b, "/")
+	switch {
+	case a == "" && b == "":
+		return "/"
+	case a == "":
+		return "/" + b
+	case b == "":
+		return "/" + a
+	}
+	return "/" + a + "/" + b
+}
+
+// parseAttrs splits the text inside [..] into attributes. A list that does
+// not read as attributes (an indexer, a collection expression) gives nil.
+func parseAttrs(s string) []attr {
+	var out []attr
+	for _, part := range splitTop(s, ',') {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if i := strings.Index(part, ":"); i >= 0 && i < strings.IndexAny(part+"(", "(") && isIdentString(strings.TrimSpace(part[:i])) {
+			part = strings.TrimSpace(part[i+1:]) // [return: NotNull], [method: Authorize]
+		}
+		name, args := part, ""
+		if i := strings.IndexByte(part, '('); i >= 0 {
+			if !strings.HasSuffix(part, ")") {
+				return nil
+			}
+			name, args = strings.TrimSpace(part[:i]), part[i+1:len(part)-1]
+		}
+		if k := strings.LastIndexByte(name, '.'); k >= 0 {
+			name = name[k+1:]
+		}
+		if !isIdentString(name) || name[0] < 'A' || name[0] > 'Z' {
+			return nil
+		}
+		out = append(out, attr{name: strings.TrimSuffix(name, "Attribute"), args: args})
+	}
+	return out
+}
+
+// splitTop splits s at sep outside parentheses, brackets, braces and
+// string literals.
+func splitTop(s string, sep byte) []string {
+	var out []string
+	depth, start := 0, 0
+	inStr := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inStr:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '(' || c == '[' || c == '{' || c == '<':
+			depth++
+		case c == ')' || c == ']' || c == '}' || c == '>':
+			depth--
+		case c == sep && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func firstString(args string) (string, bool) {
+	if m := reFirstStr.FindStringSubmatch(args); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
+func quoted(args string) []string {
+	var out []string
+	for _, m := range reQuoted.FindAllStringSubmatch(args, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// matchClose returns the index just past the bracket closing the one at
+// open, or -1.
+func matchClose(skel []byte, open int, o, c byte) int {
+	depth := 0
+	for i := open; i < len(skel); i++ {
+		switch skel[i] {
+		case o:
+			depth++
+		case c:
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isIdentString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
