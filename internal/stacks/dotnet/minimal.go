@@ -8,6 +8,7 @@ import (
 
 var (
 	reMapCall  = regexp.MustCompile(`\.\s*Map(Get|Post|Put|Delete|Patch|Methods)\s*\(`)
+	reIdentAPI = regexp.MustCompile(`\.\s*MapIdentityApi\s*<[^>]*>\s*\(`)
 	reGroupVar = regexp.MustCompile(`(?:\bvar\s+|\bRouteGroupBuilder\s+|\bIEndpointRouteBuilder\s+|^\s*|[;{}]\s*)([A-Za-z_]\w*)\s*=\s*`)
 	reGroupMod = regexp.MustCompile(`(?m)(?:^|[;{}])\s*([A-Za-z_]\w*)\s*\.\s*(RequireAuthorization|AllowAnonymous)\s*\(`)
 	reParamOf  = regexp.MustCompile(`\b(RouteGroupBuilder|IEndpointRouteBuilder|WebApplication|IApplicationBuilder)\s+([A-Za-z_]\w*)\s*[,)]`)
@@ -145,7 +146,24 @@ func minimalRoutes(code, skel []byte) []Route {
 			out = append(out, Route{Method: meth, Path: p, Offset: recvStart, Protected: protected, Anonymous: anonymous, Unrooted: recv.unrooted})
 		}
 	}
+	for _, m := range reIdentAPI.FindAllIndex(skel, -1) {
+		start := receiverStart(skel, m[0])
+		recv := resolveChain(code, skel, start, m[0], groups)
+		for _, e := range identityEndpoints {
+			out = append(out, Route{Method: e[0], Path: joinPath(recv.prefix, e[1]), Offset: start,
+				Protected: e[2] == "auth" || recv.protected, Anonymous: e[2] != "auth", Unrooted: recv.unrooted})
+		}
+	}
 	return out
+}
+
+// identityEndpoints are what MapIdentityApi<TUser>() maps (.NET 8): method,
+// path, and "auth" for the ones that need a signed-in user.
+var identityEndpoints = [][3]string{
+	{"POST", "/register", ""}, {"POST", "/login", ""}, {"POST", "/refresh", ""},
+	{"GET", "/confirmEmail", ""}, {"POST", "/resendConfirmationEmail", ""},
+	{"POST", "/forgotPassword", ""}, {"POST", "/resetPassword", ""},
+	{"POST", "/manage/2fa", "auth"}, {"GET", "/manage/info", "auth"}, {"POST", "/manage/info", "auth"},
 }
 
 // routeArg returns the route pattern of a Map call's arguments and the

@@ -29,6 +29,23 @@ type Route struct {
 	// Unrooted is set for minimal-API endpoints declared on a group or
 	// builder passed in as a parameter: their prefix is set in another file.
 	Unrooted bool
+
+	// Class, Action and Template are a controller action's class, method
+	// and own route template, kept so that a [Route] or [Authorize] on a
+	// base controller in another file can be applied (see Inherit).
+	Class, Action, Template string
+	// ownAuth records [Authorize]/[AllowAnonymous] on the action itself.
+	ownAuth, ownAnon bool
+}
+
+// Controller is a class that routes or may be a base of controllers: its
+// base class and the routing attributes it carries.
+type Controller struct {
+	Name, Base string
+	// Prefix is the class's [Route] template; HasRoute says it has one.
+	Prefix    string
+	HasRoute  bool
+	Authorize bool
 }
 
 // attr is one attribute of an attribute list: its name without the
@@ -58,6 +75,7 @@ var (
 	reIdentEnd  = regexp.MustCompile(`([A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\s*$`)
 	reFirstStr  = regexp.MustCompile(`^\s*(?:template\s*:\s*)?\$?@?"([^"]*)"`)
 	reQuoted    = regexp.MustCompile(`"([^"]*)"`)
+	reBase      = regexp.MustCompile(`:\s*([A-Z]\w*)`)
 )
 
 // Routes returns the endpoints declared in one C# file: actions of
@@ -74,8 +92,10 @@ func Routes(data []byte) []Route {
 // class is a class body and what its attributes say about its actions.
 type class struct {
 	name       string
+	base       string
 	start, end int
 	prefix     string
+	hasRoute   bool
 	authorize  bool
 	controller bool
 }
@@ -127,8 +147,12 @@ func controllerRoutes(code, skel []byte) []Route {
 			if tmpl == "" && hasRoute {
 				tmpl = route
 			}
-			out = append(out, Route{Method: v.method, Path: joinRoute(cls, tmpl, d.name), Offset: d.start,
-				Protected: protected, Anonymous: anonymous})
+			r := Route{Method: v.method, Path: joinRoute(cls, tmpl, d.name), Offset: d.start,
+				Protected: protected, Anonymous: anonymous, Action: d.name, Template: tmpl, ownAuth: authorize, ownAnon: anonymous}
+			if cls != nil {
+				r.Class = cls.name
+			}
+			out = append(out, r)
 		}
 	}
 	return out
@@ -223,6 +247,9 @@ func classesOf(code, skel []byte, decls []decl) []*class {
 		}
 		c := &class{name: name, start: start, end: end}
 		head := string(skel[m[0]:start])
+		if bm := reBase.FindStringSubmatch(head); bm != nil {
+			c.base = bm[1]
+		}
 		c.controller = strings.HasSuffix(name, "Controller") || strings.Contains(head, "ControllerBase") || strings.Contains(head, ": Controller")
 		for _, d := range decls {
 			if !d.isClass || d.at > m[0] || d.name != name || strings.TrimSpace(string(skel[d.at:m[0]])) != "" && !onlyModifiers(string(skel[d.at:m[0]])) {
@@ -231,7 +258,7 @@ func classesOf(code, skel []byte, decls []decl) []*class {
 			for _, a := range d.attrs {
 				switch a.name {
 				case "Route":
-					c.prefix, _ = firstString(a.args)
+					c.prefix, c.hasRoute = firstString(a.args)
 				case "Authorize":
 					c.authorize = true
 				case "ApiController":
@@ -415,4 +442,50 @@ func isIdentString(s string) bool {
 		}
 	}
 	return true
+}
+
+// Controllers returns the classes of one file with their base class and
+// class-level routing attributes, for Inherit.
+func Controllers(data []byte) []Controller {
+	code := Code(data)
+	skel := Skeleton(data)
+	var out []Controller
+	for _, c := range classesOf(code, skel, declarations(code, skel)) {
+		out = append(out, Controller{Name: c.name, Base: c.base, Prefix: c.prefix, HasRoute: c.hasRoute, Authorize: c.authorize})
+	}
+	return out
+}
+
+// Inherit applies what base controllers declared in other files say
+// about routes: a [Route] prefix on the base replaces a missing one, and
+// [Authorize] on any base protects actions that do not opt out. classes
+// holds every controller of the project by name.
+func Inherit(routes []Route, classes map[string]Controller) []Route {
+	for i := range routes {
+		r := &routes[i]
+		if r.Class == "" {
+			continue
+		}
+		own := classes[r.Class]
+		prefix, hasRoute, authorize := own.Prefix, own.HasRoute, own.Authorize
+		seen := map[string]bool{r.Class: true}
+		for b := own.Base; b != "" && !seen[b]; b = classes[b].Base {
+			seen[b] = true
+			base, ok := classes[b]
+			if !ok {
+				break
+			}
+			if !hasRoute && base.HasRoute {
+				prefix, hasRoute = base.Prefix, true
+			}
+			authorize = authorize || base.Authorize
+		}
+		if hasRoute && !own.HasRoute {
+			r.Path = joinRoute(&class{name: r.Class, prefix: prefix}, r.Template, r.Action)
+		}
+		if authorize && !r.ownAnon {
+			r.Protected = true
+		}
+	}
+	return routes
 }

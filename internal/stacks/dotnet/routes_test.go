@@ -220,3 +220,48 @@ public static class EndpointRouteBuilderExtensions
 		}
 	}
 }
+
+func TestInheritBaseController(t *testing.T) {
+	base := []byte(`[ApiController]
+[Authorize]
+[Route("api/[controller]")]
+public abstract class BaseApiController : ControllerBase { }`)
+	derived := []byte(`public class ProductsController(IMediator m) : BaseApiController
+{
+    [HttpGet("{id}")]
+    public Task<ProductDto> Get(int id) => m.Send(new GetProduct(id));
+
+    [AllowAnonymous]
+    [HttpGet]
+    public Task<List<ProductDto>> List() => m.Send(new ListProducts());
+}`)
+	classes := map[string]Controller{}
+	for _, c := range append(Controllers(base), Controllers(derived)...) {
+		classes[c.Name] = c
+	}
+	got := routeSet(Inherit(Routes(derived), classes))
+	if r, ok := got["GET /api/products/{id}"]; !ok || !r.Protected {
+		t.Errorf("inherited route and [Authorize]: %+v in [%s]", r, keys(got))
+	}
+	if r, ok := got["GET /api/products"]; !ok || r.Protected || !r.Anonymous {
+		t.Errorf("[AllowAnonymous] action: %+v in [%s]", r, keys(got))
+	}
+	// Without the base, nothing is invented.
+	alone := routeSet(Inherit(Routes(derived), map[string]Controller{}))
+	if r, ok := alone["GET /{id}"]; !ok || r.Protected {
+		t.Errorf("no base: %+v in [%s]", r, keys(alone))
+	}
+}
+
+func TestMapIdentityApi(t *testing.T) {
+	got := routeSet(Routes([]byte(`app.MapGroup("/api/users").MapIdentityApi<ApplicationUser>();`)))
+	if r, ok := got["POST /api/users/login"]; !ok || r.Protected {
+		t.Errorf("login: %+v in [%s]", r, keys(got))
+	}
+	if r, ok := got["GET /api/users/manage/info"]; !ok || !r.Protected {
+		t.Errorf("manage/info: %+v in [%s]", r, keys(got))
+	}
+	if len(got) != 10 {
+		t.Errorf("got %d identity endpoints, want 10", len(got))
+	}
+}
