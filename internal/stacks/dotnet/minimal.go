@@ -3,6 +3,7 @@ package dotnet
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -34,18 +35,22 @@ type scoped struct {
 }
 
 func (s groupScope) set(name string, off int, g group) {
-	s[name] = append(s[name], scoped{off, &g})
+	list := append(s[name], scoped{off, &g})
+	// Keep offsets sorted; parameters are recorded before assignments.
+	for i := len(list) - 1; i > 0 && list[i].off < list[i-1].off; i-- {
+		list[i], list[i-1] = list[i-1], list[i]
+	}
+	s[name] = list
 }
 
 // at returns the assignment of name in force at off: the last one before it.
 func (s groupScope) at(name string, off int) *group {
-	var best *group
-	for _, a := range s[name] {
-		if a.off <= off {
-			best = a.g
-		}
+	list := s[name]
+	i := sort.Search(len(list), func(i int) bool { return list[i].off > off })
+	if i == 0 {
+		return nil
 	}
-	return best
+	return list[i-1].g
 }
 
 // minimalRoutes reads minimal-API endpoints: app.MapGet("/x", ...),
@@ -232,33 +237,58 @@ func resolveChain(code, skel []byte, from, to int, groups groupScope) group {
 	return g
 }
 
-// receiverStart walks back from the '.' of a call over a receiver
-// expression: identifiers, dots and balanced parentheses.
+// receiverStart walks back from the '.' of a call over the receiver
+// expression it is chained on: identifiers joined by dots, each possibly
+// a call with balanced parentheses (app.MapGroup("/api").MapGroup("/x")).
+// It stops at anything else, so each call costs the length of its chain.
 func receiverStart(skel []byte, dot int) int {
-	i := dot - 1
-	for i >= 0 {
-		c := skel[i]
-		switch {
-		case c == '_' || isAlnum(c) || c == '.' || isSpace(c):
-			i--
-		case c == ')':
+	start := dot
+	i := dot
+	for {
+		j := i - 1
+		for j >= 0 && isSpace(skel[j]) {
+			j--
+		}
+		if j >= 0 && skel[j] == ')' {
 			depth := 0
-			for ; i >= 0; i-- {
-				if skel[i] == ')' {
+			for ; j >= 0; j-- {
+				if skel[j] == ')' {
 					depth++
-				} else if skel[i] == '(' {
+				} else if skel[j] == '(' {
 					depth--
 					if depth == 0 {
 						break
 					}
 				}
 			}
-			i--
-		default:
-			return skipSpace(skel, i+1)
+			j--
+			for j >= 0 && isSpace(skel[j]) {
+				j--
+			}
+			if j >= 0 && skel[j] == '>' { // a generic call: Foo<T>(...)
+				for j >= 0 && skel[j] != '<' {
+					j--
+				}
+				j--
+			}
 		}
+		e := j
+		for j >= 0 && (skel[j] == '_' || isAlnum(skel[j])) {
+			j--
+		}
+		if j == e {
+			return start
+		}
+		start = j + 1
+		p := j
+		for p >= 0 && isSpace(skel[p]) {
+			p--
+		}
+		if p < 0 || skel[p] != '.' {
+			return start
+		}
+		i = p
 	}
-	return skipSpace(skel, 0)
 }
 
 // chainTail returns the end of the method chain that continues after the

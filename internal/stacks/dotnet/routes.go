@@ -3,6 +3,7 @@ package dotnet
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -176,7 +177,7 @@ func declarations(code, skel []byte) []decl {
 		if len(list) == 0 {
 			continue
 		}
-		if cur != nil && strings.TrimSpace(string(skel[cur.at:i])) == "" {
+		if cur != nil && onlySpace(skel[cur.at:i]) {
 			// another list of the same declaration
 			cur.attrs = append(cur.attrs, list...)
 		} else {
@@ -233,6 +234,12 @@ func declHead(skel []byte, off int) string {
 // classesOf finds every class body and reads its routing attributes.
 func classesOf(code, skel []byte, decls []decl) []*class {
 	var out []*class
+	byAt := make(map[int]decl, len(decls))
+	for _, d := range decls {
+		if d.isClass {
+			byAt[d.at] = d
+		}
+	}
 	for _, m := range reClassDecl.FindAllSubmatchIndex(skel, -1) {
 		name := string(skel[m[2]:m[3]])
 		open := bytes.IndexByte(skel[m[1]:], '{')
@@ -251,10 +258,7 @@ func classesOf(code, skel []byte, decls []decl) []*class {
 			c.base = bm[1]
 		}
 		c.controller = strings.HasSuffix(name, "Controller") || strings.Contains(head, "ControllerBase") || strings.Contains(head, ": Controller")
-		for _, d := range decls {
-			if !d.isClass || d.at > m[0] || d.name != name || strings.TrimSpace(string(skel[d.at:m[0]])) != "" && !onlyModifiers(string(skel[d.at:m[0]])) {
-				continue
-			}
+		if d, ok := byAt[modifiersStart(skel, m[0])]; ok && d.isClass && d.name == name {
 			for _, a := range d.attrs {
 				switch a.name {
 				case "Route":
@@ -271,26 +275,50 @@ func classesOf(code, skel []byte, decls []decl) []*class {
 	return out
 }
 
-// onlyModifiers reports whether s holds nothing but class modifiers.
-func onlyModifiers(s string) bool {
-	for _, w := range strings.Fields(s) {
-		switch w {
-		case "public", "internal", "sealed", "abstract", "partial", "static", "private", "protected", "file":
+// modifiersStart walks back from the class keyword at off over the
+// modifiers before it (public sealed partial ...) to where the
+// declaration starts.
+func modifiersStart(skel []byte, off int) int {
+	start := off
+	for {
+		i := start - 1
+		for i >= 0 && isSpace(skel[i]) {
+			i--
+		}
+		j := i
+		for j >= 0 && (skel[j] == '_' || isAlnum(skel[j])) {
+			j--
+		}
+		switch string(skel[j+1 : i+1]) {
+		case "public", "internal", "sealed", "abstract", "partial", "static", "private", "protected", "file", "readonly", "unsafe":
+			start = j + 1
 		default:
+			return start
+		}
+	}
+}
+
+// onlySpace reports whether b is all white space, stopping at the first
+// other byte so that a long gap costs nothing.
+func onlySpace(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
 			return false
 		}
 	}
 	return true
 }
 
+// innermost returns the class whose body holds off, the most nested one
+// when classes nest. classes are in source order (by start).
 func innermost(classes []*class, off int) *class {
-	var best *class
-	for _, c := range classes {
-		if c.start < off && off < c.end && (best == nil || c.start > best.start) {
-			best = c
+	i := sort.Search(len(classes), func(i int) bool { return classes[i].start >= off })
+	for i--; i >= 0; i-- {
+		if c := classes[i]; off < c.end {
+			return c
 		}
 	}
-	return best
+	return nil
 }
 
 // joinRoute applies ASP.NET's attribute-routing rules: an action template
