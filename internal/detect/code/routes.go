@@ -8,6 +8,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -108,6 +109,15 @@ func (st *routeState) scanPack(s *source) {
 	pk := stacks.ByID(s.group())
 	if pk == nil {
 		return
+	}
+	if pk.ScanRoutes != nil {
+		for _, r := range pk.ScanRoutes(pack.Source{Path: s.path, Lang: s.lang, Code: s.code}) {
+			p := r.Path
+			if !strings.HasPrefix(p, "/") {
+				p = "/" + p
+			}
+			st.add(s, r.Method, p, "", r.Offset)
+		}
 	}
 	for _, rp := range pk.Routes {
 		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {

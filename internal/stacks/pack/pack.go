@@ -50,6 +50,10 @@ type Pack struct {
 	// hand-written scanners in internal/detect/code, which also resolve
 	// prefixes mounted across files; a new pack uses these.)
 	Routes []RoutePattern
+	// ScanRoutes, when set, reads one source file's routes with code, for
+	// what patterns cannot say: a controller's [Route] prefix applied to
+	// its actions, route-group variables. It runs beside Routes.
+	ScanRoutes func(src Source) []Route
 	// Database is the group's ORMs, models, relations and migrations.
 	Database Database
 	// OpenAPI lists the generators that serve a document from the code.
@@ -220,6 +224,14 @@ type RoutePattern struct {
 	// names it and the standard index/show/create/update/destroy routes
 	// are counted (Rails resources :users, Laravel Route::apiResource).
 	Resource bool
+}
+
+// Route is one endpoint a pack's ScanRoutes read: its HTTP method, its
+// path with the prefixes known in the file, and the byte offset of its
+// declaration in Source.Code.
+type Route struct {
+	Method, Path string
+	Offset       int
 }
 
 // Database is a group's ORM, model and migration knowledge.
