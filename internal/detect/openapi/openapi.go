@@ -162,6 +162,13 @@ func (d *detector) scanPack(p string, data []byte) {
 	}
 	code := scan.Code(data, stacks.Language(p))
 	for _, g := range pk.OpenAPI {
+		if g.Document != nil {
+			described, errs, schemes := g.Document(data, code)
+			q := d.quality(g.Name)
+			q.described += described
+			q.errors += errs
+			q.schemes = q.schemes || schemes
+		}
 		if g.Code == nil {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 )
 
 type kind int
@@ -237,3 +238,32 @@ func crossOriginAny(data []byte) int {
 		}
 	}
 }
+
+// packSignals turns the packs' security tables into signals for their
+// languages, CORS wildcards first so that they are recorded before the
+// plain CORS signal of the same file.
+func packSignals() []*signal {
+	kinds := map[string]kind{"validation": validation, "rate-limit": rateLimit, "cors": cors, "cors-wildcard": corsWildcard}
+	var wild, rest []*signal
+	for _, pk := range stacks.All() {
+		langs := map[string]bool{}
+		for _, l := range pk.Languages {
+			langs[l] = true
+		}
+		for _, ps := range pk.Security {
+			k, ok := kinds[ps.Kind]
+			if !ok {
+				continue
+			}
+			s := &signal{kind: k, name: ps.Name, langs: langs, keywords: ps.Keywords, re: ps.Re}
+			if k == corsWildcard {
+				wild = append(wild, s)
+			} else {
+				rest = append(rest, s)
+			}
+		}
+	}
+	return append(wild, rest...)
+}
+
+func init() { signals = append(packSignals(), signals...) }

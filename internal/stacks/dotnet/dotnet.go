@@ -34,7 +34,14 @@ var Pack = &pack.Pack{
 	Database: databaseTables(),
 	OpenAPI:  generators(),
 	Tests:    testTables(),
-	Fixes:    fixes,
+	Security: []pack.SecuritySignal{
+		{Kind: "cors-wildcard", Name: "aspnet-cors-any-origin", Keywords: []string{"AllowAnyOrigin", "SetIsOriginAllowed", `"*"`}, Re: re(CORSWildcard)},
+		{Kind: "cors", Name: "aspnet-cors", Keywords: []string{"Cors"}, Re: re(CORS)},
+		{Kind: "validation", Name: "data-annotations", Keywords: []string{"[Required", "[StringLength", "[MaxLength", "[Range", "[EmailAddress", "[RegularExpression", "[MinLength", "Required,", "Required]"}, Re: re(Validation)},
+		{Kind: "validation", Name: "fluentvalidation", Keywords: []string{"AbstractValidator", "FluentValidation", "AddValidatorsFrom"}, Re: re(Validation)},
+		{Kind: "rate-limit", Name: "aspnet-rate-limiter", Keywords: []string{"RateLimit"}, Re: re(RateLimit)},
+	},
+	Fixes: fixes,
 }
 
 func authTables() pack.Auth {
@@ -125,7 +132,7 @@ func databaseTables() pack.Database {
 func generators() []pack.Generator {
 	var out []pack.Generator
 	for _, g := range OpenAPIGenerators {
-		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: re(g.Re), Kind: "framework-generated"})
+		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: re(g.Re), Kind: "framework-generated", Document: Document})
 	}
 	return out
 }

@@ -123,3 +123,30 @@ func TestSecuritySignals(t *testing.T) {
 		t.Error("pagination")
 	}
 }
+
+func TestDocument(t *testing.T) {
+	src := []byte(`[ApiController]
+[Route("api/tasks")]
+public class TasksController : ControllerBase
+{
+    /// <summary>Reads one task.</summary>
+    /// <param name="id">The task id.</param>
+    [HttpGet("{id:int}")]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public IActionResult Get(int id) => Ok();
+
+    [HttpDelete("{id:int}")]
+    public IActionResult Delete(int id) => NoContent();
+}
+app.MapGet("/x", () => 1).WithSummary("Lists x").ProducesProblem(500);
+builder.Services.AddSwaggerGen(o => o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme { Scheme = "bearer" }));
+`)
+	d, e, s := Document(src, Code(src))
+	if d != 2 || e != 2 || !s {
+		t.Errorf("described %d (want 2), error responses %d (want 2), schemes %v", d, e, s)
+	}
+	bare := []byte(`[HttpGet] public IActionResult List() => Ok(); // <summary> in a line comment is not a doc comment`)
+	if d, e, s := Document(bare, Code(bare)); d+e != 0 || s {
+		t.Errorf("undocumented: %d %d %v", d, e, s)
+	}
+}

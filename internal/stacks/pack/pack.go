@@ -60,6 +60,9 @@ type Pack struct {
 	OpenAPI []Generator
 	// Tests is how the group's tests look.
 	Tests Tests
+	// Security lists the group's input validation, rate limiting and CORS
+	// signals (the security detector's own tables cover the first groups).
+	Security []SecuritySignal
 
 	// Fixes are the group's fix texts by check ID ("auth.mechanism"),
 	// used when the project's framework has none for that check.
@@ -226,6 +229,18 @@ type RoutePattern struct {
 	Resource bool
 }
 
+// SecuritySignal is one sign of security hygiene in a source file.
+type SecuritySignal struct {
+	// Kind is validation, rate-limit, cors or cors-wildcard.
+	Kind string
+	// Name is the value written into the facts (Security.Validation).
+	Name string
+	// Keywords: the file must contain one before Re runs; with no Re the
+	// first keyword found is the evidence.
+	Keywords []string
+	Re       *scan.Regexp
+}
+
 // Route is one endpoint a pack's ScanRoutes read: its HTTP method, its
 // path with the prefixes known in the file, and the byte offset of its
 // declaration in Source.Code.
@@ -268,6 +283,12 @@ type Generator struct {
 	Code *scan.Regexp
 	// Kind is framework-generated or annotations.
 	Kind string
+	// Document, when set, counts in one file of the group the documentation
+	// the generator publishes: operations described, operations declaring
+	// error responses, and whether a security scheme is declared. data is
+	// the file as read (doc comments feed some generators), code the same
+	// with comments blanked.
+	Document func(data, code []byte) (described, errorResponses int, schemes bool)
 }
 
 // Tests is a group's test knowledge. Which files are tests is decided by
