@@ -565,7 +565,7 @@ func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) 
 			d.keys = append(d.keys, keyCandidate{loc: facts.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
 		}
 	}
-	for _, re := range keyDirectRes[grp] {
+	for _, re := range append(keyDirectRes[grp], pk.Auth.KeyDirect...) {
 		for _, m := range re.FindAllSubmatchIndex(code, -1) {
 			if placeholder(string(code[m[2]:m[3]])) {
 				continue

@@ -64,6 +64,9 @@ func authTables() pack.Auth {
 		// const string JwtKey = "..." and friends: group 1 the name,
 		// group 2 the value.
 		KeyAssign: re(reKeyConst),
+		// new SymmetricSecurityKey(Encoding.UTF8.GetBytes("...")) and
+		// "..."u8.ToArray(): the literal is the key.
+		KeyDirect: []*scan.Regexp{re(reKeyDirect)},
 	}
 	for _, s := range AuthSignals {
 		a.Code = append(a.Code, pack.Signal{Re: re(s.Re), Lib: s.Lib, Kind: s.Kind, Hash: s.Hash})

@@ -145,6 +145,9 @@ type Auth struct {
 	// KeyAssign finds a signing key written as a literal: group 1 is the
 	// name, group 2 the value.
 	KeyAssign *scan.Regexp
+	// KeyDirect find a key literal passed straight to the signing or
+	// validating call, with no variable between: group 1 is the value.
+	KeyDirect []*scan.Regexp
 }
 
 // StatusPattern finds an HTTP status in source: group 1 is the number, or
