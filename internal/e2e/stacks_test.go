@@ -116,7 +116,7 @@ var stackCases = []stackCase{
 		authKind: "jwt", hashing: "bcrypt", migTool: "efcore", migCount: 2, openapiKinds: []string{"framework-generated"},
 		logging: []string{"serilog", "microsoft-extensions-logging"}, minEndpoints: 16, maxEndpoints: 16},
 	{dir: "aspnet-weak", language: "csharp", framework: "aspnet",
-		minEndpoints: 6, maxEndpoints: 6, secrets: []string{stripeKey}},
+		minEndpoints: 6, maxEndpoints: 6, secrets: []string{stripeKey, pgPassword}},
 }
 
 func TestStacks(t *testing.T) {

@@ -69,6 +69,12 @@ type routeState struct {
 	// goMounts maps a Go function to the group prefix it is called with:
 	// articles.Register(v1.Group("/articles")).
 	goMounts map[string]string
+	// packScanners are the stack packs' route scanners, by group.
+	packScanners map[string]pack.RouteScanner
+	// protected are the first pack routes declared with authentication,
+	// protectedCount all of them.
+	protected      []facts.Location
+	protectedCount int
 }
 
 func newRouteState() routeState {
@@ -78,10 +84,22 @@ func newRouteState() routeState {
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
 		goMounts: map[string]string{},
+		packScanners: func() map[string]pack.RouteScanner {
+			m := map[string]pack.RouteScanner{}
+			for _, pk := range stacks.All() {
+				if pk.NewRouteScanner != nil {
+					m[pk.ID] = pk.NewRouteScanner()
+				}
+			}
+			return m
+		}(),
 	}
 }
 
 func (st *routeState) scan(s *source) {
+	if rs := st.packScanners[s.group()]; rs != nil {
+		rs.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
+	}
 	switch {
 	case s.python():
 		st.scanPython(s)
@@ -93,6 +111,41 @@ func (st *routeState) scan(s *source) {
 		st.scanGo(s)
 	default:
 		st.scanPack(s)
+	}
+}
+
+// entry returns the shallowest file that creates the application (the
+// first by name among as shallow), outside the client's folder.
+func (st *routeState) entry(clientDir string) string {
+	best := ""
+	for f := range st.appFiles {
+		if clientDir != "" && clientDir != "." && strings.HasPrefix(f, clientDir+"/") {
+			continue
+		}
+		if best == "" || strings.Count(f, "/") < strings.Count(best, "/") ||
+			(strings.Count(f, "/") == strings.Count(best, "/") && f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// addPackRoutes adds the routes the packs' scanners resolved, in group
+// order, with every prefix already applied.
+func (st *routeState) addPackRoutes() {
+	ids := make([]string, 0, len(st.packScanners))
+	for id := range st.packScanners {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, r := range st.packScanners[id].Routes() {
+			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
+			if r.Protected {
+				st.protected = scan.AddEvidence(st.protected, r.At)
+				st.protectedCount++
+			}
+		}
 	}
 }
 
@@ -109,15 +162,6 @@ func (st *routeState) scanPack(s *source) {
 	pk := stacks.ByID(s.group())
 	if pk == nil {
 		return
-	}
-	if pk.ScanRoutes != nil {
-		for _, r := range pk.ScanRoutes(pack.Source{Path: s.path, Lang: s.lang, Code: s.code}) {
-			p := r.Path
-			if !strings.HasPrefix(p, "/") {
-				p = "/" + p
-			}
-			st.add(s, r.Method, p, "", r.Offset)
-		}
 	}
 	for _, rp := range pk.Routes {
 		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
@@ -1310,6 +1354,7 @@ type resolved struct {
 
 func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
+	st.addPackRoutes()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
@@ -1354,7 +1399,8 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	sort.Strings(list)
 	sort.Strings(resOrder)
 	inv.Endpoints = len(list)
-	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount,
+		Entry: st.entry(clientDir)}
 	if len(methods) > 0 {
 		inv.Routes.Methods = methods
 	}

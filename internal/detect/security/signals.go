@@ -41,6 +41,9 @@ type signal struct {
 
 func (s *signal) match(data []byte) int {
 	first := -1
+	if len(s.keywords) == 0 {
+		first = 0 // a pack's signal: no precheck
+	}
 	for _, kw := range s.keywords {
 		if i := bytes.Index(data, []byte(kw)); i >= 0 && (first < 0 || i < first) {
 			first = i
@@ -239,31 +242,27 @@ func crossOriginAny(data []byte) int {
 	}
 }
 
-// packSignals turns the packs' security tables into signals for their
-// languages, CORS wildcards first so that they are recorded before the
-// plain CORS signal of the same file.
-func packSignals() []*signal {
-	kinds := map[string]kind{"validation": validation, "rate-limit": rateLimit, "cors": cors, "cors-wildcard": corsWildcard}
-	var wild, rest []*signal
+// packKinds maps a pack's SecuritySignal.Kind to the engine's kinds.
+var packKinds = map[string]kind{"validation": validation, "rate-limit": rateLimit, "cors": cors, "cors-wildcard": corsWildcard}
+
+// packSignals are the stack packs' security signals (Pack.Security).
+var packSignals = func() []*signal {
+	var out []*signal
 	for _, pk := range stacks.All() {
 		langs := map[string]bool{}
 		for _, l := range pk.Languages {
 			langs[l] = true
 		}
 		for _, ps := range pk.Security {
-			k, ok := kinds[ps.Kind]
+			k, ok := packKinds[ps.Kind]
 			if !ok {
-				continue
+				continue // stacks.Validate rejects it in the registry's test
 			}
-			s := &signal{kind: k, name: ps.Name, langs: langs, keywords: ps.Keywords, re: ps.Re}
-			if k == corsWildcard {
-				wild = append(wild, s)
-			} else {
-				rest = append(rest, s)
-			}
+			out = append(out, &signal{kind: k, name: ps.Name, langs: langs, re: ps.Re})
 		}
 	}
-	return append(wild, rest...)
-}
+	return out
+}()
 
-func init() { signals = append(packSignals(), signals...) }
+// allSignals are the engine's signals and the packs'.
+var allSignals = append(append([]*signal{}, signals...), packSignals...)

@@ -99,3 +99,28 @@ o.TokenValidationParameters = new TokenValidationParameters { IssuerSigningKey =
 		}
 	}
 }
+
+func TestPackKeyAssign(t *testing.T) {
+	re := Pack.Auth.KeyAssign
+	for src, name := range map[string]string{
+		`var k = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("super-secret-signing-key-123456"));`:   "",
+		`var k = new SymmetricSecurityKey("somethinglongerforthisdumbalgorithmisrequired"u8.ToArray());`: "",
+		`public const string JWT_SECRET_KEY = "SecretKeyOfDoomThatMustBeAMinimumNumberOfBytes";`:         "JWT_SECRET_KEY",
+	} {
+		m := re.FindSubmatchIndex([]byte(src))
+		if m == nil || m[4] < 0 {
+			t.Errorf("no key in %q", src)
+			continue
+		}
+		got := ""
+		if m[2] >= 0 {
+			got = src[m[2]:m[3]]
+		}
+		if got != name {
+			t.Errorf("%q: name %q, want %q", src, got, name)
+		}
+	}
+	if m := re.FindSubmatchIndex([]byte(`new SymmetricSecurityKey(Encoding.UTF8.GetBytes(builder.Configuration["Jwt:Key"]!))`)); m != nil {
+		t.Errorf("configuration read as a literal key: %v", m)
+	}
+}

@@ -42,3 +42,13 @@ func TestConfigSecrets(t *testing.T) {
 		t.Error("IsAppSettings")
 	}
 }
+
+func TestFindSecretsRedacts(t *testing.T) {
+	got := findSecrets("Api/appsettings.json", []byte(`{"Jwt": {"Key": "x3vQkNmb8bkgyXLcVnCUUYzSH7ceaXq4FYEmZ6H8"}}`))
+	if len(got) != 1 || got[0].Redacted != "Jwt:Key = x3vQ****" || got[0].Line != 1 {
+		t.Errorf("got %+v", got)
+	}
+	if got := findSecrets("Api/Program.cs", []byte(`{"Jwt": {"Key": "x3vQkNmb8bkgyXLcVnCUUYzSH7ceaXq4FYEmZ6H8"}}`)); len(got) != 0 {
+		t.Errorf("non-settings file: %+v", got)
+	}
+}

@@ -35,38 +35,25 @@ var Pack = &pack.Pack{
 	OpenAPI:  generators(),
 	Tests:    testTables(),
 	Security: []pack.SecuritySignal{
-		{Kind: "cors-wildcard", Name: "aspnet-cors-any-origin", Keywords: []string{"AllowAnyOrigin", "SetIsOriginAllowed", `"*"`}, Re: re(CORSWildcard)},
-		{Kind: "cors", Name: "aspnet-cors", Keywords: []string{"Cors"}, Re: re(CORS)},
-		{Kind: "validation", Name: "data-annotations", Keywords: []string{"[Required", "[StringLength", "[MaxLength", "[Range", "[EmailAddress", "[RegularExpression", "[MinLength", "Required,", "Required]"}, Re: re(Validation)},
-		{Kind: "validation", Name: "fluentvalidation", Keywords: []string{"AbstractValidator", "FluentValidation", "AddValidatorsFrom"}, Re: re(Validation)},
-		{Kind: "rate-limit", Name: "aspnet-rate-limiter", Keywords: []string{"RateLimit"}, Re: re(RateLimit)},
+		{Kind: "cors-wildcard", Name: "aspnet-cors-any-origin", Re: re(CORSWildcard)},
+		{Kind: "cors", Name: "aspnet-cors", Re: re(CORS)},
+		{Kind: "validation", Name: "data-annotations", Re: re(Validation)},
+		{Kind: "rate-limit", Name: "aspnet-rate-limiter", Re: re(RateLimit)},
 	},
-	Fixes: fixes,
+	Pagination: re(Pagination),
+	Secrets:    pack.Secrets{Find: findSecrets},
+	Fixes:      fixes,
 }
 
 func authTables() pack.Auth {
 	a := pack.Auth{
 		Deps: map[string]pack.DepSignal{},
-		// Every route Routes reads as protected, plus a global fallback
-		// policy that protects all of them.
-		Protections: func(code []byte) []int {
-			var offs []int
-			for _, r := range Routes(code) {
-				if r.Protected {
-					offs = append(offs, r.Offset)
-				}
-			}
-			if m := GlobalAuthorization.FindIndex(code); m != nil {
-				offs = append(offs, m[0])
-			}
-			return offs
-		},
-		// const string JwtKey = "..." and friends: group 1 the name,
-		// group 2 the value.
-		KeyAssign: re(reKeyConst),
-		// new SymmetricSecurityKey(Encoding.UTF8.GetBytes("...")) and
-		// "..."u8.ToArray(): the literal is the key.
-		KeyDirect: []*scan.Regexp{re(reKeyDirect)},
+		// Protected routes come from the route scanner; a global fallback
+		// policy protects every endpoint that does not opt out.
+		Protect: []*scan.Regexp{re(GlobalAuthorization)},
+		// A key literal passed straight to SymmetricSecurityKey (no name,
+		// group 1 empty) or held in a key-named constant.
+		KeyAssign: scan.MustCompile(`(?:(?i:\b(?:const|static\s+readonly|readonly|static))\s+string\s+(\w*(?i:key|secret)\w*)\s*=\s*|\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*|Convert\.FromBase64String\s*\(\s*)?)@?"([^"\n]{8,})"`),
 	}
 	for _, s := range AuthSignals {
 		a.Code = append(a.Code, pack.Signal{Re: re(s.Re), Lib: s.Lib, Kind: s.Kind, Hash: s.Hash})
@@ -135,7 +122,7 @@ func databaseTables() pack.Database {
 func generators() []pack.Generator {
 	var out []pack.Generator
 	for _, g := range OpenAPIGenerators {
-		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: re(g.Re), Kind: "framework-generated", Document: Document})
+		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: re(g.Re), Kind: "framework-generated", Quality: quality})
 	}
 	return out
 }
@@ -159,6 +146,7 @@ func testTables() pack.Tests {
 				},
 			},
 		},
+		CI: re(CITestCommand),
 		Framework: func(path, found string, st facts.Stack) string {
 			if found != "" {
 				return found
@@ -177,17 +165,99 @@ func testTables() pack.Tests {
 }
 
 func init() {
-	// Set here rather than in the literal: scanRoutes reads Routes, which
-	// the literal's initialisation must not depend on.
-	Pack.ScanRoutes = scanRoutes
+	// Set here rather than in the literal: the scanners read tables the
+	// literal's initialisation must not depend on.
+	Pack.NewRouteScanner = func() pack.RouteScanner { return &routeScanner{classes: map[string]Controller{}} }
+	Pack.Database.NewScanner = func() pack.ModelScanner { return &modelScanner{} }
 }
 
-// scanRoutes hands the engine every endpoint of a C# file.
-func scanRoutes(src pack.Source) []pack.Route {
+// routeScanner collects every C# file's routes and controllers, then
+// applies base controllers' [Route] and [Authorize] across files.
+type routeScanner struct {
+	files   []routeFile
+	classes map[string]Controller
+}
+
+type routeFile struct {
+	src    pack.Source
+	routes []Route
+}
+
+func (r *routeScanner) Scan(src pack.Source) {
 	rs := Routes(src.Code)
-	out := make([]pack.Route, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, pack.Route{Method: r.Method, Path: r.Path, Offset: r.Offset})
+	for _, c := range Controllers(src.Code) {
+		if _, dup := r.classes[c.Name]; !dup {
+			r.classes[c.Name] = c
+		}
+	}
+	if len(rs) > 0 {
+		r.files = append(r.files, routeFile{src: src, routes: rs})
+	}
+}
+
+func (r *routeScanner) Routes() []pack.Route {
+	var out []pack.Route
+	for _, f := range r.files {
+		for _, rt := range Inherit(f.routes, r.classes) {
+			out = append(out, pack.Route{Method: rt.Method, Path: rt.Path, At: f.src.Loc(rt.Offset), Protected: rt.Protected})
+		}
 	}
 	return out
+}
+
+// modelScanner relates EF Core entities by their navigation properties,
+// which needs the DbSet<T> list of another file.
+type modelScanner struct {
+	files []Entities
+	locs  []pack.Source
+}
+
+func (m *modelScanner) Scan(src pack.Source) {
+	e := ScanEntities(src.Code)
+	if len(e.Navigations) > 0 || len(e.DbSets) > 0 {
+		m.files = append(m.files, e)
+		m.locs = append(m.locs, src)
+	}
+}
+
+// Models are read by Database.Model (DbSet<T>); the scanner only adds
+// the relations conventions imply.
+func (m *modelScanner) Models() []pack.Model { return nil }
+
+func (m *modelScanner) Relations() []facts.Location {
+	if !Related(m.files) {
+		return nil
+	}
+	for i, f := range m.files {
+		if len(f.Navigations) > 0 {
+			return []facts.Location{{Path: m.locs[i].Path, Line: 1}}
+		}
+	}
+	return nil
+}
+
+// quality counts what Swashbuckle, NSwag and Microsoft.AspNetCore.OpenApi
+// publish from one file (see Document).
+func quality(data []byte) pack.DocQuality {
+	d, e, s := Document(data, Code(data))
+	return pack.DocQuality{Described: d, ErrorResponses: e, SecuritySchemes: s}
+}
+
+// findSecrets reports the signing keys and connection-string passwords
+// committed in appsettings*.json.
+func findSecrets(path string, data []byte) []pack.SecretAt {
+	if !IsAppSettings(path) {
+		return nil
+	}
+	var out []pack.SecretAt
+	for _, s := range ConfigSecrets(data) {
+		out = append(out, pack.SecretAt{Line: s.Line, Rule: s.Rule, Redacted: s.Key + " = " + mask(s.Value)})
+	}
+	return out
+}
+
+// mask keeps at most a quarter of a value, four characters at most, as
+// the generic secret rules do.
+func mask(v string) string {
+	return v[:min(4, len(v)/4)] + "****"
 }
