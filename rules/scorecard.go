@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // SchemaVersion is the version of the JSON report contract.
@@ -169,6 +170,9 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 		f = &Facts{}
 	}
 	sc := &Scorecard{SchemaVersion: SchemaVersion, Profile: p.Name, Facts: f, Fixes: []Fix{}}
+	if f.Stack.Unsupported != "" {
+		sc.Notes = append(sc.Notes, unsupportedNote(f.Stack.Unsupported))
+	}
 	type pending struct {
 		fix    Fix
 		weight float64 // criterion weight
@@ -219,6 +223,9 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				continue
 			}
 			r := k.Run(f)
+			if f.Stack.Unsupported != "" && readsCode[c.ID] {
+				r = Skip(f.Stack.Unsupported + " is not supported yet: vetfolio cannot read its code")
+			}
 			ev := r.Evidence
 			if ev == nil {
 				ev = []Location{}
@@ -328,4 +335,19 @@ func fixStack(f *Facts) Stack {
 	s.ORM = f.Database.ORM
 	s.Entry = f.Routes.Entry
 	return s
+}
+
+// readsCode are the criteria judged from the application's code, through
+// its stack pack: on a stack no pack knows they are skipped, not failed.
+var readsCode = map[string]bool{"auth": true, "database": true, "errors": true, "logging": true, "scope": true}
+
+// unsupportedNote tells the reader which criteria still apply.
+func unsupportedNote(stack string) string {
+	var still []string
+	for _, c := range All() {
+		if !readsCode[c.ID] {
+			still = append(still, c.Title)
+		}
+	}
+	return stack + " is not supported yet; these checks still apply: " + strings.Join(still, ", ")
 }

@@ -173,6 +173,7 @@ var securityCriterion = &Criterion{
 // CORS libraries the security detector knows.
 var secLanguages = map[string]bool{
 	"python": true, "java": true, "kotlin": true, "javascript": true, "typescript": true, "go": true,
+	"csharp": true,
 }
 
 func secOrUnknown(lang string) string {

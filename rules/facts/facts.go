@@ -73,6 +73,9 @@ type Stack struct {
 	// Dependencies are the lower-cased dependency names declared in every
 	// manifest found, for detectors to consult.
 	Dependencies map[string]bool `json:"-"`
+	// Unsupported names a stack no stack pack knows ("Elixir/Phoenix"):
+	// the criteria read from the code cannot be judged and are skipped.
+	Unsupported string `json:"unsupported,omitempty"`
 	// ORM and Entry are set by the rubric from the other facts when it
 	// asks for a fix (the project's ORM, the file that starts its
 	// application), so that the advice names what the project uses.
