@@ -2,7 +2,6 @@ package ruby
 
 import (
 	"bytes"
-	"regexp"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 )
@@ -13,7 +12,7 @@ type Gem struct {
 	Line int
 }
 
-var gemRe = regexp.MustCompile(`(?m)^\s*gem\s*\(?\s*["']([\w.\-]+)["']`)
+var gemRe = scan.MustCompile(`(?m)^\s*gem\s*\(?\s*["']([\w.\-]+)["']`)
 
 // Gems lists the gems of a Gemfile (commented-out ones are not).
 func Gems(gemfile []byte) []Gem {
@@ -39,26 +38,26 @@ type Signal struct {
 
 type pattern struct {
 	kind, name string
-	re         *regexp.Regexp
+	re         *scan.Regexp
 }
 
 // authPatterns are the uses of authentication in Ruby code (a gem in the
 // Gemfile that nothing calls is not authentication).
 var authPatterns = []pattern{
-	{"jwt", "jwt", regexp.MustCompile(`\bJWT\.(?:encode|decode)\b`)},
-	{"jwt", "devise-jwt", regexp.MustCompile(`:jwt_authenticatable\b|\bDevise::JWT\b|\bWarden::JWTAuth\b|\bconfig\.jwt\s+do\b`)},
-	{"jwt", "knock", regexp.MustCompile(`\bKnock::Authenticable\b|\bKnock::AuthToken\b`)},
-	{"jwt", "jwt_sessions", regexp.MustCompile(`\bJWTSessions::(?:Session|RailsAuthorization)\b`)},
-	{"oauth", "doorkeeper", regexp.MustCompile(`\buse_doorkeeper\b|\bdoorkeeper_authorize!|\bDoorkeeper\.configure\b`)},
-	{"oauth", "omniauth", regexp.MustCompile(`\bprovider\s+:(?:github|google_oauth2|facebook|twitter|gitlab|auth0|openid_connect)\b|:omniauthable\b`)},
-	{"api-key", "devise_token_auth", regexp.MustCompile(`\bDeviseTokenAuth::Concerns::SetUserByToken\b|\bmount_devise_token_auth_for\b`)},
-	{"api-key", "http-token", regexp.MustCompile(`\bauthenticate(?:_or_request)?_with_http_token\b`)},
-	{"basic", "http-basic", regexp.MustCompile(`\bhttp_basic_authenticate_with\b|\bauthenticate(?:_or_request)?_with_http_basic\b`)},
-	{"session", "devise", regexp.MustCompile(`(?m)^\s*devise\s+:\w+|\bdevise_for\s+:\w+`)},
-	{"session", "session", regexp.MustCompile(`\bsession\[:user_id\]\s*=|\bstart_new_session_for\b|\bcookies\.signed\[:session_id\]|\breset_session\b`)},
-	{"session", "sorcery", regexp.MustCompile(`\bauthenticates_with_sorcery!|\brequire_login\b.*sorcery`)},
-	{"session", "clearance", regexp.MustCompile(`\binclude\s+Clearance::(?:Controller|User)\b`)},
-	{"session", "rodauth", regexp.MustCompile(`\bRodauth::Rails\b|\brodauth\.require_account\b`)},
+	{"jwt", "jwt", scan.MustCompile(`\bJWT\.(?:encode|decode)\b`)},
+	{"jwt", "devise-jwt", scan.MustCompile(`:jwt_authenticatable\b|\bDevise::JWT\b|\bWarden::JWTAuth\b|\bconfig\.jwt\s+do\b`)},
+	{"jwt", "knock", scan.MustCompile(`\bKnock::Authenticable\b|\bKnock::AuthToken\b`)},
+	{"jwt", "jwt_sessions", scan.MustCompile(`\bJWTSessions::(?:Session|RailsAuthorization)\b`)},
+	{"oauth", "doorkeeper", scan.MustCompile(`\buse_doorkeeper\b|\bdoorkeeper_authorize!|\bDoorkeeper\.configure\b`)},
+	{"oauth", "omniauth", scan.MustCompile(`\bprovider\s+:(?:github|google_oauth2|facebook|twitter|gitlab|auth0|openid_connect)\b|:omniauthable\b`)},
+	{"api-key", "devise_token_auth", scan.MustCompile(`\bDeviseTokenAuth::Concerns::SetUserByToken\b|\bmount_devise_token_auth_for\b`)},
+	{"api-key", "http-token", scan.MustCompile(`\bauthenticate(?:_or_request)?_with_http_token\b`)},
+	{"basic", "http-basic", scan.MustCompile(`\bhttp_basic_authenticate_with\b|\bauthenticate(?:_or_request)?_with_http_basic\b`)},
+	{"session", "devise", scan.MustCompile(`(?m)^\s*devise\s+:\w+|\bdevise_for\s+:\w+`)},
+	{"session", "session", scan.MustCompile(`\bsession\[:user_id\]\s*=|\bstart_new_session_for\b|\bcookies\.signed\[:session_id\]|\breset_session\b`)},
+	{"session", "sorcery", scan.MustCompile(`\bauthenticates_with_sorcery!|\brequire_login\b.*sorcery`)},
+	{"session", "clearance", scan.MustCompile(`\binclude\s+Clearance::(?:Controller|User)\b`)},
+	{"session", "rodauth", scan.MustCompile(`\bRodauth::Rails\b|\brodauth\.require_account\b`)},
 }
 
 // AuthSignals returns the authentication a Ruby file uses.
@@ -68,13 +67,13 @@ func AuthSignals(src []byte) []Signal { return signals(src, authPatterns) }
 // devise's database_authenticatable hashes with bcrypt (its default
 // encryptor); has_secure_password is bcrypt.
 var hashingPatterns = []pattern{
-	{"bcrypt", "has_secure_password", regexp.MustCompile(`(?m)^\s*has_secure_password\b`)},
-	{"bcrypt", "devise", regexp.MustCompile(`(?m)^\s*devise\s+[^\n]*:database_authenticatable\b`)},
-	{"bcrypt", "bcrypt", regexp.MustCompile(`\bBCrypt::Password\.(?:create|new)\b`)},
-	{"bcrypt", "sorcery", regexp.MustCompile(`\bauthenticates_with_sorcery!`)},
-	{"bcrypt", "clearance", regexp.MustCompile(`\binclude\s+Clearance::User\b`)},
-	{"argon2", "argon2", regexp.MustCompile(`\bArgon2::Password\.(?:create|new|verify_password)\b|(?m)^\s*devise\s+[^\n]*:argon2\b`)},
-	{"scrypt", "scrypt", regexp.MustCompile(`\bSCrypt::Password\.(?:create|new)\b`)},
+	{"bcrypt", "has_secure_password", scan.MustCompile(`(?m)^\s*has_secure_password\b`)},
+	{"bcrypt", "devise", scan.MustCompile(`(?m)^\s*devise\s+[^\n]*:database_authenticatable\b`)},
+	{"bcrypt", "bcrypt", scan.MustCompile(`\bBCrypt::Password\.(?:create|new)\b`)},
+	{"bcrypt", "sorcery", scan.MustCompile(`\bauthenticates_with_sorcery!`)},
+	{"bcrypt", "clearance", scan.MustCompile(`\binclude\s+Clearance::User\b`)},
+	{"argon2", "argon2", scan.MustCompile(`\bArgon2::Password\.(?:create|new|verify_password)\b|(?m)^\s*devise\s+[^\n]*:argon2\b`)},
+	{"scrypt", "scrypt", scan.MustCompile(`\bSCrypt::Password\.(?:create|new)\b`)},
 }
 
 // HashingSignals returns how a Ruby file hashes passwords. A bcrypt gem in
@@ -99,12 +98,12 @@ func lineAt(code []byte, off int) int {
 var (
 	// jwtLiteralKeyRe: JWT.encode(payload, "literal" ...) or
 	// JWT.decode(token, 'literal', ...).
-	jwtLiteralKeyRe = regexp.MustCompile(`\bJWT\.(?:encode|decode)\s*\(?\s*[^,()\n]+(?:\([^()\n]*\))?\s*,\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')`)
+	jwtLiteralKeyRe = scan.MustCompile(`\bJWT\.(?:encode|decode)\s*\(?\s*[^,()\n]+(?:\([^()\n]*\))?\s*,\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')`)
 	// constKeyRe: SECRET_KEY = "literal" in a file that signs JWTs.
-	constKeyRe = regexp.MustCompile(`(?m)^\s*(?:self\.)?[A-Z_]*(?:SECRET|KEY|HMAC)[A-Z_]*\s*=\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')\s*(?:\.freeze)?\s*$`)
+	constKeyRe = scan.MustCompile(`(?m)^\s*(?:self\.)?[A-Z_]*(?:SECRET|KEY|HMAC)[A-Z_]*\s*=\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')\s*(?:\.freeze)?\s*$`)
 	// deviseSecretRe: devise's or devise-jwt's key written in the initializer.
-	deviseSecretRe = regexp.MustCompile(`(?m)^\s*(?:config\.secret_key|jwt\.secret|config\.jwt_secret)\s*=\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')`)
-	jwtCallRe      = regexp.MustCompile(`\bJWT\.(?:encode|decode)\b`)
+	deviseSecretRe = scan.MustCompile(`(?m)^\s*(?:config\.secret_key|jwt\.secret|config\.jwt_secret)\s*=\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')`)
+	jwtCallRe      = scan.MustCompile(`\bJWT\.(?:encode|decode)\b`)
 )
 
 // HardcodedKeys returns the lines where a Ruby file writes a token-signing

@@ -2,7 +2,6 @@ package ruby
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -10,19 +9,19 @@ import (
 
 var (
 	// migrationFileRe matches db/migrate/<version>_<name>[.<engine>].rb.
-	migrationFileRe = regexp.MustCompile(`(?:^|/)db/migrate/(\d+)_(\w+)(?:\.(\w+))?\.rb$`)
+	migrationFileRe = scan.MustCompile(`(?:^|/)db/migrate/(\d+)_(\w+)(?:\.(\w+))?\.rb$`)
 	// fromEngineRe is the first comment `rails <engine>:install:migrations`
 	// writes into a copied migration.
-	fromEngineRe = regexp.MustCompile(`(?m)^\s*#\s*This migration comes from (\w+)`)
+	fromEngineRe = scan.MustCompile(`(?m)^\s*#\s*This migration comes from (\w+)`)
 	// frameworkSchemaRe matches the schemas of Rails 8's Solid Cache, Queue
 	// and Cable (db/cache_schema.rb, ...): the framework's tables, not the
 	// project's design.
-	frameworkSchemaRe = regexp.MustCompile(`(?:^|/)db/(?:cache|queue|cable|solid_\w+)_schema\.rb$|(?:^|/)db/(?:cache|queue|cable)_migrate/`)
+	frameworkSchemaRe = scan.MustCompile(`(?:^|/)db/(?:cache|queue|cable|solid_\w+)_schema\.rb$|(?:^|/)db/(?:cache|queue|cable)_migrate/`)
 
-	modelClassRe    = regexp.MustCompile(`(?m)^\s*class\s+((?:\w+::)*\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b`)
-	abstractModelRe = regexp.MustCompile(`(?m)^\s*(?:primary_abstract_class|self\.abstract_class\s*=\s*true)\b`)
-	associationRe   = regexp.MustCompile(`(?m)^\s*(belongs_to|has_many|has_one|has_and_belongs_to_many)\s*\(?\s*:\w+`)
-	foreignKeyRe    = regexp.MustCompile(`(?m)^\s*(?:add_foreign_key\b|add_reference\b|t\.(?:references|belongs_to)\b[^\n]*\bforeign_key:\s*(?:true|\{)|t\.foreign_key\b)`)
+	modelClassRe    = scan.MustCompile(`(?m)^\s*class\s+((?:\w+::)*\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b`)
+	abstractModelRe = scan.MustCompile(`(?m)^\s*(?:primary_abstract_class|self\.abstract_class\s*=\s*true)\b`)
+	associationRe   = scan.MustCompile(`(?m)^\s*(belongs_to|has_many|has_one|has_and_belongs_to_many)\s*\(?\s*:\w+`)
+	foreignKeyRe    = scan.MustCompile(`(?m)^\s*(?:add_foreign_key\b|add_reference\b|t\.(?:references|belongs_to)\b[^\n]*\bforeign_key:\s*(?:true|\{)|t\.foreign_key\b)`)
 )
 
 // Migration classifies a file: whether it is an Active Record migration
@@ -91,7 +90,7 @@ func Relations(p string, src []byte) []int {
 	}
 	code := scan.Code(src, "ruby")
 	var lines []int
-	add := func(re *regexp.Regexp) {
+	add := func(re *scan.Regexp) {
 		for _, loc := range re.FindAllIndex(code, -1) {
 			lines = append(lines, lineAt(code, loc[0]))
 		}

@@ -1,24 +1,23 @@
 package ruby
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 var (
-	specFileRe = regexp.MustCompile(`(?:^|/)spec/(?:.*/)?[^/]+_spec\.rb$`)
-	testFileRe = regexp.MustCompile(`(?:^|/)test/(?:.*/)?[^/]+_test\.rb$`)
+	specFileRe = scan.MustCompile(`(?:^|/)spec/(?:.*/)?[^/]+_spec\.rb$`)
+	testFileRe = scan.MustCompile(`(?:^|/)test/(?:.*/)?[^/]+_test\.rb$`)
 	// exampleRe is an RSpec example (or rswag's run_test!). pending and an
 	// empty describe are what `rails g` leaves behind.
-	exampleRe = regexp.MustCompile(`(?m)^\s*(?:it|specify|example|scenario|its|it_behaves_like|it_should_behave_like|include_examples)\b\s*[("'{:d]|(?m)^\s*(?:it|specify)\s*$|\brun_test!`)
+	exampleRe = scan.MustCompile(`(?m)^\s*(?:it|specify|example|scenario|its|it_behaves_like|it_should_behave_like|include_examples)\b\s*[("'{:d]|(?m)^\s*(?:it|specify)\s*$|\brun_test!`)
 	// minitestRe is a minitest test: test "..." do or def test_….
-	minitestRe = regexp.MustCompile(`(?m)^\s*(?:test\s*\(?\s*["']|def\s+test_\w+)`)
+	minitestRe = scan.MustCompile(`(?m)^\s*(?:test\s*\(?\s*["']|def\s+test_\w+)`)
 	// assertionRe is any assertion or expectation.
-	assertionRe = regexp.MustCompile(`\b(?:assert\w*|refute\w*|must_\w+|wont_\w+|expect)\b`)
+	assertionRe = scan.MustCompile(`\b(?:assert\w*|refute\w*|must_\w+|wont_\w+|expect)\b`)
 	// trivialAssertRe is the generator's `assert true`.
-	trivialAssertRe = regexp.MustCompile(`\bassert\s*\(?\s*true\s*\)?`)
+	trivialAssertRe = scan.MustCompile(`\bassert\s*\(?\s*true\s*\)?`)
 )
 
 // TestFile says whether a file is a Ruby test file (RSpec spec or minitest
@@ -46,17 +45,19 @@ func TestFile(p string, src []byte) (isTest bool, framework string, real bool) {
 // bundle exec rspec, bin/rails test, bin/rails db:test:prepare test
 // test:system, rails spec, bundle exec rake (whose default task runs the
 // specs or tests), rake test.
-var ciTestRe = regexp.MustCompile(`(?m)(?:^|[\s;&|"'])(?:bundle\s+exec\s+|bin/)?(?:rspec\b|(?:rails|rake)\s+(?:[\w:\-=]+\s+)*?(?:test|spec)(?::\w+)?\b(?:[^:]|$)|rake\s*$|rake\s+(?:default|ci)\b)`)
+var ciTestRe = scan.MustCompile(`(?m)(?:^|[\s;&|"'])(?:bundle\s+exec\s+|bin/)?(?:rspec\b|(?:rails|rake)\s+(?:[\w:\-=]+\s+)*?(?:test|spec)(?::\w+)?\b(?:[^:]|$)|rake\s*$|rake\s+(?:default|ci)\b)`)
 
 // RunsTests reports whether a CI command line runs the tests.
 func RunsTests(command string) bool { return ciTestRe.MatchString(command) }
 
 // loggingPatterns name the logging a Rails project configures or uses.
+// The generator's own `config.logger = …STDOUT` and `config.log_level`
+// lines in production.rb are in every Rails app, so they show nothing the
+// candidate did; calling the logger does.
 var loggingPatterns = []pattern{
-	{"lograge", "lograge", regexp.MustCompile(`\bconfig\.lograge\.enabled\s*=\s*true\b|\bLograge\.setup\b`)},
-	{"semantic_logger", "rails_semantic_logger", regexp.MustCompile(`\bconfig\.rails_semantic_logger\b|\bSemanticLogger\b`)},
-	{"rails", "config.logger", regexp.MustCompile(`(?m)^\s*config\.(?:logger|log_tags|log_formatter|log_level)\s*=`)},
-	{"rails", "Rails.logger", regexp.MustCompile(`\b(?:Rails\.)?logger\.(?:debug|info|warn|error|fatal|tagged)\b`)},
+	{"lograge", "lograge", scan.MustCompile(`\bconfig\.lograge\.enabled\s*=\s*true\b|\bLograge\.setup\b`)},
+	{"semantic_logger", "rails_semantic_logger", scan.MustCompile(`\bconfig\.rails_semantic_logger\b|\bSemanticLogger\b`)},
+	{"rails", "Rails.logger", scan.MustCompile(`\b(?:Rails\.)?logger\.(?:debug|info|warn|error|fatal|tagged)\b`)},
 }
 
 // LoggingSignals returns the logging a Ruby file configures or calls. Kind
@@ -84,7 +85,7 @@ var DocsPaths = []string{"/api-docs", "/api-docs/index.html", "/apipie", "/docs"
 // SpecPaths are where rswag-api and grape-swagger serve the document.
 var SpecPaths = []string{"/api-docs/v1/swagger.yaml", "/api-docs/v1/swagger.json", "/api-docs/v1/openapi.yaml", "/swagger_doc", "/swagger_doc.json", "/api/swagger_doc"}
 
-var healthPathRe = regexp.MustCompile(`^/(?:api/)?(?:v\d+/)?(?:up|health|healthz|health_check|healthcheck|status|ping)$`)
+var healthPathRe = scan.MustCompile(`^/(?:api/)?(?:v\d+/)?(?:up|health|healthz|health_check|healthcheck|status|ping)$`)
 
 // IsHealthRoute reports whether a route is a health endpoint: Rails'
 // rails/health#show wherever it is mounted, or a GET on a health path.
@@ -106,10 +107,10 @@ func FrameworkRoute(r Route) bool {
 
 // openapiPatterns are the OpenAPI generators of Ruby web projects.
 var openapiPatterns = []pattern{
-	{"framework-generated", "grape-swagger", regexp.MustCompile(`\badd_swagger_documentation\b`)},
-	{"framework-generated", "oas_rails", regexp.MustCompile(`\bOasRails::Engine\b`)},
-	{"framework-generated", "rswag", regexp.MustCompile(`(?m)^\s*path\s+["']/[^"']*["']\s+do\b`)},
-	{"annotations", "apipie", regexp.MustCompile(`(?m)^\s*(?:api\s+:(?:GET|POST|PUT|PATCH|DELETE)\b|resource_description\s+do\b)`)},
+	{"framework-generated", "grape-swagger", scan.MustCompile(`\badd_swagger_documentation\b`)},
+	{"framework-generated", "oas_rails", scan.MustCompile(`\bOasRails::Engine\b`)},
+	{"framework-generated", "rswag", scan.MustCompile(`(?m)^\s*path\s+["']/[^"']*["']\s+do\b`)},
+	{"annotations", "apipie", scan.MustCompile(`(?m)^\s*(?:api\s+:(?:GET|POST|PUT|PATCH|DELETE)\b|resource_description\s+do\b)`)},
 }
 
 // OpenAPISignals returns the OpenAPI generators a Ruby file uses: rswag
@@ -121,17 +122,17 @@ func OpenAPISignals(src []byte) []Signal { return signals(src, openapiPatterns) 
 // securityPatterns are input validation, rate limiting and CORS in a Rails
 // project.
 var securityPatterns = []pattern{
-	{"validation", "active-model-validations", regexp.MustCompile(`(?m)^\s*(?:validates|validates_\w+_of|validate)\s+:\w+`)},
-	{"validation", "strong-parameters", regexp.MustCompile(`\bparams\.(?:require\([^)]*\)\.)?permit\b|\bparams\.expect\(`)},
-	{"validation", "dry-validation", regexp.MustCompile(`\bDry::(?:Validation::Contract|Schema\.\w+)\b`)},
-	{"rate-limit", "rack-attack", regexp.MustCompile(`\bRack::Attack\b[\s\S]{0,400}?\bthrottle\b|(?m)^\s*throttle\s*\(\s*["']`)},
-	{"rate-limit", "rails-rate-limit", regexp.MustCompile(`(?m)^\s*rate_limit\s+to:`)},
-	{"cors", "rack-cors", regexp.MustCompile(`\bRack::Cors\b`)},
-	{"cors-wildcard", "rack-cors", regexp.MustCompile(`(?m)^\s*origins\s*\(?\s*["']\*["']`)},
-	{"pagination", "kaminari", regexp.MustCompile(`\.page\(\s*params\b|\.per\(\s*`)},
-	{"pagination", "pagy", regexp.MustCompile(`\bpagy(?:_\w+)?\(\s*\w`)},
-	{"pagination", "will_paginate", regexp.MustCompile(`\.paginate\(\s*page:`)},
-	{"pagination", "limit-offset", regexp.MustCompile(`\.limit\([^)]*\)\s*\.offset\(|\.offset\([^)]*\)\s*\.limit\(`)},
+	{"validation", "active-model-validations", scan.MustCompile(`(?m)^\s*(?:validates|validates_\w+_of|validate)\s+:\w+`)},
+	{"validation", "strong-parameters", scan.MustCompile(`\bparams\.(?:require\([^)]*\)\.)?permit\b|\bparams\.expect\(`)},
+	{"validation", "dry-validation", scan.MustCompile(`\bDry::(?:Validation::Contract|Schema\.\w+)\b`)},
+	{"rate-limit", "rack-attack", scan.MustCompile(`\bRack::Attack\b[\s\S]{0,400}?\bthrottle\b|(?m)^\s*throttle\s*\(\s*["']`)},
+	{"rate-limit", "rails-rate-limit", scan.MustCompile(`(?m)^\s*rate_limit\s+to:`)},
+	{"cors", "rack-cors", scan.MustCompile(`\bRack::Cors\b`)},
+	{"cors-wildcard", "rack-cors", scan.MustCompile(`(?m)^\s*origins\s*\(?\s*["']\*["']`)},
+	{"pagination", "kaminari", scan.MustCompile(`\.page\(\s*params\b|\.per\(\s*`)},
+	{"pagination", "pagy", scan.MustCompile(`\bpagy(?:_\w+)?\(\s*\w`)},
+	{"pagination", "will_paginate", scan.MustCompile(`\.paginate\(\s*page:`)},
+	{"pagination", "limit-offset", scan.MustCompile(`\.limit\([^)]*\)\s*\.offset\(|\.offset\([^)]*\)\s*\.limit\(`)},
 }
 
 // SecuritySignals returns validation, rate limiting, CORS (and a wildcard
@@ -141,7 +142,7 @@ func SecuritySignals(src []byte) []Signal { return signals(src, securityPatterns
 
 // centralErrorConfigRe matches `config.exceptions_app = …`: Rails renders
 // every uncaught exception through the project's own app.
-var centralErrorConfigRe = regexp.MustCompile(`(?m)^\s*config\.exceptions_app\s*=`)
+var centralErrorConfigRe = scan.MustCompile(`(?m)^\s*config\.exceptions_app\s*=`)
 
 // ExceptionsApp returns the line of a config.exceptions_app setting, or 0.
 func ExceptionsApp(src []byte) int {
