@@ -10,6 +10,7 @@ Rails.application.routes.draw do
       post "auth/signup", to: "auth#signup"
       post "auth/login", to: "auth#login"
       get "me", to: "users#me"
+      resources :users, only: :show
 
       resources :books, only: %i[index show create update destroy] do
         resources :reviews, only: %i[index create]

@@ -18,25 +18,24 @@ class ApplicationController < ActionController::API
   end
 
   def not_found(error)
-    render_error :not_found, "#{error.model || 'Record'} not found"
+    render json: error_body("Not Found", "#{error.model || 'Record'} not found"), status: :not_found
   end
 
   def unprocessable(error)
-    render_error :unprocessable_entity, "Validation failed", error.record.errors.to_hash(true)
+    render json: error_body("Unprocessable Entity", "Validation failed", error.record.errors.to_hash(true)),
+           status: :unprocessable_entity
   end
 
   def bad_request(error)
-    render_error :bad_request, error.message
+    render json: error_body("Bad Request", error.message), status: :bad_request
   end
 
   def unauthorized(_error)
-    render_error :unauthorized, "Missing or invalid token"
+    render json: error_body("Unauthorized", "Missing or invalid token"), status: :unauthorized
   end
 
-  def render_error(status, message, details = nil)
-    Rails.logger.info("api error status=#{status} message=#{message}")
-    body = { error: Rack::Utils::HTTP_STATUS_CODES[Rack::Utils.status_code(status)], message: message }
-    body[:details] = details if details
-    render json: body, status: status
+  def error_body(error, message, details = nil)
+    Rails.logger.info("api error #{error}: #{message}")
+    { error: error, message: message, details: details }.compact
   end
 end
