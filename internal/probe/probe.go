@@ -16,7 +16,9 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Limits on the checks that call the document's operations.
@@ -32,7 +34,7 @@ type probe struct {
 	cfg    Config
 	c      *client
 	origin *url.URL
-	live   *rules.Live
+	live   *facts.Live
 
 	mu   sync.Mutex
 	seen []*response // every answer, for leaks and headers
@@ -42,9 +44,9 @@ type probe struct {
 // Run probes cfg.URL and returns what it saw. It never fails: an
 // unreachable service, a refused address or a bad certificate are
 // findings in the result (Reachable false, Error set).
-func Run(ctx context.Context, cfg Config) *rules.Live {
+func Run(ctx context.Context, cfg Config) *facts.Live {
 	cfg = cfg.withDefaults()
-	live := &rules.Live{URL: redact(cfg.URL), Leaks: []rules.Leak{}, Checked: cfg.Now()}
+	live := &facts.Live{URL: redact(cfg.URL), Leaks: []facts.Leak{}, Checked: cfg.Now()}
 	u, err := url.Parse(strings.TrimSpace(cfg.URL))
 	switch {
 	case err != nil:
@@ -274,10 +276,10 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 				plain = append(plain, o.String())
 			}
 			a, b := drift(plain, cfg.RepoOperations)
-			live.Drift = &rules.Drift{Against: "openapi", OnlyLive: a, OnlyRepo: b}
+			live.Drift = &facts.Drift{Against: "openapi", OnlyLive: a, OnlyRepo: b}
 		case len(cfg.Routes) > 0:
 			a, b := drift(liveKeys, cfg.Routes)
-			live.Drift = &rules.Drift{Against: "routes", OnlyLive: a, OnlyRepo: b}
+			live.Drift = &facts.Drift{Against: "routes", OnlyLive: a, OnlyRepo: b}
 		}
 	}
 	if doc == nil || live.SpecValid != nil && !*live.SpecValid {
@@ -491,7 +493,7 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 // headers judges the security headers of the base answer and the CORS
 // answer to a preflight from an unknown origin.
 func (p *probe) headers(base, notFound, preflight *response) {
-	h := &rules.LiveHeaders{CORS: "none"}
+	h := &facts.LiveHeaders{CORS: "none"}
 	h.HSTS = p.live.HTTPS && base.header.Get("Strict-Transport-Security") != ""
 	h.NoSniff = strings.EqualFold(base.header.Get("X-Content-Type-Options"), "nosniff") ||
 		(notFound.header != nil && strings.EqualFold(notFound.header.Get("X-Content-Type-Options"), "nosniff"))
@@ -534,7 +536,7 @@ func (p *probe) leaks() {
 		}
 		seen[key] = true
 		perKind[kind]++
-		p.live.Leaks = append(p.live.Leaks, rules.Leak{Path: path, Kind: kind, Detail: detail})
+		p.live.Leaks = append(p.live.Leaks, facts.Leak{Path: path, Kind: kind, Detail: detail})
 	}
 	for _, r := range p.seen {
 		if r.status == http.StatusTooManyRequests || hasRateLimit(r.header) {
@@ -612,49 +614,31 @@ func dedupe(paths []string) []string {
 	return out
 }
 
+// frameworkPaths are the paths the framework's stack pack says it serves
+// its health, docs or spec on (internal/stacks: Framework.Probe), tried
+// before the generic lists.
+func frameworkPaths(framework string) pack.Probe {
+	f, _, _ := stacks.Framework(framework)
+	return f.Probe
+}
+
 func healthPaths(cfg Config) []string {
 	hp := cfg.HealthPath
 	if hp != "" && (!strings.HasPrefix(hp, "/") || strings.ContainsAny(hp, "{:<*")) {
 		hp = ""
 	}
-	if cfg.Framework == "spring-boot" {
-		return dedupe([]string{hp, "/actuator/health", "/health", "/api/health", "/healthz", "/status", "/ping"})
+	if own := frameworkPaths(cfg.Framework).Health; len(own) > 0 {
+		return dedupe(append([]string{hp}, own...))
 	}
 	return dedupe([]string{hp, "/health", "/healthz", "/api/health", "/actuator/health", "/status", "/api/healthz", "/ping", "/api/v1/health"})
 }
 
 func docsPaths(framework string) []string {
-	first := map[string][]string{
-		"fastapi":     {"/docs", "/redoc"},
-		"spring-boot": {"/swagger-ui/index.html", "/swagger-ui.html"},
-		"nestjs":      {"/api", "/docs", "/api/docs", "/swagger"},
-		"express":     {"/api-docs", "/docs", "/api/docs", "/swagger"},
-		"fastify":     {"/documentation", "/docs", "/api-docs"},
-		"django":      {"/api/docs/", "/api/schema/swagger-ui/", "/swagger/", "/redoc/"},
-		"flask":       {"/apidocs/", "/docs", "/swagger-ui", "/api/docs"},
-		"gin":         {"/swagger/index.html", "/docs"},
-		"echo":        {"/swagger/index.html", "/docs"},
-		"chi":         {"/swagger/index.html", "/docs"},
-		"fiber":       {"/swagger/index.html", "/docs"},
-		"net-http":    {"/swagger/index.html", "/docs"},
-	}[framework]
-	return dedupe(append(first, "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
+	first := frameworkPaths(framework).Docs
+	return dedupe(append(slices.Clip(first), "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
 }
 
 func specPaths(framework string) []string {
-	first := map[string][]string{
-		"fastapi":     {"/openapi.json"},
-		"spring-boot": {"/v3/api-docs", "/v2/api-docs"},
-		"nestjs":      {"/api-json", "/docs-json", "/api/docs-json"},
-		"express":     {"/api-docs.json", "/swagger.json", "/api-docs/swagger.json"},
-		"fastify":     {"/documentation/json", "/docs/json"},
-		"django":      {"/api/schema/", "/swagger.json", "/api/schema/?format=json"},
-		"flask":       {"/apispec_1.json", "/swagger.json", "/openapi.json"},
-		"gin":         {"/swagger/doc.json"},
-		"echo":        {"/swagger/doc.json"},
-		"chi":         {"/swagger/doc.json"},
-		"fiber":       {"/swagger/doc.json"},
-		"net-http":    {"/swagger/doc.json"},
-	}[framework]
-	return dedupe(append(first, "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
+	first := frameworkPaths(framework).Spec
+	return dedupe(append(slices.Clip(first), "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
 }

@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // route is one handler declaration as read in its file.
@@ -16,7 +17,7 @@ type route struct {
 	path   string // as declared, with the prefixes known in the same file
 	recv   string // the router variable it was declared on, when any
 	fn     string // Go: the function taking the router group it was declared in
-	loc    rules.Location
+	loc    facts.Location
 }
 
 // mount says that the routes of module are served under prefix: Express
@@ -51,7 +52,7 @@ type classRoute struct {
 	path    string
 	view    string // class or function name
 	methods []string
-	loc     rules.Location
+	loc     facts.Location
 	router  string // DRF router variable
 }
 
@@ -89,6 +90,52 @@ func (st *routeState) scan(s *source) {
 		st.scanJS(s)
 	case s.golang():
 		st.scanGo(s)
+	default:
+		st.scanPack(s)
+	}
+}
+
+// resourceActions are the routes a REST resource declaration stands for
+// (Rails resources, Laravel apiResource): index, create, show, update,
+// destroy.
+var resourceActions = []struct{ method, suffix string }{
+	{"GET", ""}, {"POST", ""}, {"GET", "/{id}"}, {"PUT", "/{id}"}, {"DELETE", "/{id}"},
+}
+
+// scanPack reads routes with the declarative patterns of the file's stack
+// pack (Pack.Routes), for the groups without a scanner of their own above.
+func (st *routeState) scanPack(s *source) {
+	pk := stacks.ByID(s.group())
+	if pk == nil {
+		return
+	}
+	for _, rp := range pk.Routes {
+		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
+			group := func(i int) string {
+				if i <= 0 || 2*i+1 >= len(m) || m[2*i] < 0 {
+					return ""
+				}
+				return string(s.code[m[2*i]:m[2*i+1]])
+			}
+			method := rp.Verb
+			if rp.Method > 0 {
+				method = group(rp.Method)
+			}
+			p := group(rp.Path)
+			if !strings.HasPrefix(p, "/") {
+				p = "/" + p
+			}
+			if rp.Resource {
+				for _, a := range resourceActions {
+					st.add(s, a.method, p+a.suffix, "", m[0])
+				}
+				continue
+			}
+			if method == "" {
+				continue
+			}
+			st.add(s, method, p, "", m[0])
+		}
 	}
 }
 
@@ -1248,15 +1295,15 @@ func (st *routeState) filePrefix(file, recv string, depth int) (string, bool) {
 // scope detectors.
 type resolved struct {
 	method, path string
-	loc          rules.Location
+	loc          facts.Location
 }
 
-func (st *routeState) finish(facts *rules.Facts, clientDir string) {
+func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
-	var ev []rules.Location
+	var ev []facts.Location
 	resources := map[string]bool{}
 	var resOrder []string
 	for _, r := range st.routes {
@@ -1296,10 +1343,10 @@ func (st *routeState) finish(facts *rules.Facts, clientDir string) {
 	}
 	sort.Strings(list)
 	sort.Strings(resOrder)
-	facts.Endpoints = len(list)
-	facts.Routes = rules.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Endpoints = len(list)
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
 	if len(methods) > 0 {
-		facts.Routes.Methods = methods
+		inv.Routes.Methods = methods
 	}
 }
 

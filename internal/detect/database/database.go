@@ -11,11 +11,14 @@ package database
 import (
 	"bytes"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 type detector struct {
@@ -28,8 +31,8 @@ type detector struct {
 	liquibaseMaster   string
 
 	engines   []string
-	engineEv  map[string]rules.Location
-	djangoSet *rules.Location // where DATABASES is configured
+	engineEv  map[string]facts.Location
+	djangoSet *facts.Location // where DATABASES is configured
 
 	models        []model
 	pyClasses     []pyClass
@@ -39,13 +42,13 @@ type detector struct {
 	autoMigrated  map[string]bool
 	prismaModels  map[string]bool
 	prismaFields  []goField
-	tables        map[string]rules.Location
+	tables        map[string]facts.Location
 	tableOrder    []string
 	ormSeen       map[string]bool
 
 	relations   int
-	relationEv  []rules.Location
-	relationSet map[rules.Location]bool
+	relationEv  []facts.Location
+	relationSet map[facts.Location]bool
 }
 
 // New returns a detector of databases, models, relations and migrations.
@@ -54,13 +57,13 @@ func New() scan.Detector {
 		seenMig:      map[string]bool{},
 		atlasDirs:    map[string]bool{},
 		goMigDirs:    map[string]bool{},
-		engineEv:     map[string]rules.Location{},
+		engineEv:     map[string]facts.Location{},
 		pyBases:      map[string]string{},
 		autoMigrated: map[string]bool{},
 		prismaModels: map[string]bool{},
-		tables:       map[string]rules.Location{},
+		tables:       map[string]facts.Location{},
 		ormSeen:      map[string]bool{},
-		relationSet:  map[rules.Location]bool{},
+		relationSet:  map[facts.Location]bool{},
 	}
 }
 
@@ -152,8 +155,6 @@ var (
 	jsRelation     = scan.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
 	mongooseRef    = scan.MustCompile(`\bref\s*:\s*["'\x60\w]`)
 	goRelation     = scan.MustCompile(`\bedge\.(?:To|From)\s*\(`)
-	rubyRelation   = scan.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
-	csRelation     = scan.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
 	configRelation = scan.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
 	goSQLOpen      = scan.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
 	gormOpen       = scan.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open|gorm\.Open\(\s*"(postgres|mysql|sqlite3|mssql)"`)
@@ -166,16 +167,16 @@ var (
 // scanSQL counts tables and relations in a SQL file.
 func (d *detector) scanSQL(p string, code []byte) {
 	for _, m := range createTableSQL.FindAllSubmatchIndex(code, -1) {
-		d.addTable(string(code[m[2]:m[3]]), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addTable(string(code[m[2]:m[3]]), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	for _, m := range sqlRelation.FindAllIndex(code, -1) {
-		d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
 // scanSource looks for models, relations and engines in program source.
 func (d *detector) scanSource(p string, code []byte, lang string) {
-	at := func(off int) rules.Location { return rules.Location{Path: p, Line: scan.LineAt(code, off)} }
+	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
 	rels := func(re *scan.Regexp) {
 		for _, m := range re.FindAllIndex(code, -1) {
 			d.addRelation(at(m[0]))
@@ -249,22 +250,56 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 			}
 			d.addEngine(e, at(m[0]))
 		}
-	case "ruby":
-		for _, m := range railsModelRe.FindAllSubmatchIndex(code, -1) {
-			d.addModel(string(code[m[2]:m[3]]), "activerecord", at(m[2]))
-		}
-		rels(rubyRelation)
-	case "csharp":
+	default:
+		d.scanPack(p, code, lang)
+	}
+}
+
+// scanPack reads models and relations with the tables of the file's stack
+// pack (Pack.Database), for the groups without a scanner of their own
+// above. A model is counted once per name and file.
+func (d *detector) scanPack(p string, code []byte, lang string) {
+	pk := stacks.ForLanguage(lang)
+	if pk == nil {
+		return
+	}
+	db := pk.Database
+	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
+	if db.Model != nil {
+		orm := packORM(pk)
 		seen := map[string]bool{}
-		for _, m := range dbSetRe.FindAllSubmatchIndex(code, -1) {
-			name := string(code[m[2]:m[3]])
-			if !seen[name] {
+		for _, m := range db.Model.FindAllSubmatchIndex(code, -1) {
+			name, off := "", m[0]
+			if len(m) >= 4 && m[2] >= 0 {
+				name, off = string(code[m[2]:m[3]]), m[2]
+			}
+			if name == "" || !seen[name] {
 				seen[name] = true
-				d.addModel(name, "ef-core", at(m[0]))
+				d.addModel(name, orm, at(off))
 			}
 		}
-		rels(csRelation)
 	}
+	if db.Relation != nil {
+		for _, m := range db.Relation.FindAllIndex(code, -1) {
+			d.addRelation(at(m[0]))
+		}
+	}
+}
+
+// packORM names the ORM a pack's models belong to: its first ORM in
+// depORMs order.
+func packORM(pk *pack.Pack) string {
+	for _, o := range depORMs {
+		for _, name := range pk.Database.ORMs {
+			if name == o.orm {
+				return o.orm
+			}
+		}
+	}
+	for _, name := range pk.Database.ORMs {
+		return name
+	}
+	return ""
 }
 
 // scanConfig reads engines from configuration files and Liquibase changelogs.
@@ -277,35 +312,35 @@ func (d *detector) scanConfig(p string, data []byte) {
 	if isLiquibaseFile(p) {
 		d.addLiquibase(p, code)
 		for _, m := range configRelation.FindAllIndex(code, -1) {
-			d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+			d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
 	}
 	d.scanURLs(p, code)
 	d.scanKeyValueEngines(p, code)
 	if m := hibernateDialect.FindSubmatchIndex(code); m != nil {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	base := scan.Base(p)
 	if strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose.") {
 		for _, m := range composeImage.FindAllSubmatchIndex(code, -1) {
-			d.addEngine(imageEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+			d.addEngine(imageEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
 	}
 }
 
 func (d *detector) scanURLs(p string, code []byte) {
 	for _, m := range urlEngine.FindAllSubmatchIndex(code, -1) {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
 func (d *detector) scanKeyValueEngines(p string, code []byte) {
 	for _, m := range keyValueEngine.FindAllSubmatchIndex(code, -1) {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
-func (d *detector) addEngine(e string, loc rules.Location) {
+func (d *detector) addEngine(e string, loc facts.Location) {
 	if e == "" {
 		return
 	}
@@ -316,11 +351,11 @@ func (d *detector) addEngine(e string, loc rules.Location) {
 	d.engines = append(d.engines, e)
 }
 
-func (d *detector) addModel(name, orm string, loc rules.Location) {
+func (d *detector) addModel(name, orm string, loc facts.Location) {
 	d.models = append(d.models, model{name: name, orm: orm, loc: loc})
 }
 
-func (d *detector) addTable(name string, loc rules.Location) {
+func (d *detector) addTable(name string, loc facts.Location) {
 	name = strings.ToLower(name)
 	if name == "" || name == "if" {
 		return
@@ -332,7 +367,7 @@ func (d *detector) addTable(name string, loc rules.Location) {
 	d.tableOrder = append(d.tableOrder, name)
 }
 
-func (d *detector) addRelation(loc rules.Location) {
+func (d *detector) addRelation(loc facts.Location) {
 	if d.relationSet[loc] {
 		return
 	}
@@ -346,10 +381,7 @@ func (d *detector) addRelation(loc rules.Location) {
 // depORMs lists the ORMs and query builders by the dependencies that
 // declare them, most model-centric first: when a project has several, the
 // first one with models or, failing that, the first declared wins.
-var depORMs = []struct {
-	orm  string
-	deps []string
-}{
+var depORMs = withPackORMs([]ormDeps{
 	{"sqlmodel", []string{"sqlmodel"}},
 	{"sqlalchemy", []string{"sqlalchemy", "flask-sqlalchemy", "flask-migrate", "alembic"}},
 	{"django-orm", []string{"django"}},
@@ -380,10 +412,44 @@ var depORMs = []struct {
 	{"spring-data-mongodb", []string{"spring-boot-starter-data-mongodb"}},
 	{"mongoengine", []string{"mongoengine"}},
 	{"beanie", []string{"beanie"}},
+})
+
+type ormDeps struct {
+	orm  string
+	deps []string
+}
+
+// withPackORMs adds the stack packs' ORMs (Pack.Database.ORMs) that the
+// list does not name yet, after it.
+func withPackORMs(list []ormDeps) []ormDeps {
+	known := map[string]int{}
+	for i, o := range list {
+		known[o.orm] = i
+	}
+	for _, pk := range stacks.All() {
+		deps := make([]string, 0, len(pk.Database.ORMs))
+		for dep := range pk.Database.ORMs {
+			deps = append(deps, dep)
+		}
+		sort.Strings(deps)
+		for _, dep := range deps {
+			orm := pk.Database.ORMs[dep]
+			i, ok := known[orm]
+			if !ok {
+				list = append(list, ormDeps{orm: orm})
+				i = len(list) - 1
+				known[orm] = i
+			}
+			if !slices.Contains(list[i].deps, dep) {
+				list[i].deps = append(list[i].deps, dep)
+			}
+		}
+	}
+	return list
 }
 
 // Finish decides engines, ORM, models, relations and migrations.
-func (d *detector) Finish(f *rules.Facts) {
+func (d *detector) Finish(f *facts.Facts) {
 	d.finishPython()
 	d.finishGo()
 	for _, fl := range d.prismaFields {
@@ -393,7 +459,7 @@ func (d *detector) Finish(f *rules.Facts) {
 	}
 	d.finishMigrations(f)
 
-	db := rules.Database{}
+	db := facts.Database{}
 	// Engines: dependencies first (sorted for a stable order), then what
 	// configuration and code name.
 	var depEng []string
@@ -404,7 +470,7 @@ func (d *detector) Finish(f *rules.Facts) {
 	}
 	sort.Strings(depEng)
 	seen := map[string]bool{}
-	add := func(e string, loc *rules.Location) {
+	add := func(e string, loc *facts.Location) {
 		if seen[e] {
 			return
 		}
@@ -418,7 +484,7 @@ func (d *detector) Finish(f *rules.Facts) {
 		if l, ok := d.engineEv[e]; ok {
 			add(e, &l)
 		} else if f.Stack.Manifest != "" {
-			add(e, &rules.Location{Path: f.Stack.Manifest})
+			add(e, &facts.Location{Path: f.Stack.Manifest})
 		} else {
 			add(e, nil)
 		}
@@ -473,7 +539,7 @@ func anyRelational(engines []string) bool {
 
 // pickORM names the ORM with most models; with none, the first ORM the
 // dependencies declare; with none, one seen in the tree.
-func pickORM(perORM map[string]int, st rules.Stack, seen map[string]bool) string {
+func pickORM(perORM map[string]int, st facts.Stack, seen map[string]bool) string {
 	best, bestN := "", 0
 	for _, o := range depORMs {
 		if perORM[o.orm] > bestN {

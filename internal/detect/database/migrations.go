@@ -6,14 +6,13 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 var (
 	// Path shapes of the migration tools that are known by their file names.
 	djangoMigration = scan.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
-	railsMigration  = scan.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
-	efMigration     = scan.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
 	prismaMigration = scan.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
 	// Flyway versioned migrations: V1__init.sql, V1.1__x.sql, V2_1__x.sql.
 	// Repeatable (R__) and undo (U1__) scripts are not versions.
@@ -70,7 +69,7 @@ type migration struct {
 	key string
 	// weight is how many versions the file holds (Liquibase change sets).
 	weight int
-	loc    rules.Location
+	loc    facts.Location
 }
 
 // addMigration records a version once per key.
@@ -80,7 +79,7 @@ func (d *detector) addMigration(tool, key string, weight int, p string, line int
 		return
 	}
 	d.seenMig[k] = true
-	d.migrations = append(d.migrations, migration{tool: tool, key: key, weight: weight, loc: rules.Location{Path: p, Line: line}})
+	d.migrations = append(d.migrations, migration{tool: tool, key: key, weight: weight, loc: facts.Location{Path: p, Line: line}})
 }
 
 // scanMigrationPath records migrations recognisable by their path alone.
@@ -93,10 +92,7 @@ func (d *detector) scanMigrationPath(p string) bool {
 	switch {
 	case djangoMigration.MatchString(p):
 		d.addMigration("django", p, 1, p, 0)
-	case railsMigration.MatchString(p):
-		d.addMigration("rails", p, 1, p, 0)
-	case efMigration.MatchString(p) && !strings.HasSuffix(base, ".Designer.cs"):
-		d.addMigration("efcore", p, 1, p, 0)
+	case d.packMigration(p):
 	case prismaMigration.MatchString(p):
 		d.addMigration("prisma", path.Dir(p), 1, p, 0)
 	case flywayName.MatchString(base):
@@ -108,6 +104,19 @@ func (d *detector) scanMigrationPath(p string) bool {
 		return false
 	}
 	return true
+}
+
+// packMigration records p when a stack pack's migration tool claims it.
+func (d *detector) packMigration(p string) bool {
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if t.Path.MatchString(p) && (t.Skip == nil || !t.Skip(p)) {
+				d.addMigration(t.Tool, p, 1, p, 0)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanMigrationContent recognises migrations by what they contain.
@@ -190,7 +199,7 @@ func (d *detector) addLiquibase(p string, raw []byte) {
 }
 
 // finishMigrations picks the tool with the most versions.
-func (d *detector) finishMigrations(f *rules.Facts) {
+func (d *detector) finishMigrations(f *facts.Facts) {
 	d.relabelGoSQL(f.Stack.Dependencies)
 	// Plain SQL files in a folder with atlas.sum are Atlas migrations;
 	// the rest, with no known tool, are "other".
@@ -216,11 +225,11 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 		}
 	}
 	if best == "" {
-		f.Migrations = rules.Migrations{Tool: "none"}
+		f.Migrations = facts.Migrations{Tool: "none"}
 		return
 	}
 	dirs := map[string]int{}
-	var ev []rules.Location
+	var ev []facts.Location
 	for _, m := range d.migrations {
 		if m.tool != best {
 			continue
@@ -236,7 +245,7 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 			dir, dirN = k, n
 		}
 	}
-	f.Migrations = rules.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
+	f.Migrations = facts.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
 }
 
 // toolOrder breaks ties between tools deterministically: named tools

@@ -8,9 +8,10 @@ package openapi
 import (
 	"strings"
 
-	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Bounds on what is kept between Scan and Finish.
@@ -30,11 +31,11 @@ type detector struct {
 	order   []string
 	q       map[string]*quality
 
-	fastapiOff *rules.Location
-	jvmConfig  *rules.Location
+	fastapiOff *facts.Location
+	jvmConfig  *facts.Location
 	// apiImpl is a controller implementing a generated *Api interface.
-	apiImpl *rules.Location
-	jsdocEv []rules.Location
+	apiImpl *facts.Location
+	jsdocEv []facts.Location
 }
 
 // New returns the OpenAPI detector.
@@ -87,10 +88,8 @@ func (d *detector) Wants(p string) bool {
 	switch scan.Ext(p) {
 	case ".json", ".yaml", ".yml":
 		return specCandidate(p)
-	case ".py", ".java", ".kt", ".js", ".mjs", ".cjs", ".ts", ".mts", ".go":
-		return scan.IsSource(p) && !scan.IsTestPath(p)
 	}
-	return false
+	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
 }
 
 func (d *detector) Scan(f scan.File) {
@@ -113,15 +112,18 @@ func (d *detector) Scan(f scan.File) {
 		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
 			return
 		}
-		switch lang := scan.SourceExts[ext]; lang {
+		lang := stacks.Language(f.Path)
+		switch stacks.Group(f.Path) {
 		case "python":
 			d.scanPython(f.Path, f.Data)
-		case "java", "kotlin":
+		case "jvm":
 			d.scanJVM(f.Path, lang, f.Data)
-		case "javascript", "typescript":
+		case "js":
 			d.scanJS(f.Path, lang, f.Data)
 		case "go":
 			d.scanGo(f.Path, f.Data)
+		default:
+			d.scanPack(f.Path, f.Data)
 		}
 	}
 }
@@ -137,14 +139,43 @@ var priority = []struct{ name, lang string }{
 	{"huma", "go"}, {"swaggo", "go"}, {"go-swagger", "go"}, {"oapi-codegen", "go"}, {"ogen", "go"},
 }
 
-func langFamily(lang string) string {
-	switch lang {
-	case "java", "kotlin":
-		return "jvm"
-	case "javascript", "typescript":
-		return "js"
+// generatorOrder is priority followed by the generators of the other
+// packs (Pack.OpenAPI), in registry order.
+var generatorOrder = func() []struct{ name, lang string } {
+	out := append([]struct{ name, lang string }{}, priority...)
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			out = append(out, struct{ name, lang string }{g.Name, pk.ID})
+		}
 	}
-	return lang
+	return out
+}()
+
+func langFamily(lang string) string { return stacks.GroupOf(lang) }
+
+// scanPack records the generators of a pack without a scanner of its own
+// here: a Generator's Code seen in the file.
+func (d *detector) scanPack(p string, data []byte) {
+	pk := stacks.ForPath(p)
+	if pk == nil || len(pk.OpenAPI) == 0 {
+		return
+	}
+	code := scan.Code(data, stacks.Language(p))
+	for _, g := range pk.OpenAPI {
+		if g.Code == nil {
+			continue
+		}
+		if m := g.Code.FindIndex(code); m != nil {
+			d.record(g.Name, generatorKind(g), p, code, m[0])
+		}
+	}
+}
+
+func generatorKind(g pack.Generator) string {
+	if g.Kind == "" {
+		return kindGenerated
+	}
+	return g.Kind
 }
 
 // qualityKey maps a generator to the counters its documentation feeds.
@@ -158,7 +189,7 @@ func qualityKey(name string) string {
 
 // dependency-backed generators: the JVM ones are declared in the build file
 // and their annotations alone do not serve a document.
-func (d *detector) addDependencySignals(st rules.Stack) {
+func (d *detector) addDependencySignals(st facts.Stack) {
 	var springdoc, springfox bool
 	for dep := range st.Dependencies {
 		springdoc = springdoc || strings.HasPrefix(dep, "springdoc-openapi") || strings.HasPrefix(dep, "org.springdoc:")
@@ -166,7 +197,7 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 	}
 	// Evidence: the springdoc configuration, else an annotated file, else
 	// the build file declaring the dependency.
-	ev := rules.Location{Path: st.Manifest}
+	ev := facts.Location{Path: st.Manifest}
 	if d.jvmConfig != nil {
 		ev = *d.jvmConfig
 	} else if s, ok := d.signals["swagger-annotations"]; ok {
@@ -182,6 +213,17 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 	} else if springfox {
 		add("springfox")
 	}
+	// A pack's generator declared as a dependency serves its document even
+	// where the wiring was not seen (Swashbuckle's defaults, l5-swagger).
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			if len(g.Deps) > 0 && st.HasDep(g.Deps...) {
+				if _, ok := d.signals[g.Name]; !ok {
+					d.signals[g.Name] = &signal{name: g.Name, kind: generatorKind(g), ev: facts.Location{Path: st.Manifest}}
+				}
+			}
+		}
+	}
 	// JSDoc @openapi blocks are the source whichever library reads them.
 	if len(d.jsdocEv) > 0 {
 		if s, ok := d.signals["swagger-jsdoc"]; ok {
@@ -196,10 +238,10 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 }
 
 // generator picks the generator to report, preferring the project's language.
-func (d *detector) generator(st rules.Stack) *signal {
+func (d *detector) generator(st facts.Stack) *signal {
 	fam := langFamily(st.Language)
 	var first *signal
-	for _, p := range priority {
+	for _, p := range generatorOrder {
 		s, ok := d.signals[p.name]
 		if !ok {
 			continue
@@ -217,8 +259,8 @@ func (d *detector) generator(st rules.Stack) *signal {
 // yamlSchemes is a securitySchemes key in a YAML fragment.
 var yamlSchemes = scan.MustCompile(`(?m)^\s*securitySchemes:`)
 
-func (d *detector) Finish(facts *rules.Facts) {
-	d.addDependencySignals(facts.Stack)
+func (d *detector) Finish(inv *facts.Facts) {
+	d.addDependencySignals(inv.Stack)
 	var docs []*specDoc
 	for _, p := range d.docPaths {
 		if s := analyze(p, stripBOM(d.files[p]), d.files); s != nil {
@@ -238,8 +280,8 @@ func (d *detector) Finish(facts *rules.Facts) {
 	}
 	d.files = nil
 	best := bestDoc(docs)
-	gen := d.generator(facts.Stack)
-	out := rules.OpenAPI{Kind: kindNone}
+	gen := d.generator(inv.Stack)
+	out := facts.OpenAPI{Kind: kindNone}
 	switch {
 	case best != nil && (best.valid || gen == nil || gen.kind == kindStatic || gen.kind == kindAnnotations):
 		out = fromStatic(best)
@@ -253,16 +295,36 @@ func (d *detector) Finish(facts *rules.Facts) {
 			}
 		}
 	case gen != nil:
-		out = d.fromGenerator(gen, facts.Endpoints)
+		out = d.fromGenerator(gen)
 		if best != nil {
 			// The committed document is broken, but the framework serves
 			// its own: say so without failing the generated one.
-			out.Evidence = append(out.Evidence, rules.Location{Path: best.path, Line: 1})
+			out.Evidence = append(out.Evidence, facts.Location{Path: best.path, Line: 1})
 		}
 	}
-	facts.OpenAPI = out
-	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(facts.Stack.Dependencies, specFirstDeps) {
-		code.AddDocumentRoutes(facts, out.OperationKeys, *d.apiImpl)
+	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(inv.Stack.Dependencies, specFirstDeps) {
+		out.ImplementedAt = d.apiImpl
+	}
+	inv.OpenAPI = out
+}
+
+// CountRoutes completes a generated document whose annotations counted no
+// operations (OpenAPI.CountRoutes) with the routes the code serves. The
+// collector calls it once the code detector's routes are merged.
+func CountRoutes(o *facts.OpenAPI, endpoints int) {
+	if !o.CountRoutes {
+		return
+	}
+	o.CountRoutes = false
+	described, errs := o.Described, o.ErrorResponses
+	o.Operations = endpoints
+	if o.Operations == 0 {
+		o.Operations = max(described, errs)
+	}
+	o.Described = min(described, o.Operations)
+	o.ErrorResponses = min(errs, o.Operations)
+	if o.AllErrorResponses {
+		o.ErrorResponses = o.Operations
 	}
 }
 
@@ -275,35 +337,35 @@ func hasAny(deps map[string]bool, names []string) bool {
 	return false
 }
 
-func fromStatic(s *specDoc) rules.OpenAPI {
-	return rules.OpenAPI{
+func fromStatic(s *specDoc) facts.OpenAPI {
+	return facts.OpenAPI{
 		Kind: kindStatic, Path: s.path, Valid: s.valid, Error: s.err, Version: s.version,
 		Operations: s.ops, Described: s.described, ErrorResponses: s.errorResps,
 		SecuritySchemes: s.schemes, ExternalRefs: s.extRefs, OperationKeys: s.keys,
-		Evidence: []rules.Location{{Path: s.path, Line: 1}},
+		Evidence: []facts.Location{{Path: s.path, Line: 1}},
 	}
 }
 
-func (d *detector) fromGenerator(gen *signal, endpoints int) rules.OpenAPI {
+func (d *detector) fromGenerator(gen *signal) facts.OpenAPI {
 	if gen.name == "fastapi" && d.fastapiOff != nil {
-		return rules.OpenAPI{
+		return facts.OpenAPI{
 			Kind: kindNone, Generator: gen.name,
 			Error:    "FastAPI(openapi_url=None) turns the generated document off",
-			Evidence: []rules.Location{*d.fastapiOff},
+			Evidence: []facts.Location{*d.fastapiOff},
 		}
 	}
 	if gen.kind == kindStatic {
 		// Spec-first code generation whose document was not among the
 		// scanned files.
-		return rules.OpenAPI{
+		return facts.OpenAPI{
 			Kind: kindStatic, Generator: gen.name,
 			Error:    gen.name + " generates code from a document that was not found in the scanned folders",
-			Evidence: []rules.Location{gen.ev},
+			Evidence: []facts.Location{gen.ev},
 		}
 	}
-	out := rules.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true}
+	out := facts.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true}
 	if gen.ev.Path != "" {
-		out.Evidence = []rules.Location{gen.ev}
+		out.Evidence = []facts.Location{gen.ev}
 	}
 	q := d.q[qualityKey(gen.name)]
 	if gen.name == "swagger-ui-express" && d.q["swagger-jsdoc"] != nil && d.q["swagger-jsdoc"].ops > 0 {
@@ -313,16 +375,17 @@ func (d *detector) fromGenerator(gen *signal, endpoints int) rules.OpenAPI {
 		q = &quality{}
 	}
 	out.Operations = q.ops
+	out.AllErrorResponses = q.allErrors
 	if out.Operations == 0 {
-		out.Operations = endpoints
-	}
-	if out.Operations == 0 {
-		out.Operations = max(q.described, q.errors)
-	}
-	out.Described = min(q.described, out.Operations)
-	out.ErrorResponses = min(q.errors, out.Operations)
-	if q.allErrors {
-		out.ErrorResponses = out.Operations
+		// The routes count them: the collector completes the counts.
+		out.CountRoutes = true
+		out.Described, out.ErrorResponses = q.described, q.errors
+	} else {
+		out.Described = min(q.described, out.Operations)
+		out.ErrorResponses = min(q.errors, out.Operations)
+		if q.allErrors {
+			out.ErrorResponses = out.Operations
+		}
 	}
 	out.SecuritySchemes = q.schemes
 	if gen.name == "swagger-jsdoc" && len(d.jsdocEv) > 0 && gen.ev != d.jsdocEv[0] {

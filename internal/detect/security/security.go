@@ -11,18 +11,19 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 type detector struct {
 	envFiles []string
 	// ignored records whether any .gitignore ignores .env.
 	ignored   bool
-	ignoreEv  []rules.Location
+	ignoreEv  []facts.Location
 	gitignore bool
 	// found maps a signal, per language family, to where it was seen
 	// first; order keeps scan order.
-	found map[foundKey]rules.Location
+	found map[foundKey]facts.Location
 	order []foundKey
 }
 
@@ -31,19 +32,33 @@ type foundKey struct {
 	family string
 }
 
-// family groups the languages that share libraries.
+// family groups the languages that share libraries: their stack pack's
+// group. Spring's application.properties/yml ("config") is JVM.
 func family(lang string) string {
-	switch lang {
-	case "java", "kotlin", "config":
+	if lang == "config" {
 		return "jvm"
-	case "javascript", "typescript":
-		return "node"
+	}
+	if g := stacks.GroupOf(lang); g != "" {
+		return g
 	}
 	return lang
 }
 
+// hasSignals holds the families some signal is written for: the four
+// groups of the table in signals.go and the packs with Security signals.
+// A stack of another family is judged on any family's signals.
+var hasSignals = func() map[string]bool {
+	out := map[string]bool{"python": true, "jvm": true, "js": true, "go": true}
+	for _, pk := range stacks.All() {
+		if len(pk.Security) > 0 {
+			out[pk.ID] = true
+		}
+	}
+	return out
+}()
+
 // New returns the security hygiene detector.
-func New() scan.Detector { return &detector{found: map[foundKey]rules.Location{}} }
+func New() scan.Detector { return &detector{found: map[foundKey]facts.Location{}} }
 
 // Wants reports whether the detector reads p: .gitignore files, source in
 // the languages it knows, and Spring application configs.
@@ -71,7 +86,7 @@ func (d *detector) Scan(f scan.File) {
 		if line, ok := ignoresEnv(f.Data); ok {
 			d.ignored = true
 			if len(d.ignoreEv) < scan.MaxEvidence {
-				d.ignoreEv = append(d.ignoreEv, rules.Location{Path: f.Path, Line: line})
+				d.ignoreEv = append(d.ignoreEv, facts.Location{Path: f.Path, Line: line})
 			}
 		}
 		return
@@ -92,32 +107,30 @@ func (d *detector) Scan(f scan.File) {
 		data = scan.Code(f.Data, lang)
 	}
 	fam := family(lang)
-	for _, s := range signals {
+	for _, s := range allSignals {
 		k := foundKey{s, fam}
 		if _, done := d.found[k]; done || !s.langs[lang] {
 			continue
 		}
 		if off := s.match(data); off >= 0 {
-			d.found[k] = rules.Location{Path: f.Path, Line: scan.LineAt(data, off)}
+			d.found[k] = facts.Location{Path: f.Path, Line: scan.LineAt(data, off)}
 			d.order = append(d.order, k)
 		}
 	}
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	sec := &facts.Security
+func (d *detector) Finish(inv *facts.Facts) {
+	sec := &inv.Security
 	sec.EnvFiles = append(sec.EnvFiles, d.envFiles...)
 	sec.EnvIgnored = sec.EnvIgnored || d.ignored
 	sec.GitignoreEvidence = append(sec.GitignoreEvidence, d.ignoreEv...)
 
-	fw := facts.Stack.Framework
+	fw := inv.Stack.Framework
 	// Only the backend's own language counts: zod in a React frontend or
 	// pydantic in a helper script is not the API's validation.
 	want := ""
-	if l := facts.Stack.Language; l != "" {
-		if _, known := map[string]bool{"python": true, "jvm": true, "node": true, "go": true}[family(l)]; known {
-			want = family(l)
-		}
+	if l := inv.Stack.Language; l != "" && hasSignals[family(l)] {
+		want = family(l)
 	}
 	has := func(name, fam string) bool {
 		for _, k := range d.order {
@@ -135,7 +148,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 		if s.requires != "" && !has(s.requires, k.family) {
 			continue
 		}
-		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, facts.Stack.Frameworks) {
+		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, inv.Stack.Frameworks) {
 			continue
 		}
 		switch s.kind {
@@ -156,13 +169,13 @@ func (d *detector) Finish(facts *rules.Facts) {
 			sec.CORS = true
 			sec.CORSWildcard = true
 			// The wildcard goes first: it is what the reader must see.
-			sec.CORSEvidence = appendLoc([]rules.Location{loc}, sec.CORSEvidence...)
+			sec.CORSEvidence = appendLoc([]facts.Location{loc}, sec.CORSEvidence...)
 		}
 	}
 	sec.CORSEvidence = dedupe(sec.CORSEvidence)
 }
 
-func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
+func appendLoc(list []facts.Location, locs ...facts.Location) []facts.Location {
 	for _, l := range locs {
 		if len(list) >= scan.MaxEvidence {
 			break
@@ -172,8 +185,8 @@ func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
 	return list
 }
 
-func dedupe(list []rules.Location) []rules.Location {
-	seen := map[rules.Location]bool{}
+func dedupe(list []facts.Location) []facts.Location {
+	seen := map[facts.Location]bool{}
 	out := list[:0]
 	for _, l := range list {
 		if !seen[l] {
@@ -214,18 +227,14 @@ func isFrontend(p string) bool {
 	return false
 }
 
-// langOf maps a source path to its scan language, for the languages the
-// signals cover (.jsx and .tsx are frontend components and left out).
+// langOf maps a source path to its language, for the languages a stack
+// pack reads (.jsx and .tsx are frontend components and left out).
 func langOf(p string) (string, bool) {
 	if !scan.IsSource(p) {
 		return "", false
 	}
-	lang := scan.SourceExts[scan.Ext(p)]
-	switch lang {
-	case "python", "java", "kotlin", "javascript", "typescript", "go":
-		return lang, true
-	}
-	return "", false
+	lang := stacks.Language(p)
+	return lang, lang != ""
 }
 
 func isSpringConfig(base string) bool {

@@ -1,9 +1,22 @@
 package ruby
 
+import "github.com/vetfolio/vetfolio/internal/stacks/pack"
+
+// fixes are the Ruby group's fix texts by check ID for any Rack app
+// (Sinatra, Grape, Hanami); Rails projects get RailsFixes first.
+var fixes = pack.Fixes{
+	"auth.password-hashing": {"Hash passwords with the `bcrypt` gem (`BCrypt::Password.create(password)`) and compare with `BCrypt::Password.new(digest) == password`"},
+	"auth.no-hardcoded-key": {"Read the signing key from `ENV.fetch(\"JWT_SECRET\")`, never a string in the code", "Rotate the committed key"},
+	"tests.present":         {"Add `rspec` with `rack-test` and write specs that call the endpoints and assert the status and JSON"},
+	"tests.ci-runs-tests":   {"Add a CI step that runs `bundle exec rspec`"},
+	"security.rate-limit":   {"Add `rack-attack` and `throttle` the login endpoint per IP"},
+	"security.cors":         {"Add `rack-cors` and allow only the client's origins"},
+}
+
 // RailsFixes are the remediation steps for a Rails project, keyed by check
 // ID. Each names Rails' own tools (has_secure_password, rswag, rack-attack,
 // lograge, ...), never another stack's.
-var RailsFixes = map[string][]string{
+var RailsFixes = pack.Fixes{
 	"auth.mechanism": {
 		"Add the `jwt` and `bcrypt` gems, give User `has_secure_password`, and issue a token from a login action with `JWT.encode({ sub: user.id, exp: 1.hour.from_now.to_i }, ENV.fetch(\"JWT_SECRET\"), \"HS256\")`",
 		"Or add `devise` with `devise-jwt` and `:jwt_authenticatable` on the User model",
