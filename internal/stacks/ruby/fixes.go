@@ -17,6 +17,51 @@ var fixes = pack.Fixes{
 // ID. Each names Rails' own tools (has_secure_password, rswag, rack-attack,
 // lograge, ...), never another stack's.
 var RailsFixes = pack.Fixes{
+	"api-docs.live-conformance": {
+		"Give each rswag operation a `schema` for its responses (`response '200', 'books' do schema type: :array, items: { '$ref' => '#/components/schemas/Book' }`) and regenerate swagger.yaml, so the document matches what the controllers render",
+	},
+	"api-docs.live-drift": {
+		"Regenerate swagger/v1/swagger.yaml from the request specs in CI (`bundle exec rake rswag:specs:swaggerize`) and fail the build when it changes, so it lists the routes config/routes.rb serves",
+	},
+	"deployment.live": {
+		"Start the app with `bin/rails server -b 0.0.0.0 -p $PORT` (or `bundle exec puma -C config/puma.rb`), `RAILS_ENV=production` and `RAILS_MASTER_KEY` set, after `bin/rails db:migrate`",
+	},
+	"deployment.security-headers": {
+		"Set `config.force_ssl = true` in config/environments/production.rb (HSTS and the HTTPS redirect); Rails adds `X-Content-Type-Options: nosniff` itself",
+	},
+	"deployment.dockerfile": {
+		"Add the Dockerfile `rails new` writes (Rails 7.1+: `bin/rails app:update` regenerates it): `FROM ruby:3.3-slim`, `bundle install` without development and test, `CMD bin/rails server -b 0.0.0.0`",
+	},
+	"deployment.pinned-base": {
+		"Pin the base image to a version, e.g. `ARG RUBY_VERSION=3.3.0` and `FROM ruby:$RUBY_VERSION-slim` instead of `ruby` or `ruby:latest`",
+	},
+	"deployment.non-root": {
+		"Run as a user in the final stage: `RUN useradd rails --create-home --shell /bin/bash && chown -R rails:rails db log storage tmp` then `USER rails`",
+	},
+	"deployment.multi-stage": {
+		"Install gems in a `FROM ruby:3.3-slim AS build` stage with build-essential and libpq-dev, then copy `/usr/local/bundle` and the app into a slim final stage without compilers",
+	},
+	"deployment.dockerignore": {
+		"Add a .dockerignore listing `.git`, `log/*`, `tmp/*`, `storage/*`, `.env*` and `/config/master.key`",
+	},
+	"readme.setup": {
+		"Add a Getting started section with the commands in a ```bash block: `bundle install`, `bin/rails db:create db:migrate`, `bin/rails server`",
+	},
+	"readme.configuration": {
+		"Add a Configuration section to the README: the environment variables (`DATABASE_URL`, `JWT_SECRET`, `RAILS_MASTER_KEY`) and what each does, and commit a `.env.example` for dotenv-rails",
+	},
+	"readme.api-docs": {
+		"Link the rswag Swagger UI (`/api-docs`) and swagger/v1/swagger.yaml from an API section of the README, with a table of the main endpoints",
+	},
+	"security.env-ignored": {
+		"Commit a `.env.example` with placeholder values and load the real .env with dotenv-rails in development only; keep production secrets in `bin/rails credentials:edit`",
+	},
+	"scope.extras": {
+		"Do slow work in the background with Active Job (Solid Queue or Sidekiq): send emails with Action Mailer `deliver_later`, or cache hot reads with `Rails.cache.fetch`",
+	},
+	"scope.layered": {
+		"Keep controllers thin: move business rules into service objects in app/services (`Books::Create.call(user, params)`) and queries into model scopes",
+	},
 	"auth.mechanism": {
 		"Add the `jwt` and `bcrypt` gems, give User `has_secure_password`, and issue a token from a login action with `JWT.encode({ sub: user.id, exp: 1.hour.from_now.to_i }, ENV.fetch(\"JWT_SECRET\"), \"HS256\")`",
 		"Or add `devise` with `devise-jwt` and `:jwt_authenticatable` on the User model",
