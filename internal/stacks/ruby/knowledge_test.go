@@ -184,12 +184,16 @@ def index = Book.page(params[:page]).per(20)
 def book_params = params.require(:book).permit(:title)
 `
 	got := kinds(SecuritySignals([]byte(src)))
-	for _, want := range []string{"rate-limit/rack-attack", "cors/rack-cors", "cors-wildcard/rack-cors", "pagination/kaminari", "validation/strong-parameters"} {
+	for _, want := range []string{"rate-limit/rack-attack", "cors/rack-cors", "cors-wildcard/rack-cors", "pagination/kaminari"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %s in %v", want, got)
 		}
 	}
-	if got := SecuritySignals([]byte("# gem 'rack-attack'\nclass Todo < ApplicationRecord\nend\n")); len(got) != 0 {
+	if got := kinds(SecuritySignals([]byte("class Book < ApplicationRecord\n  validates :title, presence: true\nend\n"))); !slices.Equal(got, []string{"validation/active-model-validations"}) {
+		t.Errorf("model validations: %v", got)
+	}
+	// The scaffold's strong parameters pick keys; they validate nothing.
+	if got := SecuritySignals([]byte("# gem 'rack-attack'\nclass Todo < ApplicationRecord\nend\ndef todo_params = params.require(:todo).permit(:title, :done)\n")); len(got) != 0 {
 		t.Errorf("nothing expected: %v", kinds(got))
 	}
 }

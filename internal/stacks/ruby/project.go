@@ -120,10 +120,11 @@ var openapiPatterns = []pattern{
 func OpenAPISignals(src []byte) []Signal { return signals(src, openapiPatterns) }
 
 // securityPatterns are input validation, rate limiting and CORS in a Rails
-// project.
+// project. Strong parameters (params.require(:todo).permit(...), in every
+// scaffold) only choose which keys reach the model; they check no value,
+// so they are not validation.
 var securityPatterns = []pattern{
 	{"validation", "active-model-validations", scan.MustCompile(`(?m)^\s*(?:validates|validates_\w+_of|validate)\s+:\w+`)},
-	{"validation", "strong-parameters", scan.MustCompile(`\bparams\.(?:require\([^)]*\)\.)?permit\b|\bparams\.expect\(`)},
 	{"validation", "dry-validation", scan.MustCompile(`\bDry::(?:Validation::Contract|Schema\.\w+)\b`)},
 	{"rate-limit", "rack-attack", scan.MustCompile(`\bRack::Attack\b[\s\S]{0,400}?\bthrottle\b|(?m)^\s*throttle\s*\(\s*["']`)},
 	{"rate-limit", "rails-rate-limit", scan.MustCompile(`(?m)^\s*rate_limit\s+to:`)},
