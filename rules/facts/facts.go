@@ -281,6 +281,15 @@ type Routes struct {
 	List []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// Entry is the file that creates the application or root router
+	// (app.js, src/main.ts, main.py), the shallowest when several do; ""
+	// when none was seen.
+	Entry string `json:"-"`
+	// ProtectedCount counts the routes a stack pack's route scanner saw
+	// declared with authentication, Protected shows the first few; the
+	// collector adds them to facts.Auth.ProtectedRoutes.
+	ProtectedCount int        `json:"-"`
+	Protected      []Location `json:"-"`
 }
 
 // History summarises the commit history.

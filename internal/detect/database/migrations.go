@@ -3,6 +3,7 @@ package database
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -111,7 +112,11 @@ func (d *detector) packMigration(p string) bool {
 	for _, pk := range stacks.All() {
 		for _, t := range pk.Database.Migrations {
 			if t.Path.MatchString(p) && (t.Skip == nil || !t.Skip(p)) {
-				d.addMigration(t.Tool, p, 1, p, 0)
+				if t.Count != nil {
+					d.pendingMig[p] = t // decided on its content in Scan
+				} else {
+					d.addMigration(t.Tool, p, 1, p, 0)
+				}
 				return true
 			}
 		}
@@ -219,7 +224,7 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 		counts["liquibase"] = d.liquibaseIncludes
 	}
 	best, bestN := "", 0
-	for _, tool := range toolOrder {
+	for _, tool := range migrationTools() {
 		if counts[tool] > bestN {
 			best, bestN = tool, counts[tool]
 		}
@@ -253,6 +258,20 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 var toolOrder = []string{
 	"alembic", "django", "flyway", "liquibase", "prisma", "typeorm", "sequelize", "knex",
 	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
+}
+
+// migrationTools is toolOrder with the stack packs' tools (laravel, ecto,
+// ...) before "other".
+func migrationTools() []string {
+	out := slices.Clone(toolOrder[:len(toolOrder)-1])
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if !slices.Contains(out, t.Tool) {
+				out = append(out, t.Tool)
+			}
+		}
+	}
+	return append(out, "other")
 }
 
 // relabelGoSQL gives numbered .up.sql files to the Go library that runs

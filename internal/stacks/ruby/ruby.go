@@ -29,7 +29,7 @@ var Pack = &pack.Pack{
 		{ID: "grape", Name: "Grape", Deps: []string{"grape"}, Probe: pack.Probe{Spec: []string{"/swagger_doc", "/api/swagger_doc"}}},
 		{ID: "hanami", Name: "Hanami", Deps: []string{"hanami"}},
 	},
-	RouteScanner: newRouteScanner,
+	NewRouteScanner: newRouteScanner,
 	Auth: pack.Auth{
 		Code:        packSignals(),
 		Protections: protections,
@@ -60,6 +60,8 @@ var Pack = &pack.Pack{
 	Database: pack.Database{
 		Model:    scan.MustCompile(`(?m)^[ \t]*class[ \t]+((?:\w+::)*\w+)[ \t]*<[ \t]*(?:ApplicationRecord|ActiveRecord::Base)\b`),
 		Relation: scan.MustCompile(`(?m)^[ \t]*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\b[ \t(]*:\w+|\bt\.(?:references|belongs_to)\b[^\n]*\bforeign_key:|\badd_foreign_key\b|\badd_reference\b[^\n]*\bforeign_key:`),
+		// Rails 8's Solid Queue/Cache/Cable schemas are the framework's tables.
+		Skip: FrameworkSchema,
 		Migrations: []pack.MigrationTool{
 			{Tool: "rails", Path: scan.MustCompile(`(^|/)db/migrate/\d+_\w+(?:\.\w+)?\.rb$`), Skip: engineMigration},
 		},
