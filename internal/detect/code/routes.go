@@ -93,6 +93,10 @@ func (st *routeState) scan(s *source) {
 }
 
 func (st *routeState) add(s *source, method, p, recv string, off int) {
+	if s.routes >= maxFileRoutes {
+		return
+	}
+	s.routes++
 	st.routes = append(st.routes, route{method: strings.ToUpper(method), path: p, recv: recv, loc: s.loc(off)})
 }
 
