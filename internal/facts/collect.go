@@ -117,7 +117,15 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 	for _, feed := range feeds {
 		close(feed)
 	}
-	wg.Wait()
+	scanned := make(chan struct{})
+	go func() { wg.Wait(); close(scanned) }()
+	select {
+	case <-scanned:
+	case <-ctx.Done():
+		// A detector may be inside one large file; it drops the rest once
+		// done with it, and nothing it writes is read any more, so Ctrl-C
+		// does not wait for it.
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("collect facts: %w", err)
 	}
