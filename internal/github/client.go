@@ -38,6 +38,9 @@ type Options struct {
 	// Timeout bounds each API request (default 30s) and the wait for the
 	// tarball's first byte.
 	Timeout time.Duration
+	// DownloadDeadline bounds a tarball download in all, however steadily
+	// it trickles (default 10 × Timeout).
+	DownloadDeadline time.Duration
 	// Transport replaces http.DefaultTransport (tests).
 	Transport http.RoundTripper
 	// TokenCommand prints a token (default: `gh auth token`, when gh is
@@ -71,6 +74,9 @@ func (o *Options) defaults() {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
+	}
+	if o.DownloadDeadline <= 0 {
+		o.DownloadDeadline = 10 * o.Timeout
 	}
 	if o.Transport == nil {
 		o.Transport = http.DefaultTransport
