@@ -16,7 +16,6 @@ import (
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
-	"golang.org/x/oauth2"
 )
 
 // Options tune how a repository is read.
@@ -209,7 +208,7 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	c.tok = findToken(ctx, o)
 	var rt http.RoundTripper = &transport{base: o.Transport, cache: c.cache, stats: o.Stats}
 	if c.tok.value != "" {
-		rt = &oauth2.Transport{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.tok.value}), Base: rt}
+		rt = &authTransport{base: rt, token: c.tok.value, scheme: base.Scheme, host: base.Host}
 	}
 	c.newAPI = func() *gh.Client {
 		g := gh.NewClient(&http.Client{Transport: rt, Timeout: o.Timeout})
@@ -219,6 +218,30 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	c.gh = c.newAPI()
 	c.dl = &http.Client{Transport: &countingTransport{base: o.Transport, stats: o.Stats}}
 	return c, nil
+}
+
+// authTransport sends the token only to the API's own scheme and host: a
+// redirect elsewhere (a 301 to another server) is followed without it.
+// The client copies headers onto redirected requests itself only when it
+// set them; a token added below it must be held back here.
+type authTransport struct {
+	base         http.RoundTripper
+	token        string
+	scheme, host string
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Scheme != t.scheme || !strings.EqualFold(req.URL.Host, t.host) {
+		if req.Header.Get("Authorization") == "" {
+			return t.base.RoundTrip(req)
+		}
+		req = req.Clone(req.Context())
+		req.Header.Del("Authorization")
+		return t.base.RoundTrip(req)
+	}
+	req = req.Clone(req.Context())
+	req.Header.Set("Authorization", "Bearer "+t.token)
+	return t.base.RoundTrip(req)
 }
 
 type countingTransport struct {
