@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -164,13 +165,21 @@ func apiBase(t Target, o *Options) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, &TargetError{Target: raw, Reason: "GITHUB_API_URL is not an http(s) URL"}
+		return nil, &TargetError{Target: redactUserinfo(raw), Reason: "GITHUB_API_URL is not an http(s) URL"}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
 	return u, nil
 }
+
+// userinfo is a URL's user information, up to the last @ before the path
+// (a password may hold one).
+var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
+
+// redactUserinfo hides the user and password of every URL in s: an error
+// may echo GITHUB_API_URL, and it must not echo its password.
+func redactUserinfo(s string) string { return userinfo.ReplaceAllString(s, "${1}***@") }
 
 // client is one repository's conversation with the API.
 type client struct {
