@@ -419,15 +419,25 @@ func apiMessage(err error) string {
 	return m
 }
 
+// maxRateWindow is the longest a primary rate limit lasts, with slack for
+// clock skew; --wait never waits longer than this for one.
+const maxRateWindow = 65 * time.Minute
+
 func (c *client) primary(what string, rate gh.Rate, err error) error {
 	now := c.opts.Now()
 	reset := rate.Reset.Time
 	var when string
 	var after time.Duration
-	if reset.IsZero() {
+	switch {
+	case reset.IsZero():
 		when = "at an unknown time"
 		after = time.Minute
-	} else {
+	case reset.After(now.Add(maxRateWindow)):
+		// GitHub's limits reset within the hour; a reset years away (or
+		// one overflowing a Duration) is a broken or hostile server.
+		when = fmt.Sprintf("at an unknown time (the server's X-RateLimit-Reset, %d, is not a time within the hour)", rate.Reset.Unix())
+		after = maxRateWindow
+	default:
 		after = max(reset.Sub(now), 0) + time.Second
 		mins := int((after + time.Minute - 1) / time.Minute)
 		when = fmt.Sprintf("at %s (in %d minute%s)", reset.Local().Format("15:04"), mins, plural(mins))
