@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -262,7 +263,9 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 				continue
 			}
 			when, _ := time.Parse(time.RFC3339, f[2])
-			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3]})
+			// git log lists every file of every commit: what code each
+			// changed is known, even for a commit that touched none.
+			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3], CodeKnown: true})
 			continue
 		}
 		if line == "" || len(commits) == 0 {
@@ -276,9 +279,16 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 		}
 		c := &commits[len(commits)-1]
 		c.Changed++
+		code := scan.IsSource(strings.Trim(p, `"`)) && !scan.IsTestPath(strings.Trim(p, `"`))
+		if code {
+			c.CodeChanged++
+		}
 		switch status[0] {
 		case 'A':
 			c.Added++
+			if code {
+				c.CodeAdded++
+			}
 		case 'D':
 			c.Deleted++
 		}

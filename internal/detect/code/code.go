@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // scan.MaxEvidence bounds every evidence list.
@@ -82,12 +82,12 @@ func (d *detector) Scan(f scan.File) {
 	d.sc.scan(src)
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	d.sc.finishClient(facts)
-	d.rt.finish(facts, d.sc.client)
-	d.er.finish(facts)
-	d.lg.finish(facts, d.rt.resolved)
-	d.sc.finish(facts)
+func (d *detector) Finish(inv *facts.Facts) {
+	d.sc.finishClient(inv)
+	d.rt.finish(inv, d.sc.client)
+	d.er.finish(inv)
+	d.lg.finish(inv, d.rt.resolved)
+	d.sc.finish(inv)
 }
 
 // source is one file being scanned, its comments blanked.
@@ -107,7 +107,7 @@ type source struct {
 // list (and the work of resolving it) without bound.
 const maxFileRoutes = 2000
 
-func (s *source) loc(off int) rules.Location {
+func (s *source) loc(off int) facts.Location {
 	if s.lines == nil {
 		s.lines = []int{}
 		for i, c := range s.code {
@@ -118,7 +118,7 @@ func (s *source) loc(off int) rules.Location {
 	}
 	off = min(off, len(s.code))
 	line, _ := slices.BinarySearch(s.lines, off)
-	return rules.Location{Path: s.path, Line: line + 1}
+	return facts.Location{Path: s.path, Line: line + 1}
 }
 
 // python, java, js and golang group the languages that share a syntax.

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // hostileSources are small files built of one unclosed call repeated: each
@@ -36,7 +36,7 @@ func TestUnclosedCallsCostLinearWork(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		d := New()
 		d.Scan(scan.File{Path: path, Data: data})
-		d.Finish(&rules.Facts{})
+		d.Finish(&facts.Facts{})
 		runtime.ReadMemStats(&after)
 		return after.TotalAlloc - before.TotalAlloc
 	}

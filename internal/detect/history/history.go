@@ -15,7 +15,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Thresholds of a bulk upload. A commit is a bulk upload when it added at
@@ -37,8 +37,8 @@ const (
 // Summarize turns commits (newest first, as git log lists them) into the
 // history facts. files are the snapshot's current files, for the share a
 // bulk commit added; now is when the audit runs.
-func Summarize(commits []source.Commit, files []source.File, now time.Time) rules.History {
-	h := rules.History{Available: true, Commits: len(commits)}
+func Summarize(commits []source.Commit, files []source.File, now time.Time) facts.History {
+	h := facts.History{Available: true, Commits: len(commits)}
 	if len(commits) == 0 {
 		h.Available = false
 		h.Reason = "the history has no commits"
@@ -69,6 +69,7 @@ func Summarize(commits []source.Commit, files []source.File, now time.Time) rule
 	h.ActiveWeeks, h.ActiveDays, h.Authors = len(weeks), len(days), len(authors)
 
 	bulk(&h, byTime, len(files))
+	codeBulk(&h, byTime, files)
 	messages(&h, commits)
 	return h
 }
@@ -87,7 +88,7 @@ func isoWeek(t time.Time) string {
 
 // bulk finds the commit that added the most files and decides whether it
 // is a bulk upload (see the Bulk constants).
-func bulk(h *rules.History, byTime []source.Commit, files int) {
+func bulk(h *facts.History, byTime []source.Commit, files int) {
 	best, bestNet := -1, 0
 	for i, c := range byTime {
 		if c.Changed > 0 {
@@ -118,13 +119,65 @@ func bulk(h *rules.History, byTime []source.Commit, files int) {
 		(len(after) < BulkAfterCommits || len(weeks) < BulkAfterWeeks)
 }
 
+// codeBulk judges the upload by where the code came from: the commit that
+// added the most program source files, and how many later commits changed
+// any code. Ten commits to the README after one commit of all the code is
+// still a bulk upload.
+func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
+	if h.BulkUpload {
+		return // the files alone say so, on every source alike
+	}
+	code := 0
+	for _, f := range files {
+		if !f.Context && scan.IsSource(f.Path) && !scan.IsTestPath(f.Path) && !source.Skipped(f.Path) {
+			code++
+		}
+	}
+	// Every commit's files must be known: GitHub lists them for one
+	// commit only, and a later code change could not be seen.
+	best, known := -1, true
+	for i, c := range byTime {
+		known = known && c.CodeKnown
+		if c.CodeAdded > 0 && (best < 0 || c.CodeAdded > byTime[best].CodeAdded) {
+			best = i
+		}
+	}
+	if !known || best < 0 || len(files) < BulkMinFiles || code < CodeBulkMinFiles {
+		return
+	}
+	c := byTime[best]
+	weeks := map[string]bool{}
+	after := 0
+	for _, a := range byTime[best+1:] {
+		if a.CodeChanged > 0 {
+			after++
+			weeks[isoWeek(a.When)] = true
+		}
+	}
+	h.CodeBulkCommit, h.CodeBulkAdded, h.CodeFiles, h.CodeCommitsAfter = c.Hash, min(c.CodeAdded, code), code, after
+	threshold := BulkShareMin
+	if viaUpload(c.Subject) {
+		threshold = BulkShareViaUpload
+	}
+	share := float64(min(c.CodeAdded, code)) / float64(code)
+	h.CodeBulk = share >= threshold && (after < BulkAfterCommits || len(weeks) < BulkAfterWeeks)
+	if h.CodeBulk {
+		h.BulkUpload = true
+	}
+}
+
+// CodeBulkMinFiles is the fewest program source files for the code to be
+// judged on its own (in a repository of at least BulkMinFiles files): a
+// handful of files written at once is a small project.
+const CodeBulkMinFiles = 8
+
 func viaUpload(subject string) bool {
 	return strings.EqualFold(strings.TrimSpace(subject), "Add files via upload")
 }
 
 // messages judges the commit messages; merges are left out, since their
 // text is written by the tool.
-func messages(h *rules.History, commits []source.Commit) {
+func messages(h *facts.History, commits []source.Commit) {
 	seen := map[string]bool{}
 	examples := map[string]bool{}
 	// Oldest first, so the first of repeated messages is the one kept.

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // fuzzPaths are the kinds of file the detector is shown while fuzzing.
@@ -42,6 +42,6 @@ func FuzzScan(f *testing.F) {
 			file.Data = data
 		}
 		d.Scan(file)
-		d.Finish(&rules.Facts{Stack: rules.Stack{Dependencies: map[string]bool{}}})
+		d.Finish(&facts.Facts{Stack: facts.Stack{Dependencies: map[string]bool{}}})
 	})
 }

@@ -1,4 +1,4 @@
-package facts
+package collect
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // cancellingDetector cancels the audit from inside its first scan, as
@@ -25,7 +25,7 @@ func (d *cancellingDetector) Scan(scan.File) {
 	d.scanned++
 	d.cancel()
 }
-func (d *cancellingDetector) Finish(*rules.Facts) {}
+func (d *cancellingDetector) Finish(*facts.Facts) {}
 
 func TestCancellationStopsTheQueuedScans(t *testing.T) {
 	dir := t.TempDir()
