@@ -108,6 +108,8 @@ func readConfig(snap *source.Snapshot) (*config.Config, error) {
 		return nil, nil
 	case errors.Is(err, source.ErrTooLarge):
 		return nil, &config.Error{File: name, Msg: "larger than 1 MiB"}
+	case errors.Is(err, source.ErrNotRegular):
+		return nil, &config.Error{File: name, Msg: "is not a regular file (a pipe, device or link to one); replace it with a file or pass --config"}
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}

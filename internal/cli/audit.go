@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -307,19 +309,58 @@ func (o *auditOptions) writeReports(sc *rules.Scorecard) error {
 }
 
 // writeFile renders into memory first so a failed render leaves no
-// half-written report behind.
+// half-written report behind, then writes it atomically (writeAtomic).
 func writeFile(dest string, render func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		return err
 	}
-	if dir := filepath.Dir(dest); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
-	}
-	if err := os.WriteFile(dest, buf.Bytes(), 0o644); err != nil {
+	if err := writeAtomic(dest, buf.Bytes()); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file in dest's folder and renames
+// it into place: a full disk or a kill leaves the previous file whole,
+// never a fragment. It refuses a dest that is a symlink (a pull request
+// can commit vetfolio.sarif -> ../victim; name the link's target to write
+// there) or anything but a regular file.
+func writeAtomic(dest string, data []byte) error {
+	if info, err := os.Lstat(dest); err == nil {
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symlink; vetfolio does not write through one: remove it or give the path it points to", dest)
+		case !info.Mode().IsRegular():
+			return fmt.Errorf("%s exists and is not a regular file", dest)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), dest)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
 	}
 	return nil
 }
@@ -334,6 +375,20 @@ func checkOutputs(formats, outputs []string, outputDir string) error {
 		return usageErrorf("%d --output for %d --format: give one output per format", len(outputs), len(formats))
 	case len(formats) > 1 && len(outputs) == 0 && outputDir == "":
 		return usageErrorf("several formats need --output for each or --output-dir")
+	}
+	seen := map[string]string{}
+	for _, o := range outputs {
+		if o == "" || o == "-" {
+			continue
+		}
+		key := filepath.Clean(o)
+		if abs, err := filepath.Abs(o); err == nil {
+			key = abs
+		}
+		if first, ok := seen[key]; ok {
+			return usageErrorf("--output %s and --output %s name the same file; one report would overwrite the other", first, o)
+		}
+		seen[key] = o
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func runInit(ctx context.Context, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(dest, []byte(starterConfig(st)), 0o644); err != nil {
+	if err := writeAtomic(dest, []byte(starterConfig(st))); err != nil {
 		return fmt.Errorf("init: %w", err)
 	}
 	what := "no stack recognised"

@@ -20,3 +20,19 @@ func TestBadURLErrorHidesCredentials(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedRowHidesCredentials: a target or deployed URL with user
+// information keeps it out of the row every cohort format is built from.
+func TestFailedRowHidesCredentials(t *testing.T) {
+	e := Entry{Target: "https://bob:PWtarget@github.com/o/r", URL: "https://bob:PWurl@api.example.com"}
+	row := failedRow(e, errorString("open https://bob:PWtarget@github.com/o/r: cannot reach it"), Options{})
+	for _, field := range []string{row.Target, row.URL, row.Error} {
+		if strings.Contains(field, "PW") || !strings.Contains(field, "***@") {
+			t.Errorf("row field %q keeps the credentials", field)
+		}
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

@@ -112,7 +112,7 @@ type CheckSummary struct {
 
 // rowFor builds the row of an audited target.
 func rowFor(e Entry, sc *rules.Scorecard) Row {
-	r := Row{Target: e.Target, Label: e.Label, Repo: sc.Target.Repo, Commit: sc.Target.Commit, URL: sc.Target.URL,
+	r := Row{Target: redact(e.Target), Label: e.Label, Repo: sc.Target.Repo, Commit: sc.Target.Commit, URL: redact(sc.Target.URL),
 		Score: sc.Score, Grade: sc.Grade, Coverage: sc.Coverage,
 		Status: map[string]string{}, Scores: map[string]int{}}
 	if r.Label == "" {

@@ -188,5 +188,5 @@ func failedRow(e Entry, err error, opt Options) Row {
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = strings.TrimSpace(msg[:i])
 	}
-	return Row{Target: e.Target, Label: e.Label, URL: e.URL, Score: -1, Error: msg, ExitCode: code}
+	return Row{Target: redact(e.Target), Label: e.Label, URL: redact(e.URL), Score: -1, Error: redact(msg), ExitCode: code}
 }

@@ -89,7 +89,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			panics[k] = scanAll(d, feeds[k])
+			panics[k] = scanAll(ctx, d, feeds[k])
 		}()
 	}
 	for i, file := range snap.Files {
@@ -107,17 +107,28 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 			}
 		}
 		for k, d := range dets {
+			sf := scan.File{Path: file.Path}
 			if r.data != nil && d.Wants(file.Path) {
-				feeds[k] <- scan.File{Path: file.Path, Data: r.data, Code: r.code}
-			} else {
-				feeds[k] <- scan.File{Path: file.Path}
+				sf.Data, sf.Code = r.data, r.code
+			}
+			select {
+			case feeds[k] <- sf:
+			case <-ctx.Done():
 			}
 		}
 	}
 	for _, feed := range feeds {
 		close(feed)
 	}
-	wg.Wait()
+	scanned := make(chan struct{})
+	go func() { wg.Wait(); close(scanned) }()
+	select {
+	case <-scanned:
+	case <-ctx.Done():
+		// A detector may be inside one large file; it drops the rest once
+		// done with it, and nothing it writes is read any more, so Ctrl-C
+		// does not wait for it.
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("collect facts: %w", err)
 	}
@@ -234,7 +245,9 @@ func join(f *facts.Facts) {
 
 // scanAll feeds d every file of feed. After a panic it still drains the
 // feed, so the sender never blocks, and returns the panic as an error.
-func scanAll(d scan.Detector, feed <-chan scan.File) (err error) {
+// Once ctx ends it drains without scanning: Ctrl-C must not wait for the
+// files already queued (each scan is bounded, so one file is the wait).
+func scanAll(ctx context.Context, d scan.Detector, feed <-chan scan.File) (err error) {
 	var current string
 	defer func() {
 		if r := recover(); r != nil {
@@ -244,6 +257,9 @@ func scanAll(d scan.Detector, feed <-chan scan.File) (err error) {
 		}
 	}()
 	for sf := range feed {
+		if ctx.Err() != nil {
+			continue
+		}
 		current = sf.Path
 		d.Scan(sf)
 	}

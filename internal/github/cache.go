@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // maxCachedBody is the largest API response kept on disk; API answers are
@@ -121,7 +122,8 @@ func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	removeStale(filepath.Dir(path), spoolPattern, staleSpool)
+	f, err := os.CreateTemp(filepath.Dir(path), spoolPattern)
 	if err != nil {
 		return err
 	}
@@ -211,5 +213,26 @@ func (e *cacheEntry) response(req *http.Request, live http.Header) *http.Respons
 	return &http.Response{
 		Status: "200 OK", StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: h, Body: io.NopCloser(bytes.NewReader(e.Body)), ContentLength: int64(len(e.Body)), Request: req,
+	}
+}
+
+// Spool files left by a process killed mid-write (kill -9 runs no
+// cleanup) are removed by the next run once they are old enough that no
+// live process can still be writing them.
+const (
+	staleSpool   = time.Hour
+	staleUnpack  = 24 * time.Hour
+	spoolPattern = ".tmp-*"
+	unpackPrefix = "vetfolio-github-"
+)
+
+// removeStale removes the entries of dir matching pattern last changed
+// more than age ago; it is best effort.
+func removeStale(dir, pattern string, age time.Duration) {
+	matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && time.Since(info.ModTime()) > age {
+			os.RemoveAll(m)
+		}
 	}
 }

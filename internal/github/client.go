@@ -11,12 +11,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
-	"golang.org/x/oauth2"
 )
 
 // Options tune how a repository is read.
@@ -38,6 +38,9 @@ type Options struct {
 	// Timeout bounds each API request (default 30s) and the wait for the
 	// tarball's first byte.
 	Timeout time.Duration
+	// DownloadDeadline bounds a tarball download in all, however steadily
+	// it trickles (default 10 × Timeout).
+	DownloadDeadline time.Duration
 	// Transport replaces http.DefaultTransport (tests).
 	Transport http.RoundTripper
 	// TokenCommand prints a token (default: `gh auth token`, when gh is
@@ -71,6 +74,9 @@ func (o *Options) defaults() {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
+	}
+	if o.DownloadDeadline <= 0 {
+		o.DownloadDeadline = 10 * o.Timeout
 	}
 	if o.Transport == nil {
 		o.Transport = http.DefaultTransport
@@ -159,13 +165,21 @@ func apiBase(t Target, o *Options) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, &TargetError{Target: raw, Reason: "GITHUB_API_URL is not an http(s) URL"}
+		return nil, &TargetError{Target: redactUserinfo(raw), Reason: "GITHUB_API_URL is not an http(s) URL"}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
 	return u, nil
 }
+
+// userinfo is a URL's user information, up to the last @ before the path
+// (a password may hold one).
+var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
+
+// redactUserinfo hides the user and password of every URL in s: an error
+// may echo GITHUB_API_URL, and it must not echo its password.
+func redactUserinfo(s string) string { return userinfo.ReplaceAllString(s, "${1}***@") }
 
 // client is one repository's conversation with the API.
 type client struct {
@@ -203,7 +217,7 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	c.tok = findToken(ctx, o)
 	var rt http.RoundTripper = &transport{base: o.Transport, cache: c.cache, stats: o.Stats}
 	if c.tok.value != "" {
-		rt = &oauth2.Transport{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.tok.value}), Base: rt}
+		rt = &authTransport{base: rt, token: c.tok.value, scheme: base.Scheme, host: base.Host}
 	}
 	c.newAPI = func() *gh.Client {
 		g := gh.NewClient(&http.Client{Transport: rt, Timeout: o.Timeout})
@@ -213,6 +227,30 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	c.gh = c.newAPI()
 	c.dl = &http.Client{Transport: &countingTransport{base: o.Transport, stats: o.Stats}}
 	return c, nil
+}
+
+// authTransport sends the token only to the API's own scheme and host: a
+// redirect elsewhere (a 301 to another server) is followed without it.
+// The client copies headers onto redirected requests itself only when it
+// set them; a token added below it must be held back here.
+type authTransport struct {
+	base         http.RoundTripper
+	token        string
+	scheme, host string
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Scheme != t.scheme || !strings.EqualFold(req.URL.Host, t.host) {
+		if req.Header.Get("Authorization") == "" {
+			return t.base.RoundTrip(req)
+		}
+		req = req.Clone(req.Context())
+		req.Header.Del("Authorization")
+		return t.base.RoundTrip(req)
+	}
+	req = req.Clone(req.Context())
+	req.Header.Set("Authorization", "Bearer "+t.token)
+	return t.base.RoundTrip(req)
 }
 
 type countingTransport struct {
@@ -381,15 +419,25 @@ func apiMessage(err error) string {
 	return m
 }
 
+// maxRateWindow is the longest a primary rate limit lasts, with slack for
+// clock skew; --wait never waits longer than this for one.
+const maxRateWindow = 65 * time.Minute
+
 func (c *client) primary(what string, rate gh.Rate, err error) error {
 	now := c.opts.Now()
 	reset := rate.Reset.Time
 	var when string
 	var after time.Duration
-	if reset.IsZero() {
+	switch {
+	case reset.IsZero():
 		when = "at an unknown time"
 		after = time.Minute
-	} else {
+	case reset.After(now.Add(maxRateWindow)):
+		// GitHub's limits reset within the hour; a reset years away (or
+		// one overflowing a Duration) is a broken or hostile server.
+		when = fmt.Sprintf("at an unknown time (the server's X-RateLimit-Reset, %d, is not a time within the hour)", rate.Reset.Unix())
+		after = maxRateWindow
+	default:
 		after = max(reset.Sub(now), 0) + time.Second
 		mins := int((after + time.Minute - 1) / time.Minute)
 		when = fmt.Sprintf("at %s (in %d minute%s)", reset.Local().Format("15:04"), mins, plural(mins))

@@ -61,7 +61,8 @@ func Open(ctx context.Context, t Target, opts Options) (*source.Snapshot, error)
 	}
 	sha := commits[0].Hash
 
-	dir, err := os.MkdirTemp("", "vetfolio-github-*")
+	removeStale(os.TempDir(), unpackPrefix+"*", staleUnpack)
+	dir, err := os.MkdirTemp("", unpackPrefix+"*")
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", t.Repo(), err)
 	}
@@ -376,6 +377,10 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	req.Header.Set("User-Agent", "vetfolio")
 	idle := newIdleTimer(c.opts.Timeout, cancel)
 	defer idle.stop()
+	// The idle timer restarts on every byte; a byte every few seconds
+	// would keep it alive for ever, so the download has a total bound too.
+	total := newIdleTimer(c.opts.DownloadDeadline, cancel)
+	defer total.stop()
 	resp, err := c.dl.Do(req)
 	if err != nil {
 		// The server was reached and did not answer: say so, not "cannot reach".
@@ -393,7 +398,8 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	var tmp *os.File
 	if cached != "" {
 		if err := os.MkdirAll(filepath.Dir(cached), 0o700); err == nil {
-			if tmp, err = os.CreateTemp(filepath.Dir(cached), ".tmp-*"); err == nil {
+			removeStale(filepath.Dir(cached), spoolPattern, staleSpool)
+			if tmp, err = os.CreateTemp(filepath.Dir(cached), spoolPattern); err == nil {
 				r = io.TeeReader(body, tmp)
 			}
 		}
@@ -412,6 +418,8 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	}
 	if err != nil {
 		switch {
+		case total.fired():
+			return nil, &Error{Kind: Network, Request: dlWhat, Err: err, Msg: fmt.Sprintf("not complete after %s (total timeout)", c.opts.DownloadDeadline)}
 		case idle.fired():
 			return nil, &Error{Kind: Network, Request: dlWhat, Err: err, Msg: fmt.Sprintf("no data for %s (timeout)", c.opts.Timeout)}
 		case body.err != nil && !errors.Is(body.err, io.EOF) && !errors.Is(body.err, io.ErrUnexpectedEOF):

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"sort"
@@ -136,6 +137,10 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 		}
 		switch hdr.Typeflag {
 		case tar.TypeDir:
+			if throughSymlink(root, rel) {
+				escaped++
+				continue
+			}
 			if err := root.MkdirAll(rel, 0o755); err != nil {
 				escaped++
 			}
@@ -200,6 +205,10 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 			if !ok || !known {
 				escaped++
 				note("hard link %s points outside the extracted files (%s); skipped", rel, hdr.Linkname)
+				continue
+			}
+			if throughSymlink(root, rel) || throughSymlink(root, target) {
+				escaped++
 				continue
 			}
 			_ = root.Remove(rel)
@@ -281,7 +290,28 @@ func linkInside(rel, target string) bool {
 
 var errEscape = errors.New("path leaves the folder")
 
+// throughSymlink reports whether a folder on the way to rel is a symlink
+// (or cannot be checked). Nothing is written through a symlinked folder:
+// the link could later be replaced by one that leaves the repository
+// (p -> ., then d -> p/p/p/..), and a file listed under it would then be
+// read from outside.
+func throughSymlink(root *os.Root, rel string) bool {
+	for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+		info, err := root.Lstat(d)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // created below as a real folder
+		}
+		if err != nil || info.Mode()&fs.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func prepare(root *os.Root, rel string) error {
+	if throughSymlink(root, rel) {
+		return errEscape
+	}
 	if d := path.Dir(rel); d != "." {
 		if err := root.MkdirAll(d, 0o755); err != nil {
 			return errEscape

@@ -123,17 +123,32 @@ func indexFold(b, lit []byte) int {
 	if 'a' <= lower && lower <= 'z' {
 		upper = lower - 'a' + 'A'
 	}
+	// The next occurrence of each case is remembered until passed: asking
+	// for both at every candidate made a file full of one case and none of
+	// the other quadratic.
+	nextLower, nextUpper := -2, -2
+	next := func(c byte, at, from int) int {
+		if at == -1 || at >= from {
+			return at
+		}
+		if j := bytes.IndexByte(b[from:], c); j >= 0 {
+			return from + j
+		}
+		return -1
+	}
 	for i := 0; i+len(lit) <= len(b); {
-		j := bytes.IndexByte(b[i:], lower)
+		nextLower = next(lower, nextLower, i)
+		j := nextLower
 		if upper != lower {
-			if k := bytes.IndexByte(b[i:], upper); k >= 0 && (j < 0 || k < j) {
-				j = k
+			nextUpper = next(upper, nextUpper, i)
+			if nextUpper >= 0 && (j < 0 || nextUpper < j) {
+				j = nextUpper
 			}
 		}
 		if j < 0 {
 			return -1
 		}
-		i += j
+		i = j
 		if i+len(lit) <= len(b) && bytes.EqualFold(b[i:i+len(lit)], lit) {
 			return i
 		}

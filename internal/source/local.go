@@ -78,7 +78,12 @@ func openLocal(ctx context.Context, dir string) (*Snapshot, error) {
 		return nil, &TargetError{Target: dir, Reason: "is a file, not a folder", Hint: "give the project's folder", Err: fs.ErrInvalid}
 	}
 	s := &Snapshot{Kind: "local", Display: dir, Dir: abs}
-	if top, ok := gitTop(ctx, abs); ok {
+	top, ok, err := gitTop(ctx, abs)
+	if err != nil {
+		return nil, &TargetError{Target: dir, Reason: "is a git repository owned by another user, which git does not trust",
+			Hint: "if you trust it, run: git config --global --add safe.directory " + abs + " (or audit a copy you own)", Err: err}
+	}
+	if ok {
 		err = s.readGit(ctx, top)
 		if err == nil && len(s.Files) == 0 {
 			// A folder the enclosing checkout ignores (a download unpacked
@@ -103,13 +108,10 @@ func openLocal(ctx context.Context, dir string) (*Snapshot, error) {
 	return s, nil
 }
 
-// git runs git with a fixed, quiet configuration: no pager, no
-// prompting, and no refusal of checkouts owned by another user (an audit
-// only reads).
+// git runs one git command on an audited tree through gitCommand and
+// returns its output; the error carries git's own words.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	full := append([]string{"-c", "safe.directory=*", "-c", "core.quotepath=off", "-C", dir}, args...)
-	cmd := exec.CommandContext(ctx, "git", full...)
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_PAGER=cat", "LC_ALL=C")
+	cmd := gitCommand(ctx, dir, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -119,15 +121,25 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-func gitTop(ctx context.Context, dir string) (string, bool) {
+// errNotOwned is a checkout owned by another user, which git refuses to
+// read unless the user says they trust it.
+var errNotOwned = errors.New("git refuses a repository owned by another user")
+
+// gitTop is the top of the checkout holding dir; ok is false outside any
+// checkout (or without git), and err is set only for a checkout git
+// refuses to open.
+func gitTop(ctx context.Context, dir string) (top string, ok bool, err error) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return "", false
+		return "", false, nil
 	}
 	out, err := git(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return "", false
+		if strings.Contains(err.Error(), "dubious ownership") {
+			return "", false, errNotOwned
+		}
+		return "", false, nil
 	}
-	return strings.TrimSpace(string(out)), true
+	return strings.TrimSpace(string(out)), true, nil
 }
 
 func (s *Snapshot) readGit(ctx context.Context, top string) error {
@@ -222,7 +234,7 @@ const (
 // without rename detection tells added files from changed ones at a
 // fraction of the cost of --numstat.
 func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
-	args := []string{"-c", "safe.directory=*", "-c", "core.quotepath=off", "-C", dir, "log", "--no-renames", "--name-status",
+	args := []string{"log", "--no-renames", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--name-status",
 		"--format=" + recordSep + "%H" + fieldSep + "%ae" + fieldSep + "%aI" + fieldSep + "%s"}
 	if sub {
 		args = append(args, "--", ".")
@@ -231,8 +243,7 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 	// pipe nobody reads once the loop below stops early.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
+	cmd := gitCommand(ctx, dir, args...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err

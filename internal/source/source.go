@@ -124,6 +124,22 @@ func (s *Snapshot) WaitHistory() error {
 	return s.historyErr
 }
 
+// ErrNotRegular is returned by ReadFile for a pipe, device or socket:
+// reading one could block forever or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// regular refuses an open file that is not a regular file.
+func regular(f *os.File, name string) error {
+	info, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: %w (%s)", name, ErrNotRegular, info.Mode().Type())
+	}
+	return nil
+}
+
 // ErrTooLarge is returned by ReadFile for a file above the cap.
 var ErrTooLarge = errors.New("file too large to scan")
 
@@ -135,11 +151,16 @@ func (s *Snapshot) ReadFile(name string, max int64) ([]byte, error) {
 	if s.rootErr != nil {
 		return nil, fmt.Errorf("open %s: %w", s.Dir, s.rootErr)
 	}
-	f, err := s.root.Open(name)
+	// O_NONBLOCK: opening a FIFO (or a link to one) for reading would
+	// otherwise wait forever for a writer; it is refused below instead.
+	f, err := s.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if err := regular(f, name); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -160,7 +181,7 @@ func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
 	if !f.Regular {
 		return s.ReadFile(f.Path, max)
 	}
-	fh, err := os.OpenFile(filepath.Join(s.Dir, filepath.FromSlash(f.Path)), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	fh, err := os.OpenFile(filepath.Join(s.Dir, filepath.FromSlash(f.Path)), os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil && f.Context {
 		// os.Root refuses paths out of the folder; a context file is read
 		// directly or not at all.
@@ -170,6 +191,9 @@ func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
 		return s.ReadFile(f.Path, max)
 	}
 	defer fh.Close()
+	if err := regular(fh, f.Path); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(fh, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.Path, err)

@@ -12,6 +12,7 @@ package code
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -95,10 +96,30 @@ type source struct {
 	path string
 	lang string
 	code []byte
+	// lines holds the offset of every newline, built on the first loc, so
+	// thousands of matches in one file do not each count lines from the top.
+	lines []int
+	// routes counts the routes this file added, against maxFileRoutes.
+	routes int
 }
 
+// maxFileRoutes bounds the routes one file may declare: a real API file
+// declares dozens, a generated or hostile one must not grow the route
+// list (and the work of resolving it) without bound.
+const maxFileRoutes = 2000
+
 func (s *source) loc(off int) facts.Location {
-	return facts.Location{Path: s.path, Line: scan.LineAt(s.code, off)}
+	if s.lines == nil {
+		s.lines = []int{}
+		for i, c := range s.code {
+			if c == '\n' {
+				s.lines = append(s.lines, i)
+			}
+		}
+	}
+	off = min(off, len(s.code))
+	line, _ := slices.BinarySearch(s.lines, off)
+	return facts.Location{Path: s.path, Line: line + 1}
 }
 
 // python, java, js and golang group the languages that share a syntax.

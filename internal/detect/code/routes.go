@@ -194,6 +194,10 @@ func (st *routeState) scanPack(s *source) {
 }
 
 func (st *routeState) add(s *source, method, p, recv string, off int) {
+	if s.routes >= maxFileRoutes {
+		return
+	}
+	s.routes++
 	st.routes = append(st.routes, route{method: strings.ToUpper(method), path: p, recv: recv, loc: s.loc(off)})
 }
 

@@ -3,6 +3,8 @@ package code
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 )
@@ -10,7 +12,8 @@ import (
 // matchClose returns the offset of the bracket closing the one at open
 // ('(', '[' or '{'), skipping string literals, or -1 when it is not closed.
 // It gives up after a bounded distance so a stray bracket in a huge file
-// costs little.
+// costs little, and once the file's work budget is spent (see spend), so
+// thousands of unclosed calls cost no more than a few passes over it.
 func matchClose(b []byte, open int) int {
 	if open < 0 || open >= len(b) {
 		return -1
@@ -18,7 +21,12 @@ func matchClose(b []byte, open int) int {
 	const limit = 64 << 10
 	depth := 0
 	end := min(len(b), open+limit)
-	for i := open; i < end; i++ {
+	i := open
+	defer func() { spend(b, i-open) }()
+	if exhausted(b) {
+		return -1
+	}
+	for ; i < end; i++ {
 		switch c := b[i]; c {
 		case '(', '[', '{':
 			depth++
@@ -43,18 +51,75 @@ func matchClose(b []byte, open int) int {
 	return -1
 }
 
+// maxArgs is the most of an unclosed call's line argsOf returns: a route
+// or a handler name is in its first few hundred bytes, and copying the
+// rest of a megabyte line for each of thousands of calls is what made a
+// small file cost gigabytes.
+const maxArgs = 256
+
 // argsOf returns the text between the parenthesis at open and its closing
-// one, or the rest of the line when it is not closed.
+// one, or the start of the rest of the line when it is not closed.
 func argsOf(b []byte, open int) string {
 	end := matchClose(b, open)
 	if end < 0 {
-		end = open + 1
-		for end < len(b) && b[end] != '\n' {
+		start := min(open+1, len(b))
+		end = start
+		for end < len(b) && end-start < maxArgs && b[end] != '\n' {
 			end++
 		}
-		return string(b[min(open+1, len(b)):end])
+		spend(b, end-start)
+		return string(b[start:end])
 	}
+	spend(b, end-open)
 	return string(b[open+1 : end])
+}
+
+// The work budget of one buffer (a file's code): matchClose and argsOf
+// charge the bytes they walk or copy to it, and stop working on a buffer
+// that has used workPerByte passes over itself plus workBase. Normal code
+// uses a small fraction; a file built of unclosed calls hits the bound
+// and scans in linear time. Budgets are keyed by a weak pointer to the
+// buffer, so a new file never inherits an old one's, and the detectors'
+// signatures stay as they are.
+const (
+	workPerByte = 32
+	workBase    = 1 << 20
+)
+
+var budgets = struct {
+	sync.Mutex
+	spent   map[weak.Pointer[byte]]int
+	sweepAt int
+}{spent: map[weak.Pointer[byte]]int{}, sweepAt: 1024}
+
+func exhausted(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	key := weak.Make(&b[0])
+	budgets.Lock()
+	defer budgets.Unlock()
+	return budgets.spent[key] > workBase+workPerByte*len(b)
+}
+
+func spend(b []byte, n int) {
+	if len(b) == 0 || n <= 0 {
+		return
+	}
+	key := weak.Make(&b[0])
+	budgets.Lock()
+	defer budgets.Unlock()
+	if len(budgets.spent) >= budgets.sweepAt {
+		// Forget buffers already collected; sweeping again only once the
+		// map has doubled keeps this amortised constant.
+		for k := range budgets.spent {
+			if k.Value() == nil {
+				delete(budgets.spent, k)
+			}
+		}
+		budgets.sweepAt = max(1024, 2*len(budgets.spent))
+	}
+	budgets.spent[key] += n
 }
 
 var (

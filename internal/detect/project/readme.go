@@ -306,7 +306,7 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 	seen := map[string]bool{}
 	for i, l := range lines {
 		for _, raw := range urlRef.FindAllString(l.text, -1) {
-			u := strings.TrimRight(raw, ".,;:!?*_")
+			u := withoutUserinfo(strings.TrimRight(raw, ".,;:!?*_"))
 			if images[u] || images[raw] || seen[u] {
 				continue
 			}
@@ -448,3 +448,11 @@ func deniedHost(host string) bool {
 	}
 	return false
 }
+
+// userinfo is a URL's user information, up to the last @ before the path.
+var userinfo = scan.MustCompile(`(?i)^([a-z][a-z0-9+.-]*://)[^/\s]*@`)
+
+// withoutUserinfo drops a README link's user and password
+// (https://demo:PW@app.onrender.com): facts and reports are shared, and
+// the probe must not send credentials it found in a repository.
+func withoutUserinfo(u string) string { return userinfo.ReplaceAllString(u, "${1}") }
