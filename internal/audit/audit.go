@@ -13,8 +13,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/vetfolio/vetfolio/internal/collect"
 	"github.com/vetfolio/vetfolio/internal/config"
-	"github.com/vetfolio/vetfolio/internal/facts"
 	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
@@ -99,7 +99,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		return nil, err
 	}
 
-	f, notes, err := facts.Collect(ctx, snap, facts.Options{Now: req.Now})
+	f, notes, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
 	if err != nil {
 		var target *source.TargetError
 		if errors.As(err, &target) {
