@@ -354,3 +354,35 @@ func TestFixesNameTheProjectsTools(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusesAndPagination(t *testing.T) {
+	src := code(`<?php
+return response()->json(['message' => 'Sold out.'], 409);
+abort(403);
+abort_unless($ok, 404, 'No such ticket.');
+$r->setStatusCode(422);
+return response()->json($e, Response::HTTP_UNPROCESSABLE_ENTITY);
+return response()->json($ticket, 201);`)
+	var nums []string
+	for _, re := range StatusNumbers {
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			nums = append(nums, string(m[1]))
+		}
+	}
+	var names []string
+	for _, re := range StatusNames {
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			names = append(names, string(m[1]))
+		}
+	}
+	if strings.Join(nums, ",") != "409,403,404,422" || strings.Join(names, ",") != "UNPROCESSABLE_ENTITY" {
+		t.Errorf("statuses %v names %v", nums, names)
+	}
+	if !Pagination.Match(code(`<?php return Event::orderBy('starts_at')->paginate(20);`)) ||
+		!Pagination.Match(code(`<?php return Post::cursorPaginate();`)) {
+		t.Error("pagination not found")
+	}
+	if Pagination.Match(code(`<?php return Product::all(); // ->paginate(10) later`)) {
+		t.Error("Model::all() or a comment read as pagination")
+	}
+}
