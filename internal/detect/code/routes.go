@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -89,6 +90,52 @@ func (st *routeState) scan(s *source) {
 		st.scanJS(s)
 	case s.golang():
 		st.scanGo(s)
+	default:
+		st.scanPack(s)
+	}
+}
+
+// resourceActions are the routes a REST resource declaration stands for
+// (Rails resources, Laravel apiResource): index, create, show, update,
+// destroy.
+var resourceActions = []struct{ method, suffix string }{
+	{"GET", ""}, {"POST", ""}, {"GET", "/{id}"}, {"PUT", "/{id}"}, {"DELETE", "/{id}"},
+}
+
+// scanPack reads routes with the declarative patterns of the file's stack
+// pack (Pack.Routes), for the groups without a scanner of their own above.
+func (st *routeState) scanPack(s *source) {
+	pk := stacks.ByID(s.group())
+	if pk == nil {
+		return
+	}
+	for _, rp := range pk.Routes {
+		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
+			group := func(i int) string {
+				if i <= 0 || 2*i+1 >= len(m) || m[2*i] < 0 {
+					return ""
+				}
+				return string(s.code[m[2*i]:m[2*i+1]])
+			}
+			method := rp.Verb
+			if rp.Method > 0 {
+				method = group(rp.Method)
+			}
+			p := group(rp.Path)
+			if !strings.HasPrefix(p, "/") {
+				p = "/" + p
+			}
+			if rp.Resource {
+				for _, a := range resourceActions {
+					st.add(s, a.method, p+a.suffix, "", m[0])
+				}
+				continue
+			}
+			if method == "" {
+				continue
+			}
+			st.add(s, method, p, "", m[0])
+		}
 	}
 }
 

@@ -6,14 +6,13 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 var (
 	// Path shapes of the migration tools that are known by their file names.
 	djangoMigration = scan.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
-	railsMigration  = scan.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
-	efMigration     = scan.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
 	prismaMigration = scan.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
 	// Flyway versioned migrations: V1__init.sql, V1.1__x.sql, V2_1__x.sql.
 	// Repeatable (R__) and undo (U1__) scripts are not versions.
@@ -93,10 +92,7 @@ func (d *detector) scanMigrationPath(p string) bool {
 	switch {
 	case djangoMigration.MatchString(p):
 		d.addMigration("django", p, 1, p, 0)
-	case railsMigration.MatchString(p):
-		d.addMigration("rails", p, 1, p, 0)
-	case efMigration.MatchString(p) && !strings.HasSuffix(base, ".Designer.cs"):
-		d.addMigration("efcore", p, 1, p, 0)
+	case d.packMigration(p):
 	case prismaMigration.MatchString(p):
 		d.addMigration("prisma", path.Dir(p), 1, p, 0)
 	case flywayName.MatchString(base):
@@ -108,6 +104,19 @@ func (d *detector) scanMigrationPath(p string) bool {
 		return false
 	}
 	return true
+}
+
+// packMigration records p when a stack pack's migration tool claims it.
+func (d *detector) packMigration(p string) bool {
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if t.Path.MatchString(p) && (t.Skip == nil || !t.Skip(p)) {
+				d.addMigration(t.Tool, p, 1, p, 0)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanMigrationContent recognises migrations by what they contain.

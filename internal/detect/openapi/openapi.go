@@ -10,6 +10,8 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -87,10 +89,8 @@ func (d *detector) Wants(p string) bool {
 	switch scan.Ext(p) {
 	case ".json", ".yaml", ".yml":
 		return specCandidate(p)
-	case ".py", ".java", ".kt", ".js", ".mjs", ".cjs", ".ts", ".mts", ".go":
-		return scan.IsSource(p) && !scan.IsTestPath(p)
 	}
-	return false
+	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
 }
 
 func (d *detector) Scan(f scan.File) {
@@ -113,15 +113,18 @@ func (d *detector) Scan(f scan.File) {
 		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
 			return
 		}
-		switch lang := scan.SourceExts[ext]; lang {
+		lang := stacks.Language(f.Path)
+		switch stacks.Group(f.Path) {
 		case "python":
 			d.scanPython(f.Path, f.Data)
-		case "java", "kotlin":
+		case "jvm":
 			d.scanJVM(f.Path, lang, f.Data)
-		case "javascript", "typescript":
+		case "js":
 			d.scanJS(f.Path, lang, f.Data)
 		case "go":
 			d.scanGo(f.Path, f.Data)
+		default:
+			d.scanPack(f.Path, f.Data)
 		}
 	}
 }
@@ -137,14 +140,43 @@ var priority = []struct{ name, lang string }{
 	{"huma", "go"}, {"swaggo", "go"}, {"go-swagger", "go"}, {"oapi-codegen", "go"}, {"ogen", "go"},
 }
 
-func langFamily(lang string) string {
-	switch lang {
-	case "java", "kotlin":
-		return "jvm"
-	case "javascript", "typescript":
-		return "js"
+// generatorOrder is priority followed by the generators of the other
+// packs (Pack.OpenAPI), in registry order.
+var generatorOrder = func() []struct{ name, lang string } {
+	out := append([]struct{ name, lang string }{}, priority...)
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			out = append(out, struct{ name, lang string }{g.Name, pk.ID})
+		}
 	}
-	return lang
+	return out
+}()
+
+func langFamily(lang string) string { return stacks.GroupOf(lang) }
+
+// scanPack records the generators of a pack without a scanner of its own
+// here: a Generator's Code seen in the file.
+func (d *detector) scanPack(p string, data []byte) {
+	pk := stacks.ForPath(p)
+	if pk == nil || len(pk.OpenAPI) == 0 {
+		return
+	}
+	code := scan.Code(data, stacks.Language(p))
+	for _, g := range pk.OpenAPI {
+		if g.Code == nil {
+			continue
+		}
+		if m := g.Code.FindIndex(code); m != nil {
+			d.record(g.Name, generatorKind(g), p, code, m[0])
+		}
+	}
+}
+
+func generatorKind(g pack.Generator) string {
+	if g.Kind == "" {
+		return kindGenerated
+	}
+	return g.Kind
 }
 
 // qualityKey maps a generator to the counters its documentation feeds.
@@ -182,6 +214,17 @@ func (d *detector) addDependencySignals(st facts.Stack) {
 	} else if springfox {
 		add("springfox")
 	}
+	// A pack's generator declared as a dependency serves its document even
+	// where the wiring was not seen (Swashbuckle's defaults, l5-swagger).
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			if len(g.Deps) > 0 && st.HasDep(g.Deps...) {
+				if _, ok := d.signals[g.Name]; !ok {
+					d.signals[g.Name] = &signal{name: g.Name, kind: generatorKind(g), ev: facts.Location{Path: st.Manifest}}
+				}
+			}
+		}
+	}
 	// JSDoc @openapi blocks are the source whichever library reads them.
 	if len(d.jsdocEv) > 0 {
 		if s, ok := d.signals["swagger-jsdoc"]; ok {
@@ -199,7 +242,7 @@ func (d *detector) addDependencySignals(st facts.Stack) {
 func (d *detector) generator(st facts.Stack) *signal {
 	fam := langFamily(st.Language)
 	var first *signal
-	for _, p := range priority {
+	for _, p := range generatorOrder {
 		s, ok := d.signals[p.name]
 		if !ok {
 			continue

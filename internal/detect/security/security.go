@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -31,13 +32,14 @@ type foundKey struct {
 	family string
 }
 
-// family groups the languages that share libraries.
+// family groups the languages that share libraries: their stack pack's
+// group. Spring's application.properties/yml ("config") is JVM.
 func family(lang string) string {
-	switch lang {
-	case "java", "kotlin", "config":
+	if lang == "config" {
 		return "jvm"
-	case "javascript", "typescript":
-		return "node"
+	}
+	if g := stacks.GroupOf(lang); g != "" {
+		return g
 	}
 	return lang
 }
@@ -115,7 +117,7 @@ func (d *detector) Finish(inv *facts.Facts) {
 	// pydantic in a helper script is not the API's validation.
 	want := ""
 	if l := inv.Stack.Language; l != "" {
-		if _, known := map[string]bool{"python": true, "jvm": true, "node": true, "go": true}[family(l)]; known {
+		if stacks.ByID(family(l)) != nil {
 			want = family(l)
 		}
 	}
@@ -214,18 +216,14 @@ func isFrontend(p string) bool {
 	return false
 }
 
-// langOf maps a source path to its scan language, for the languages the
-// signals cover (.jsx and .tsx are frontend components and left out).
+// langOf maps a source path to its language, for the languages a stack
+// pack reads (.jsx and .tsx are frontend components and left out).
 func langOf(p string) (string, bool) {
 	if !scan.IsSource(p) {
 		return "", false
 	}
-	lang := scan.SourceExts[scan.Ext(p)]
-	switch lang {
-	case "python", "java", "kotlin", "javascript", "typescript", "go":
-		return lang, true
-	}
-	return "", false
+	lang := stacks.Language(p)
+	return lang, lang != ""
 }
 
 func isSpringConfig(base string) bool {

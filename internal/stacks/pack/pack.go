@@ -1,0 +1,310 @@
+// Package pack defines what a stack pack is: everything vetfolio knows
+// about one language group (its languages, frameworks, and the code
+// patterns of routes, authentication, error handling, logging, models,
+// migrations, generated OpenAPI and tests) and the fix texts it gives.
+//
+// A pack is plain data plus a few optional functions; the concern
+// detectors (internal/detect/*) are engines that read the active packs'
+// tables. Packs live in internal/stacks/<group> and are listed once in
+// internal/stacks (registry.go).
+package pack
+
+import (
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules/facts"
+)
+
+// Pack is one language group: the languages that share a syntax and an
+// ecosystem (Java and Kotlin; JavaScript and TypeScript), their
+// frameworks, and the patterns the detectors apply to their source.
+// Every field but ID, Name and Languages is optional: an empty table
+// means "nothing known", never "fail".
+type Pack struct {
+	// ID is the group's key, what stacks.Group returns for its files:
+	// python, jvm, js, go, dotnet, ruby, php.
+	ID string
+	// Name is shown to users ("Python", "Java/Kotlin", "C#/.NET").
+	Name string
+	// Languages maps a lower-cased source extension (".py") to the
+	// language ID the facts use (facts.Stack.Language: python, java,
+	// kotlin, javascript, typescript, go, csharp, ruby, php). The language
+	// ID also selects the comment syntax scan.Code blanks.
+	Languages map[string]string
+	// Ecosystem is the manifest family the stack detector reads for the
+	// group (python, jvm, node, go, ruby, dotnet, php): a framework is
+	// looked for among the dependencies of that family's manifests.
+	Ecosystem string
+	// Frameworks are the group's backend frameworks, the most specific
+	// first (NestJS before the Express it runs on): the first whose
+	// markers a manifest declares is the project's framework.
+	Frameworks []Framework
+
+	// Auth is how the group's code authenticates.
+	Auth Auth
+	// Errors is how the group's code handles errors.
+	Errors Errors
+	// Logging is how the group's code logs.
+	Logging Logging
+	// Routes are declarative route patterns, applied to every source file
+	// of the group. (Python, JVM, JS and Go routes are read by the
+	// hand-written scanners in internal/detect/code, which also resolve
+	// prefixes mounted across files; a new pack uses these.)
+	Routes []RoutePattern
+	// Database is the group's ORMs, models, relations and migrations.
+	Database Database
+	// OpenAPI lists the generators that serve a document from the code.
+	OpenAPI []Generator
+	// Tests is how the group's tests look.
+	Tests Tests
+
+	// Fixes are the group's fix texts by check ID ("auth.mechanism"),
+	// used when the project's framework has none for that check.
+	Fixes Fixes
+}
+
+// Framework is one backend framework of a pack.
+type Framework struct {
+	// ID is the facts' framework ID (facts.Stack.Framework): fastapi,
+	// spring-boot, express, gin, aspnet, rails, laravel, ...
+	ID string
+	// Name is shown to users ("FastAPI", "Spring Boot").
+	Name string
+	// Deps are exact dependency names (lower-cased, as the manifest
+	// readers spell them) that declare the framework; DepPrefixes match
+	// any dependency that starts with one of them.
+	Deps, DepPrefixes []string
+	// Weak frameworks serve pages more than APIs (Next.js): one loses a
+	// monorepo to any other backend.
+	Weak bool
+	// Probe lists the URLs the live probe tries first for this framework.
+	Probe Probe
+	// Fixes are fix texts by check ID, preferred over the pack's.
+	Fixes Fixes
+}
+
+// Probe is where a framework serves its health, docs and spec by default.
+// The probe tries these first, then the generic list every stack shares.
+type Probe struct {
+	Health, Docs, Spec []string
+}
+
+// Fixes maps a check ID ("database.migrations") to the steps that make it
+// pass, each a verb phrase. Steps may name the project's own tools with
+// the placeholders Fill expands ({orm}, {entry}, ...).
+type Fixes map[string][]string
+
+// Signal is one sign in source: a regexp and what it shows.
+type Signal struct {
+	// Re is matched on comment-blanked source.
+	Re *scan.Regexp
+	// Lib names the library it shows ("pyjwt"); Kind is an auth kind
+	// (jwt, oauth, session, basic, api-key) and Hash a password hash
+	// (bcrypt, argon2, pbkdf2, scrypt, other), either may be empty.
+	Lib, Kind, Hash string
+}
+
+// Sig compiles a Signal.
+func Sig(re, lib, kind, hash string) Signal {
+	return Signal{Re: scan.MustCompile(re), Lib: lib, Kind: kind, Hash: hash}
+}
+
+// DepSignal is an auth library or password hash named by a dependency.
+type DepSignal struct {
+	Lib, Kind, Hash string
+}
+
+// Auth is a group's authentication knowledge.
+type Auth struct {
+	// Code signals are matched on every source file of the group.
+	Code []Signal
+	// Deps are dependency names that imply a library, kind or hash even
+	// when the code was not seen to use them.
+	Deps map[string]DepSignal
+	// Protect finds the places where routes require authentication (an
+	// [Authorize] attribute, a before_action, an auth middleware); each
+	// match counts once per line.
+	Protect []*scan.Regexp
+	// Protections, when set, replaces Protect with code: it returns the
+	// offsets in code where routes require authentication.
+	Protections func(code []byte) []int
+	// KeyAssign finds a signing key written as a literal: group 1 is the
+	// name, group 2 the value.
+	KeyAssign *scan.Regexp
+}
+
+// StatusPattern finds an HTTP status in source: group 1 is the number, or
+// with ByName a status name (NotFound, NOT_FOUND, not_found).
+type StatusPattern struct {
+	Re     *scan.Regexp
+	ByName bool
+}
+
+// Num and Name compile StatusPatterns.
+func Num(re string) StatusPattern { return StatusPattern{Re: scan.MustCompile(re)} }
+
+// Name compiles a StatusPattern whose group 1 is a status name.
+func Name(re string) StatusPattern { return StatusPattern{Re: scan.MustCompile(re), ByName: true} }
+
+// Errors is a group's error-handling knowledge.
+type Errors struct {
+	// Status finds the 4xx/5xx statuses the code returns.
+	Status []StatusPattern
+	// Central finds a central error handler (an exception filter, a
+	// rescue_from, an exception handler registration).
+	Central *scan.Regexp
+	// Scan, when set, is called on every source file for what a table
+	// cannot say (Express's four-argument middleware); it reports
+	// statuses and central handlers through the sink.
+	Scan func(src Source, sink ErrorSink)
+}
+
+// ErrorSink receives what Errors.Scan finds.
+type ErrorSink interface {
+	Status(code int, at facts.Location)
+	Central(at facts.Location)
+}
+
+// LogKind says what a logging pattern shows.
+type LogKind int
+
+// Kinds of logging signal.
+const (
+	LogUse        LogKind = iota // the library is used, not set up
+	LogConfigured                // the logger is set up
+	LogRequest                   // requests are logged (implies a configured logger)
+)
+
+// LogPattern is a logging signal: in files that contain Need (when set),
+// Re means Lib is used, configured or logs requests.
+type LogPattern struct {
+	Lib  string
+	Kind LogKind
+	Re   *scan.Regexp
+	Need string
+}
+
+// Log compiles a LogPattern.
+func Log(lib string, kind LogKind, re, need string) LogPattern {
+	return LogPattern{Lib: lib, Kind: kind, Re: scan.MustCompile(re), Need: need}
+}
+
+// Logging is a group's logging knowledge.
+type Logging struct {
+	Patterns []LogPattern
+	// Middleware marks hand-written request middleware; LogsRequest a log
+	// call that names the request's method or path. Both in one file mean
+	// requests are logged.
+	Middleware, LogsRequest *scan.Regexp
+	// Health finds a health endpoint registered without a route (group 1
+	// is its path when known, else the match counts as "/health").
+	Health *scan.Regexp
+}
+
+// RoutePattern is a declarative route: Re's group Method is the HTTP verb
+// (or Verb is fixed), group Path the path.
+type RoutePattern struct {
+	Re *scan.Regexp
+	// Method and Path are submatch indexes; 0 means absent.
+	Method, Path int
+	// Verb is the HTTP method when the pattern implies it (MapGet: GET).
+	Verb string
+	// Resource, when true, makes the match a REST resource: the path
+	// names it and the standard index/show/create/update/destroy routes
+	// are counted (Rails resources :users, Laravel Route::apiResource).
+	Resource bool
+}
+
+// Database is a group's ORM, model and migration knowledge.
+type Database struct {
+	// ORMs maps a dependency to the ORM it is (ef-core, active-record,
+	// eloquent); the facts' Database.ORM.
+	ORMs map[string]string
+	// Model finds a model declaration (group 1 is its name when known);
+	// Relation a relation between models.
+	Model, Relation *scan.Regexp
+	// Migrations are the group's migration tools.
+	Migrations []MigrationTool
+}
+
+// MigrationTool recognises one tool's migration files by their path.
+type MigrationTool struct {
+	// Tool is the facts' migrations tool (efcore, rails, laravel).
+	Tool string
+	// Path matches the slash-separated path of a migration file
+	// (`(^|/)db/migrate/\d+_\w+\.rb$`); files under test folders never count.
+	Path *scan.Regexp
+	// Skip, when set, rejects a matching file that is not a migration
+	// (EF Core's *.Designer.cs).
+	Skip func(path string) bool
+}
+
+// Generator is an OpenAPI generator: a library that serves a document
+// built from the code.
+type Generator struct {
+	// Name is the facts' OpenAPI.Generator (swashbuckle, rswag, scribe).
+	Name string
+	// Deps declare it; Code shows it wired in (either is enough).
+	Deps []string
+	Code *scan.Regexp
+	// Kind is framework-generated or annotations.
+	Kind string
+}
+
+// Tests is a group's test knowledge. Which files are tests is decided by
+// scan.IsTestPath, which knows the conventions of every pack (x_test.go,
+// test_x.py, XTests.cs, x_spec.rb, XTest.php, files under tests/ or spec/).
+type Tests struct {
+	// Languages holds each language's test patterns, by language ID
+	// (Kotlin's differ from Java's).
+	Languages map[string]TestLanguage
+	// Framework settles a test file's framework from what its code
+	// showed (found, maybe "") and the project's dependencies; nil keeps
+	// found.
+	Framework func(path, found string, st facts.Stack) string
+}
+
+// TestLanguage is what identifies tests in one language.
+type TestLanguage struct {
+	// Test finds a test (a test function, a [Fact], an it "...").
+	Test *scan.Regexp
+	// Frameworks name the framework a file's code betrays, first match wins.
+	Frameworks []Named
+	// Integration finds a test that goes through the HTTP layer.
+	Integration *scan.Regexp
+	// Boilerplate reports whether a file holds only a generated test
+	// (Spring's contextLoads, Laravel's ExampleTest), given the code and
+	// the number of tests found in it.
+	Boilerplate func(code []byte, tests int) bool
+}
+
+// Named is a regexp with the name of what it shows.
+type Named struct {
+	Name string
+	Re   *scan.Regexp
+}
+
+// N compiles a Named.
+func N(name, re string) Named { return Named{Name: name, Re: scan.MustCompile(re)} }
+
+// Source is one source file as a pack's function sees it.
+type Source struct {
+	Path string
+	// Lang is the language ID; Code the content with comments blanked.
+	Lang string
+	Code []byte
+}
+
+// Loc returns the location of byte offset off.
+func (s Source) Loc(off int) facts.Location {
+	return facts.Location{Path: s.Path, Line: scan.LineAt(s.Code, off)}
+}
+
+// FrameworkByID returns the pack's framework with that ID.
+func (p *Pack) FrameworkByID(id string) (Framework, bool) {
+	for _, f := range p.Frameworks {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Framework{}, false
+}
