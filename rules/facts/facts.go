@@ -166,6 +166,18 @@ type OpenAPI struct {
 	OperationKeys []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// CountRoutes is set when a generated document's annotations count no
+	// operations: the collector then counts the routes the code serves
+	// (Endpoints) as its operations, capping Described and ErrorResponses
+	// (which hold the raw counts until then) by them.
+	CountRoutes bool `json:"-"`
+	// AllErrorResponses is set when error responses are documented for
+	// every operation at once (springdoc reading @ControllerAdvice).
+	AllErrorResponses bool `json:"-"`
+	// ImplementedAt is where the code implements interfaces generated
+	// from the static document (a contract-first server): the collector
+	// adds the document's operations to the routes.
+	ImplementedAt *Location `json:"-"`
 }
 
 // Deploy describes deployment configuration and the deployed URL.

@@ -8,7 +8,6 @@ package openapi
 import (
 	"strings"
 
-	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
@@ -296,16 +295,36 @@ func (d *detector) Finish(inv *facts.Facts) {
 			}
 		}
 	case gen != nil:
-		out = d.fromGenerator(gen, inv.Endpoints)
+		out = d.fromGenerator(gen)
 		if best != nil {
 			// The committed document is broken, but the framework serves
 			// its own: say so without failing the generated one.
 			out.Evidence = append(out.Evidence, facts.Location{Path: best.path, Line: 1})
 		}
 	}
-	inv.OpenAPI = out
 	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(inv.Stack.Dependencies, specFirstDeps) {
-		code.AddDocumentRoutes(inv, out.OperationKeys, *d.apiImpl)
+		out.ImplementedAt = d.apiImpl
+	}
+	inv.OpenAPI = out
+}
+
+// CountRoutes completes a generated document whose annotations counted no
+// operations (OpenAPI.CountRoutes) with the routes the code serves. The
+// collector calls it once the code detector's routes are merged.
+func CountRoutes(o *facts.OpenAPI, endpoints int) {
+	if !o.CountRoutes {
+		return
+	}
+	o.CountRoutes = false
+	described, errs := o.Described, o.ErrorResponses
+	o.Operations = endpoints
+	if o.Operations == 0 {
+		o.Operations = max(described, errs)
+	}
+	o.Described = min(described, o.Operations)
+	o.ErrorResponses = min(errs, o.Operations)
+	if o.AllErrorResponses {
+		o.ErrorResponses = o.Operations
 	}
 }
 
@@ -327,7 +346,7 @@ func fromStatic(s *specDoc) facts.OpenAPI {
 	}
 }
 
-func (d *detector) fromGenerator(gen *signal, endpoints int) facts.OpenAPI {
+func (d *detector) fromGenerator(gen *signal) facts.OpenAPI {
 	if gen.name == "fastapi" && d.fastapiOff != nil {
 		return facts.OpenAPI{
 			Kind: kindNone, Generator: gen.name,
@@ -356,16 +375,17 @@ func (d *detector) fromGenerator(gen *signal, endpoints int) facts.OpenAPI {
 		q = &quality{}
 	}
 	out.Operations = q.ops
+	out.AllErrorResponses = q.allErrors
 	if out.Operations == 0 {
-		out.Operations = endpoints
-	}
-	if out.Operations == 0 {
-		out.Operations = max(q.described, q.errors)
-	}
-	out.Described = min(q.described, out.Operations)
-	out.ErrorResponses = min(q.errors, out.Operations)
-	if q.allErrors {
-		out.ErrorResponses = out.Operations
+		// The routes count them: the collector completes the counts.
+		out.CountRoutes = true
+		out.Described, out.ErrorResponses = q.described, q.errors
+	} else {
+		out.Described = min(q.described, out.Operations)
+		out.ErrorResponses = min(q.errors, out.Operations)
+		if q.allErrors {
+			out.ErrorResponses = out.Operations
+		}
 	}
 	out.SecuritySchemes = q.schemes
 	if gen.name == "swagger-jsdoc" && len(d.jsdocEv) > 0 && gen.ev != d.jsdocEv[0] {

@@ -255,6 +255,10 @@ type candidate struct {
 	langs      map[string]int
 }
 
+// DecidesStack marks the detector whose facts (the Stack) every other
+// detector is shown before it finishes.
+func (d *detector) DecidesStack() {}
+
 func (d *detector) Finish(inv *facts.Facts) {
 	st := facts.Stack{Dependencies: map[string]bool{}}
 	var cands []*candidate

@@ -83,7 +83,9 @@ type Framework struct {
 }
 
 // Probe is where a framework serves its health, docs and spec by default.
-// The probe tries these first, then the generic list every stack shares.
+// The probe tries Docs and Spec first, then the generic lists every stack
+// shares; Health, when set, replaces the generic health list (after the
+// health route found in the code).
 type Probe struct {
 	Health, Docs, Spec []string
 }
