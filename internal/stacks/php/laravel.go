@@ -44,11 +44,17 @@ type Uses struct {
 func Fix(checkID string, u Uses) []string {
 	authLib := "Sanctum"
 	guard := "auth:sanctum"
+	// guardUse names the middleware to put on routes: the project's own,
+	// or both when its auth library is not known.
+	guardUse := "`Route::middleware('auth:sanctum')` (`'auth:api'` with Passport or jwt-auth)"
 	switch {
 	case u.Passport:
 		authLib, guard = "Passport", "auth:api"
 	case u.JWT:
 		authLib, guard = "jwt-auth", "auth:api"
+	}
+	if u.Sanctum || u.Passport || u.JWT {
+		guardUse = "`Route::middleware('" + guard + "')`"
 	}
 	switch checkID {
 	case "auth.mechanism":
@@ -60,7 +66,7 @@ func Fix(checkID string, u Uses) []string {
 			"Issue a token from a login route with `$user->createToken('api')->plainTextToken` after `Hash::check`",
 		}
 	case "auth.protected-routes":
-		return []string{"Wrap the private routes in `Route::middleware('" + guard + "')->group(function () { ... })` in routes/api.php"}
+		return []string{"Wrap the private routes in " + guardUse + "`->group(function () { ... })` in routes/api.php"}
 	case "auth.password-hashing":
 		return []string{"Store passwords with `Hash::make($password)` (or the `'password' => 'hashed'` cast on the User model) and check them with `Hash::check`"}
 	case "auth.no-hardcoded-key":
@@ -86,7 +92,7 @@ func Fix(checkID string, u Uses) []string {
 		case u.L5Swagger:
 			return []string{"Add `#[OA\\Info(...)]` and an `#[OA\\Get]`/`#[OA\\Post]` attribute per action, then run `php artisan l5-swagger:generate`"}
 		}
-		return []string{"Add `dedoc/scramble` (`composer require dedoc/scramble`): it builds the OpenAPI document from your routes and form requests and serves it at /docs/api"}
+		return []string{"Generate the OpenAPI document from the code: `composer require dedoc/scramble` builds it from your routes and form requests and serves it at /docs/api (l5-swagger and Scribe are the alternatives)"}
 	case "api-docs.described":
 		if u.L5Swagger {
 			return []string{"Give each `#[OA\\Get]`/`#[OA\\Post]` attribute a `summary:`"}

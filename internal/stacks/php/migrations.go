@@ -51,15 +51,27 @@ var stockUserColumns = map[string]bool{
 	"remember_token": true, "created_at": true, "updated_at": true,
 }
 
+// StockMigration says a migration file is, by its name, one the skeleton or
+// a package writes (create_users_table, create_cache_table, Passport's
+// oauth tables...). When the content cannot be read it is the safer guess;
+// OwnMigration refines it with the content.
+func StockMigration(p string) bool {
+	return stockMigrations[migrationName(p)]
+}
+
+func migrationName(p string) string {
+	base := strings.TrimSuffix(p[strings.LastIndex(p, "/")+1:], ".php")
+	if loc := migrationStamp.FindStringIndex(base); loc != nil {
+		return base[loc[1]:]
+	}
+	return base
+}
+
 // OwnMigration says whether a migration is the project's own work. The
 // stock ones (stockMigrations) are not, except a skeleton users migration
 // the candidate edited to add columns of their own (username, bio, role).
 func OwnMigration(p string, code []byte) bool {
-	base := strings.TrimSuffix(p[strings.LastIndex(p, "/")+1:], ".php")
-	name := base
-	if loc := migrationStamp.FindStringIndex(base); loc != nil {
-		name = base[loc[1]:]
-	}
+	name := migrationName(p)
 	if !stockMigrations[name] {
 		return true
 	}

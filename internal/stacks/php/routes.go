@@ -57,6 +57,9 @@ func ParseRoutes(file string, code []byte) FileRoutes {
 type routeParser struct {
 	code []byte
 	out  *FileRoutes
+	// guards are the offsets of statements that put an auth middleware
+	// on routes (a group, a route, a mounted file).
+	guards []int
 }
 
 // call is one link of a fluent chain: Route::prefix('v1')->middleware(...)->group(...).
@@ -84,7 +87,7 @@ func (p *routeParser) block(from, to int, ctx routeCtx) {
 			i = j + len("Route::")
 			continue
 		}
-		p.statement(chain, ctx, lineAt(p.code, j))
+		p.statement(chain, ctx, j)
 		i = end
 	}
 }
@@ -127,8 +130,10 @@ var verbs = map[string]string{
 }
 
 // statement applies one chain: group attributes, a route, or a resource.
-func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
+func (p *routeParser) statement(chain []call, ctx routeCtx, at int) {
+	line := lineAt(p.code, at)
 	inner := ctx
+	guarded := false
 	var only, except []string
 	var shallow, creatable, destroyable bool
 	for _, c := range chain {
@@ -139,7 +144,7 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 			}
 		case "middleware":
 			if authMiddleware(c.args) {
-				inner.protected = true
+				inner.protected, guarded = true, true
 			}
 		case "withoutMiddleware":
 			if authMiddleware(c.args) {
@@ -160,7 +165,9 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 	for _, c := range chain {
 		switch {
 		case c.name == "group":
-			p.group(c, inner, line)
+			if byArray := p.group(c, inner, line); guarded || byArray {
+				p.guards = append(p.guards, at)
+			}
 			return
 		case verbs[c.name] != "":
 			s, ok := firstString(c.args)
@@ -170,9 +177,12 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 			p.add(verbs[c.name], joinPath(inner.prefix, s), inner.protected, line)
 			if isStockUserRoute(c.args) {
 				p.out.Routes[len(p.out.Routes)-1].Stock = true
+			} else if guarded {
+				p.guards = append(p.guards, at)
 			}
 			return
 		case c.name == "match":
+			p.guard(guarded, at)
 			methods := stringsIn(firstArray(c.args))
 			rest := c.args
 			if k := strings.Index(rest, "]"); k >= 0 {
@@ -184,6 +194,7 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 			}
 			return
 		case c.name == "resource" || c.name == "apiResource" || c.name == "singleton" || c.name == "apiSingleton":
+			p.guard(guarded, at)
 			name, ok := firstString(c.args)
 			if !ok {
 				return
@@ -212,6 +223,7 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 			}
 			return
 		case c.name == "resources" || c.name == "apiResources":
+			p.guard(guarded, at)
 			for _, name := range arrayKeys(c.args) {
 				for _, a := range resourceActions(name, false, c.name == "resources") {
 					p.add(a.method, joinPath(inner.prefix, a.path), inner.protected, line)
@@ -222,8 +234,14 @@ func (p *routeParser) statement(chain []call, ctx routeCtx, line int) {
 	}
 }
 
+func (p *routeParser) guard(guarded bool, at int) {
+	if guarded {
+		p.guards = append(p.guards, at)
+	}
+}
+
 // group recurses into a closure, or records a mount of another route file.
-func (p *routeParser) group(c call, ctx routeCtx, line int) {
+func (p *routeParser) group(c call, ctx routeCtx, line int) (guarded bool) {
 	// Route::group(['prefix' => 'v1', 'middleware' => 'auth:api'], function () {...})
 	if strings.HasPrefix(strings.TrimSpace(c.args), "[") {
 		attrs := firstArray(c.args)
@@ -231,12 +249,12 @@ func (p *routeParser) group(c call, ctx routeCtx, line int) {
 			ctx.prefix = joinPath(ctx.prefix, s)
 		}
 		if mw := optionValue(attrs, "middleware"); mw != "" && authMiddleware(mw) {
-			ctx.protected = true
+			ctx.protected, guarded = true, true
 		}
 	}
 	if file := routeFileArg(c.args); file != "" {
 		p.out.Mounts = append(p.out.Mounts, Mount{File: file, Prefix: ctx.prefix, Protected: ctx.protected, Line: line})
-		return
+		return guarded
 	}
 	body := indexIn(p.code, c.argsStart, c.argsEnd, "{")
 	if fn := indexIn(p.code, c.argsStart, c.argsEnd, "function"); fn >= 0 {
@@ -244,16 +262,17 @@ func (p *routeParser) group(c call, ctx routeCtx, line int) {
 	} else if arrow := indexIn(p.code, c.argsStart, c.argsEnd, "=>"); arrow >= 0 && indexIn(p.code, c.argsStart, c.argsEnd, "fn") >= 0 {
 		// fn () => Route::get(...): one expression.
 		p.block(arrow+2, c.argsEnd, ctx)
-		return
+		return guarded
 	}
 	if body < 0 {
-		return
+		return guarded
 	}
 	end := matchBrace(p.code, body, c.argsEnd)
 	if end < 0 {
 		end = c.argsEnd
 	}
 	p.block(body+1, end, ctx)
+	return guarded
 }
 
 func (p *routeParser) add(method, pth string, protected bool, line int) {
@@ -397,4 +416,14 @@ func ResolveMounts(files map[string]FileRoutes) []Route {
 		}
 	}
 	return out
+}
+
+// Protections lists the offsets in a comment-blanked PHP file where routes
+// are put behind authentication: a Route:: group or route with an auth
+// middleware (not the skeleton's GET /user), a controller's own auth
+// middleware. Each is one place, however many routes it covers.
+func Protections(code []byte) []int {
+	p := &routeParser{code: code, out: &FileRoutes{}}
+	p.block(0, len(code), routeCtx{})
+	return append(p.guards, ControllerProtection(code)...)
 }

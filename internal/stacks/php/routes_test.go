@@ -152,3 +152,27 @@ func TestRouteLinesAndUnparseable(t *testing.T) {
 		t.Errorf("MyRoute:: read as a route: %+v", fr.Routes)
 	}
 }
+
+func TestProtections(t *testing.T) {
+	src := code(`<?php
+Route::middleware('auth:sanctum')->get('/user', function (Request $request) {
+    return $request->user();
+});
+Route::post('/login', [AuthController::class, 'login'])->middleware('throttle:auth');
+Route::middleware('auth:sanctum')->group(function () {
+    Route::apiResource('venues', VenueController::class);
+    Route::get('/me', [AuthController::class, 'me'])->middleware('auth:sanctum');
+});
+Route::group(['middleware' => 'auth:api'], function () { Route::get('/a', A::class); });
+Route::apiResource('orders', OrderController::class)->middleware('auth:api');
+class C { public function __construct() { $this->middleware('auth.api'); } }`)
+	// the sanctum group, the route inside it that repeats the guard, the
+	// array group, the guarded resource, the controller: not the stock
+	// /user route, not the throttled login.
+	if got := Protections(src); len(got) != 5 {
+		t.Errorf("%d protections, want 5", len(got))
+	}
+	if got := Protections(code(`<?php Route::apiResource('products', ProductController::class);`)); len(got) != 0 {
+		t.Errorf("an open resource read as %d protections", len(got))
+	}
+}
