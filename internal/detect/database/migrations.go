@@ -3,6 +3,7 @@ package database
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -219,7 +220,7 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 		counts["liquibase"] = d.liquibaseIncludes
 	}
 	best, bestN := "", 0
-	for _, tool := range toolOrder {
+	for _, tool := range orderedTools() {
 		if counts[tool] > bestN {
 			best, bestN = tool, counts[tool]
 		}
@@ -253,6 +254,20 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 var toolOrder = []string{
 	"alembic", "django", "flyway", "liquibase", "prisma", "typeorm", "sequelize", "knex",
 	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
+}
+
+// orderedTools is toolOrder followed by the tools of stack packs it does
+// not list (laravel), so a new pack's migrations count without an edit here.
+func orderedTools() []string {
+	out := append([]string(nil), toolOrder...)
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if !slices.Contains(out, t.Tool) {
+				out = append(out, t.Tool)
+			}
+		}
+	}
+	return out
 }
 
 // relabelGoSQL gives numbered .up.sql files to the Go library that runs
