@@ -8,6 +8,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -68,6 +69,8 @@ type routeState struct {
 	// goMounts maps a Go function to the group prefix it is called with:
 	// articles.Register(v1.Group("/articles")).
 	goMounts map[string]string
+	// scanners are the stack packs' route scanners, by group.
+	scanners map[string]pack.RouteScanner
 }
 
 func newRouteState() routeState {
@@ -77,6 +80,7 @@ func newRouteState() routeState {
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
 		goMounts: map[string]string{},
+		scanners: map[string]pack.RouteScanner{},
 	}
 }
 
@@ -108,6 +112,14 @@ func (st *routeState) scanPack(s *source) {
 	pk := stacks.ByID(s.group())
 	if pk == nil {
 		return
+	}
+	if pk.RouteScanner != nil {
+		sc := st.scanners[pk.ID]
+		if sc == nil {
+			sc = pk.RouteScanner()
+			st.scanners[pk.ID] = sc
+		}
+		sc.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
 	}
 	for _, rp := range pk.Routes {
 		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
@@ -1158,7 +1170,7 @@ func (st *routeState) scanGo(s *source) {
 
 // nonResources are first path segments that are not resources of the API.
 var nonResources = map[string]bool{
-	"health": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true, "readyz": true,
+	"health": true, "up": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true, "readyz": true,
 	"live": true, "livez": true, "status": true, "ping": true, "docs": true, "doc": true, "swagger": true,
 	"swagger-ui": true, "swagger-ui.html": true, "openapi": true, "openapi.json": true, "redoc": true,
 	"api-docs": true, "v3": true, "auth": true, "login": true, "logout": true, "register": true,
@@ -1300,6 +1312,16 @@ type resolved struct {
 
 func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
+	groups := make([]string, 0, len(st.scanners))
+	for g := range st.scanners {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		for _, r := range st.scanners[g].Routes() {
+			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
+		}
+	}
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string

@@ -50,6 +50,9 @@ type Pack struct {
 	// hand-written scanners in internal/detect/code, which also resolve
 	// prefixes mounted across files; a new pack uses these.)
 	Routes []RoutePattern
+	// RouteScanner, when set, makes the scanner that reads the group's
+	// routes with code, besides the declarative Routes.
+	RouteScanner func() RouteScanner
 	// Database is the group's ORMs, models, relations and migrations.
 	Database Database
 	// OpenAPI lists the generators that serve a document from the code.
@@ -214,6 +217,22 @@ type RoutePattern struct {
 	// names it and the standard index/show/create/update/destroy routes
 	// are counted (Rails resources :users, Laravel Route::apiResource).
 	Resource bool
+}
+
+// RouteScanner reads the routes a declarative RoutePattern cannot: the
+// groups, prefixes and resources of a routing DSL, and route files mounted
+// from another file (Laravel's Route::prefix('v1')->group(base_path(...))).
+// One is made per audit (Pack.RouteScanner); Scan sees every source file of
+// the pack's group, Routes is called once when all were seen.
+type RouteScanner interface {
+	Scan(src Source)
+	Routes() []Route
+}
+
+// Route is one route a RouteScanner found, as served.
+type Route struct {
+	Method, Path string
+	At           facts.Location
 }
 
 // Database is a group's ORM, model and migration knowledge.

@@ -20,6 +20,7 @@ var Pack = &pack.Pack{
 		{ID: "symfony", Name: "Symfony", Deps: []string{"symfony/framework-bundle"}},
 		{ID: "slim", Name: "Slim", Deps: []string{"slim/slim"}},
 	},
+	RouteScanner: newRouteScanner,
 	Auth: pack.Auth{
 		Code:        authCode,
 		Deps:        authDeps(),

@@ -16,6 +16,7 @@ type Route struct {
 	// Stock marks the GET /user route of Laravel's skeleton (see
 	// isStockUserRoute): served, but not the candidate's protection.
 	Stock bool
+	File  string
 	Line  int
 }
 
@@ -49,12 +50,13 @@ func ParseRoutes(file string, code []byte) FileRoutes {
 	if strings.HasSuffix(file, "routes/api.php") {
 		ctx.prefix = "/api"
 	}
-	p := &routeParser{code: code, out: &out}
+	p := &routeParser{file: file, code: code, out: &out}
 	p.block(0, len(code), ctx)
 	return out
 }
 
 type routeParser struct {
+	file string
 	code []byte
 	out  *FileRoutes
 	// guards are the offsets of statements that put an auth middleware
@@ -276,7 +278,7 @@ func (p *routeParser) group(c call, ctx routeCtx, line int) (guarded bool) {
 }
 
 func (p *routeParser) add(method, pth string, protected bool, line int) {
-	p.out.Routes = append(p.out.Routes, Route{Method: method, Path: pth, Protected: protected, Line: line})
+	p.out.Routes = append(p.out.Routes, Route{Method: method, Path: pth, Protected: protected, File: p.file, Line: line})
 }
 
 type action struct{ name, method, path string }
@@ -400,6 +402,13 @@ func ResolveMounts(files map[string]FileRoutes) []Route {
 	var out []Route
 	for file, fr := range files {
 		m, mounted := mountOf[file]
+		if !mounted {
+			for mf, mm := range mountOf {
+				if strings.HasSuffix(file, "/"+mf) {
+					m, mounted = mm, true
+				}
+			}
+		}
 		for _, r := range fr.Routes {
 			if mounted {
 				if strings.HasSuffix(file, "routes/api.php") {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 )
 
 func routeList(rs []Route) []string {
@@ -174,5 +175,25 @@ class C { public function __construct() { $this->middleware('auth.api'); } }`)
 	}
 	if got := Protections(code(`<?php Route::apiResource('products', ProductController::class);`)); len(got) != 0 {
 		t.Errorf("an open resource read as %d protections", len(got))
+	}
+}
+
+func TestRouteScanner(t *testing.T) {
+	sc := newRouteScanner()
+	for p, src := range map[string]string{
+		"bootstrap/app.php": `<?php return Application::configure(basePath: dirname(__DIR__))
+    ->withRouting(api: __DIR__.'/../routes/api.php', apiPrefix: 'api/v2', health: '/up')->create();`,
+		"routes/api.php":            `<?php Route::apiResource('events', EventController::class)->only(['index']);`,
+		"app/Http/Controllers/X.php": `<?php class X { public function a() { return Route::currentRouteName(); } }`,
+	} {
+		sc.Scan(pack.Source{Path: p, Lang: "php", Code: code(src)})
+	}
+	var got []string
+	for _, r := range sc.Routes() {
+		got = append(got, r.Method+" "+r.Path+" "+r.At.Path)
+	}
+	want := "GET /up bootstrap/app.php,GET /api/v2/events routes/api.php"
+	if strings.Join(got, ",") != want {
+		t.Errorf("routes %v, want %s", got, want)
 	}
 }
