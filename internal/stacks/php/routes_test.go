@@ -183,7 +183,7 @@ func TestRouteScanner(t *testing.T) {
 	for p, src := range map[string]string{
 		"bootstrap/app.php": `<?php return Application::configure(basePath: dirname(__DIR__))
     ->withRouting(api: __DIR__.'/../routes/api.php', apiPrefix: 'api/v2', health: '/up')->create();`,
-		"routes/api.php":            `<?php Route::apiResource('events', EventController::class)->only(['index']);`,
+		"routes/api.php":             `<?php Route::apiResource('events', EventController::class)->only(['index']);`,
 		"app/Http/Controllers/X.php": `<?php class X { public function a() { return Route::currentRouteName(); } }`,
 	} {
 		sc.Scan(pack.Source{Path: p, Lang: "php", Code: code(src)})
