@@ -55,6 +55,9 @@ type Pack struct {
 	RouteScanner func() RouteScanner
 	// Database is the group's ORMs, models, relations and migrations.
 	Database Database
+	// Security is how the group's code validates input, rate limits and
+	// sets up CORS.
+	Security Security
 	// OpenAPI lists the generators that serve a document from the code.
 	OpenAPI []Generator
 	// Tests is how the group's tests look.
@@ -233,6 +236,15 @@ type RouteScanner interface {
 type Route struct {
 	Method, Path string
 	At           facts.Location
+}
+
+// Security is a group's request-hygiene knowledge, read by the security
+// engine beside its own table: each Named shows input validation, rate
+// limiting or a CORS set-up (its Name goes into the facts), CORSWildcard
+// a CORS set-up open to every origin.
+type Security struct {
+	Validation, RateLimit, CORS []Named
+	CORSWildcard                *scan.Regexp
 }
 
 // Database is a group's ORM, model and migration knowledge.

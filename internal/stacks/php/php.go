@@ -57,6 +57,12 @@ var Pack = &pack.Pack{
 			Skip: StockMigration,
 		}},
 	},
+	Security: pack.Security{
+		Validation:   []pack.Named{{Name: "laravel-validation", Re: validation}},
+		RateLimit:    []pack.Named{{Name: "laravel-throttle", Re: rateLimit}},
+		CORS:         []pack.Named{{Name: "laravel-cors", Re: corsConfig}},
+		CORSWildcard: corsAll,
+	},
 	OpenAPI: []pack.Generator{
 		{Name: "l5-swagger", Deps: []string{"darkaonline/l5-swagger"}, Kind: "annotations"},
 		{Name: "swagger-php", Deps: []string{"zircote/swagger-php"}, Code: oaOperation, Kind: "annotations"},

@@ -9,6 +9,8 @@ import (
 var (
 	validation = scan.MustCompile(`\bextends\s+(?:\\?[\w\\]*\\)?FormRequest\b|->\s*validate\s*\(\s*\[|\bValidator::make\s*\(|->\s*validated\s*\(`)
 	rateLimit  = scan.MustCompile(`['"]throttle(?::[\w,]+)?['"]|\bRateLimiter::(?:for|attempt|tooManyAttempts)\s*\(|->\s*throttleApi\s*\(|ThrottleRequests(?:WithRedis)?::(?:class|using)`)
+	// config/cors.php: the paths and origins CORS answers for.
+	corsConfig = scan.MustCompile(`['"]allowed_origins['"]\s*=>|['"]paths['"]\s*=>\s*\[[^\]]*api/\*`)
 	corsAll    = scan.MustCompile(`['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]\s*\]`)
 	// APP_KEY=base64:... is the key Laravel encrypts cookies and signed
 	// URLs with; anyone holding it can forge them.
