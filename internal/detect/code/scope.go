@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -226,9 +227,23 @@ func (c *scopeState) scanConfig(p string, data []byte) {
 	}
 }
 
+// findIndex is re.FindIndex, nil for a nil re.
+func findIndex(re *scan.Regexp, b []byte) []int {
+	if re == nil {
+		return nil
+	}
+	return re.FindIndex(b)
+}
+
 func (c *scopeState) scan(s *source) {
 	code := s.code
+	var packPage *scan.Regexp
+	if pk := stacks.ByID(s.group()); pk != nil {
+		packPage = pk.Pagination
+	}
 	if m := rePageStrong.FindIndex(code); m != nil {
+		c.pagination.add(s.loc(m[0]))
+	} else if m := findIndex(packPage, code); m != nil {
 		c.pagination.add(s.loc(m[0]))
 	} else {
 		for _, pair := range pagePairs {

@@ -58,6 +58,9 @@ type Pack struct {
 	// Security is how the group's code validates input, rate limits and
 	// sets up CORS.
 	Security Security
+	// Pagination finds a paginated list query the engine's own table does
+	// not know (Laravel's ->paginate(20), kaminari's .page()).
+	Pagination *scan.Regexp
 	// OpenAPI lists the generators that serve a document from the code.
 	OpenAPI []Generator
 	// Tests is how the group's tests look.

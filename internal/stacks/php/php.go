@@ -63,6 +63,7 @@ var Pack = &pack.Pack{
 		CORS:         []pack.Named{{Name: "laravel-cors", Re: corsConfig}},
 		CORSWildcard: corsAll,
 	},
+	Pagination: Pagination,
 	OpenAPI: []pack.Generator{
 		{Name: "l5-swagger", Deps: []string{"darkaonline/l5-swagger"}, Kind: "annotations"},
 		{Name: "swagger-php", Deps: []string{"zircote/swagger-php"}, Code: oaOperation, Kind: "annotations"},
