@@ -58,6 +58,8 @@ type Pack struct {
 	// Security is how the group's code validates input, rate limits and
 	// sets up CORS.
 	Security Security
+	// Secrets are the group's framework credentials and false alarms.
+	Secrets Secrets
 	// Pagination finds a paginated list query the engine's own table does
 	// not know (Laravel's ->paginate(20), kaminari's .page()).
 	Pagination *scan.Regexp
@@ -248,6 +250,15 @@ type Route struct {
 type Security struct {
 	Validation, RateLimit, CORS []Named
 	CORSWildcard                *scan.Regexp
+}
+
+// Secrets is what the secret engine learns from a group: EnvKeys find a
+// framework's own credential in a committed .env file (group 1 is the
+// value; the Name is the finding's rule), NotSecret says a value assigned
+// to a password-like name is no credential (a validation rule string).
+type Secrets struct {
+	EnvKeys   []Named
+	NotSecret func(value string) bool
 }
 
 // Database is a group's ORM, model and migration knowledge.

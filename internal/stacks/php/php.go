@@ -63,6 +63,10 @@ var Pack = &pack.Pack{
 		CORS:         []pack.Named{{Name: "laravel-cors", Re: corsConfig}},
 		CORSWildcard: corsAll,
 	},
+	Secrets: pack.Secrets{
+		EnvKeys:   []pack.Named{{Name: "laravel-app-key", Re: appKey}},
+		NotSecret: ValidationRuleValue,
+	},
 	Pagination: Pagination,
 	OpenAPI: []pack.Generator{
 		{Name: "l5-swagger", Deps: []string{"darkaonline/l5-swagger"}, Kind: "annotations"},
