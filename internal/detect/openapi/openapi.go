@@ -162,6 +162,15 @@ func (d *detector) scanPack(p string, data []byte) {
 	}
 	code := scan.Code(data, stacks.Language(p))
 	for _, g := range pk.OpenAPI {
+		if g.Quality != nil {
+			if ops, described, errs, schemes := g.Quality(data); ops > 0 || schemes {
+				q := d.quality(qualityKey(g.Name))
+				q.ops += ops
+				q.described += described
+				q.errors += errs
+				q.schemes = q.schemes || schemes
+			}
+		}
 		if g.Code == nil {
 			continue
 		}

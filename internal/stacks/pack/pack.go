@@ -295,6 +295,11 @@ type Generator struct {
 	Code *scan.Regexp
 	// Kind is framework-generated or annotations.
 	Kind string
+	// Quality, when set, reads the documentation written in one source
+	// file (raw, comments kept: docblock annotations live in them): how
+	// many operations, how many with a summary or description, how many
+	// with an error response, and whether a security scheme is declared.
+	Quality func(raw []byte) (ops, described, errorResponses int, schemes bool)
 }
 
 // Tests is a group's test knowledge. Which files are tests is decided by

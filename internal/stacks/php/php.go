@@ -69,8 +69,8 @@ var Pack = &pack.Pack{
 	},
 	Pagination: Pagination,
 	OpenAPI: []pack.Generator{
-		{Name: "l5-swagger", Deps: []string{"darkaonline/l5-swagger"}, Kind: "annotations"},
-		{Name: "swagger-php", Deps: []string{"zircote/swagger-php"}, Code: oaOperation, Kind: "annotations"},
+		{Name: "l5-swagger", Deps: []string{"darkaonline/l5-swagger"}, Kind: "annotations", Quality: swaggerQuality},
+		{Name: "swagger-php", Deps: []string{"zircote/swagger-php"}, Code: oaOperation, Kind: "annotations", Quality: swaggerQuality},
 		{Name: "scribe", Deps: []string{"knuckleswtf/scribe"}, Kind: "framework-generated"},
 		{Name: "scramble", Deps: []string{"dedoc/scramble"}, Kind: "framework-generated"},
 	},
@@ -169,4 +169,10 @@ var fixIDs = []string{
 	"security.no-secrets", "security.env-not-committed", "security.env-ignored", "security.validation",
 	"security.rate-limit", "security.cors", "security.cors-no-wildcard",
 	"scope.pagination", "scope.endpoints", "scope.resources", "scope.relations",
+}
+
+// swaggerQuality is Operations in the shape pack.Generator.Quality wants.
+func swaggerQuality(raw []byte) (ops, described, errorResponses int, schemes bool) {
+	q := Operations(raw)
+	return q.Operations, q.Described, q.ErrorResponses, q.SecurityScheme
 }
