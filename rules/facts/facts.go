@@ -69,6 +69,11 @@ type Stack struct {
 	// Dependencies are the lower-cased dependency names declared in every
 	// manifest found, for detectors to consult.
 	Dependencies map[string]bool `json:"-"`
+	// ORM and Entry are set by the rubric from the other facts when it
+	// asks for a fix (the project's ORM, the file that starts its
+	// application), so that the advice names what the project uses.
+	ORM   string `json:"-"`
+	Entry string `json:"-"`
 }
 
 // HasDep reports whether any manifest declares one of the named dependencies.

@@ -89,6 +89,10 @@ type Framework struct {
 	Weak bool
 	// Probe lists the URLs the live probe tries first for this framework.
 	Probe Probe
+	// Entry is the file a project of this framework usually starts from
+	// (src/index.js), named in fixes ({entry}) when the project's own
+	// entry file was not found.
+	Entry string
 	// Fixes are fix texts by check ID, preferred over the pack's.
 	Fixes Fixes
 }
@@ -102,8 +106,10 @@ type Probe struct {
 }
 
 // Fixes maps a check ID ("database.migrations") to the steps that make it
-// pass, each a verb phrase. Steps may name the project's own tools with
-// the placeholders Fill expands ({orm}, {entry}, ...).
+// pass on this stack, each a verb phrase. A key may be qualified by what
+// the project uses ("database.migrations|orm=mongoose",
+// "readme.configuration|!dep=dotenv"); steps may hold {entry}, the
+// project's entry file. stacks.Fix documents both.
 type Fixes map[string][]string
 
 // Signal is one sign in source: a regexp and what it shows.
