@@ -386,3 +386,18 @@ return response()->json($ticket, 201);`)
 		t.Error("Model::all() or a comment read as pagination")
 	}
 }
+
+func TestLaravelFixTableQualifiesByDependency(t *testing.T) {
+	fx := laravelFixes()
+	jwt := strings.Join(fx["auth.protected-routes|dep=tymon/jwt-auth"], " ")
+	if !strings.Contains(jwt, "auth:api") || strings.Contains(jwt, "sanctum") {
+		t.Errorf("jwt-auth qualified fix %q", jwt)
+	}
+	plain := strings.Join(fx["auth.protected-routes"], " ")
+	if !strings.Contains(plain, "auth:sanctum") || !strings.Contains(plain, "auth:api") {
+		t.Errorf("unqualified fix should name both guards: %q", plain)
+	}
+	if _, ok := fx["readme.setup|dep=laravel/sanctum"]; ok {
+		t.Error("a qualified key that says nothing new")
+	}
+}

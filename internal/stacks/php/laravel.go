@@ -150,8 +150,43 @@ func Fix(checkID string, u Uses) []string {
 		return []string{"Publish config/cors.php (`php artisan config:publish cors`) and list the frontend's origins in `allowed_origins` instead of `*`"}
 	case "scope.pagination":
 		return []string{"Return `Model::paginate(20)` (or `cursorPaginate`) from list actions instead of `Model::all()`"}
-	case "scope.endpoints", "scope.resources", "scope.relations":
+	case "scope.endpoints", "scope.relations":
 		return []string{"Add related resources with `Route::apiResource('events.tickets', TicketController::class)` and Eloquent relations between their models"}
+	case "scope.extras":
+		return []string{"Move slow work to a queued job (`php artisan make:job`, `ShouldQueue`) or cache hot reads with `Cache::remember`"}
+	case "scope.layered":
+		return []string{"Keep controllers thin: validation in form requests, business rules in app/Services or app/Actions classes, output in API resources (`php artisan make:resource`)"}
+	case "auth.live-enforced":
+		return []string{"Deploy the version whose private routes sit behind " + guardUse + " and check that a request without a token gets 401"}
+	case "api-docs.live-conformance", "api-docs.live-drift":
+		if u.L5Swagger {
+			return []string{"Regenerate the document with `php artisan l5-swagger:generate` in CI and on deploy, so it matches the routes served"}
+		}
+		return []string{"Generate the document from the routes on deploy (Scramble builds it at request time; `php artisan scribe:generate` in CI) so it matches what is served"}
+	case "deployment.config", "deployment.dockerfile":
+		return []string{"Add a Dockerfile on `php:8.3-fpm-alpine` (or `serversideup/php`) that runs `composer install --no-dev --optimize-autoloader` and `php artisan config:cache`",
+			"Deploy it on Fly.io (`fly launch` writes fly.toml) or Railway, and run `php artisan migrate --force` on release"}
+	case "deployment.url", "deployment.live":
+		return []string{"Set `APP_URL` and `APP_DEBUG=false` on the host, run `php artisan migrate --force` on release, and link the deployed URL in the README"}
+	case "deployment.security-headers":
+		return []string{"Add a middleware that sets `Strict-Transport-Security` and `X-Content-Type-Options: nosniff` and append it to the api group"}
+	case "deployment.pinned-base":
+		return []string{"Pin the base images, e.g. `FROM composer:2.7` to install and `FROM php:8.3-fpm-alpine` to run"}
+	case "deployment.non-root":
+		return []string{"Run PHP-FPM as `www-data`: add `USER www-data` to the final stage"}
+	case "deployment.multi-stage":
+		return []string{"Install dependencies in `FROM composer:2 AS vendor` and `COPY --from=vendor /app/vendor ./vendor` into the `php:8.3-fpm-alpine` stage"}
+	case "deployment.dockerignore":
+		return []string{"Add a .dockerignore listing `.git`, `vendor/`, `node_modules/`, `.env` and `storage/logs`"}
+	case "readme.setup":
+		return []string{"Add a Getting started section with the commands in a ```bash block: `composer install`, `cp .env.example .env`, `php artisan key:generate`, `php artisan migrate`, `php artisan serve`"}
+	case "readme.configuration":
+		return []string{"Add a Configuration section to the README with a table of the .env.example variables (`DB_*`, `APP_URL`, the frontend origins) and what they do"}
+	case "readme.api-docs":
+		if u.L5Swagger {
+			return []string{"Link the Swagger UI l5-swagger serves at /api/documentation from an API section of the README"}
+		}
+		return []string{"Link the generated API docs (Scramble's /docs/api, Scribe's /docs, l5-swagger's /api/documentation) from an API section of the README"}
 	}
 	return nil
 }

@@ -151,11 +151,48 @@ func stockOnly(code []byte) bool {
 func laravelFixes() pack.Fixes {
 	out := pack.Fixes{}
 	for _, id := range fixIDs {
-		if steps := Fix(id, Uses{BootstrapApp: true}); steps != nil {
-			out[id] = steps
+		base := Fix(id, Uses{BootstrapApp: true})
+		if base == nil {
+			continue
+		}
+		out[id] = base
+		// The project's own tools, qualified by the dependency that shows
+		// them: a jwt-auth project is told auth:api, a Scribe one
+		// scribe:generate.
+		for _, v := range usesByDep {
+			if steps := Fix(id, v.uses); steps != nil && !equal(steps, base) {
+				out[id+"|dep="+v.dep] = steps
+			}
 		}
 	}
 	return out
+}
+
+// usesByDep maps a Composer package to what it says the project uses.
+var usesByDep = []struct {
+	dep  string
+	uses Uses
+}{
+	{"laravel/sanctum", Uses{BootstrapApp: true, Sanctum: true}},
+	{"laravel/passport", Uses{BootstrapApp: true, Passport: true}},
+	{"tymon/jwt-auth", Uses{BootstrapApp: true, JWT: true}},
+	{"php-open-source-saver/jwt-auth", Uses{BootstrapApp: true, JWT: true}},
+	{"darkaonline/l5-swagger", Uses{BootstrapApp: true, L5Swagger: true}},
+	{"knuckleswtf/scribe", Uses{BootstrapApp: true, Scribe: true}},
+	{"dedoc/scramble", Uses{BootstrapApp: true, Scramble: true}},
+	{"pestphp/pest", Uses{BootstrapApp: true, Pest: true}},
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // fixIDs are the checks Fix has Laravel advice for.
@@ -168,7 +205,11 @@ var fixIDs = []string{
 	"logging.configured", "logging.requests", "logging.health",
 	"security.no-secrets", "security.env-not-committed", "security.env-ignored", "security.validation",
 	"security.rate-limit", "security.cors", "security.cors-no-wildcard",
-	"scope.pagination", "scope.endpoints", "scope.resources", "scope.relations",
+	"scope.pagination", "scope.endpoints", "scope.relations", "scope.extras", "scope.layered",
+	"auth.live-enforced", "api-docs.live-conformance", "api-docs.live-drift",
+	"deployment.config", "deployment.dockerfile", "deployment.url", "deployment.live", "deployment.security-headers",
+	"deployment.pinned-base", "deployment.non-root", "deployment.multi-stage", "deployment.dockerignore",
+	"readme.setup", "readme.configuration", "readme.api-docs",
 }
 
 // swaggerQuality is Operations in the shape pack.Generator.Quality wants.
