@@ -32,3 +32,15 @@ func TestPackSecrets(t *testing.T) {
 		t.Errorf("a literal password in PHP not reported: %+v", got)
 	}
 }
+
+// An editor's history copy of .env is a committed .env file too.
+func TestEnvCopies(t *testing.T) {
+	key := "base64:v7bmmowij2VGxWtTnQ8rL3kD9sF1aZ5cX0yH6uJ4pE2="
+	got := run(scan.File{Path: ".history/.env_20240506082904", Data: []byte("APP_KEY=" + key + "\n")})
+	if len(got) != 1 || got[0].Rule != "laravel-app-key" {
+		t.Errorf("secrets in an .env copy: %+v", got)
+	}
+	if got := run(scan.File{Path: ".env_example", Data: []byte("APP_KEY=" + key + "\n")}); len(got) != 0 {
+		t.Errorf(".env_example read as a real .env: %+v", got)
+	}
+}

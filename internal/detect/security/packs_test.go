@@ -27,3 +27,11 @@ func TestPackSecurityTables(t *testing.T) {
 		t.Errorf("a tutorial controller read as secured: %+v", sec)
 	}
 }
+
+func TestEnvCopiesAreEnvFiles(t *testing.T) {
+	for base, want := range map[string]bool{".env_20240506082904": true, ".env_backup": true, ".env_example": false, ".env.example": false, ".env": true} {
+		if got := isEnvFile(base); got != want {
+			t.Errorf("isEnvFile(%q) = %v, want %v", base, got, want)
+		}
+	}
+}
