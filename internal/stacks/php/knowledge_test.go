@@ -401,3 +401,45 @@ func TestLaravelFixTableQualifiesByDependency(t *testing.T) {
 		t.Error("a qualified key that says nothing new")
 	}
 }
+
+func TestPackTestAndLoggingPatterns(t *testing.T) {
+	tl := Pack.Tests.Languages["php"]
+	makeTest := code(`<?php class UserServiceTest extends TestCase { public function test_example(): void { $response = $this->get('/'); $response->assertStatus(200); } }`)
+	pestReal := code(`<?php it('can index', function () { getJson(route('api.profile.show'))->assertOk()->assertJson(fn ($j) => $j->has('data')); });`)
+	docblock := code("<?php class LoginTest extends TestCase {\n    /** @test */\n    public function it_returns_a_token_on_valid_login() { $this->postJson('/api/users/login', [])->assertStatus(200); }\n}")
+	if n := len(tl.Test.FindAllIndex(makeTest, -1)); !tl.Boilerplate(makeTest, n) {
+		t.Error("make:test's stub not read as boilerplate")
+	}
+	if n := len(tl.Test.FindAllIndex(pestReal, -1)); n != 1 || tl.Boilerplate(pestReal, n) {
+		t.Error("a one-test Pest file with real assertions read as boilerplate")
+	}
+	if n := len(tl.Test.FindAllIndex(docblock, -1)); n != 1 || tl.Boilerplate(docblock, n) {
+		t.Errorf("a @test method named in snake_case: %d tests", n)
+	}
+	lg := Pack.Logging
+	for name, src := range map[string]string{
+		"LogRequestResponse": `<?php class LogRequestResponse { public function handle(Request $request, Closure $next) { $this->logger->write($request); return $next($request); } }`,
+		"logs the method":    `<?php class Audit { public function handle(Request $request, Closure $next) { Log::info('req', ['m' => $request->method()]); return $next($request); } }`,
+	} {
+		c := code(src)
+		if !lg.Middleware.Match(c) || !lg.LogsRequest.Match(c) {
+			t.Errorf("%s: request logging not found", name)
+		}
+	}
+	login := code(`<?php class LoginMiddleware { public function handle(Request $request, Closure $next) { return $next($request); } }`)
+	if lg.LogsRequest.Match(login) {
+		t.Error("a Login middleware read as request logging")
+	}
+	if re := Pack.Database.Migrations[0].Path; re.MatchString(".history/database/migrations/2024_05_06_032853_create_table2.php") ||
+		!re.MatchString("database/migrations/2024_05_06_032853_create_posts_table.php") {
+		t.Error("migrations under an editor's .history folder counted, or real ones not")
+	}
+}
+
+func TestCamelCaseStockExample(t *testing.T) {
+	tl := Pack.Tests.Languages["php"]
+	src := code(`<?php class ExampleTest extends TestCase { public function testThatTrueIsTrue(): void { $this->assertTrue(true); } }`)
+	if n := len(tl.Test.FindAllIndex(src, -1)); !tl.Boilerplate(src, n) {
+		t.Error("the camelCase stock example not read as boilerplate")
+	}
+}

@@ -41,8 +41,10 @@ var Pack = &pack.Pack{
 			{Lib: LoggingLibrary, Kind: pack.LogConfigured, Re: logCall},
 			pack.Log(LoggingLibrary, pack.LogRequest, `Spatie\\HttpLogger|\bHttpLogger\b|RequestLogger\\`, ""),
 		},
-		Middleware:  middlewareHandle,
-		LogsRequest: scan.MustCompile(`\b(?:Log::\w+|logger\(\)\s*->\s*\w+)\s*\([^;]*\$request\s*->\s*(?:method|path|url|fullUrl|getMethod|getPathInfo|getRequestUri|ip)\s*\(`),
+		Middleware: middlewareHandle,
+		// A log call naming the request, or a middleware named for logging
+		// (LogRequests, ApiLogMiddleware) that hands the request to a logger.
+		LogsRequest: scan.MustCompile(`\b(?:Log::\w+|logger\(\)\s*->\s*\w+)\s*\([^;]*\$request\s*->\s*(?:method|path|url|fullUrl|getMethod|getPathInfo|getRequestUri|ip)\s*\(|\bclass\s+\w*(?:Log(?:s|ger|ging)?(?:Requests?|Responses?|Api|Middleware|Http)|(?:Requests?|Api|Http|Access)Log(?:s|ger|ging)?)\w*\s`),
 		Health:      scan.MustCompile(`->\s*withRouting\s*\([^;]*?\bhealth\s*:\s*['"]([^'"]+)['"]`),
 	},
 	Database: pack.Database{
@@ -51,7 +53,8 @@ var Pack = &pack.Pack{
 		Relation: scan.MustCompile(eloquentRelation.String() + `|` + foreignKey.String()),
 		Migrations: []pack.MigrationTool{{
 			Tool: "laravel",
-			Path: scan.MustCompile(`(?i)(?:^|/)database/migrations/[^/]+\.php$`),
+			// Not under a dot-folder: .history/ holds an editor's copies.
+			Path: scan.MustCompile(`(?i)^(?:[^./][^/]*/)*database/migrations/[^/]+\.php$`),
 			// The skeleton's and the packages' own migrations are not
 			// the candidate's schema work (see StockMigration).
 			Skip: StockMigration,
@@ -138,9 +141,13 @@ func statusPatterns() []pack.StatusPattern {
 	return out
 }
 
-// stockOnly says a test file asserts nothing but what the skeleton's
-// ExampleTests do (true is true, GET / is 200).
+// stockOnly says a test file is a generated example: named as the
+// skeleton's ExampleTests or `php artisan make:test`'s stub name them, and
+// asserting nothing but what they do (true is true, GET / is 200).
 func stockOnly(code []byte) bool {
+	if !stockTestName.Match(code) {
+		return false
+	}
 	asserts := len(anyAssert.FindAllIndex(code, -1))
 	stock := len(stockAssert.FindAllIndex(code, -1))
 	return stock >= 1 && asserts <= stock+1

@@ -10,7 +10,12 @@ var (
 	// Assertions a stock example makes: true is true, / answers 200.
 	stockAssert = scan.MustCompile(`assertTrue\(\s*true\s*\)|expect\(\s*true\s*\)\s*->\s*toBeTrue\(\)|assertStatus\(\s*200\s*\)|assertOk\(\)`)
 	anyAssert   = scan.MustCompile(`->\s*assert\w+\s*\(|\$this\s*->\s*assert\w+\s*\(|\bexpect\s*\(|::assert\w+\s*\(`)
-	testCase    = scan.MustCompile(`\bfunction\s+test\w*\s*\(|@test\b|#\[Test\]|\b(?:test|it)\s*\(\s*['"]`)
+	// The test names of the skeleton's ExampleTests and make:test's stubs,
+	// snake_case or camelCase (code style fixers rename them).
+	stockTestName = scan.MustCompile(`\bfunction\s+(?i:test_?that_?true_?is_?true|test_?the_?application_?returns_?a_?successful_?response|test_?basic_?test|test_?example)\s*\(|\b(?:test|it)\s*\(\s*['"](?:that true is true|returns a successful response|example)['"]`)
+	// A test method: test*, PHPUnit's #[Test], or a snake_case method
+	// (it_returns_a_user, named for a docblock @test that blanking hides).
+	testCase = scan.MustCompile(`\bfunction\s+(?:test\w*|[a-z]+_[a-z0-9_]+)\s*\(|@test\b|#\[Test\]|\b(?:test|it)\s*\(\s*['"]`)
 )
 
 // IsTestFile says whether p is a PHPUnit or Pest test file of the project:
