@@ -13,7 +13,8 @@ import (
 // had some. The project's framework entry is asked first, then its
 // language's pack. Within one Fixes table a qualified key
 // ("database.migrations|orm=mongoose") beats the plain one when all its
-// qualifiers hold, the one with most qualifiers first:
+// qualifiers hold, the one with most qualifiers first (among as many, the
+// first in sorted order):
 //
 //	lang=kotlin    the project's language
 //	orm=mongoose   the project's ORM (st.ORM)

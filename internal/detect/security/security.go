@@ -44,6 +44,19 @@ func family(lang string) string {
 	return lang
 }
 
+// hasSignals holds the families some signal is written for: the four
+// groups of the table in signals.go and the packs with Security signals.
+// A stack of another family is judged on any family's signals.
+var hasSignals = func() map[string]bool {
+	out := map[string]bool{"python": true, "jvm": true, "js": true, "go": true}
+	for _, pk := range stacks.All() {
+		if len(pk.Security) > 0 {
+			out[pk.ID] = true
+		}
+	}
+	return out
+}()
+
 // New returns the security hygiene detector.
 func New() scan.Detector { return &detector{found: map[foundKey]facts.Location{}} }
 
@@ -94,7 +107,7 @@ func (d *detector) Scan(f scan.File) {
 		data = scan.Code(f.Data, lang)
 	}
 	fam := family(lang)
-	for _, s := range signals {
+	for _, s := range allSignals {
 		k := foundKey{s, fam}
 		if _, done := d.found[k]; done || !s.langs[lang] {
 			continue
@@ -116,10 +129,8 @@ func (d *detector) Finish(inv *facts.Facts) {
 	// Only the backend's own language counts: zod in a React frontend or
 	// pydantic in a helper script is not the API's validation.
 	want := ""
-	if l := inv.Stack.Language; l != "" {
-		if stacks.ByID(family(l)) != nil {
-			want = family(l)
-		}
+	if l := inv.Stack.Language; l != "" && hasSignals[family(l)] {
+		want = family(l)
 	}
 	has := func(name, fam string) bool {
 		for _, k := range d.order {

@@ -14,7 +14,8 @@ var Pack = &pack.Pack{
 	Name:      "Go",
 	Ecosystem: "go",
 	Languages: map[string]string{".go": "go"},
-	Frameworks: []pack.Framework{{ID: "gin", Name: "Gin", Deps: []string{"github.com/gin-gonic/gin"}, Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}, Fixes: ginFixes},
+	Frameworks: []pack.Framework{
+		{ID: "gin", Name: "Gin", Deps: []string{"github.com/gin-gonic/gin"}, Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}, Fixes: ginFixes},
 		{ID: "echo", Name: "Echo", Deps: []string{"github.com/labstack/echo/v4", "github.com/labstack/echo/v5", "github.com/labstack/echo"}, Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}, Fixes: echoFixes},
 		{ID: "chi", Name: "chi", Deps: []string{"github.com/go-chi/chi/v5", "github.com/go-chi/chi"}, Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}, Fixes: chiFixes},
 		{ID: "fiber", Name: "Fiber", Deps: []string{"github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3", "github.com/gofiber/fiber"}, Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}, Fixes: fiberFixes},

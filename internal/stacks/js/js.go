@@ -13,7 +13,8 @@ var Pack = &pack.Pack{
 	Name:      "JavaScript/TypeScript",
 	Ecosystem: "node",
 	Languages: map[string]string{".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".ts": "typescript", ".mts": "typescript"},
-	Frameworks: []pack.Framework{{ID: "nestjs", Name: "NestJS", Deps: []string{"@nestjs/core"}, Probe: pack.Probe{Docs: []string{"/api", "/docs", "/api/docs", "/swagger"}, Spec: []string{"/api-json", "/docs-json", "/api/docs-json"}}, Fixes: nestjsFixes},
+	Frameworks: []pack.Framework{
+		{ID: "nestjs", Name: "NestJS", Deps: []string{"@nestjs/core"}, Probe: pack.Probe{Docs: []string{"/api", "/docs", "/api/docs", "/swagger"}, Spec: []string{"/api-json", "/docs-json", "/api/docs-json"}}, Fixes: nestjsFixes},
 		{ID: "fastify", Name: "Fastify", Deps: []string{"fastify"}, Probe: pack.Probe{Docs: []string{"/documentation", "/docs", "/api-docs"}, Spec: []string{"/documentation/json", "/docs/json"}}, Fixes: fastifyFixes},
 		{ID: "koa", Name: "Koa", Deps: []string{"koa"}},
 		{ID: "hapi", Name: "hapi", Deps: []string{"@hapi/hapi", "hapi"}},

@@ -14,7 +14,8 @@ var Pack = &pack.Pack{
 	Name:      "Java/Kotlin",
 	Ecosystem: "jvm",
 	Languages: map[string]string{".java": "java", ".kt": "kotlin"},
-	Frameworks: []pack.Framework{{ID: "spring-boot", Name: "Spring Boot", Deps: []string{"org.springframework.boot"}, DepPrefixes: []string{"spring-boot-starter", "org.springframework.boot:"}, Probe: pack.Probe{Health: []string{"/actuator/health", "/health", "/api/health", "/healthz", "/status", "/ping"}, Docs: []string{"/swagger-ui/index.html", "/swagger-ui.html"}, Spec: []string{"/v3/api-docs", "/v2/api-docs"}}, Fixes: springBootFixes},
+	Frameworks: []pack.Framework{
+		{ID: "spring-boot", Name: "Spring Boot", Deps: []string{"org.springframework.boot"}, DepPrefixes: []string{"spring-boot-starter", "org.springframework.boot:"}, Probe: pack.Probe{Health: []string{"/actuator/health", "/health", "/api/health", "/healthz", "/status", "/ping"}, Docs: []string{"/swagger-ui/index.html", "/swagger-ui.html"}, Spec: []string{"/v3/api-docs", "/v2/api-docs"}}, Fixes: springBootFixes},
 		{ID: "quarkus", Name: "Quarkus", DepPrefixes: []string{"io.quarkus:"}},
 		{ID: "micronaut", Name: "Micronaut", DepPrefixes: []string{"io.micronaut:", "io.micronaut."}},
 		{ID: "ktor", Name: "Ktor", DepPrefixes: []string{"io.ktor:ktor-server"}},

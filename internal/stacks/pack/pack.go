@@ -55,9 +55,6 @@ type Pack struct {
 	RouteScanner func() RouteScanner
 	// Database is the group's ORMs, models, relations and migrations.
 	Database Database
-	// Security is how the group's code validates input, rate limits and
-	// sets up CORS.
-	Security Security
 	// Secrets are the group's framework credentials and false alarms.
 	Secrets Secrets
 	// Pagination finds a paginated list query the engine's own table does
@@ -67,6 +64,10 @@ type Pack struct {
 	OpenAPI []Generator
 	// Tests is how the group's tests look.
 	Tests Tests
+	// Security are signs of input validation, rate limiting and CORS.
+	// (Python, JVM, JS and Go keep theirs in internal/detect/security,
+	// whose table also knows frameworks and prerequisites.)
+	Security []SecuritySignal
 
 	// Fixes are the group's fix texts by check ID ("auth.mechanism"),
 	// used when the project's framework has none for that check.
@@ -249,15 +250,6 @@ type Route struct {
 	At           facts.Location
 }
 
-// Security is a group's request-hygiene knowledge, read by the security
-// engine beside its own table: each Named shows input validation, rate
-// limiting or a CORS set-up (its Name goes into the facts), CORSWildcard
-// a CORS set-up open to every origin.
-type Security struct {
-	Validation, RateLimit, CORS []Named
-	CORSWildcard                *scan.Regexp
-}
-
 // Secrets is what the secret engine learns from a group: EnvKeys find a
 // framework's own credential in a committed .env file (group 1 is the
 // value; the Name is the finding's rule), NotSecret says a value assigned
@@ -319,6 +311,10 @@ type Tests struct {
 	// showed (found, maybe "") and the project's dependencies; nil keeps
 	// found.
 	Framework func(path, found string, st facts.Stack) string
+	// CI finds a shell command that runs the group's tests in a CI step
+	// ("dotnet test", "bundle exec rspec"), besides the commands every
+	// stack shares (make test, a tests script). Matched on one command.
+	CI *scan.Regexp
 }
 
 // TestLanguage is what identifies tests in one language.
@@ -343,6 +339,17 @@ type Named struct {
 
 // N compiles a Named.
 func N(name, re string) Named { return Named{Name: name, Re: scan.MustCompile(re)} }
+
+// SecuritySignal is a sign of security hygiene in the group's code.
+type SecuritySignal struct {
+	// Kind is validation, rate-limit, cors or cors-wildcard (CORS open
+	// to any origin).
+	Kind string
+	// Name is what the facts report (facts.Security.Validation,
+	// RateLimit): "fluentvalidation", "rack-attack".
+	Name string
+	Re   *scan.Regexp
+}
 
 // Source is one source file as a pack's function sees it.
 type Source struct {

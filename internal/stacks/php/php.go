@@ -60,11 +60,11 @@ var Pack = &pack.Pack{
 			Skip: StockMigration,
 		}},
 	},
-	Security: pack.Security{
-		Validation:   []pack.Named{{Name: "laravel-validation", Re: validation}},
-		RateLimit:    []pack.Named{{Name: "laravel-throttle", Re: rateLimit}},
-		CORS:         []pack.Named{{Name: "laravel-cors", Re: corsConfig}},
-		CORSWildcard: corsAll,
+	Security: []pack.SecuritySignal{
+		{Kind: "validation", Name: "laravel-validation", Re: validation},
+		{Kind: "rate-limit", Name: "laravel-throttle", Re: rateLimit},
+		{Kind: "cors", Name: "laravel-cors", Re: corsConfig},
+		{Kind: "cors-wildcard", Name: "laravel-cors", Re: corsAll},
 	},
 	Secrets: pack.Secrets{
 		EnvKeys:   []pack.Named{{Name: "laravel-app-key", Re: appKey}},
@@ -88,6 +88,7 @@ var Pack = &pack.Pack{
 				Boilerplate: func(code []byte, tests int) bool { return tests <= 1 && stockOnly(code) },
 			},
 		},
+		CI: CITestCommand,
 		Framework: func(path, found string, st facts.Stack) string {
 			if found != "" {
 				return found
