@@ -102,9 +102,9 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 	}
 	v := htmlView{
 		Tool: strings.TrimSpace(toolName(sc) + " " + sc.Tool.Version), Target: targetName(sc),
-		Commit: shortSHA(sc.Target.Commit), Profile: sc.Profile, Grade: sc.Grade,
+		Commit: shortSHA(sc.Target.Commit), Profile: sc.Profile, Grade: sc.GradeMark(),
 		Score: min(max(sc.Score, 0), 100), Coverage: pct(sc.Coverage), SchemaVersion: sc.SchemaVersion,
-		Facts: sc.Facts, Notes: sc.Notes,
+		Facts: sc.Facts, Notes: bannerNotes(sc),
 		CSS: template.CSS(css), JS: template.JS(js),
 	}
 	if v.Target == "" {

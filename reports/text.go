@@ -64,9 +64,16 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 	case sc.Score < 80:
 		gradeColor = ansiYellow
 	}
-	p("score: %s  grade %s  profile %s  rubric covered %d%%\n\n",
-		c(ansiBold+gradeColor, fmt.Sprintf("%d/100", sc.Score)), c(ansiBold+gradeColor, sc.Grade), sc.Profile,
+	p("score: %s  grade %s  profile %s  rubric covered %d%%\n",
+		c(ansiBold+gradeColor, fmt.Sprintf("%d/100", sc.Score)), c(ansiBold+gradeColor, sc.GradeMark()), sc.Profile,
 		int(sc.Coverage*100+0.5))
+	if line := sc.CapLine(); line != "" {
+		p("%s\n", c(ansiYellow, line))
+	}
+	if note := rubricNote(sc); note != "" {
+		p("%s\n", c(ansiYellow, note))
+	}
+	p("\n")
 
 	for _, cr := range sc.Criteria {
 		score := fmt.Sprintf("%3d", cr.Score)
@@ -96,6 +103,9 @@ func (t Text) Render(w io.Writer, sc *rules.Scorecard) error {
 
 	if fixes := sortedFixes(sc); len(fixes) > 0 {
 		p("\n%s\n", c(ansiBold, "Fixes that would raise the score most:"))
+		if line := nextGradeLine(sc); line != "" {
+			p("  %s\n", line)
+		}
 		n := len(fixes)
 		if !t.Verbose {
 			n = min(n, topFixes)

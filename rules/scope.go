@@ -146,7 +146,7 @@ var scopeResources = &Check{
 		if len(r) == 0 {
 			return Fail("no resource routes found")
 		}
-		return Fail(fmt.Sprintf("only %d resource(s): %s", len(r), strings.Join(r, ", ")), f.Routes.Evidence...)
+		return Fail(fmt.Sprintf("only %s: %s", plural(len(r), "resource", "resources"), strings.Join(r, ", ")), f.Routes.Evidence...)
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "scope.resources", Generic: []string{"Model the domain as several resources that reference each other (for example users, projects and tasks) and expose each one through its own routes"}}.For(s)

@@ -40,6 +40,11 @@ type Request struct {
 	FailUnder *int
 	// Offline forbids every network request: no GitHub, no live probe.
 	Offline bool
+	// Strict leaves out what the audited repository's own .vetfolio.yaml
+	// would change in the rubric (checks turned off, weights, profile), so
+	// a reviewer scores every project on the same rubric. A --config file
+	// the auditor gives still applies.
+	Strict bool
 	// Now is the time of the audit; zero means time.Now.
 	Now time.Time
 	// Version is the tool version written into the report.
@@ -122,6 +127,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		probeNotes = runProbe(ctx, f, rawURL, req, snap)
 	}
 
+	inlineNotes := applyInline(f, req, &set)
 	sc := rules.ScoreWith(f, set.profile, set.scoring)
 	sc.Config = set.applied
 	sc.Tool = rules.Tool{Name: "vetfolio", Version: req.Version}
@@ -129,7 +135,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	if snap.Kind == "local" {
 		sc.Target.Path = snap.Display
 	}
-	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, probeNote(f), probeNotes)
+	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, inlineNotes, probeNote(f), probeNotes)
 	return sc, nil
 }
 
