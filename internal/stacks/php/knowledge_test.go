@@ -341,9 +341,13 @@ func TestFixesNameTheProjectsTools(t *testing.T) {
 	if !strings.Contains(scr, "scribe:generate") || strings.Contains(scr, "scramble") {
 		t.Errorf("Scribe project told %q", scr)
 	}
-	old := strings.Join(Fix("errors.central-handler", Uses{}), " ")
+	old := strings.Join(Fix("errors.central-handler", Uses{Legacy: true}), " ")
 	if !strings.Contains(old, "Handler.php") || strings.Contains(old, "bootstrap/app.php") {
 		t.Errorf("Laravel 10 project told %q", old)
+	}
+	either := strings.Join(Fix("errors.central-handler", Uses{}), " ")
+	if !strings.Contains(either, "Handler.php") || !strings.Contains(either, "bootstrap/app.php") {
+		t.Errorf("a project of unknown version told %q", either)
 	}
 	for _, id := range []string{"auth.mechanism", "auth.protected-routes", "auth.password-hashing", "database.migrations",
 		"database.relationships", "api-docs.present", "errors.central-handler", "tests.present", "tests.ci-runs-tests",

@@ -31,12 +31,27 @@ var Laravel = Framework{
 // Uses is what a Laravel project already has, so a fix never asks for it
 // again or advises a tool the project does not use.
 type Uses struct {
-	Sanctum, Passport, JWT         bool
-	L5Swagger, Scribe, Scramble    bool
-	Pest                           bool
-	BootstrapApp                   bool // Laravel 11+: bootstrap/app.php configures routing, middleware, exceptions
+	Sanctum, Passport, JWT      bool
+	L5Swagger, Scribe, Scramble bool
+	Pest                        bool
+	BootstrapApp                bool // Laravel 11+: bootstrap/app.php configures routing, middleware, exceptions
+	// Legacy is Laravel 10 or earlier (app/Http/Kernel.php, Handler.php).
+	// Neither set: the version is unknown and a fix names both places.
+	Legacy                         bool
 	ConfigCORS, FormRequests       bool
 	RouteMiddlewareGroups, Handler bool
+}
+
+// byVersion names the Laravel 11+ place, the Laravel 10 one, or both when
+// the project's version is not known.
+func byVersion(u Uses, modern, legacy string) string {
+	switch {
+	case u.BootstrapApp:
+		return modern
+	case u.Legacy:
+		return legacy
+	}
+	return modern + " (Laravel 11+), or " + legacy + " (Laravel 10 and earlier)"
 }
 
 // Fix returns the Laravel steps for a failing check, or nil when the check
@@ -83,7 +98,9 @@ func Fix(checkID string, u Uses) []string {
 			"Declare the relations on the models: `belongsTo`, `hasMany`, `belongsToMany`"}
 	case "database.relational":
 		return []string{"Set `DB_CONNECTION=pgsql` (or mysql) in .env.example and config/database.php"}
-	case "api-docs.present", "api-docs.valid":
+	case "api-docs.valid":
+		return []string{"Lint the generated document (l5-swagger's storage/api-docs/api-docs.json, `php artisan scramble:export`, Scribe's openapi.yaml) with `npx @redocly/cli lint` and fix what it reports"}
+	case "api-docs.present":
 		switch {
 		case u.Scramble:
 			return []string{"Scramble documents the routes under /api: check `php artisan scramble:export` writes a valid api.json"}
@@ -111,15 +128,16 @@ func Fix(checkID string, u Uses) []string {
 	case "api-docs.live":
 		return []string{"Serve the docs in production (l5-swagger /api/documentation, Scramble /docs/api: allow them in the `viewApiDocs` gate)"}
 	case "errors.central-handler":
-		if u.BootstrapApp {
-			return []string{"In bootstrap/app.php, render API errors as JSON in `->withExceptions(function (Exceptions $exceptions) { $exceptions->shouldRenderJsonWhen(fn ($r) => $r->is('api/*')); $exceptions->render(...); })`"}
-		}
-		return []string{"Render API errors as JSON in app/Exceptions/Handler.php: `$this->renderable(function (NotFoundHttpException $e, $request) { ... })`"}
+		modern := "in bootstrap/app.php's `->withExceptions(function (Exceptions $exceptions) { $exceptions->shouldRenderJsonWhen(fn ($r) => $r->is('api/*')); $exceptions->render(...); })`"
+		legacy := "in app/Exceptions/Handler.php's `register()`: `$this->renderable(function (NotFoundHttpException $e, $request) { ... })`"
+		return []string{"Render API errors as JSON " + byVersion(u, modern, legacy)}
 	case "errors.status-codes":
 		return []string{"Answer with the right codes: form requests give 422, `abort(404)`, `abort(403)` or policies for 403, `response()->json($x, 201)` on create"}
 	case "errors.live-json-404", "errors.no-leaks":
 		return []string{"Set `APP_DEBUG=false` in production and make the exception handler answer API routes with JSON (`shouldRenderJsonWhen`)"}
-	case "tests.present", "tests.depth":
+	case "tests.depth":
+		return []string{"Cover the failure paths too: invalid input (`assertUnprocessable()`), no token (`assertUnauthorized()`), someone else's record (`assertForbidden()`), a missing one (`assertNotFound()`)"}
+	case "tests.present":
 		if u.Pest {
 			return []string{"Write Pest feature tests in tests/Feature that call the API (`$this->postJson('/api/...')->assertCreated()`); the stock ExampleTest does not count"}
 		}
@@ -131,10 +149,9 @@ func Fix(checkID string, u Uses) []string {
 	case "logging.requests":
 		return []string{"Add a middleware that calls `Log::info('request', [...method, path, status, ms])` and append it to the api group (`$middleware->api(append: [...])`)"}
 	case "logging.health":
-		if u.BootstrapApp {
-			return []string{"Keep `health: '/up'` in `->withRouting(...)` in bootstrap/app.php and point the platform's health check at /up"}
-		}
-		return []string{"Add `Route::get('/health', fn () => response()->json(['status' => 'ok']))` to routes/api.php"}
+		modern := "with `health: '/up'` in bootstrap/app.php's `->withRouting(...)`"
+		legacy := "with `Route::get('/health', fn () => response()->json(['status' => 'ok']))` in routes/api.php"
+		return []string{"Serve a health endpoint " + byVersion(u, modern, legacy) + ", and point the platform's health check at it"}
 	case "security.no-secrets", "security.env-not-committed":
 		return []string{"Remove .env from git (`git rm --cached .env`), rotate APP_KEY with `php artisan key:generate` and change every password it held; commit only .env.example"}
 	case "security.env-ignored":
@@ -142,10 +159,9 @@ func Fix(checkID string, u Uses) []string {
 	case "security.validation":
 		return []string{"Validate input with form requests (`php artisan make:request StoreEventRequest`) or `$request->validate([...])`; never `Model::create($request->all())`"}
 	case "security.rate-limit":
-		if u.BootstrapApp {
-			return []string{"Add `$middleware->throttleApi()` in bootstrap/app.php and `->middleware('throttle:5,1')` on the login route"}
-		}
-		return []string{"Add `throttle:api` to the api middleware group and `->middleware('throttle:5,1')` on the login route"}
+		modern := "with `$middleware->throttleApi()` in bootstrap/app.php"
+		legacy := "with `throttle:api` in the api group of app/Http/Kernel.php"
+		return []string{"Rate limit the API " + byVersion(u, modern, legacy) + ", and put `->middleware('throttle:5,1')` on the login route"}
 	case "security.cors", "security.cors-no-wildcard":
 		return []string{"Publish config/cors.php (`php artisan config:publish cors`) and list the frontend's origins in `allowed_origins` instead of `*`"}
 	case "scope.pagination":
@@ -163,9 +179,10 @@ func Fix(checkID string, u Uses) []string {
 			return []string{"Regenerate the document with `php artisan l5-swagger:generate` in CI and on deploy, so it matches the routes served"}
 		}
 		return []string{"Generate the document from the routes on deploy (Scramble builds it at request time; `php artisan scribe:generate` in CI) so it matches what is served"}
-	case "deployment.config", "deployment.dockerfile":
-		return []string{"Add a Dockerfile on `php:8.3-fpm-alpine` (or `serversideup/php`) that runs `composer install --no-dev --optimize-autoloader` and `php artisan config:cache`",
-			"Deploy it on Fly.io (`fly launch` writes fly.toml) or Railway, and run `php artisan migrate --force` on release"}
+	case "deployment.config":
+		return []string{"Deploy on Fly.io (`fly launch` writes fly.toml) or Railway from a Dockerfile, and run `php artisan migrate --force` on release"}
+	case "deployment.dockerfile":
+		return []string{"Add a Dockerfile on `php:8.3-fpm-alpine` (or `serversideup/php`) that runs `composer install --no-dev --optimize-autoloader` and `php artisan config:cache`"}
 	case "deployment.url", "deployment.live":
 		return []string{"Set `APP_URL` and `APP_DEBUG=false` on the host, run `php artisan migrate --force` on release, and link the deployed URL in the README"}
 	case "deployment.security-headers":

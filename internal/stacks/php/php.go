@@ -159,7 +159,7 @@ func stockOnly(code []byte) bool {
 func laravelFixes() pack.Fixes {
 	out := pack.Fixes{}
 	for _, id := range fixIDs {
-		base := Fix(id, Uses{BootstrapApp: true})
+		base := Fix(id, Uses{})
 		if base == nil {
 			continue
 		}
@@ -181,14 +181,14 @@ var usesByDep = []struct {
 	dep  string
 	uses Uses
 }{
-	{"laravel/sanctum", Uses{BootstrapApp: true, Sanctum: true}},
-	{"laravel/passport", Uses{BootstrapApp: true, Passport: true}},
-	{"tymon/jwt-auth", Uses{BootstrapApp: true, JWT: true}},
-	{"php-open-source-saver/jwt-auth", Uses{BootstrapApp: true, JWT: true}},
-	{"darkaonline/l5-swagger", Uses{BootstrapApp: true, L5Swagger: true}},
-	{"knuckleswtf/scribe", Uses{BootstrapApp: true, Scribe: true}},
-	{"dedoc/scramble", Uses{BootstrapApp: true, Scramble: true}},
-	{"pestphp/pest", Uses{BootstrapApp: true, Pest: true}},
+	{"laravel/sanctum", Uses{Sanctum: true}},
+	{"laravel/passport", Uses{Passport: true}},
+	{"tymon/jwt-auth", Uses{JWT: true}},
+	{"php-open-source-saver/jwt-auth", Uses{JWT: true}},
+	{"darkaonline/l5-swagger", Uses{L5Swagger: true}},
+	{"knuckleswtf/scribe", Uses{Scribe: true}},
+	{"dedoc/scramble", Uses{Scramble: true}},
+	{"pestphp/pest", Uses{Pest: true}},
 }
 
 func equal(a, b []string) bool {
