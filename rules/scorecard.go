@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // SchemaVersion is the version of the JSON report contract.
@@ -169,6 +170,9 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 		f = &Facts{}
 	}
 	sc := &Scorecard{SchemaVersion: SchemaVersion, Profile: p.Name, Facts: f, Fixes: []Fix{}}
+	if f.Stack.Unsupported != "" {
+		sc.Notes = append(sc.Notes, unsupportedNote(f.Stack.Unsupported))
+	}
 	type pending struct {
 		fix    Fix
 		weight float64 // criterion weight
@@ -219,6 +223,9 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				continue
 			}
 			r := k.Run(f)
+			if f.Stack.Unsupported != "" && readsCode[c.ID] {
+				r = Skip(f.Stack.Unsupported + " is not supported yet: vetfolio cannot read its code")
+			}
 			ev := r.Evidence
 			if ev == nil {
 				ev = []Location{}
@@ -236,7 +243,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				continue
 			}
 			failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
-				Steps: k.Fix(f.Stack), Evidence: r.Evidence}, weight: w, share: k.Points})
+				Steps: k.Fix(fixStack(f)), Evidence: r.Evidence}, weight: w, share: k.Points})
 		}
 		if possible == 0 {
 			cr.Status = StatusSkipped
@@ -314,4 +321,29 @@ func GradeFor(score int) string {
 	default:
 		return "F"
 	}
+}
+
+// fixStack is the stack a fix is tailored to: the project's stack with the
+// ORM it uses and the file that starts it, so that the advice names them
+// (a Mongoose project is not told to write Prisma migrations).
+func fixStack(f *Facts) Stack {
+	s := f.Stack
+	s.ORM = f.Database.ORM
+	s.Entry = f.Routes.Entry
+	return s
+}
+
+// readsCode are the criteria judged from the application's code, through
+// its stack pack: on a stack no pack knows they are skipped, not failed.
+var readsCode = map[string]bool{"auth": true, "database": true, "errors": true, "logging": true, "scope": true}
+
+// unsupportedNote tells the reader which criteria still apply.
+func unsupportedNote(stack string) string {
+	var still []string
+	for _, c := range All() {
+		if !readsCode[c.ID] {
+			still = append(still, c.Title)
+		}
+	}
+	return stack + " is not supported yet; these checks still apply: " + strings.Join(still, ", ")
 }

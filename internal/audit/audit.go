@@ -11,12 +11,14 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/collect"
 	"github.com/vetfolio/vetfolio/internal/config"
 	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules"
 )
 
@@ -112,6 +114,9 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		}
 		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
 	}
+	if err := backendFound(f, snap); err != nil {
+		return nil, err
+	}
 	resolveURL(f, req, snap, set.url)
 	// Whatever happens next, a credential in the URL is never reported;
 	// the probe gets the URL as found and strips it itself.
@@ -137,6 +142,57 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	}
 	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, inlineNotes, probeNote(f), probeNotes)
 	return sc, nil
+}
+
+// NoBackendError is a target with no backend project in it: a notes
+// folder, a frontend-only app, a language no detector reads. Scoring it
+// would report a score for an API that is not there.
+type NoBackendError struct {
+	// Dir is the audited folder or repository, as the report shows it.
+	Dir string
+	// LookedFor says what was looked for; Found what was there instead
+	// ("a react frontend"), or "".
+	LookedFor, Found string
+}
+
+func (e *NoBackendError) Error() string {
+	msg := fmt.Sprintf("no backend project found in %s (looked for %s)", e.Dir, e.LookedFor)
+	if e.Found != "" {
+		msg += "; found " + e.Found + " only"
+	}
+	return msg
+}
+
+// frontendDeps are the dependencies of a browser app.
+var frontendDeps = []string{"react", "vue", "@angular/core", "svelte", "preact", "solid-js"}
+
+// backendFound returns a NoBackendError when the facts show no backend:
+// no source in any language read, or a JavaScript frontend with no server
+// framework and no route.
+func backendFound(f *rules.Facts, snap *source.Snapshot) error {
+	var found string
+	switch {
+	case f.Stack.Language == "":
+	case f.Stack.Framework == "" && f.Endpoints == 0 && f.Stack.HasDep(frontendDeps...):
+		for _, d := range frontendDeps {
+			if f.Stack.HasDep(d) {
+				found = "a " + d + " frontend"
+				break
+			}
+		}
+	default:
+		return nil
+	}
+	var names []string
+	for _, pk := range stacks.All() {
+		names = append(names, pk.Name)
+	}
+	dir := snap.Display
+	if dir == "" {
+		dir = snap.Repo
+	}
+	return &NoBackendError{Dir: dir, Found: found,
+		LookedFor: "the manifests and source of a " + strings.Join(names, ", ") + " server"}
 }
 
 func probeNote(f *rules.Facts) []string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/audit"
 	"github.com/vetfolio/vetfolio/internal/source"
 )
 
@@ -31,6 +32,9 @@ const (
 	ExitNetwork = 8
 	// ExitSomeFailed is a multi-target audit in which some targets failed.
 	ExitSomeFailed = 9
+	// ExitNoBackend is a target with no backend project to judge (a notes
+	// folder, a frontend-only app, an unknown language).
+	ExitNoBackend = 10
 )
 
 // UsageError is a mistake in how vetfolio was called.
@@ -81,9 +85,12 @@ func exitCode(err error) int {
 	var target *source.TargetError
 	var threshold *ThresholdError
 	var coder ExitCoder
+	var noBackend *audit.NoBackendError
 	switch {
 	case errors.As(err, &usage):
 		return ExitUsage
+	case errors.As(err, &noBackend):
+		return ExitNoBackend
 	case errors.As(err, &threshold):
 		return ExitBelowThreshold
 	case errors.As(err, &target):

@@ -214,13 +214,22 @@ func merge(f *facts.Facts, in, out facts.Facts, owner []int, dets []scan.Detecto
 // join combines findings of two detectors once both are merged: the
 // operations of a contract-first server's document are routes it serves
 // (code owns the routes, openapi found the document and the implementing
-// code), and a generated document with no annotated operations documents
-// the routes the code serves.
+// code), a generated document with no annotated operations documents the
+// routes the code serves, and routes declared with authentication are
+// protected places.
 func join(f *facts.Facts) {
 	if at := f.OpenAPI.ImplementedAt; at != nil {
 		code.AddDocumentRoutes(f, f.OpenAPI.OperationKeys, *at)
 	}
 	openapi.CountRoutes(&f.OpenAPI, f.Endpoints)
+	// Routes a pack's scanner saw declared with authentication are
+	// protected places (auth owns the count, code found the routes).
+	if f.Routes.ProtectedCount > 0 {
+		f.Auth.ProtectedRoutes += f.Routes.ProtectedCount
+		for _, l := range f.Routes.Protected {
+			f.Auth.ProtectedEvidence = scan.AddEvidence(f.Auth.ProtectedEvidence, l)
+		}
+	}
 }
 
 // scanAll feeds d every file of feed. After a panic it still drains the

@@ -20,7 +20,11 @@ var (
 	byID        = map[string]*pack.Pack{}
 )
 
-func init() {
+func init() { index() }
+
+// index builds the lookups of the registered packs.
+func index() {
+	byExt, byLang, byFramework, byID = map[string]*pack.Pack{}, map[string]*pack.Pack{}, map[string]*pack.Pack{}, map[string]*pack.Pack{}
 	for _, p := range all {
 		byID[p.ID] = p
 		for ext, lang := range p.Languages {
@@ -31,6 +35,17 @@ func init() {
 			byFramework[f.ID] = p
 		}
 	}
+}
+
+// SetForTest registers packs in place of the registry's, for a test that
+// shows the engines a pack of its own; restore puts the registry back.
+// Tables the engines build once at start-up (framework rules, security
+// signals) do not see the test's packs. Not safe with parallel tests.
+func SetForTest(packs []*pack.Pack) (restore func()) {
+	saved := all
+	all = packs
+	index()
+	return func() { all = saved; index() }
 }
 
 // All returns the registered packs in registry order.

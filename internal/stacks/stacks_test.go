@@ -103,3 +103,36 @@ func TestFixPrefersFrameworkThenLanguageAndQualifiers(t *testing.T) {
 		t.Errorf("default entry = %q", got)
 	}
 }
+
+// A Mongoose project is not told to use Prisma, an Express app started by
+// app.js is not told src/index.js, and dotenv already loaded is not asked for.
+func TestFixesNameWhatTheProjectUses(t *testing.T) {
+	mongoose := facts.Stack{Language: "javascript", Framework: "express", ORM: "mongoose", Entry: "app.js",
+		Dependencies: map[string]bool{"express": true, "mongoose": true, "dotenv": true}}
+	for _, id := range []string{"database.migrations", "database.models", "database.relationships", "database.relational", "scope.relations", "scope.pagination", "scope.layered"} {
+		for _, fw := range []string{"express", "nestjs", "fastify"} {
+			st := mongoose
+			st.Framework = fw
+			steps, _ := Fix(id, st)
+			if joined := strings.Join(steps, " "); strings.Contains(joined, "Prisma") || strings.Contains(joined, "prisma") || strings.Contains(joined, "TypeORM") {
+				t.Errorf("%s on %s with Mongoose: %q", id, fw, joined)
+			}
+		}
+	}
+	steps, _ := Fix("deployment.config", mongoose)
+	if joined := strings.Join(steps, " "); !strings.Contains(joined, "node app.js") || strings.Contains(joined, "src/index.js") {
+		t.Errorf("deployment.config = %q, want the project's app.js", joined)
+	}
+	steps, _ = Fix("readme.configuration", mongoose)
+	if joined := strings.Join(steps, " "); strings.Contains(joined, "Load variables with dotenv") {
+		t.Errorf("readme.configuration asks for dotenv, which the project has: %q", joined)
+	}
+	// Without those, the usual advice stands.
+	plain := facts.Stack{Language: "javascript", Framework: "express"}
+	if steps, _ := Fix("database.migrations", plain); !strings.Contains(strings.Join(steps, " "), "Prisma") {
+		t.Errorf("a project without an ORM: %q", steps)
+	}
+	if steps, _ := Fix("deployment.config", plain); !strings.Contains(strings.Join(steps, " "), "node src/index.js") {
+		t.Errorf("entry unknown: %q", steps)
+	}
+}

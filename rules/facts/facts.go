@@ -73,6 +73,9 @@ type Stack struct {
 	// Dependencies are the lower-cased dependency names declared in every
 	// manifest found, for detectors to consult.
 	Dependencies map[string]bool `json:"-"`
+	// Unsupported names a stack no stack pack knows ("Elixir/Phoenix"):
+	// the criteria read from the code cannot be judged and are skipped.
+	Unsupported string `json:"unsupported,omitempty"`
 	// ORM and Entry are set by the rubric from the other facts when it
 	// asks for a fix (the project's ORM, the file that starts its
 	// application), so that the advice names what the project uses.
@@ -281,6 +284,15 @@ type Routes struct {
 	List []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// Entry is the file that creates the application or root router
+	// (app.js, src/main.ts, main.py), the shallowest when several do; ""
+	// when none was seen.
+	Entry string `json:"-"`
+	// ProtectedCount counts the routes a stack pack's route scanner saw
+	// declared with authentication, Protected shows the first few; the
+	// collector adds them to facts.Auth.ProtectedRoutes.
+	ProtectedCount int        `json:"-"`
+	Protected      []Location `json:"-"`
 }
 
 // History summarises the commit history.

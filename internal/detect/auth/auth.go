@@ -528,9 +528,13 @@ func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) 
 			if placeholder(val) {
 				continue
 			}
+			name := ""
+			if m[2] >= 0 { // a pack's pattern may have no name (a literal passed to the key's constructor)
+				name = string(code[m[2]:m[3]])
+			}
 			d.keys = append(d.keys, keyCandidate{
 				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
-				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+				name: name, jwtFile: jwtFile,
 			})
 		}
 	}
@@ -539,9 +543,13 @@ func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) 
 			if placeholder(string(code[m[4]:m[5]])) {
 				continue
 			}
+			name := ""
+			if m[2] >= 0 { // a pack's pattern may have no name (a literal passed to the key's constructor)
+				name = string(code[m[2]:m[3]])
+			}
 			d.keys = append(d.keys, keyCandidate{
 				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
-				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+				name: name, jwtFile: jwtFile,
 			})
 		}
 	}

@@ -69,8 +69,12 @@ type routeState struct {
 	// goMounts maps a Go function to the group prefix it is called with:
 	// articles.Register(v1.Group("/articles")).
 	goMounts map[string]string
-	// scanners are the stack packs' route scanners, by group.
-	scanners map[string]pack.RouteScanner
+	// packScanners are the stack packs' route scanners, by group.
+	packScanners map[string]pack.RouteScanner
+	// protected are the first pack routes declared with authentication,
+	// protectedCount all of them.
+	protected      []facts.Location
+	protectedCount int
 }
 
 func newRouteState() routeState {
@@ -80,11 +84,22 @@ func newRouteState() routeState {
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
 		goMounts: map[string]string{},
-		scanners: map[string]pack.RouteScanner{},
+		packScanners: func() map[string]pack.RouteScanner {
+			m := map[string]pack.RouteScanner{}
+			for _, pk := range stacks.All() {
+				if pk.NewRouteScanner != nil {
+					m[pk.ID] = pk.NewRouteScanner()
+				}
+			}
+			return m
+		}(),
 	}
 }
 
 func (st *routeState) scan(s *source) {
+	if rs := st.packScanners[s.group()]; rs != nil {
+		rs.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
+	}
 	switch {
 	case s.python():
 		st.scanPython(s)
@@ -96,6 +111,41 @@ func (st *routeState) scan(s *source) {
 		st.scanGo(s)
 	default:
 		st.scanPack(s)
+	}
+}
+
+// entry returns the shallowest file that creates the application (the
+// first by name among as shallow), outside the client's folder.
+func (st *routeState) entry(clientDir string) string {
+	best := ""
+	for f := range st.appFiles {
+		if clientDir != "" && clientDir != "." && strings.HasPrefix(f, clientDir+"/") {
+			continue
+		}
+		if best == "" || strings.Count(f, "/") < strings.Count(best, "/") ||
+			(strings.Count(f, "/") == strings.Count(best, "/") && f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// addPackRoutes adds the routes the packs' scanners resolved, in group
+// order, with every prefix already applied.
+func (st *routeState) addPackRoutes() {
+	ids := make([]string, 0, len(st.packScanners))
+	for id := range st.packScanners {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, r := range st.packScanners[id].Routes() {
+			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
+			if r.Protected {
+				st.protected = scan.AddEvidence(st.protected, r.At)
+				st.protectedCount++
+			}
+		}
 	}
 }
 
@@ -112,14 +162,6 @@ func (st *routeState) scanPack(s *source) {
 	pk := stacks.ByID(s.group())
 	if pk == nil {
 		return
-	}
-	if pk.RouteScanner != nil {
-		sc := st.scanners[pk.ID]
-		if sc == nil {
-			sc = pk.RouteScanner()
-			st.scanners[pk.ID] = sc
-		}
-		sc.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
 	}
 	for _, rp := range pk.Routes {
 		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
@@ -1312,16 +1354,7 @@ type resolved struct {
 
 func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
-	groups := make([]string, 0, len(st.scanners))
-	for g := range st.scanners {
-		groups = append(groups, g)
-	}
-	sort.Strings(groups)
-	for _, g := range groups {
-		for _, r := range st.scanners[g].Routes() {
-			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
-		}
-	}
+	st.addPackRoutes()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
@@ -1366,7 +1399,8 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	sort.Strings(list)
 	sort.Strings(resOrder)
 	inv.Endpoints = len(list)
-	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount,
+		Entry: st.entry(clientDir)}
 	if len(methods) > 0 {
 		inv.Routes.Methods = methods
 	}

@@ -227,24 +227,25 @@ func (c *scopeState) scanConfig(p string, data []byte) {
 	}
 }
 
-// findIndex is re.FindIndex, nil for a nil re.
-func findIndex(re *scan.Regexp, b []byte) []int {
-	if re == nil {
-		return nil
+// packPagination returns where the file's pack sees a paginated query
+// (Pack.Pagination), or -1.
+func packPagination(s *source, code []byte) int {
+	pk := stacks.ByID(s.group())
+	if pk == nil || pk.Pagination == nil {
+		return -1
 	}
-	return re.FindIndex(b)
+	if m := pk.Pagination.FindIndex(code); m != nil {
+		return m[0]
+	}
+	return -1
 }
 
 func (c *scopeState) scan(s *source) {
 	code := s.code
-	var packPage *scan.Regexp
-	if pk := stacks.ByID(s.group()); pk != nil {
-		packPage = pk.Pagination
-	}
 	if m := rePageStrong.FindIndex(code); m != nil {
 		c.pagination.add(s.loc(m[0]))
-	} else if m := findIndex(packPage, code); m != nil {
-		c.pagination.add(s.loc(m[0]))
+	} else if m := packPagination(s, code); m >= 0 {
+		c.pagination.add(s.loc(m))
 	} else {
 		for _, pair := range pagePairs {
 			a := pair[0].FindIndex(code)

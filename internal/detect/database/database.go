@@ -49,11 +49,23 @@ type detector struct {
 	relations   int
 	relationEv  []facts.Location
 	relationSet map[facts.Location]bool
+
+	// modelScanners are the stack packs' model scanners, by group;
+	// pendingMig the pack migrations that wait for their content.
+	modelScanners map[string]pack.ModelScanner
+	pendingMig    map[string]pack.MigrationTool
 }
 
 // New returns a detector of databases, models, relations and migrations.
 func New() scan.Detector {
+	scanners := map[string]pack.ModelScanner{}
+	for _, pk := range stacks.All() {
+		if pk.Database.NewScanner != nil {
+			scanners[pk.ID] = pk.Database.NewScanner()
+		}
+	}
 	return &detector{
+		modelScanners: scanners, pendingMig: map[string]pack.MigrationTool{},
 		seenMig:      map[string]bool{},
 		atlasDirs:    map[string]bool{},
 		goMigDirs:    map[string]bool{},
@@ -105,7 +117,20 @@ func (d *detector) Wants(p string) bool {
 	if scan.IsSource(p) {
 		return !scan.IsTestPath(p)
 	}
-	return isConfig(p)
+	return isConfig(p) || packMigrationByContent(p)
+}
+
+// packMigrationByContent reports whether a pack's migration tool must read
+// p to decide (MigrationTool.Count): Ecto's .exs scripts are no source.
+func packMigrationByContent(p string) bool {
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if t.Count != nil && t.Path.MatchString(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Scan records path-only signals for every file and content signals for
@@ -124,6 +149,9 @@ func (d *detector) Scan(f scan.File) {
 	known := d.scanMigrationPath(p)
 	if f.Data == nil || !d.Wants(p) {
 		return
+	}
+	if t, ok := d.pendingMig[p]; ok && t.Count(p, f.Data) {
+		d.addMigration(t.Tool, p, 1, p, 0)
 	}
 	ext := scan.Ext(p)
 	switch {
@@ -264,6 +292,12 @@ func (d *detector) scanPack(p string, code []byte, lang string) {
 		return
 	}
 	db := pk.Database
+	if db.Skip != nil && db.Skip(p) {
+		return
+	}
+	if ms := d.modelScanners[pk.ID]; ms != nil {
+		ms.Scan(pack.Source{Path: p, Lang: lang, Code: code})
+	}
 	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
 	if db.Model != nil {
 		orm := packORM(pk)
@@ -282,6 +316,23 @@ func (d *detector) scanPack(p string, code []byte, lang string) {
 	if db.Relation != nil {
 		for _, m := range db.Relation.FindAllIndex(code, -1) {
 			d.addRelation(at(m[0]))
+		}
+	}
+}
+
+// finishPacks takes the models and relations of the packs' scanners.
+func (d *detector) finishPacks() {
+	for _, pk := range stacks.All() {
+		ms := d.modelScanners[pk.ID]
+		if ms == nil {
+			continue
+		}
+		orm := packORM(pk)
+		for _, m := range ms.Models() {
+			d.addModel(m.Name, orm, m.At)
+		}
+		for _, l := range ms.Relations() {
+			d.addRelation(l)
 		}
 	}
 }
@@ -452,6 +503,7 @@ func withPackORMs(list []ormDeps) []ormDeps {
 func (d *detector) Finish(f *facts.Facts) {
 	d.finishPython()
 	d.finishGo()
+	d.finishPacks()
 	for _, fl := range d.prismaFields {
 		if d.prismaModels[fl.typ] {
 			d.addRelation(fl.loc)

@@ -112,7 +112,11 @@ func (d *detector) packMigration(p string) bool {
 	for _, pk := range stacks.All() {
 		for _, t := range pk.Database.Migrations {
 			if t.Path.MatchString(p) && (t.Skip == nil || !t.Skip(p)) {
-				d.addMigration(t.Tool, p, 1, p, 0)
+				if t.Count != nil {
+					d.pendingMig[p] = t // decided on its content in Scan
+				} else {
+					d.addMigration(t.Tool, p, 1, p, 0)
+				}
 				return true
 			}
 		}
@@ -220,7 +224,7 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 		counts["liquibase"] = d.liquibaseIncludes
 	}
 	best, bestN := "", 0
-	for _, tool := range orderedTools() {
+	for _, tool := range migrationTools() {
 		if counts[tool] > bestN {
 			best, bestN = tool, counts[tool]
 		}
@@ -256,10 +260,10 @@ var toolOrder = []string{
 	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
 }
 
-// orderedTools is toolOrder followed by the tools of stack packs it does
-// not list (laravel), so a new pack's migrations count without an edit here.
-func orderedTools() []string {
-	out := append([]string(nil), toolOrder...)
+// migrationTools is toolOrder with the stack packs' tools (laravel, ecto,
+// ...) before "other".
+func migrationTools() []string {
+	out := slices.Clone(toolOrder[:len(toolOrder)-1])
 	for _, pk := range stacks.All() {
 		for _, t := range pk.Database.Migrations {
 			if !slices.Contains(out, t.Tool) {
@@ -267,7 +271,7 @@ func orderedTools() []string {
 			}
 		}
 	}
-	return out
+	return append(out, "other")
 }
 
 // relabelGoSQL gives numbered .up.sql files to the Go library that runs

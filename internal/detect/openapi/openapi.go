@@ -141,7 +141,7 @@ var priority = []struct{ name, lang string }{
 
 // generatorOrder is priority followed by the generators of the other
 // packs (Pack.OpenAPI), in registry order.
-var generatorOrder = func() []struct{ name, lang string } {
+func generatorOrder() []struct{ name, lang string } {
 	out := append([]struct{ name, lang string }{}, priority...)
 	for _, pk := range stacks.All() {
 		for _, g := range pk.OpenAPI {
@@ -149,7 +149,7 @@ var generatorOrder = func() []struct{ name, lang string } {
 		}
 	}
 	return out
-}()
+}
 
 func langFamily(lang string) string { return stacks.GroupOf(lang) }
 
@@ -162,21 +162,23 @@ func (d *detector) scanPack(p string, data []byte) {
 	}
 	code := scan.Code(data, stacks.Language(p))
 	for _, g := range pk.OpenAPI {
-		if g.Quality != nil {
-			if ops, described, errs, schemes := g.Quality(data); ops > 0 || schemes {
-				q := d.quality(qualityKey(g.Name))
-				q.ops += ops
-				q.described += described
-				q.errors += errs
-				q.schemes = q.schemes || schemes
-			}
-		}
 		if g.Code == nil {
 			continue
 		}
 		if m := g.Code.FindIndex(code); m != nil {
 			d.record(g.Name, generatorKind(g), p, code, m[0])
 		}
+	}
+	for _, g := range pk.OpenAPI {
+		if g.Quality == nil {
+			continue
+		}
+		dq := g.Quality(code)
+		q := d.quality(qualityKey(g.Name))
+		q.ops += dq.Operations
+		q.described += dq.Described
+		q.errors += dq.ErrorResponses
+		q.schemes = q.schemes || dq.SecuritySchemes
 	}
 }
 
@@ -250,7 +252,7 @@ func (d *detector) addDependencySignals(st facts.Stack) {
 func (d *detector) generator(st facts.Stack) *signal {
 	fam := langFamily(st.Language)
 	var first *signal
-	for _, p := range generatorOrder {
+	for _, p := range generatorOrder() {
 		s, ok := d.signals[p.name]
 		if !ok {
 			continue

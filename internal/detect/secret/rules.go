@@ -227,14 +227,6 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	if s.test {
 		return
 	}
-	if s.kind == kindEnv && !s.testEnv {
-		for _, k := range packEnvKeys {
-			if m := k.Re.FindSubmatchIndex(line); m != nil && len(m) >= 4 && m[2] >= 0 {
-				s.add(n, k.Name, s.redactAt(line, m[2], string(line[m[2]:m[3]]), 0))
-				return
-			}
-		}
-	}
 	if bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
 		if r, ok := dbPassword(line); ok {
 			s.add(n, "database-url-password", r)
@@ -554,7 +546,7 @@ func (s *fileScan) generic(line, low []byte) (string, bool) {
 		v = configValue(string(m[2]))
 	}
 	lk := strings.ToLower(key)
-	if !containsAnyStr(lk, secretKeyWords) || containsAnyStr(lk, notSecretKeyWords) || packNotSecret(v) {
+	if !containsAnyStr(lk, secretKeyWords) || containsAnyStr(lk, notSecretKeyWords) {
 		return "", false
 	}
 	if len(v) < 12 || strings.HasPrefix(v, "eyJ") || strings.Contains(v, "://") || strings.ContainsAny(v, " \t$%{}<>()") || isPlaceholder(v) || wordy(v) {

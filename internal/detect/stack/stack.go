@@ -337,7 +337,32 @@ func (d *detector) Finish(inv *facts.Facts) {
 	} else {
 		d.fallback(&st)
 	}
+	st.Unsupported = unsupported(st)
 	inv.Stack = st
+}
+
+// langNames and frameworkNames name the stacks no pack knows yet.
+var (
+	langNames      = map[string]string{"elixir": "Elixir", "rust": "Rust", "scala": "Scala"}
+	frameworkNames = map[string]string{"phoenix": "Phoenix", "actix": "Actix Web", "axum": "Axum", "rocket": "Rocket", "warp": "warp"}
+)
+
+// unsupported names the stack when its language has no stack pack
+// ("Elixir/Phoenix"), "" otherwise.
+func unsupported(st facts.Stack) string {
+	if st.Language == "" || stacks.ForLanguage(st.Language) != nil {
+		return ""
+	}
+	name := langNames[st.Language]
+	if name == "" {
+		name = st.Language
+	}
+	if fw := frameworkNames[st.Framework]; fw != "" {
+		name += "/" + fw
+	} else if st.Framework != "" {
+		name += "/" + st.Framework
+	}
+	return name
 }
 
 // otherSources reports whether the tree has source files in a language

@@ -20,7 +20,7 @@ var Pack = &pack.Pack{
 		{ID: "hapi", Name: "hapi", Deps: []string{"@hapi/hapi", "hapi"}},
 		{ID: "hono", Name: "Hono", Deps: []string{"hono"}},
 		{ID: "adonis", Name: "AdonisJS", Deps: []string{"@adonisjs/core"}},
-		{ID: "express", Name: "Express", Deps: []string{"express"}, Probe: pack.Probe{Docs: []string{"/api-docs", "/docs", "/api/docs", "/swagger"}, Spec: []string{"/api-docs.json", "/swagger.json", "/api-docs/swagger.json"}}, Fixes: expressFixes},
+		{ID: "express", Name: "Express", Entry: "src/index.js", Deps: []string{"express"}, Probe: pack.Probe{Docs: []string{"/api-docs", "/docs", "/api/docs", "/swagger"}, Spec: []string{"/api-docs.json", "/swagger.json", "/api-docs/swagger.json"}}, Fixes: expressFixes},
 		{ID: "nextjs", Name: "Next.js", Deps: []string{"next"}, Weak: true},
 	},
 	Auth: pack.Auth{

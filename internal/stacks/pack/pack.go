@@ -50,20 +50,25 @@ type Pack struct {
 	// hand-written scanners in internal/detect/code, which also resolve
 	// prefixes mounted across files; a new pack uses these.)
 	Routes []RoutePattern
-	// RouteScanner, when set, makes the scanner that reads the group's
-	// routes with code, besides the declarative Routes.
-	RouteScanner func() RouteScanner
+	// NewRouteScanner, when set, reads the group's routes with code: a
+	// fresh scanner per audit is shown every source file of the group
+	// (tests excepted), then asked for the routes, mounts and prefixes
+	// resolved (Rails' routes.rb DSL, Laravel's route files,
+	// ASP.NET's [Route] prefixes). Used besides Routes.
+	NewRouteScanner func() RouteScanner
+	// Pagination finds paginated list queries in the group's code
+	// (kaminari's .page(, ->paginate(, Skip/Take).
+	Pagination *scan.Regexp
 	// Database is the group's ORMs, models, relations and migrations.
 	Database Database
-	// Secrets are the group's framework credentials and false alarms.
-	Secrets Secrets
-	// Pagination finds a paginated list query the engine's own table does
-	// not know (Laravel's ->paginate(20), kaminari's .page()).
-	Pagination *scan.Regexp
 	// OpenAPI lists the generators that serve a document from the code.
 	OpenAPI []Generator
 	// Tests is how the group's tests look.
 	Tests Tests
+	// Secrets are committed secrets the generic rules cannot see (Rails'
+	// config/master.key, Laravel's APP_KEY), and lines they must not
+	// report (devise's commented secret_key template).
+	Secrets Secrets
 	// Security are signs of input validation, rate limiting and CORS.
 	// (Python, JVM, JS and Go keep theirs in internal/detect/security,
 	// whose table also knows frameworks and prerequisites.)
@@ -148,7 +153,9 @@ type Auth struct {
 	// offsets in code where routes require authentication.
 	Protections func(code []byte) []int
 	// KeyAssign finds a signing key written as a literal: group 1 is the
-	// name, group 2 the value.
+	// name (may be empty or absent: a literal passed straight to the key
+	// constructor, then it counts in files that use a JWT library), group
+	// 2 the value.
 	KeyAssign *scan.Regexp
 }
 
@@ -234,31 +241,6 @@ type RoutePattern struct {
 	Resource bool
 }
 
-// RouteScanner reads the routes a declarative RoutePattern cannot: the
-// groups, prefixes and resources of a routing DSL, and route files mounted
-// from another file (Laravel's Route::prefix('v1')->group(base_path(...))).
-// One is made per audit (Pack.RouteScanner); Scan sees every source file of
-// the pack's group, Routes is called once when all were seen.
-type RouteScanner interface {
-	Scan(src Source)
-	Routes() []Route
-}
-
-// Route is one route a RouteScanner found, as served.
-type Route struct {
-	Method, Path string
-	At           facts.Location
-}
-
-// Secrets is what the secret engine learns from a group: EnvKeys find a
-// framework's own credential in a committed .env file (group 1 is the
-// value; the Name is the finding's rule), NotSecret says a value assigned
-// to a password-like name is no credential (a validation rule string).
-type Secrets struct {
-	EnvKeys   []Named
-	NotSecret func(value string) bool
-}
-
 // Database is a group's ORM, model and migration knowledge.
 type Database struct {
 	// ORMs maps a dependency to the ORM it is (ef-core, active-record,
@@ -267,6 +249,14 @@ type Database struct {
 	// Model finds a model declaration (group 1 is its name when known);
 	// Relation a relation between models.
 	Model, Relation *scan.Regexp
+	// Skip, when set, keeps a file's models and relations out (Rails 8's
+	// db/queue_schema.rb, an abstract ApplicationRecord is better left
+	// out of Model's regexp).
+	Skip func(path string) bool
+	// NewScanner, when set, reads models and relations with code that
+	// needs the whole tree (EF Core navigation properties relate the
+	// DbSet<T> entities of another file). Used besides Model/Relation.
+	NewScanner func() ModelScanner
 	// Migrations are the group's migration tools.
 	Migrations []MigrationTool
 }
@@ -281,6 +271,10 @@ type MigrationTool struct {
 	// Skip, when set, rejects a matching file that is not a migration
 	// (EF Core's *.Designer.cs).
 	Skip func(path string) bool
+	// Count, when set, is asked with the file's content whether a
+	// matching file is one of the project's own migrations (Laravel's
+	// stock users migration only when edited).
+	Count func(path string, data []byte) bool
 }
 
 // Generator is an OpenAPI generator: a library that serves a document
@@ -293,11 +287,18 @@ type Generator struct {
 	Code *scan.Regexp
 	// Kind is framework-generated or annotations.
 	Kind string
-	// Quality, when set, reads the documentation written in one source
-	// file (raw, comments kept: docblock annotations live in them): how
-	// many operations, how many with a summary or description, how many
-	// with an error response, and whether a security scheme is declared.
-	Quality func(raw []byte) (ops, described, errorResponses int, schemes bool)
+	// Quality, when set, counts the documentation written for the
+	// generator in one source file (swagger-php attributes, rswag specs).
+	Quality func(code []byte) DocQuality
+}
+
+// DocQuality is the documentation counted in one file for a generator.
+type DocQuality struct {
+	// Operations documented, those Described (summary or description),
+	// those documenting an ErrorResponse (4xx/5xx).
+	Operations, Described, ErrorResponses int
+	// SecuritySchemes is true when the file declares a security scheme.
+	SecuritySchemes bool
 }
 
 // Tests is a group's test knowledge. Which files are tests is decided by
@@ -340,6 +341,24 @@ type Named struct {
 // N compiles a Named.
 func N(name, re string) Named { return Named{Name: name, Re: scan.MustCompile(re)} }
 
+// Secrets is a group's knowledge of committed secrets. Every file of the
+// repository is offered (not only the group's source): Find sees a file
+// after the generic rules, NotSecret filters their findings.
+type Secrets struct {
+	// Find returns the secrets in one file: the 1-based line and the
+	// rule name ("rails-master-key"). The value is never returned.
+	Find func(path string, data []byte) []SecretAt
+	// NotSecret reports whether a line the generic rules flagged is no
+	// secret (a generated template, a validation rule string).
+	NotSecret func(path, line string) bool
+}
+
+// SecretAt is one committed secret a pack found.
+type SecretAt struct {
+	Line int
+	Rule string
+}
+
 // SecuritySignal is a sign of security hygiene in the group's code.
 type SecuritySignal struct {
 	// Kind is validation, rate-limit, cors or cors-wildcard (CORS open
@@ -349,6 +368,42 @@ type SecuritySignal struct {
 	// RateLimit): "fluentvalidation", "rack-attack".
 	Name string
 	Re   *scan.Regexp
+}
+
+// Route is one route a RouteScanner found.
+type Route struct {
+	// Method is the HTTP method (GET, POST, ...), Path its full path with
+	// every prefix applied ("/api/v1/books/{id}").
+	Method, Path string
+	// At is where the route is declared.
+	At facts.Location
+	// Protected is true when the route requires authentication (an
+	// [Authorize] controller, a before_action, an auth:sanctum group):
+	// it then counts as a protected place for auth.protected-routes.
+	Protected bool
+}
+
+// RouteScanner reads a group's routes (Pack.NewRouteScanner). Scan is
+// called once per source file of the group, in file order, with comments
+// blanked; Routes once at the end.
+type RouteScanner interface {
+	Scan(src Source)
+	Routes() []Route
+}
+
+// ModelScanner reads a group's models and relations (Database.NewScanner).
+type ModelScanner interface {
+	Scan(src Source)
+	// Models returns the model (entity) declarations; Relations where
+	// models are related.
+	Models() []Model
+	Relations() []facts.Location
+}
+
+// Model is one model declaration.
+type Model struct {
+	Name string
+	At   facts.Location
 }
 
 // Source is one source file as a pack's function sees it.

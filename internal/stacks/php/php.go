@@ -1,6 +1,8 @@
 package php
 
 import (
+	"strings"
+
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
@@ -20,7 +22,7 @@ var Pack = &pack.Pack{
 		{ID: "symfony", Name: "Symfony", Deps: []string{"symfony/framework-bundle"}},
 		{ID: "slim", Name: "Slim", Deps: []string{"slim/slim"}},
 	},
-	RouteScanner: newRouteScanner,
+	NewRouteScanner: newRouteScanner,
 	Auth: pack.Auth{
 		Code:        authCode,
 		Deps:        authDeps(),
@@ -67,8 +69,16 @@ var Pack = &pack.Pack{
 		{Kind: "cors-wildcard", Name: "laravel-cors", Re: corsAll},
 	},
 	Secrets: pack.Secrets{
-		EnvKeys:   []pack.Named{{Name: "laravel-app-key", Re: appKey}},
-		NotSecret: ValidationRuleValue,
+		Find: findAppKeys,
+		// 'password' => 'required|string|min:8' in a form request.
+		NotSecret: func(path, line string) bool {
+			for _, v := range stringsIn(line) {
+				if ValidationRuleValue(v) {
+					return true
+				}
+			}
+			return false
+		},
 	},
 	Pagination: Pagination,
 	OpenAPI: []pack.Generator{
@@ -221,7 +231,25 @@ var fixIDs = []string{
 }
 
 // swaggerQuality is Operations in the shape pack.Generator.Quality wants.
-func swaggerQuality(raw []byte) (ops, described, errorResponses int, schemes bool) {
-	q := Operations(raw)
-	return q.Operations, q.Described, q.ErrorResponses, q.SecurityScheme
+// Docblock annotations are comments, blanked in the code it is given, so
+// only PHP 8 attributes are counted there.
+func swaggerQuality(code []byte) pack.DocQuality {
+	q := Operations(code)
+	return pack.DocQuality{Operations: q.Operations, Described: q.Described, ErrorResponses: q.ErrorResponses, SecuritySchemes: q.SecurityScheme}
+}
+
+// findAppKeys finds Laravel application keys in committed env files
+// (.env, .env.backup, an editor's .env_2024... copy; not .env.example).
+func findAppKeys(path string, data []byte) []pack.SecretAt {
+	base := path[strings.LastIndex(path, "/")+1:]
+	if !strings.HasPrefix(base, ".env") || strings.Contains(base, "example") || strings.Contains(base, "sample") ||
+		strings.Contains(base, "template") || strings.Contains(base, "dist") {
+		return nil
+	}
+	offs, _ := AppKeys(data)
+	var out []pack.SecretAt
+	for _, off := range offs {
+		out = append(out, pack.SecretAt{Line: lineAt(data, off), Rule: "laravel-app-key"})
+	}
+	return out
 }
