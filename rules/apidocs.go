@@ -134,6 +134,22 @@ func apiDocsValid(f *Facts) Result {
 	if graphQLMain(f) {
 		return Skip("GraphQL API without an OpenAPI document: the " + f.GraphQL.Server + " server validates its schema when it builds it")
 	}
+	// The document the deployment serves is the one clients and Swagger
+	// UI read: when the probe loaded it, its validity decides.
+	if l := f.Live; l != nil && l.SpecValid != nil {
+		ev := Location{URL: l.SpecURL}
+		if !*l.SpecValid {
+			errs := l.SpecErrors
+			if len(errs) == 0 && l.SpecError != "" {
+				errs = []string{l.SpecError}
+			}
+			return Fail(fmt.Sprintf("the OpenAPI document served at %s (seen live) is not valid: %s", l.SpecURL, strings.Join(errs, "; ")), ev).
+				WithSteps(liveSpecSteps(f.Stack, errs)...)
+		}
+		if o.Valid || o.Path == "" {
+			return Pass(fmt.Sprintf("the OpenAPI document served at %s (seen live) loads and validates", l.SpecURL), ev)
+		}
+	}
 	switch {
 	case !hasDoc(o):
 		return Fail("no OpenAPI document to validate")
@@ -241,6 +257,9 @@ func apiDocsLive(f *Facts) Result {
 	if len(found) > 0 {
 		return Pass("the deployed service serves "+strings.Join(found, " and "), ev...)
 	}
+	if l.AuthGateway {
+		return Fail(fmt.Sprintf("%s answered every request with %d, docs included: something in front of the service asks for credentials, so a reviewer cannot open the docs", l.URL, l.Status), Location{URL: l.URL})
+	}
 	msg := fmt.Sprintf("%s serves no docs page or OpenAPI document at the usual paths", l.URL)
 	if l.GraphQLPath != "" {
 		msg += fmt.Sprintf(" (a GraphQL endpoint answered at %s, but the API is judged on its REST routes)", l.GraphQLPath)
@@ -264,3 +283,41 @@ var docsLiveSteps = Steps{ID: "api-docs.live", Generic: []string{"Serve Swagger 
 // graphQLLiveSteps keep a deployed GraphQL API visible: its endpoint
 // answering GET queries and an IDE page a reviewer can open.
 var graphQLLiveSteps = Steps{ID: "api-docs.live+graphql", Generic: []string{"Serve the GraphQL endpoint at /graphql with GraphiQL (or Apollo Sandbox) on the deployed service, and link it from the README"}}
+
+// liveSpecSteps are the fixes for the errors of a served document, each
+// for the stack that generated it: a duplicate operationId, a path
+// parameter not declared, Swagger 2.0 fields in an OpenAPI 3 document.
+func liveSpecSteps(s Stack, errs []string) []string {
+	var steps []string
+	text := strings.ToLower(strings.Join(errs, " "))
+	if strings.Contains(text, "operation id") || strings.Contains(text, "operationid") {
+		steps = append(steps, ForStack(s, map[string][]string{
+			"fastapi":     {"Give every route function a unique name (FastAPI derives the operationId from it), or set `operation_id=` on the decorators that share one"},
+			"django":      {"Give the views that share an operationId distinct names, or set `@extend_schema(operation_id=...)` (drf-spectacular)"},
+			"nestjs":      {"Rename the handler methods that share a name across controllers, or set `@ApiOperation({ operationId: '...' })`"},
+			"spring-boot": {"Rename the handler methods that share a name, or set `@Operation(operationId = \"...\")`"},
+			"express":     {"Give each operation in the /** @openapi */ blocks its own `operationId`"},
+			"go":          {"Give each handler a unique `// @ID` in its swaggo annotations and rerun `swag init`"},
+			"":            {"Give every operation of the document a unique operationId"},
+		})...)
+	}
+	if strings.Contains(text, "path parameter") {
+		steps = append(steps, ForStack(s, map[string][]string{
+			"fastapi":     {"Name each `{param}` of the route path as a function argument, so FastAPI declares it"},
+			"django":      {"Declare the path parameter with `@extend_schema(parameters=[OpenApiParameter(\"id\", int, OpenApiParameter.PATH)])`, or name it in the view's lookup_field"},
+			"nestjs":      {"Declare each route parameter with `@ApiParam({ name: 'id' })` on the handler (or take it with `@Param('id')`), so @nestjs/swagger lists it"},
+			"spring-boot": {"Bind each `{param}` of the mapping with `@PathVariable`, so springdoc declares it"},
+			"express":     {"Add `parameters: [{ in: path, name: id, required: true, schema: { type: string } }]` to each /** @openapi */ block whose path has `{id}`"},
+			"go":          {"Add `// @Param id path int true \"ID\"` for each path parameter in the swaggo annotations and rerun `swag init`"},
+			"":            {"Declare every `{param}` of each path as an `in: path, required: true` parameter of its operations"},
+		})...)
+	}
+	if strings.Contains(text, "produces") || strings.Contains(text, "consumes") || strings.Contains(text, "extra sibling") {
+		steps = append(steps, ForStack(s, map[string][]string{
+			"express": {"Describe media types the OpenAPI 3 way in the swagger-jsdoc blocks: `responses: { 200: { content: { application/json: { schema: ... } } } }` instead of `produces:` (Swagger 2.0)"},
+			"nestjs":  {"Use `@ApiProduces()` / `@ApiResponse({ content: ... })` rather than Swagger 2.0 keys in the document options"},
+			"":        {"Replace the Swagger 2.0 keys (`produces`, `consumes`) by OpenAPI 3 `content` entries under each response and request body"},
+		})...)
+	}
+	return append(steps, "Check the served document in CI: fetch it from the running app and run `npx @redocly/cli lint` on it")
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // authCriterion judges authentication: the guide asks for "a complete REST
 // API with authentication (JWT or OAuth)", and a hiring manager checks that
@@ -49,6 +52,11 @@ var authProtectedRoutes = &Check{
 		a := f.Auth
 		if a.ProtectedRoutes > 0 {
 			return Pass(fmt.Sprintf("%s where routes require authentication", plural(a.ProtectedRoutes, "place", "places")), a.ProtectedEvidence...)
+		}
+		// The deployment refusing anonymous calls is proof the reading of
+		// the code missed.
+		if l := f.Live; l != nil && l.AuthRefused > 0 && !l.AuthGateway {
+			return Pass("seen live: "+plural(l.AuthRefused, "operation", "operations")+" of the deployed API refused a call without credentials (401/403)", Location{URL: l.URL})
 		}
 		if a.Kind == "none" {
 			return Fail("no route requires authentication (no auth mechanism found)")
@@ -124,14 +132,18 @@ var authLiveEnforced = &Check{
 		"not tell.",
 	Points: 10,
 	Run: func(f *Facts) Result {
-		if f.Live == nil || f.Live.AuthEnforced == nil {
+		l := f.Live
+		if l != nil && l.AuthGateway {
+			return Skip("every request to the deployed service, unknown paths and docs included, answered 401/403: a gateway (or HTTP Basic on the proxy) stands in front, so the API's own checks cannot be seen; give credentials with --header to look behind it")
+		}
+		if l == nil || l.AuthEnforced == nil {
 			return Skip("no live probe result for authentication")
 		}
-		ev := Location{URL: f.Live.URL}
-		if *f.Live.AuthEnforced {
-			return Pass("the deployed API answered 401/403 without credentials", ev)
+		ev := Location{URL: l.URL}
+		if *l.AuthEnforced {
+			return Pass(fmt.Sprintf("seen live: %d of %s answered 401/403 without credentials", l.AuthRefused, plural(l.AuthChecked, "secured operation", "secured operations")), ev)
 		}
-		return Fail("the deployed API served a private endpoint without credentials", ev)
+		return Fail("the deployed API served a private endpoint without credentials: "+strings.Join(l.AuthFailures, "; "), ev)
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "auth.live-enforced", Generic: []string{"Deploy the version that requires authentication and check that a request without a token gets 401"}}.For(s)

@@ -118,15 +118,69 @@ var errorsNoLeaks = &Check{
 		if len(l.Leaks) == 0 {
 			return Pass("no stack trace, debug page or server detail seen in the probed responses", Location{URL: l.URL})
 		}
-		var kinds []string
+		var kinds, banners []string
 		var ev []Location
 		for _, k := range l.Leaks {
-			kinds = append(kinds, k.Kind+" at "+k.Path)
+			if k.Kind == "server-version" {
+				kinds = append(kinds, "server version in "+k.Detail+" at "+k.Path)
+				banners = append(banners, k.Detail)
+			} else {
+				kinds = append(kinds, k.Kind+" at "+k.Path)
+			}
 			ev = append(ev, Location{URL: strings.TrimSuffix(l.URL, "/") + k.Path})
 		}
-		return Fail("the deployed service leaked: "+strings.Join(kinds, "; "), ev...)
+		r := Fail("the deployed service leaked: "+strings.Join(kinds, "; "), ev...)
+		if len(banners) == len(l.Leaks) {
+			// Only a version number in a header: the fix is the header,
+			// not debug mode.
+			return r.WithSteps(bannerSteps(banners)...)
+		}
+		return r
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "errors.no-leaks", Generic: []string{"Turn debug mode off in production and answer 500s with a generic JSON message while logging the details"}}.For(s)
 	},
+}
+
+// bannerSteps are the fixes for headers that name the server software
+// ("Server: uvicorn", "X-Powered-By: Express", "Server: nginx/1.18.0"):
+// each header gets the switch of the software that sends it.
+func bannerSteps(headers []string) []string {
+	var steps []string
+	seen := map[string]bool{}
+	add := func(step string) {
+		if !seen[step] {
+			seen[step] = true
+			steps = append(steps, step)
+		}
+	}
+	for _, h := range headers {
+		name, value, _ := strings.Cut(h, ":")
+		v := strings.ToLower(strings.TrimSpace(value))
+		switch {
+		case strings.EqualFold(name, "X-Powered-By") && strings.Contains(v, "express"):
+			add("Remove `X-Powered-By: Express` with `app.disable('x-powered-by')` (helmet's `app.use(helmet())` also does it)")
+		case strings.EqualFold(name, "X-Powered-By") && strings.Contains(v, "php"):
+			add("Set `expose_php = Off` in php.ini so PHP stops sending `X-Powered-By`")
+		case strings.EqualFold(name, "X-Powered-By"):
+			add("Stop sending `X-Powered-By` (remove it in the app or strip it at the proxy)")
+		case strings.HasPrefix(v, "uvicorn"):
+			add("Run uvicorn with `--no-server-header` (or `server_header=False` in `uvicorn.run`)")
+		case strings.HasPrefix(v, "gunicorn"):
+			add("Hide gunicorn's `Server` header behind the proxy (nginx `proxy_hide_header Server;`), or set `gunicorn.SERVER = \"\"` in gunicorn.conf.py")
+		case strings.HasPrefix(v, "nginx"):
+			add("Set `server_tokens off;` in nginx's http block so `Server` no longer carries the version")
+		case strings.HasPrefix(v, "apache"):
+			add("Set `ServerTokens Prod` and `ServerSignature Off` in Apache's configuration")
+		case strings.HasPrefix(v, "werkzeug"):
+			add("Serve the Flask app with gunicorn behind a proxy instead of Werkzeug's development server")
+		case strings.HasPrefix(v, "kestrel"):
+			add("Set `options.AddServerHeader = false` in `ConfigureKestrel`")
+		case strings.HasPrefix(v, "jetty") || strings.HasPrefix(v, "apache-coyote") || strings.HasPrefix(v, "tomcat"):
+			add("Set `server.server-header=` (empty) in application.properties")
+		default:
+			add("Remove the `" + strings.TrimSpace(name) + "` header, or the version in it, in the app or at the proxy")
+		}
+	}
+	return steps
 }

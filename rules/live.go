@@ -51,26 +51,38 @@ var deploymentSecurityHeaders = &Check{
 		}
 		ev := Location{URL: l.URL}
 		var bad []string
+		headerOnly := true // every failure is a header the software names itself in
 		if l.HTTPS && !h.HSTS {
 			bad = append(bad, "no Strict-Transport-Security")
+			headerOnly = false
 		}
 		if !h.NoSniff {
 			bad = append(bad, "no X-Content-Type-Options: nosniff")
+			headerOnly = false
 		}
 		if h.ServerVersion != "" {
 			bad = append(bad, "discloses "+h.ServerVersion)
 		}
 		if h.CORSCredentials {
 			bad = append(bad, "CORS allows any origin ("+h.CORS+") with credentials")
+			headerOnly = false
 		}
 		rl := "no rate-limit headers seen"
 		if h.RateLimit {
 			rl = "rate-limit headers seen"
 		}
-		if len(bad) > 0 {
-			return Fail(strings.Join(bad, "; ")+" ("+rl+")", ev)
+		on := ""
+		if len(h.JudgedOn) > 0 {
+			on = "; judged on the answers of " + strings.Join(h.JudgedOn, ", ")
 		}
-		return Pass("security headers in place ("+rl+")", ev)
+		if len(bad) > 0 {
+			r := Fail(strings.Join(bad, "; ")+" ("+rl+on+")", ev)
+			if headerOnly {
+				return r.WithSteps(bannerSteps([]string{h.ServerVersion})...)
+			}
+			return r
+		}
+		return Pass("security headers in place ("+rl+on+")", ev)
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "deployment.security-headers", Generic: []string{"Send `Strict-Transport-Security` and `X-Content-Type-Options: nosniff` from the app or the proxy, and hide the server version", "Allow credentials in CORS only for an explicit list of origins"}}.For(s)
@@ -91,20 +103,38 @@ var apiDocsLiveConformance = &Check{
 		l := f.Live
 		c := l.Conformance
 		if c.Checked == 0 {
-			return Skip("no parameterless GET operation of the OpenAPI document could be called")
+			// Say what was really missing: the document, or callable
+			// operations in it.
+			switch {
+			case l.AuthGateway:
+				return Skip("every request answered 401/403 (a gateway in front), so no operation could be called anonymously")
+			case l.SpecURL == "":
+				return Skip("no OpenAPI document was found live (nor one in the repository to stand in) to call its operations")
+			}
+			return Skip("the live document at " + l.SpecURL + " has no GET operation that can be called without parameters or examples")
 		}
 		ev := Location{URL: l.URL}
 		if l.SpecURL != "" {
 			ev = Location{URL: l.SpecURL}
 		}
-		if c.Violations == 0 {
-			return Pass(fmt.Sprintf("%d operations answered as documented", c.Checked), ev)
+		authed := ""
+		if c.Authenticated > 0 {
+			authed = fmt.Sprintf(" (%d of them with the credentials given)", c.Authenticated)
 		}
-		msg := fmt.Sprintf("%d of %d operations answered otherwise than documented", c.Violations, c.Checked)
+		if c.Violations == 0 {
+			return Pass(fmt.Sprintf("%d operations answered as documented%s", c.Checked, authed), ev)
+		}
+		msg := fmt.Sprintf("%d of %d operations%s answered otherwise than documented", c.Violations, c.Checked, authed)
 		if len(c.Details) > 0 {
 			msg += ": " + strings.Join(c.Details[:min(len(c.Details), 3)], "; ")
 		}
-		return Fail(msg, ev)
+		r := Fail(msg, ev)
+		if len(c.HTMLAnswers) > 0 && len(c.HTMLAnswers) == c.Violations {
+			// An HTML page listed as an API operation: the page belongs
+			// out of the document, or documented as HTML.
+			return r.WithSteps(htmlInSpecSteps(f.Stack, c.HTMLAnswers)...)
+		}
+		return r
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "api-docs.live-conformance", Generic: []string{"Make each answer's status, content type and body match the OpenAPI document, and check it in a test"}}.For(s)
@@ -125,8 +155,13 @@ var apiDocsLiveDrift = &Check{
 		}
 		l := f.Live
 		d := l.Drift
-		if d == nil {
+		switch {
+		case d == nil && l.SpecURL == "":
 			return Skip("no live OpenAPI document to compare with the repository")
+		case d == nil && l.SpecOperations == 0 && l.SpecValid != nil && !*l.SpecValid:
+			return Skip("the live OpenAPI document at " + l.SpecURL + " could not be loaded to compare (see api-docs.valid)")
+		case d == nil:
+			return Skip("the live OpenAPI document at " + l.SpecURL + " was found, but the repository has no OpenAPI document and no routes were found in the code to compare it with")
 		}
 		ev := Location{URL: l.SpecURL}
 		n := len(d.OnlyLive) + len(d.OnlyRepo)
@@ -153,4 +188,19 @@ var apiDocsLiveDrift = &Check{
 		steps := []string{"Redeploy from the default branch (or deploy on every push from CI) so the service runs the code in the repository"}
 		return append(steps, Steps{ID: "api-docs.live-drift", Generic: []string{"Regenerate the committed OpenAPI document from the code in the build"}}.For(s)...)
 	},
+}
+
+// htmlInSpecSteps fix an HTML page that the framework put in the API's
+// document as if it were a JSON operation.
+func htmlInSpecSteps(s Stack, ops []string) []string {
+	list := strings.Join(ops[:min(len(ops), 3)], ", ")
+	return ForStack(s, map[string][]string{
+		"fastapi":     {"Declare the HTML route (" + list + ") with `response_class=HTMLResponse`, or leave it out of the document with `include_in_schema=False`"},
+		"django":      {"Exclude the HTML view (" + list + ") from the schema with `schema = None` (or `@extend_schema(exclude=True)`)"},
+		"spring-boot": {"Hide the page controller (" + list + ") with `@Hidden`, or declare `produces = MediaType.TEXT_HTML_VALUE`"},
+		"nestjs":      {"Exclude the page handler (" + list + ") with `@ApiExcludeEndpoint()`, or declare `@ApiProduces('text/html')`"},
+		"express":     {"Remove the page (" + list + ") from the /** @openapi */ blocks, or document its response as `content: { text/html: {} }`"},
+		"go":          {"Drop the swaggo annotations of the page handler (" + list + "), or declare `// @Produce html`"},
+		"":            {"Leave the HTML page (" + list + ") out of the API's document, or document its response as text/html"},
+	})
 }

@@ -50,6 +50,15 @@ type Result struct {
 	Skipped  bool
 	Message  string
 	Evidence []Location
+	// Steps, when set, are the fixes for this very finding (a banner
+	// header rather than a stack trace), shown instead of the check's Fix.
+	Steps []string
+}
+
+// WithSteps returns r with the fixes that fit what it found.
+func (r Result) WithSteps(steps ...string) Result {
+	r.Steps = steps
+	return r
 }
 
 // Pass, Fail and Skip build results.

@@ -242,8 +242,12 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				got += k.Points
 				continue
 			}
+			steps := r.Steps
+			if len(steps) == 0 {
+				steps = k.Fix(fixStack(f))
+			}
 			failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
-				Steps: k.Fix(fixStack(f)), Evidence: r.Evidence}, weight: w, share: k.Points})
+				Steps: steps, Evidence: r.Evidence}, weight: w, share: k.Points})
 		}
 		if possible == 0 {
 			cr.Status = StatusSkipped

@@ -124,6 +124,9 @@ var securityCriterion = &Criterion{
 				if f.Security.CORS {
 					return Pass("CORS is configured", f.Security.CORSEvidence...)
 				}
+				if h, ev, ok := liveCORS(f); ok {
+					return Pass("CORS is configured (seen live: "+h+")", ev)
+				}
 				if !secLanguages[f.Stack.Language] {
 					return Skip(fmt.Sprintf("CORS configuration is not detected for %s projects", secOrUnknown(f.Stack.Language)))
 				}
@@ -140,6 +143,16 @@ var securityCriterion = &Criterion{
 				"their session. It fails only on a wildcard: no CORS configuration at all passes this check.",
 			Points: 10,
 			Run: func(f *Facts) Result {
+				// What the deployment answered wins over what the code
+				// seemed to say.
+				if h, ev, ok := liveCORS(f); ok {
+					switch f.Live.Headers.CORS {
+					case "wildcard", "reflects-origin":
+						return Fail("CORS allows every origin (seen live: "+h+")", append([]Location{ev}, f.Security.CORSEvidence...)...)
+					case "restricted":
+						return Pass("CORS is limited to configured origins (seen live: "+h+")", ev)
+					}
+				}
 				switch {
 				case f.Security.CORSWildcard:
 					return Fail("CORS allows every origin", f.Security.CORSEvidence...)
@@ -160,6 +173,7 @@ var securityCriterion = &Criterion{
 // CORS libraries the security detector knows.
 var secLanguages = map[string]bool{
 	"python": true, "java": true, "kotlin": true, "javascript": true, "typescript": true, "go": true,
+	"csharp": true,
 }
 
 func secOrUnknown(lang string) string {
@@ -230,4 +244,31 @@ func secHasDotEnv(paths []string) bool {
 		}
 	}
 	return false
+}
+
+// liveCORS describes the CORS answer the live probe saw ("Access-Control-
+// Allow-Origin: * on /api/items"), with the URL as evidence; ok is false
+// when the probe saw no CORS header.
+func liveCORS(f *Facts) (string, Location, bool) {
+	l := f.Live
+	if l == nil || !l.Reachable || l.Headers == nil {
+		return "", Location{}, false
+	}
+	h := l.Headers
+	var what string
+	switch h.CORS {
+	case "wildcard":
+		what = "Access-Control-Allow-Origin: *"
+	case "reflects-origin":
+		what = "Access-Control-Allow-Origin echoes any origin"
+	case "restricted":
+		what = "Access-Control-Allow-Origin names another origin than the probe's"
+	default:
+		return "", Location{}, false
+	}
+	u := strings.TrimSuffix(l.URL, "/") + h.CORSSeenOn
+	if h.CORSSeenOn != "" {
+		what += " on " + h.CORSSeenOn
+	}
+	return what, Location{URL: u}, true
 }

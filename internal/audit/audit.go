@@ -79,6 +79,9 @@ type Request struct {
 	AllowPrivate bool
 	// MaxRequests caps the live probe's requests (0: the default, 40; never more).
 	MaxRequests int
+	// AuthHeaders are credentials for the probe's look at the secured GET
+	// operations (--header); never logged or reported.
+	AuthHeaders http.Header
 	// ProbeTimeout bounds each probe request (0: 10 s); ProbeBudget the
 	// whole probe (0: 60 s).
 	ProbeTimeout time.Duration

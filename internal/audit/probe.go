@@ -29,6 +29,7 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 		UserGiven:      f.Deploy.URLSource == "flag",
 		AllowPrivate:   req.AllowPrivate,
 		MaxRequests:    req.MaxRequests,
+		AuthHeaders:    req.AuthHeaders,
 		RequestTimeout: req.ProbeTimeout,
 		Budget:         req.ProbeBudget,
 		RootCAs:        req.RootCAs,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,11 @@ type auditOptions struct {
 	// --max-requests).
 	AllowPrivate bool
 	MaxRequests  int
+	// Headers and HeaderEnvs are --header and --header-env; AuthHeaders
+	// is what they give, checked by complete.
+	Headers     []string
+	HeaderEnvs  []string
+	AuthHeaders http.Header
 	// Strict leaves out the audited repository's own rubric changes;
 	// TrustConfig keeps them in a cohort, which is strict by default.
 	Strict      bool
@@ -101,6 +107,8 @@ history of the commits that touch it.`,
 	f.StringVar(&o.ConfigPath, "config", "", "read settings from FILE instead of .vetfolio.yaml at the target's root")
 	f.BoolVar(&o.AllowPrivate, "allow-private", false, "let the live probe reach loopback and private addresses for a URL found in the repository")
 	f.IntVar(&o.MaxRequests, "max-requests", 40, "most requests the live probe sends (1-40)")
+	f.StringArrayVar(&o.Headers, "header", nil, "send 'Name: value' on the live probe's calls of secured GET operations ($VAR in the value is read from the environment; repeatable)")
+	f.StringArrayVar(&o.HeaderEnvs, "header-env", nil, "like --header, the whole 'Name: value' read from the environment variable NAME (repeatable)")
 	f.BoolVar(&o.Strict, "strict", false, "ignore the checks turned off, weights and profile in the audited repository's own .vetfolio.yaml (cohorts are strict by default)")
 	f.BoolVar(&o.TrustConfig, "trust-config", false, "in a cohort, apply each repository's own .vetfolio.yaml (checks off, weights, profile)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
@@ -136,6 +144,9 @@ func (o *auditOptions) complete() error {
 	if o.MaxRequests < 1 || o.MaxRequests > 40 {
 		return usageErrorf("--max-requests must be between 1 and 40, not %d", o.MaxRequests)
 	}
+	if err := o.completeHeaders(); err != nil {
+		return err
+	}
 	if o.FailUnder > 100 || o.FailUnder < -1 {
 		return usageErrorf("--fail-under must be between 0 and 100, not %d", o.FailUnder)
 	}
@@ -153,6 +164,67 @@ func (o *auditOptions) complete() error {
 		}
 	}
 	return o.completeClock()
+}
+
+// completeHeaders reads --header and --header-env into AuthHeaders. Its
+// errors name the flag and the header, never the value.
+func (o *auditOptions) completeHeaders() error {
+	lines := make([]string, 0, len(o.Headers)+len(o.HeaderEnvs))
+	from := make([]string, 0, cap(lines))
+	for _, h := range o.Headers {
+		var missing string
+		v := os.Expand(h, func(name string) string {
+			v := o.Streams.getenv(name)
+			if v == "" && missing == "" {
+				missing = name
+			}
+			return v
+		})
+		if missing != "" {
+			return usageErrorf("--header: the environment variable %s it names is not set", missing)
+		}
+		lines, from = append(lines, v), append(from, "--header")
+	}
+	for _, name := range o.HeaderEnvs {
+		v := o.Streams.getenv(name)
+		if v == "" {
+			return usageErrorf("--header-env %s: the environment variable is not set (it should hold 'Name: value')", name)
+		}
+		lines, from = append(lines, v), append(from, "--header-env "+name)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if o.Offline {
+		return usageErrorf("--header is for the live probe, which --offline turns off")
+	}
+	o.AuthHeaders = http.Header{}
+	for i, line := range lines {
+		name, value, ok := strings.Cut(line, ":")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || !validHeaderName(name) || value == "" || strings.ContainsAny(value, "\r\n") {
+			return usageErrorf("%s must be 'Name: value', for example 'Authorization: Bearer $TOKEN'", from[i])
+		}
+		switch strings.ToLower(name) {
+		case "host", "content-length", "transfer-encoding", "connection", "origin":
+			return usageErrorf("%s: the probe sets %s itself", from[i], name)
+		}
+		o.AuthHeaders.Add(name, value)
+	}
+	return nil
+}
+
+// validHeaderName reports an HTTP header name (an RFC 9110 token).
+func validHeaderName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r > 126 || r <= 32 || strings.ContainsRune("\"(),/:;<=>?@[\\]{}", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkURL accepts an http(s) URL; it never echoes credentials in it.
@@ -182,7 +254,7 @@ func (o *auditOptions) color() bool {
 func runAudit(ctx context.Context, o *auditOptions) error {
 	req := audit.Request{
 		Target: o.Targets[0], URL: o.URL, Offline: o.Offline, Strict: o.Strict,
-		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests,
+		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests, AuthHeaders: o.AuthHeaders,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,
 	}

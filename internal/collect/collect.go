@@ -259,34 +259,42 @@ type readResult struct {
 // prefetcher reads the wanted files with a few goroutines, at most a window
 // ahead of the scanner, so I/O overlaps scanning while memory stays bounded.
 // Tokens are taken in file order, so the file the scanner waits for always
-// holds one; the scanner gives a token back when it takes a file.
+// holds one; the scanner gives a token back when it takes a file. Results
+// travel through a ring of window slots, the n-th wanted file through slot
+// n mod window: a token is only had once the file a window earlier was
+// taken, so its slot is free (one channel per file cost 13 MB on 80,000
+// files).
 type prefetcher struct {
-	out    []chan readResult
+	ring   [prefetchWindow]chan readResult
 	tokens chan struct{}
+	next   int // sequence number, among wanted files, of the next to take
 }
 
-// take waits for file i; ok is false when ctx ended first.
+const prefetchWindow, prefetchReaders = 64, 4
+
+// take waits for the next wanted file, which is file i; ok is false when
+// ctx ended first.
 func (p *prefetcher) take(ctx context.Context, i int) (r readResult, ok bool) {
 	select {
-	case r = <-p.out[i]:
+	case r = <-p.ring[p.next%prefetchWindow]:
 	case <-ctx.Done():
 		return r, false
 	}
+	p.next++
 	<-p.tokens
 	return r, true
 }
 
 func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetcher {
-	const window, readers = 64, 4
-	p := &prefetcher{out: make([]chan readResult, len(wants)), tokens: make(chan struct{}, window)}
-	for i, w := range wants {
-		if w {
-			p.out[i] = make(chan readResult, 1)
-		}
+	p := &prefetcher{tokens: make(chan struct{}, prefetchWindow)}
+	for k := range p.ring {
+		p.ring[k] = make(chan readResult, 1)
 	}
-	jobs := make(chan int)
+	type job struct{ file, seq int }
+	jobs := make(chan job)
 	go func() {
 		defer close(jobs)
+		seq := 0
 		for i, w := range wants {
 			if !w {
 				continue
@@ -297,16 +305,17 @@ func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetc
 				return
 			}
 			select {
-			case jobs <- i:
+			case jobs <- job{i, seq}:
 			case <-ctx.Done():
 				return
 			}
+			seq++
 		}
 	}()
-	for range readers {
+	for range prefetchReaders {
 		go func() {
-			for i := range jobs {
-				p.out[i] <- read(snap, snap.Files[i])
+			for j := range jobs {
+				p.ring[j.seq%prefetchWindow] <- read(snap, snap.Files[j.file])
 			}
 		}()
 	}

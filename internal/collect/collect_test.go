@@ -169,3 +169,34 @@ func TestCollectStopsWhenCancelledMidScan(t *testing.T) {
 		t.Fatalf("the scan went on to the end (%d files) after the cancel", c.seen)
 	}
 }
+
+// Far more wanted files than the read-ahead window, mixed with unwanted
+// ones: each reaches the detector with its own content, in order, through
+// the ring of result slots.
+func TestManyFilesPassTheRingInOrder(t *testing.T) {
+	files := map[string]string{}
+	for i := range 500 {
+		files[fmt.Sprintf("src/f%03d.py", i)] = fmt.Sprintf("x = %d\n", i)
+		if i%3 == 0 {
+			files[fmt.Sprintf("src/f%03d.txt", i)] = "not wanted\n"
+		}
+	}
+	rec := &recorder{ext: ".py", contents: map[string]string{}, code: map[string]string{}}
+	if _, _, err := Collect(context.Background(), snapshotOf(t, files), Options{Detectors: []scan.Detector{rec}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.paths) != len(files) {
+		t.Fatalf("shown %d paths, want %d", len(rec.paths), len(files))
+	}
+	for i := range 500 {
+		p := fmt.Sprintf("src/f%03d.py", i)
+		if got, want := rec.contents[p], fmt.Sprintf("x = %d\n", i); got != want {
+			t.Fatalf("%s reached the detector as %q, want %q", p, got, want)
+		}
+	}
+	for i := 1; i < len(rec.paths); i++ {
+		if rec.paths[i-1] >= rec.paths[i] {
+			t.Fatalf("paths out of order: %s before %s", rec.paths[i-1], rec.paths[i])
+		}
+	}
+}

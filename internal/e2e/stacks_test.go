@@ -108,6 +108,15 @@ var stackCases = []stackCase{
 		logging: []string{"slog", "gin"}, minEndpoints: 12, maxEndpoints: 12},
 	{dir: "gin-weak", language: "go", framework: "gin",
 		minEndpoints: 3, maxEndpoints: 3, secrets: []string{pgPassword}},
+
+	// ASP.NET Core: controllers with [Authorize] plus a minimal-API auth
+	// group; the weak one is the scaffolded CRUD with the template's
+	// WeatherForecastController still in place.
+	{dir: "aspnet-complete", complete: true, language: "csharp", framework: "aspnet",
+		authKind: "jwt", hashing: "bcrypt", migTool: "efcore", migCount: 2, openapiKinds: []string{"framework-generated"},
+		logging: []string{"serilog", "microsoft-extensions-logging"}, minEndpoints: 16, maxEndpoints: 16},
+	{dir: "aspnet-weak", language: "csharp", framework: "aspnet",
+		minEndpoints: 6, maxEndpoints: 6, secrets: []string{stripeKey, pgPassword}},
 }
 
 func TestStacks(t *testing.T) {

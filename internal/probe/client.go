@@ -61,6 +61,12 @@ func newClient(cfg Config) *client {
 		if len(via) > MaxRedirects {
 			return errTooManyHops
 		}
+		if req.URL.Host != via[0].URL.Host || req.URL.Scheme != via[0].URL.Scheme {
+			// The user's credentials go to the deployed origin only.
+			for name := range cfg.AuthHeaders {
+				req.Header.Del(name)
+			}
+		}
 		c.mu.Lock()
 		c.redirect++
 		c.mu.Unlock()

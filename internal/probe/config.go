@@ -3,6 +3,7 @@ package probe
 import (
 	"crypto/x509"
 	"log/slog"
+	"net/http"
 	"time"
 )
 
@@ -80,6 +81,12 @@ type Config struct {
 	// GraphQLPath is the route the code mounts the GraphQL server on
 	// (/graphql/, /api/v1/graphql), tried first.
 	GraphQLPath string
+
+	// AuthHeaders are credentials the user gave (--header, --header-env):
+	// sent only on the calls of the document's secured GET operations,
+	// only to the deployed origin (never after a redirect to another
+	// host), and never recorded, logged or reported.
+	AuthHeaders http.Header
 
 	// Now stamps the result and counts certificate days; zero means time.Now.
 	Now func() time.Time

@@ -89,6 +89,18 @@ func serverVersion(h http.Header) string {
 	return ""
 }
 
+// versionDisclosure returns the first header that names server software
+// with a version number ("Server: nginx/1.18.0", "X-Powered-By:
+// PHP/8.2.1"), or "": what an attacker matches against known flaws.
+func versionDisclosure(h http.Header) string {
+	for _, name := range []string{"X-Powered-By", "Server", "X-AspNet-Version", "X-AspNetMvc-Version", "X-Runtime-Version"} {
+		if v := h.Get(name); v != "" && versioned.MatchString(v) {
+			return name + ": " + clip(v, 60)
+		}
+	}
+	return ""
+}
+
 func clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {

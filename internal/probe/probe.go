@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,8 +17,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/vetfolio/vetfolio/internal/stacks"
-	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -34,7 +33,10 @@ type probe struct {
 	cfg    Config
 	c      *client
 	origin *url.URL
-	live   *facts.Live
+	// userHost is the host of the URL the user gave: credentials are sent
+	// there only.
+	userHost string
+	live     *facts.Live
 
 	mu   sync.Mutex
 	seen []*response // every answer, for leaks and headers
@@ -69,9 +71,17 @@ func Run(ctx context.Context, cfg Config) *facts.Live {
 	live.URL = u.String()
 	ctx, cancel := context.WithTimeout(ctx, cfg.Budget)
 	defer cancel()
-	p := &probe{cfg: cfg, c: newClient(cfg), origin: &url.URL{Scheme: u.Scheme, Host: u.Host}, live: live, skip: map[*response]bool{}}
+	p := &probe{cfg: cfg, c: newClient(cfg), origin: &url.URL{Scheme: u.Scheme, Host: u.Host}, userHost: u.Host, live: live, skip: map[*response]bool{}}
 	defer p.c.close()
 	p.run(ctx, u)
+	if len(cfg.AuthHeaders) > 0 && !live.Authenticated && live.Reachable {
+		// Say so: a user who gave credentials expects them to be used.
+		why := "no OpenAPI document with secured GET operations was found"
+		if p.origin.Host != p.userHost {
+			why = "the service moved to another host (" + p.origin.Host + "), which does not get them"
+		}
+		live.Notes = append(live.Notes, "the credentials given with --header were not used: "+why)
+	}
 	n, capped := p.c.requests()
 	live.Requests = n
 	if capped {
@@ -122,8 +132,16 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		}
 		return
 	}
-	second := p.get(ctx, u, nil)
 	live.FirstLatencyMS = first.latency.Milliseconds()
+	// A second GET / only when the first was slow or a gateway's error:
+	// it tells a cold start from an outage. A healthy service is asked
+	// for / once.
+	slowFirst := first.status == 0 || first.latency > cfg.ColdStart ||
+		first.status == http.StatusBadGateway || first.status == http.StatusServiceUnavailable || first.status == http.StatusGatewayTimeout
+	second := first
+	if slowFirst {
+		second = p.get(ctx, u, nil)
+	}
 	base := second
 	if second.status == 0 {
 		base = first
@@ -135,9 +153,7 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		}
 		return
 	}
-	slowFirst := first.status == 0 || first.latency > cfg.ColdStart ||
-		first.status == http.StatusBadGateway || first.status == http.StatusServiceUnavailable || first.status == http.StatusGatewayTimeout
-	live.ColdStart = slowFirst && second.status > 0 && second.status < 500 && second.latency <= cfg.ColdStart
+	live.ColdStart = slowFirst && second != first && second.status > 0 && second.status < 500 && second.latency <= cfg.ColdStart
 	live.Status = base.status
 	live.LatencyMS = base.latency.Milliseconds()
 	// A 500 comes from the application itself (often with the very stack
@@ -186,10 +202,11 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	if live.HTTPS && u.Scheme == "https" {
 		wg.Go(func() { p.redirectCheck(ctx) })
 	}
-	wg.Go(func() { health = p.tryPaths(ctx, healthPaths(cfg), func(r *response) bool { return r.ok() }) })
-	wg.Go(func() { docs = p.tryPaths(ctx, docsPaths(cfg.Framework), isDocsPage) })
+	paths := pathsFor(cfg)
+	wg.Go(func() { health = p.tryPaths(ctx, paths.health, func(r *response) bool { return r.ok() }) })
+	wg.Go(func() { docs = p.tryPaths(ctx, paths.docs, isDocsPage) })
 	wg.Go(func() {
-		specResps = p.tryPaths(ctx, specPaths(cfg.Framework), func(r *response) bool { return r.ok() && looksLikeSpec(r.body) })
+		specResps = p.tryPaths(ctx, paths.spec, func(r *response) bool { return r.ok() && looksLikeSpec(r.body) })
 	})
 	if cfg.GraphQLServer != "" {
 		// The endpoint answers alongside the other well-known paths; the
@@ -229,11 +246,11 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		live.NotFoundJSON = &nf
 		live.NotFoundProblem = notFound.status == http.StatusNotFound && notFound.contentType() == "application/problem+json"
 	}
-	p.headers(base, notFound, preflight)
-
 	// Third phase: the document, its drift, conformance and auth.
 	if !slices.ContainsFunc(specResps, func(r *response) bool { return r.ok() && looksLikeSpec(r.body) }) {
 		if r := p.embeddedSpec(ctx, docs); r != nil {
+			specResps = append(specResps, r)
+		} else if r := p.pageSpec(ctx, docs, specResps); r != nil {
 			specResps = append(specResps, r)
 		}
 	}
@@ -252,7 +269,8 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 		} else {
 			d, err := loadSpec(ctx, r.body)
 			if err != nil {
-				live.SpecError = clip(err.Error(), 240)
+				live.SpecErrors = specErrors(ctx, d, err)
+				live.SpecError = live.SpecErrors[0]
 			}
 			valid = err == nil
 			doc = d
@@ -293,7 +311,61 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 	if doc != nil && live.Reachable {
 		p.callOperations(ctx, doc)
 	}
+	p.gateway(base, notFound, health, docs, specResps)
+	p.headers(base, preflight)
 	p.leaks()
+}
+
+// gateway notes a service that refuses every request, unknown paths and
+// docs included: a gateway or the proxy's HTTP Basic stands in front of
+// it, so the API's own authentication cannot be seen.
+func (p *probe) gateway(base, notFound *response, lists ...[]*response) {
+	refused := func(r *response) bool {
+		return r.status == http.StatusUnauthorized || r.status == http.StatusForbidden
+	}
+	if !refused(base) || !refused(notFound) {
+		return
+	}
+	for _, l := range lists {
+		for _, r := range l {
+			if r.status != 0 && !refused(r) && r.status != http.StatusNotFound {
+				return
+			}
+		}
+	}
+	p.live.AuthGateway = true
+	// What looked like enforcement is the gateway's refusal of everything.
+	p.live.AuthEnforced = nil
+	p.live.Notes = append(p.live.Notes, fmt.Sprintf("every request answered %d: something in front of the service asks for credentials before the API is reached", base.status))
+}
+
+// pageSpec fetches the document a docs page names (Swagger UI's url or
+// urls, Redoc's spec-url) when no well-known path served one. At most two
+// addresses not already tried are requested.
+func (p *probe) pageSpec(ctx context.Context, docs, tried []*response) *response {
+	done := map[string]bool{}
+	for _, r := range tried {
+		done[r.path] = true
+	}
+	for _, page := range docs {
+		if !isDocsPage(page) || page.final == nil {
+			continue
+		}
+		n := 0
+		for _, u := range pageSpecURLs(page.body, page.final, p.origin.Host) {
+			if done[u.RequestURI()] || n >= 2 {
+				continue
+			}
+			done[u.RequestURI()] = true
+			n++
+			r := p.get(ctx, u, nil)
+			if r.ok() && looksLikeSpec(r.body) {
+				return r
+			}
+		}
+		break
+	}
+	return nil
 }
 
 // embeddedSpec finds the document a docs page embeds instead of serving
@@ -421,9 +493,14 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 		o      operation
 		u      *url.URL
 		params map[string]string
-		auth   bool
+		auth   bool // secured: called without credentials, must be refused
+		authed bool // secured: called with the user's credentials
 		r      *response
 	}
+	// Credentials go only to the host the user deployed to: not to
+	// another host a redirect of the base URL moved the probe to.
+	withCreds := len(p.cfg.AuthHeaders) > 0 && p.origin.Host == p.userHost
+	p.live.Authenticated = withCreds
 	var calls []*call
 	conf, auth := 0, 0
 	for _, o := range operations(doc) {
@@ -437,6 +514,11 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 			if u, params, ok := target(p.origin, base, o, true); ok {
 				calls = append(calls, &call{o: o, u: u, params: params, auth: true})
 				auth++
+				// With credentials, the same operation is also checked
+				// against the document, when it can be called for real.
+				if u, params, ok := target(p.origin, base, o, false); ok && withCreds {
+					calls = append(calls, &call{o: o, u: u, params: params, authed: true})
+				}
 			}
 			continue
 		}
@@ -450,7 +532,11 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 	}
 	var wg sync.WaitGroup
 	for _, c := range calls {
-		wg.Go(func() { c.r = p.get(ctx, c.u, nil) })
+		var hdr http.Header
+		if c.authed {
+			hdr = p.cfg.AuthHeaders
+		}
+		wg.Go(func() { c.r = p.get(ctx, c.u, hdr) })
 	}
 	wg.Wait()
 	enforced := 0
@@ -464,6 +550,7 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 			switch {
 			case r.status == http.StatusUnauthorized || r.status == http.StatusForbidden:
 				enforced++
+				live.AuthRefused++
 			case r.status < 300 || r.status >= 500:
 				live.AuthFailures = append(live.AuthFailures, fmt.Sprintf("%s answered %d without credentials", c.o, r.status))
 			}
@@ -473,8 +560,14 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 			continue
 		}
 		live.Conformance.Checked++
+		if c.authed {
+			live.Conformance.Authenticated++
+		}
 		if err := validateResponse(ctx, doc, c.o, c.u, c.params, r); err != nil {
 			live.Conformance.Violations++
+			if r.isHTML() && len(live.Conformance.HTMLAnswers) < 10 {
+				live.Conformance.HTMLAnswers = append(live.Conformance.HTMLAnswers, c.o.String())
+			}
 			if len(live.Conformance.Details) < 10 {
 				live.Conformance.Details = append(live.Conformance.Details, violation(c.o, r, err))
 			}
@@ -490,15 +583,54 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 	}
 }
 
-// headers judges the security headers of the base answer and the CORS
-// answer to a preflight from an unknown origin.
-func (p *probe) headers(base, notFound, preflight *response) {
+// headers judges HSTS and nosniff on the API's own JSON answers (an
+// Express API's root is Express's HTML 404 page, which carries headers
+// the API's answers may lack), on the base answer when no JSON answer was
+// seen, and CORS on the answer to a preflight from an unknown origin (or
+// any answer that carries the header).
+func (p *probe) headers(base, preflight *response) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	h := &facts.LiveHeaders{CORS: "none"}
-	h.HSTS = p.live.HTTPS && base.header.Get("Strict-Transport-Security") != ""
-	h.NoSniff = strings.EqualFold(base.header.Get("X-Content-Type-Options"), "nosniff") ||
-		(notFound.header != nil && strings.EqualFold(notFound.header.Get("X-Content-Type-Options"), "nosniff"))
+	var judged []*response
+	for _, r := range p.seen {
+		// The preflight's answer is the CORS layer's, not the API's.
+		if r != preflight && r.status > 0 && r.status < 500 && r.isJSON() && !p.skip[r] {
+			judged = append(judged, r)
+		}
+	}
+	if len(judged) == 0 {
+		judged = []*response{base}
+	}
+	h.HSTS, h.NoSniff = p.live.HTTPS, true
+	ok, other := map[string]bool{}, map[string]bool{}
+	for _, r := range judged {
+		if r.ok() {
+			ok[r.path] = true
+		} else {
+			other[r.path] = true
+		}
+		if r.header.Get("Strict-Transport-Security") == "" {
+			h.HSTS = false
+		}
+		if !strings.EqualFold(r.header.Get("X-Content-Type-Options"), "nosniff") {
+			h.NoSniff = false
+		}
+	}
+	// The API's successful answers first: they are what a reviewer calls.
+	for p := range ok {
+		delete(other, p)
+	}
+	h.JudgedOn = capList(append(slices.Sorted(maps.Keys(ok)), slices.Sorted(maps.Keys(other))...), 5)
 	h.ServerVersion = serverVersion(base.header)
-	for _, r := range []*response{preflight, base} {
+	for _, r := range judged {
+		if h.ServerVersion == "" {
+			h.ServerVersion = serverVersion(r.header)
+		}
+	}
+	cors := []*response{preflight, base}
+	cors = append(cors, judged...)
+	for _, r := range cors {
 		if r == nil || r.header == nil {
 			continue
 		}
@@ -512,6 +644,7 @@ func (p *probe) headers(base, notFound, preflight *response) {
 		default:
 			h.CORS = "restricted"
 		}
+		h.CORSSeenOn = r.path
 		h.CORSCredentials = h.CORS != "restricted" && strings.EqualFold(r.header.Get("Access-Control-Allow-Credentials"), "true")
 		break
 	}
@@ -523,7 +656,7 @@ func (p *probe) headers(base, notFound, preflight *response) {
 func (p *probe) leaks() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	seen := map[string]bool{}
+	added := map[string]bool{}
 	perKind := map[string]int{}
 	add := func(path, kind, detail string) {
 		key := kind + " " + path
@@ -531,18 +664,24 @@ func (p *probe) leaks() {
 			key = kind + " " + detail
 		}
 		// A few examples of each kind are evidence enough.
-		if seen[key] || perKind[kind] >= 3 {
+		if added[key] || perKind[kind] >= 3 {
 			return
 		}
-		seen[key] = true
+		added[key] = true
 		perKind[kind]++
 		p.live.Leaks = append(p.live.Leaks, facts.Leak{Path: path, Kind: kind, Detail: detail})
 	}
-	for _, r := range p.seen {
+	// Answers arrive concurrently; sorted, the same service gives the
+	// same evidence on every run.
+	seen := slices.Clone(p.seen)
+	slices.SortStableFunc(seen, func(a, b *response) int { return strings.Compare(a.path, b.path) })
+	for _, r := range seen {
 		if r.status == http.StatusTooManyRequests || hasRateLimit(r.header) {
 			p.live.Headers.RateLimit = true
 		}
-		if sv := serverVersion(r.header); sv != "" {
+		// A server name without a version is a header finding (judged
+		// with the security headers); a version number is a leak.
+		if sv := versionDisclosure(r.header); sv != "" {
 			add(r.path, "server-version", sv)
 		}
 		if p.skip[r] {
@@ -612,33 +751,4 @@ func dedupe(paths []string) []string {
 		}
 	}
 	return out
-}
-
-// frameworkPaths are the paths the framework's stack pack says it serves
-// its health, docs or spec on (internal/stacks: Framework.Probe), tried
-// before the generic lists.
-func frameworkPaths(framework string) pack.Probe {
-	f, _, _ := stacks.Framework(framework)
-	return f.Probe
-}
-
-func healthPaths(cfg Config) []string {
-	hp := cfg.HealthPath
-	if hp != "" && (!strings.HasPrefix(hp, "/") || strings.ContainsAny(hp, "{:<*")) {
-		hp = ""
-	}
-	if own := frameworkPaths(cfg.Framework).Health; len(own) > 0 {
-		return dedupe(append([]string{hp}, own...))
-	}
-	return dedupe([]string{hp, "/health", "/healthz", "/api/health", "/actuator/health", "/status", "/api/healthz", "/ping", "/api/v1/health"})
-}
-
-func docsPaths(framework string) []string {
-	first := frameworkPaths(framework).Docs
-	return dedupe(append(slices.Clip(first), "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
-}
-
-func specPaths(framework string) []string {
-	first := frameworkPaths(framework).Spec
-	return dedupe(append(slices.Clip(first), "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
 }

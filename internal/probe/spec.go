@@ -381,3 +381,66 @@ func capList(s []string, n int) []string {
 	}
 	return s
 }
+
+// maxSpecErrors is how many validation errors are kept as evidence.
+const maxSpecErrors = 3
+
+// specErrors words why a document did not load or validate: the
+// validator's first error and, since kin-openapi stops at the first, the
+// first errors of its paths validated one at a time (bounded by the
+// document's first 50 paths and specTimeout).
+func specErrors(ctx context.Context, doc *openapi3.T, first error) []string {
+	out := []string{clip(first.Error(), 240)}
+	if doc == nil || doc.Paths == nil || !strings.HasPrefix(first.Error(), "invalid: ") {
+		return out
+	}
+	ctx, cancel := context.WithTimeout(ctx, specTimeout)
+	defer cancel()
+	seen := map[string]bool{strings.TrimPrefix(first.Error(), "invalid: "): true}
+	paths := doc.Paths.InMatchingOrder()
+	sort.Strings(paths)
+	paths = paths[:min(len(paths), 50)]
+	bad := map[string]bool{}
+	for _, path := range paths {
+		if len(out) >= maxSpecErrors || ctx.Err() != nil {
+			break
+		}
+		sub := *doc
+		sub.Paths = openapi3.NewPaths(openapi3.WithPath(path, doc.Paths.Value(path)))
+		err := validateQuietly(ctx, &sub)
+		if err == nil {
+			continue
+		}
+		bad[path] = true
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, clip("invalid: "+err.Error(), 240))
+		}
+	}
+	// Errors across paths (a duplicate operationId) show once the paths
+	// with errors of their own are left out.
+	if len(out) < maxSpecErrors && len(bad) > 0 && ctx.Err() == nil {
+		rest := openapi3.NewPaths()
+		for _, path := range doc.Paths.InMatchingOrder() {
+			if !bad[path] {
+				rest.Set(path, doc.Paths.Value(path))
+			}
+		}
+		sub := *doc
+		sub.Paths = rest
+		if err := validateQuietly(ctx, &sub); err != nil && !seen[err.Error()] {
+			out = append(out, clip("invalid: "+err.Error(), 240))
+		}
+	}
+	return out
+}
+
+// validateQuietly validates doc, turning a validator panic into an error.
+func validateQuietly(ctx context.Context, doc *openapi3.T) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the validator failed on this document: %v", r)
+		}
+	}()
+	return doc.Validate(ctx)
+}

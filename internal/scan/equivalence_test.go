@@ -114,7 +114,7 @@ func TestPrefilteredSearchEqualsRegexpOnEveryDetectorPattern(t *testing.T) {
 	lineLocal := 0
 	for _, p := range patterns {
 		ours, std := MustCompile(p), regexp.MustCompile(p)
-		if ours.lineLocal {
+		if ours.compiled(); ours.lineLocal {
 			lineLocal++
 		}
 		for _, in := range inputs {

@@ -2,19 +2,28 @@ package scan
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // Regexp is a regexp.Regexp with a literal prefilter: the detectors run
 // hundreds of alternations with word boundaries over every source file,
 // and Go's backtracker pays for each one in full even when none of the
 // words they need is in the file. Every match must contain one of the
-// literals, so when none occurs the regexp is not run at all. Methods not
-// overridden here run the regexp as is.
+// literals, so when none occurs the regexp is not run at all.
+//
+// A Regexp is compiled at its first use, not when it is declared: the
+// detectors declare hundreds of package-level patterns, and an audit of a
+// Python project never runs the Java ones. The methods of regexp.Regexp
+// are all here (Longest aside: a Regexp is shared and immutable); Std
+// returns the compiled regexp.Regexp itself.
 type Regexp struct {
-	*regexp.Regexp
+	pattern string
+	once    sync.Once
+	re      *regexp.Regexp
 	// lits holds literals of which every match contains at least one; nil
 	// when no such set could be derived. A literal starting with foldMark
 	// is matched without regard to ASCII case (the rest is lower case).
@@ -30,12 +39,48 @@ type Regexp struct {
 // pattern literal starts with it.
 const foldMark = 0xff
 
-// MustCompile compiles a pattern like regexp.MustCompile and derives its
-// prefilter.
+// registry holds every Regexp made by MustCompile, for CheckAll.
+var registry struct {
+	sync.Mutex
+	all []*Regexp
+}
+
+// MustCompile returns a Regexp for pattern, compiled (and its prefilter
+// derived) at first use; that use panics like regexp.MustCompile when the
+// pattern is invalid. CheckAll compiles every pattern, for tests.
 func MustCompile(pattern string) *Regexp {
-	re := regexp.MustCompile(pattern)
-	r := &Regexp{Regexp: re}
-	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+	r := &Regexp{pattern: pattern}
+	registry.Lock()
+	registry.all = append(registry.all, r)
+	registry.Unlock()
+	return r
+}
+
+// CheckAll compiles every pattern made by MustCompile so far and returns
+// the first that does not compile: a test of a package that declares
+// patterns calls it, so a bad pattern fails the build's tests rather than
+// the first audit that reaches it.
+func CheckAll() error {
+	registry.Lock()
+	all := append([]*Regexp(nil), registry.all...)
+	registry.Unlock()
+	for _, r := range all {
+		if _, err := regexp.Compile(r.pattern); err != nil {
+			return fmt.Errorf("scan pattern %q: %w", r.pattern, err)
+		}
+	}
+	return nil
+}
+
+// compiled compiles r once and returns the regexp.
+func (r *Regexp) compiled() *regexp.Regexp {
+	r.once.Do(r.compile)
+	return r.re
+}
+
+func (r *Regexp) compile() {
+	r.re = regexp.MustCompile(r.pattern)
+	if parsed, err := syntax.Parse(r.pattern, syntax.Perl); err == nil {
 		simple := parsed.Simplify()
 		if lits, ok := requiredLiterals(simple); ok && len(lits) <= 64 {
 			for _, l := range lits {
@@ -44,11 +89,14 @@ func MustCompile(pattern string) *Regexp {
 			r.lineLocal = !spansLines(simple)
 		}
 	}
-	return r
 }
+
+// Std returns the compiled regexp.Regexp, without the prefilter.
+func (r *Regexp) Std() *regexp.Regexp { return r.compiled() }
 
 // mayMatch reports whether b contains one of the required literals.
 func (r *Regexp) mayMatch(b []byte) bool {
+	r.compiled()
 	if r.lits == nil {
 		return true
 	}
@@ -95,6 +143,7 @@ func indexFold(b, lit []byte) int {
 }
 
 func (r *Regexp) mayMatchString(s string) bool {
+	r.compiled()
 	if r.lits == nil {
 		return true
 	}
@@ -112,14 +161,14 @@ func (r *Regexp) mayMatchString(s string) bool {
 
 // Match is regexp.Match with the prefilter.
 func (r *Regexp) Match(b []byte) bool {
-	if r.lineLocal {
+	if r.compiled(); r.lineLocal {
 		return r.FindIndex(b) != nil
 	}
-	return r.mayMatch(b) && r.Regexp.Match(b)
+	return r.mayMatch(b) && r.re.Match(b)
 }
 
 // MatchString is regexp.MatchString with the prefilter.
-func (r *Regexp) MatchString(s string) bool { return r.mayMatchString(s) && r.Regexp.MatchString(s) }
+func (r *Regexp) MatchString(s string) bool { return r.mayMatchString(s) && r.re.MatchString(s) }
 
 // Find is regexp.Find with the prefilter.
 func (r *Regexp) Find(b []byte) []byte {
@@ -181,11 +230,11 @@ func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 // FindAllSubmatchIndex is regexp.FindAllSubmatchIndex with the prefilter;
 // on a line-local pattern it runs on the candidate lines only.
 func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	if !r.lineLocal {
+	if r.compiled(); !r.lineLocal {
 		if !r.mayMatch(b) {
 			return nil
 		}
-		return r.Regexp.FindAllSubmatchIndex(b, n)
+		return r.re.FindAllSubmatchIndex(b, n)
 	}
 	var out [][]int
 	r.eachLine(b, func(ls, le int) bool {
@@ -193,7 +242,7 @@ func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 		if n >= 0 {
 			left = n - len(out)
 		}
-		for _, m := range r.Regexp.FindAllSubmatchIndex(b[ls:le], left) {
+		for _, m := range r.re.FindAllSubmatchIndex(b[ls:le], left) {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += ls
@@ -275,7 +324,7 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 	if !r.mayMatchString(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return r.re.FindStringSubmatch(s)
 }
 
 // FindAllStringSubmatch is regexp.FindAllStringSubmatch with the prefilter.
@@ -283,7 +332,7 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	if !r.mayMatchString(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return r.re.FindAllStringSubmatch(s, n)
 }
 
 // requiredLiterals derives a set of literals of which every match of re

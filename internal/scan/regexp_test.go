@@ -2,6 +2,7 @@ package scan
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -56,14 +57,14 @@ func TestPrefilterLiterals(t *testing.T) {
 		{`(?m)^\s*(?:from\s+jwt\b|import\s+jwt\b)`, 2},
 	}
 	for _, tc := range cases {
-		if got := len(MustCompile(tc.pattern).lits); got != tc.want {
+		if got := len(compileNow(tc.pattern).lits); got != tc.want {
 			t.Errorf("%q: %d literals, want %d", tc.pattern, got, tc.want)
 		}
 	}
 }
 
 func TestPrefilterPrefersRareWordsToKeywords(t *testing.T) {
-	r := MustCompile(`(?m)^\s*(?:from|import)\s+flask_login\b`)
+	r := compileNow(`(?m)^\s*(?:from|import)\s+flask_login\b`)
 	if len(r.lits) != 1 || string(r.lits[0]) != "flask_login" {
 		t.Fatalf("literals = %q, want the module name, not a keyword every file holds", r.lits)
 	}
@@ -76,7 +77,7 @@ func TestPrefilterPrefersRareWordsToKeywords(t *testing.T) {
 }
 
 func TestPrefilterSkipsPythonsPassKeyword(t *testing.T) {
-	r := MustCompile(`(?:new_|old_)?pass(?:word|wd)\b`)
+	r := compileNow(`(?:new_|old_)?pass(?:word|wd)\b`)
 	for _, l := range r.lits {
 		if string(l) == "pass" {
 			t.Fatalf("literals = %q: every Python file with a pass statement would run the regexp", r.lits)
@@ -84,5 +85,39 @@ func TestPrefilterSkipsPythonsPassKeyword(t *testing.T) {
 	}
 	if r.Match([]byte("def f():\n    pass\n")) || !r.Match([]byte("user.passwd = x")) {
 		t.Fatal("wrong answer")
+	}
+}
+
+// compileNow compiles a pattern at once, so a test can read what its
+// prefilter derived.
+func compileNow(pattern string) *Regexp {
+	r := MustCompile(pattern)
+	r.compiled()
+	return r
+}
+
+func TestCompiledAtFirstUse(t *testing.T) {
+	r := MustCompile(`\bflask_login\b`)
+	if r.re != nil {
+		t.Fatal("compiled when declared")
+	}
+	if !r.Match([]byte("import flask_login")) || r.re == nil {
+		t.Fatal("first use did not compile")
+	}
+	if r.String() != `\bflask_login\b` || r.Std().String() != `\bflask_login\b` {
+		t.Fatal("pattern text lost")
+	}
+}
+
+func TestCheckAllNamesABadPattern(t *testing.T) {
+	bad := MustCompile(`(unclosed`)
+	defer func() { // keep the registry clean for the other tests
+		registry.Lock()
+		registry.all = registry.all[:len(registry.all)-1]
+		registry.Unlock()
+	}()
+	err := CheckAll()
+	if err == nil || !strings.Contains(err.Error(), bad.pattern) {
+		t.Fatalf("CheckAll = %v, want an error naming %q", err, bad.pattern)
 	}
 }

@@ -495,6 +495,9 @@ type Live struct {
 	SpecValid      *bool  `json:"spec_valid,omitempty"`
 	SpecError      string `json:"spec_error,omitempty"`
 	SpecOperations int    `json:"spec_operations,omitempty"`
+	// SpecErrors are the validator's first errors (at most three), the
+	// first of them SpecError.
+	SpecErrors []string `json:"spec_errors,omitempty"`
 	// Drift compares the live document with the repository's document or
 	// routes (nil when there was nothing to compare).
 	Drift *Drift `json:"drift,omitempty"`
@@ -502,6 +505,18 @@ type Live struct {
 	// AuthFailures lists those that answered 2xx or 5xx.
 	AuthChecked  int      `json:"auth_checked"`
 	AuthFailures []string `json:"auth_failures,omitempty"`
+	// AuthRefused counts the secured operations that refused a caller
+	// without credentials (401 or 403).
+	AuthRefused int `json:"auth_refused,omitempty"`
+	// AuthGateway is true when every request, unknown paths and docs
+	// included, was refused with 401 or 403: something in front of the
+	// whole service (a gateway, HTTP Basic on the proxy) asks for
+	// credentials, so what the API itself enforces cannot be seen.
+	AuthGateway bool `json:"auth_gateway,omitempty"`
+	// Authenticated is true when the user gave credentials (--header):
+	// the secured GET operations were also called with them. The values
+	// are never recorded.
+	Authenticated bool `json:"authenticated,omitempty"`
 	// NotFoundStatus is the status of an unknown path; NotFoundProblem is
 	// true when it answered application/problem+json.
 	NotFoundStatus  int  `json:"not_found_status,omitempty"`
@@ -541,6 +556,11 @@ type LiveHeaders struct {
 	CORSCredentials bool `json:"cors_credentials"`
 	// RateLimit is true when rate-limit headers or a 429 were seen.
 	RateLimit bool `json:"rate_limit"`
+	// JudgedOn are the paths whose answers HSTS and nosniff were judged
+	// on: the API's own JSON answers when any were seen, else the base URL.
+	JudgedOn []string `json:"judged_on,omitempty"`
+	// CORSSeenOn is the path whose answer carried the CORS header judged.
+	CORSSeenOn string `json:"cors_seen_on,omitempty"`
 }
 
 // Leak is something a response disclosed that it should not.
@@ -558,6 +578,13 @@ type Conformance struct {
 	Violations int `json:"violations"`
 	// Details describe each violation: the operation and what differed.
 	Details []string `json:"details,omitempty"`
+	// HTMLAnswers are the operations that answered with an HTML page
+	// where the document promised something else (a page the framework
+	// put in the document as if it were an API operation).
+	HTMLAnswers []string `json:"html_answers,omitempty"`
+	// Authenticated counts the operations checked with the user's
+	// credentials (--header), included in Checked.
+	Authenticated int `json:"authenticated,omitempty"`
 }
 
 // InlineIgnore is one "vetfolio:ignore CHECK-ID reason" comment.

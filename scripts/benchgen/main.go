@@ -14,7 +14,12 @@ import (
 func main() {
 	files := flag.Int("files", 20000, "number of files in the final tree")
 	commits := flag.Int("commits", 5000, "number of commits")
+	words := flag.Bool("words", false, "fill files with prose and config lines full of token, user, password and value, the words the secret rules key on")
 	flag.Parse()
+	write := writeFile
+	if *words {
+		write = writeWordyFile
+	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer w.Flush()
 
@@ -31,12 +36,12 @@ func main() {
 			n = *files - next
 		}
 		for i := 0; i < n && next < *files; i++ {
-			writeFile(w, next, c)
+			write(w, next, c)
 			next++
 		}
 		// Touch an earlier file too, as real work does.
 		if next > 10 {
-			writeFile(w, (c*7919)%next, c)
+			write(w, (c*7919)%next, c)
 		}
 	}
 }
@@ -61,6 +66,43 @@ func writeFile(w *bufio.Writer, i, rev int) {
 	default:
 		path = fmt.Sprintf("web/src/module%d/view_%d.ts", mod, i)
 		body = fmt.Sprintf("export async function load%d() {\n  const r = await fetch('/api/r%d/items');\n  return r.json();\n}\n", i, i)
+	}
+	fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", path, len(body), body)
+}
+
+// wordyLine is a long line of prose naming the words the secret rules key
+// on (token, user, password, value) without being an assignment of a
+// secret, as design notes and configuration comments are.
+const wordyLine = "The user sends the token with each request; the password is never stored, only its hash, and the value of the session " +
+	"token is checked against the user record before the handler runs. A refresh token outlives the access token, and the user can revoke it: " +
+	"the value is rotated and the old token rejected. Passwords are compared in constant time, and a user locked out after five wrong password " +
+	"attempts waits before the next one. The value of each setting is read at start-up; a missing token or user name stops the service with a " +
+	"clear message. Tokens are opaque to clients: the value holds no user data, and the password reset flow sends a one-time token by mail. "
+
+// writeWordyFile adds or changes file i with content full of the words
+// the generic secret rule looks for: prose, configuration and code lines.
+func writeWordyFile(w *bufio.Writer, i, rev int) {
+	var path, body string
+	mod := i / 200
+	switch i % 10 {
+	case 0, 1, 2:
+		path = fmt.Sprintf("docs/module%d/design_%d.md", mod, i)
+		body = fmt.Sprintf("# Design %d (revision %d)\n\n%s\n\n%s\n\n- user: the account holder\n- token: a bearer credential\n- value: what a setting holds\n", i, rev, wordyLine, wordyLine)
+	case 3, 4:
+		path = fmt.Sprintf("config/module%d/settings_%d.yaml", mod, i)
+		body = fmt.Sprintf("# %s\nservice_%d:\n  user: app_user_%d\n  token_ttl: 3600\n  password_min_length: 12\n  value: default\n  token_header: Authorization\n  user_table: users\n  password: ${DB_PASSWORD}\n  description: the user token value is rotated every %d hours\n", wordyLine, i, i, rev%24+1)
+	case 5, 6:
+		path = fmt.Sprintf("app/module%d/auth_%d.py", mod, i)
+		body = fmt.Sprintf("# %s\nfrom app.users import User\n\n\ndef check_token_%d(user: User, token: str, value: str) -> bool:\n    \"\"\"The user's token must match the stored value (revision %d).\"\"\"\n    password = user.password_hash\n    return token == user.token and value == password\n", wordyLine, i, rev)
+	case 7:
+		path = fmt.Sprintf("tests/module%d/test_auth_%d.py", mod, i)
+		body = fmt.Sprintf("def test_token_%d(client):\n    user = {\"user\": \"alice\", \"password\": \"correct horse\", \"value\": 1}\n    assert client.post(\"/token\", json=user).status_code == 200\n", i)
+	case 8:
+		path = fmt.Sprintf("config/module%d/app_%d.ini", mod, i)
+		body = fmt.Sprintf("; %s\n[user]\nname = app\npassword_file = /run/secrets/password\ntoken_lifetime = %d\nvalue = on\n", wordyLine, rev)
+	default:
+		path = fmt.Sprintf("web/src/module%d/session_%d.ts", mod, i)
+		body = fmt.Sprintf("// %s\nexport function tokenFor%d(user: { token: string; value: number }) {\n  const password = '';\n  return user.token + String(user.value) + password;\n}\n", wordyLine, i)
 	}
 	fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", path, len(body), body)
 }

@@ -1215,7 +1215,7 @@ var nonResources = map[string]bool{
 	"health": true, "up": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true, "readyz": true,
 	"live": true, "livez": true, "status": true, "ping": true, "docs": true, "doc": true, "swagger": true,
 	"swagger-ui": true, "swagger-ui.html": true, "openapi": true, "openapi.json": true, "redoc": true,
-	"api-docs": true, "v3": true, "auth": true, "login": true, "logout": true, "register": true,
+	"api-docs": true, "v3": true, "auth": true, "authenticate": true, "authentication": true, "login": true, "logout": true, "register": true,
 	"signup": true, "signin": true, "token": true, "refresh": true, "admin": true, "actuator": true,
 	"metrics": true, "favicon.ico": true, "static": true, "public": true, "assets": true, "ht": true,
 	"oauth": true, "oauth2": true, "jwt": true, "session": true, "sessions": true, "me": true,

@@ -173,7 +173,7 @@ func (d *detector) scanPack(p string, data []byte) {
 		if g.Quality == nil {
 			continue
 		}
-		dq := g.Quality(code)
+		dq := g.Quality(data)
 		q := d.quality(qualityKey(g.Name))
 		q.ops += dq.Operations
 		q.described += dq.Described

@@ -500,6 +500,14 @@ func configValue(rhs string) string {
 // digits and at least 3.5 bits of entropy per character, that is no
 // placeholder. In source code only quoted literals count.
 func (s *fileScan) generic(line, low []byte) (string, bool) {
+	if !mayAssignValue(line, s.kind == kindSource) {
+		return "", false
+	}
+	return s.assignment(line, low)
+}
+
+// assignment is generic without its gate.
+func (s *fileScan) assignment(line, low []byte) (string, bool) {
 	if !containsAny(low, secretKeyWords) {
 		return "", false
 	}
@@ -557,6 +565,39 @@ func (s *fileScan) generic(line, low []byte) (string, bool) {
 	}
 	return key + " = " + mask(v, 0), true
 }
+
+// mayAssignValue is a cheap necessary condition for generic to report the
+// line, checked first because its regexps backtrack over every line of
+// prose that names a password or a token: an assignment operator (= or :),
+// a quote in source code, and a stretch of at least 12 bytes holding a
+// digit and none of the bytes a value may not hold (see valueStop), since
+// the value is such a stretch of the line.
+func mayAssignValue(line []byte, source bool) bool {
+	if bytes.IndexAny(line, "=:") < 0 || (source && bytes.IndexAny(line, "\"'`") < 0) {
+		return false
+	}
+	run, digit := 0, false
+	for _, c := range line {
+		if valueStop[c] {
+			run, digit = 0, false
+			continue
+		}
+		run++
+		digit = digit || '0' <= c && c <= '9'
+		if run >= 12 && digit {
+			return true
+		}
+	}
+	return false
+}
+
+// valueStop marks the bytes generic rejects in a value.
+var valueStop = func() (t [256]bool) {
+	for _, c := range []byte(" \t$%{}<>()") {
+		t[c] = true
+	}
+	return t
+}()
 
 func readsEnv(rhs string) bool {
 	return containsAnyStr(strings.ToLower(rhs), []string{"environ", "getenv", "process.env", "env(", "env[", "env.get", "config("})

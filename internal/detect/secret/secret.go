@@ -98,7 +98,7 @@ func packFind(p string, data []byte) []facts.Secret {
 		}
 		for _, s := range pk.Secrets.Find(p, data) {
 			if len(out) < maxPerFile {
-				out = append(out, facts.Secret{Path: p, Line: s.Line, Rule: s.Rule})
+				out = append(out, facts.Secret{Path: p, Line: s.Line, Rule: s.Rule, Redacted: s.Redacted})
 			}
 		}
 	}

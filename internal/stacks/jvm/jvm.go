@@ -56,6 +56,11 @@ var Pack = &pack.Pack{
 			pack.Name(`ResponseEntity\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),
 			pack.Num(`\.status\(\s*([45]\d\d)\s*\)`),
 			pack.Num(`HttpStatusCode\.valueOf\(\s*([45]\d\d)`),
+			// The servlet API's constants and sendError, used in filters and
+			// entry points (Spring Security's 401 answers).
+			pack.Name(`\bHttpServletResponse\.SC_([A-Z_]+)`),
+			pack.Num(`\.sendError\(\s*([45]\d\d)\b`),
+			pack.Num(`\bHttpStatus\.valueOf\(\s*([45]\d\d)`),
 		},
 	},
 	Logging: pack.Logging{

@@ -289,7 +289,9 @@ type Generator struct {
 	Kind string
 	// Quality, when set, counts the documentation written for the
 	// generator in one source file (swagger-php attributes, rswag specs).
-	Quality func(code []byte) DocQuality
+	// It is given the file as read, comments included: some generators
+	// publish doc comments (C# XML <summary>, PHP docblocks).
+	Quality func(data []byte) DocQuality
 }
 
 // DocQuality is the documentation counted in one file for a generator.
@@ -357,6 +359,9 @@ type Secrets struct {
 type SecretAt struct {
 	Line int
 	Rule string
+	// Redacted, when set, is what reports show instead of the value: its
+	// name and first characters, "Jwt:Key = x3vQ****" (never the value).
+	Redacted string
 }
 
 // SecuritySignal is a sign of security hygiene in the group's code.

@@ -1,0 +1,3 @@
+namespace TaskBoard.Api.Errors;
+
+public sealed class NotFoundException(string message) : Exception(message);
