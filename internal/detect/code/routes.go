@@ -1216,7 +1216,7 @@ func (st *routeState) scanGo(s *source) {
 
 // nonResources are first path segments that are not resources of the API.
 var nonResources = map[string]bool{
-	"health": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true, "readyz": true,
+	"health": true, "up": true, "healthz": true, "healthcheck": true, "health-check": true, "ready": true, "readyz": true,
 	"live": true, "livez": true, "status": true, "ping": true, "docs": true, "doc": true, "swagger": true,
 	"swagger-ui": true, "swagger-ui.html": true, "openapi": true, "openapi.json": true, "redoc": true,
 	"api-docs": true, "v3": true, "auth": true, "authenticate": true, "authentication": true, "login": true, "logout": true, "register": true,

@@ -169,7 +169,8 @@ func classify(p string) fileKind {
 		return kindNone
 	}
 	switch {
-	case base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasSuffix(base, ".env") || base == ".envrc":
+	case base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasSuffix(base, ".env") || base == ".envrc" ||
+		envCopy(base):
 		return kindEnv
 	case manifestNames[base]:
 		return kindManifest
@@ -193,6 +194,21 @@ func classify(p string) fileKind {
 
 // isExampleName reports whether a file is an example meant to be copied
 // (.env.example, config.sample.yml, settings.template.py, .env.dist).
+// envCopy reports a copy of a .env file kept under another name, such as
+// the timestamped ones editor history extensions commit
+// (.history/.env_20240506082904) or .env_backup; not .env_example.
+func envCopy(base string) bool {
+	if !strings.HasPrefix(base, ".env_") {
+		return false
+	}
+	for _, w := range []string{"example", "sample", "template", "dist"} {
+		if strings.Contains(base, w) {
+			return false
+		}
+	}
+	return true
+}
+
 func isExampleName(base string) bool {
 	for _, seg := range strings.Split(base, ".") {
 		switch seg {

@@ -252,8 +252,14 @@ func isSpringConfig(base string) bool {
 // .env, .env.local, .env.production, prod.env; not an example, sample,
 // template or dist file meant to be copied.
 func isEnvFile(base string) bool {
-	if base != ".env" && !strings.HasPrefix(base, ".env.") && !strings.HasSuffix(base, ".env") {
+	if base != ".env" && !strings.HasPrefix(base, ".env.") && !strings.HasSuffix(base, ".env") && !strings.HasPrefix(base, ".env_") {
 		return false
+	}
+	// .env_20240506082904 (an editor's history copy), .env_backup; not .env_example.
+	for _, w := range []string{"example", "sample", "template", "dist"} {
+		if strings.HasPrefix(base, ".env_") && strings.Contains(base, w) {
+			return false
+		}
 	}
 	for _, seg := range strings.Split(base, ".") {
 		switch seg {
