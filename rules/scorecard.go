@@ -30,6 +30,9 @@ type Scorecard struct {
 	// Config records the settings the audit applied from a configuration
 	// file and flags; nil when neither changed the defaults.
 	Config *Applied `json:"config,omitempty"`
+	// AuditedAt is when the audit ran (RFC 3339, UTC); empty in a
+	// scorecard built by another program.
+	AuditedAt string `json:"audited_at,omitempty"`
 }
 
 // Applied records the effective settings of an audit and where they came

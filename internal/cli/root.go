@@ -110,7 +110,7 @@ the score most.`,
 	}
 	root.SetVersionTemplate("vetfolio {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Msg: err.Error()} })
-	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newInitCmd(st),
+	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newSchemaCmd(st), newInitCmd(st),
 		newDiffCmd(st), newMergeCmd(st), newProfileCmd(st))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
