@@ -44,9 +44,11 @@ const mustHavePrefix = "must-have not met: "
 // a committed secret, a leak seen on the live service, a must-have not met.
 type blocker struct {
 	// Kind is secret, leak or gate.
-	Kind     string
-	Title    string
-	Evidence []rules.Location
+	Kind string
+	// Criterion is the criterion of a gate.
+	Criterion string
+	Title     string
+	Evidence  []rules.Location
 }
 
 // blockers lists what ends a review, most serious first: committed
@@ -80,7 +82,7 @@ func blockers(sc *rules.Scorecard) []blocker {
 	}
 	for _, g := range gates(sc) {
 		if g.Judged && !g.Met {
-			out = append(out, blocker{Kind: "gate", Title: fmt.Sprintf("%s%s (%d/100)", mustHavePrefix, g.Title, g.Score)})
+			out = append(out, blocker{Kind: "gate", Criterion: g.ID, Title: fmt.Sprintf("%s%s (%d/100)", mustHavePrefix, g.Title, g.Score)})
 		}
 	}
 	return out
