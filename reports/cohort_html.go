@@ -62,9 +62,9 @@ header.top.wide, main.wide { max-width: none; }
 table.cohort { border-collapse: separate; border-spacing: 0; width: max-content; min-width: 100%; font-size: 14px; }
 table.cohort th, table.cohort td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: center; white-space: nowrap; background: var(--panel); }
 table.cohort thead th { position: sticky; top: 0; z-index: 2; cursor: pointer; user-select: none; font-weight: 600; }
-table.cohort .rank { position: sticky; left: 0; z-index: 1; width: 3em; min-width: 3em; }
-table.cohort .name { position: sticky; left: 3em; z-index: 1; text-align: left; max-width: 16em; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--line); }
-table.cohort thead .rank, table.cohort thead .name { z-index: 3; }
+table.cohort .pos { position: sticky; left: 0; z-index: 1; box-sizing: border-box; width: 3.5em; min-width: 3.5em; max-width: 3.5em; }
+table.cohort .name { position: sticky; left: 3.5em; z-index: 1; text-align: left; max-width: 16em; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--line); }
+table.cohort thead .pos, table.cohort thead .name { z-index: 3; }
 table.cohort th[aria-sort="ascending"]::after { content: " ▲"; }
 table.cohort th[aria-sort="descending"]::after { content: " ▼"; }
 table.cohort td.err { text-align: left; color: var(--fail); white-space: normal; min-width: 20em; }
@@ -200,10 +200,10 @@ var cohortTemplate = template.Must(template.New("cohort").Funcs(template.FuncMap
 </div>
 <div class="tablewrap grid" tabindex="0" role="region" aria-label="Targets by criterion (scrolls)">
 <table class="cohort" id="targets">
-<thead><tr><th class="rank" scope="col">#</th><th class="name" scope="col">Name</th><th scope="col">Score</th><th scope="col">Grade</th>{{range .T.Columns}}<th scope="col" title="{{.Title}}">{{.ID}}</th>{{end}}</tr></thead>
+<thead><tr><th class="pos" scope="col">#</th><th class="name" scope="col">Name</th><th scope="col">Score</th><th scope="col">Grade</th>{{range .T.Columns}}<th scope="col" title="{{.Title}}">{{.ID}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range $i, $r := .T.Rows}}
-<tr{{if $r.Error}} class="failed"{{end}} data-weak="{{weak $r $.T.Columns}}" data-failed="{{join $r.FailedChecks " "}}"><td class="rank" data-v="{{inc $i}}">{{inc $i}}</td><th class="name" scope="row" data-v="{{$r.Name}}" title="{{$r.Target}}">{{if $r.Report}}<a href="{{$r.Report}}">{{$r.Name}}</a>{{else if $r.Href}}<a href="{{$r.Href}}">{{$r.Name}}</a>{{else}}{{$r.Name}}{{end}}{{if and $r.Report $r.Href}} · <a href="{{$r.Href}}">code</a>{{end}}{{if $r.URL}} · <a href="{{$r.URL}}">live</a>{{end}}</th>
+<tr{{if $r.Error}} class="failed"{{end}} data-weak="{{weak $r $.T.Columns}}" data-failed="{{join $r.FailedChecks " "}}"><td class="pos" data-v="{{inc $i}}">{{inc $i}}</td><th class="name" scope="row" data-v="{{$r.Name}}" title="{{$r.Target}}">{{if $r.Report}}<a href="{{$r.Report}}">{{$r.Name}}</a>{{else if $r.Href}}<a href="{{$r.Href}}">{{$r.Name}}</a>{{else}}{{$r.Name}}{{end}}{{if and $r.Report $r.Href}} · <a href="{{$r.Href}}">code</a>{{end}}{{if $r.URL}} · <a href="{{$r.URL}}">live</a>{{end}}</th>
 {{- if $r.Error}}<td data-v="-1">–</td><td data-v="">–</td><td class="err" colspan="{{len $.T.Columns}}">{{$r.Error}}</td>
 {{- else}}<td data-v="{{$r.Score}}"><span class="cell {{heat $r.Score}}">{{$r.Score}}</span></td><td data-v="{{$r.Grade}}">{{$r.Grade}}</td>
 {{- range $j, $c := $.T.Columns}}{{$s := status $r $j}}<td data-v="{{score $r $j}}" title="{{$c.Title}}: {{$s}}"><span class="cell {{heat (score $r $j)}}">{{if eq $s "skipped"}}–{{else}}{{score $r $j}}{{end}}</span></td>{{end}}

@@ -68,7 +68,7 @@ func (t Text) c(code, s string) string {
 }
 
 // wrap breaks one paragraph to the report's width.
-func (t Text) wrap(text, first, hang string) []string { return wrap(text, t.Width, first, hang) }
+func (t Text) wrap(text, first, hang string) []string { return Wrap(text, t.Width, first, hang) }
 
 func gradeColor(score int) string {
 	switch {

@@ -14,11 +14,11 @@ func visibleWidth(s string) int {
 	return utf8.RuneCountInString(ansiCode.ReplaceAllString(s, ""))
 }
 
-// wrap breaks text into lines of at most width columns, at spaces only:
+// Wrap breaks text into lines of at most width columns, at spaces only:
 // a word is never split, so a word longer than the line stands alone on
 // its own (over-long) line. The first line starts with first, the others
 // with hang. width <= 0 means one line, unwrapped.
-func wrap(text string, width int, first, hang string) []string {
+func Wrap(text string, width int, first, hang string) []string {
 	if width <= 0 {
 		return []string{first + text}
 	}
