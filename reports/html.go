@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"path"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/rules"
@@ -131,8 +132,12 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 		Facts: sc.Facts,
 		CSS:   template.CSS(css), JS: template.JS(js),
 	}
-	if sc.Target.Repo != "" && sc.Target.Commit != "" {
+	switch {
+	case sc.Target.Commit == "":
+	case sc.Target.Repo != "":
 		v.CommitHref = "https://github.com/" + sc.Target.Repo + "/tree/" + sc.Target.Commit
+	case sc.Target.Remote != "":
+		v.CommitHref = strings.TrimSuffix("https://github.com/"+sc.Target.Remote+"/tree/"+sc.Target.Commit+"/"+pathURL(sc.Target.Folder), "/")
 	}
 	for _, n := range sc.Notes {
 		v.Notes = append(v.Notes, hint(n))
@@ -250,6 +255,13 @@ func htmlEvidenceList(sc *rules.Scorecard, ev []rules.Location) []htmlEvidence {
 			he.Href = e.URL
 		case sc.Target.Repo != "" && sc.Target.Commit != "":
 			he.Href = evidenceLink(sc, e, "https://github.com/"+sc.Target.Repo+"/blob/"+sc.Target.Commit+"/")
+		case sc.Target.Remote != "" && sc.Target.Commit != "":
+			// A local checkout of a GitHub repository: the file's path from
+			// the repository's root, at the audited commit.
+			he.Href = "https://github.com/" + sc.Target.Remote + "/blob/" + sc.Target.Commit + "/" + pathURL(path.Join(sc.Target.Folder, e.Path))
+			if e.Line > 0 {
+				he.Href += fmt.Sprintf("#L%d", e.Line)
+			}
 		}
 		out = append(out, he)
 	}

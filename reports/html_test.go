@@ -81,3 +81,25 @@ func TestHTMLStatusInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLLinksALocalCheckoutToGitHub: a local folder whose origin is on
+// GitHub links its evidence to the file there, from the repository's root,
+// at the audited commit.
+func TestHTMLLinksALocalCheckoutToGitHub(t *testing.T) {
+	sc := strongScorecard()
+	page := renderHTML(t, sc)
+	if strings.Contains(page, `href="https://github.com/`) {
+		t.Fatal("a local folder with no GitHub origin links to GitHub")
+	}
+	sc.Target.Remote, sc.Target.Folder = "ana/shop", "services/api"
+	page = renderHTML(t, sc)
+	commit := sc.Target.Commit
+	for _, want := range []string{
+		`<a href="https://github.com/ana/shop/blob/` + commit + `/services/api/app/security.py#L9">app/security.py:9</a>`,
+		`<a href="https://github.com/ana/shop/tree/` + commit + `/services/api"><code>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}

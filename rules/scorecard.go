@@ -73,6 +73,11 @@ type Target struct {
 	URL    string `json:"url,omitempty"`
 	// Label is a display name given by the user (cohort audits).
 	Label string `json:"label,omitempty"`
+	// Remote is owner/name of a local checkout's origin on github.com,
+	// and Folder the audited folder's path from that repository's root:
+	// reports link evidence to the file there at Commit.
+	Remote string `json:"remote,omitempty"`
+	Folder string `json:"folder,omitempty"`
 }
 
 // CriterionResult is one criterion's score.

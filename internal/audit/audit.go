@@ -129,6 +129,9 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	sc.Target = rules.Target{Kind: snap.Kind, Repo: snap.Repo, Commit: snap.Commit, URL: f.Deploy.URL, Label: req.Label}
 	if snap.Kind == "local" {
 		sc.Target.Path = snap.Display
+		if snap.Remote != "" {
+			sc.Target.Remote, sc.Target.Folder = snap.Remote, snap.RepoFolder
+		}
 	}
 	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, probeNote(f), probeNotes)
 	return sc, nil
