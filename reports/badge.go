@@ -23,7 +23,7 @@ func Badge(w io.Writer, sc *rules.Scorecard) error {
 	if sc == nil {
 		return fmt.Errorf("write badge: no scorecard")
 	}
-	b := badge{SchemaVersion: 1, Label: "vetfolio", Message: fmt.Sprintf("%d/100 %s", sc.Score, sc.Grade),
+	b := badge{SchemaVersion: 1, Label: "vetfolio", Message: fmt.Sprintf("%d/100 %s", sc.Score, sc.GradeMark()),
 		Color: BadgeColor(sc.Score)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

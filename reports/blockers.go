@@ -10,23 +10,44 @@ import (
 )
 
 // mustHaves are the criteria the career guide calls essential for a first
-// backend job: "a complete deployed REST API with authentication and a
-// relational database". Until the scorecard carries its own gates, a
-// must-have whose criterion fails is shown as a gate not met.
+// backend job ("a complete deployed REST API with authentication and a
+// relational database"): the must-haves shown for a scorecard that carries
+// no gates of its own (one read back from an older report, or built by
+// another program).
 var mustHaves = []string{"auth", "database", "deployment"}
 
-// gate is one must-have: met unless its criterion failed. A skipped
-// criterion could not be judged and is neither met nor failed.
+// gate is one must-have as the reports show it.
 type gate struct {
 	ID, Title, Status string
-	Score             int
-	Met, Judged       bool
+	// Lift says what lifts the gate, when the scorecard says.
+	Lift string
+	// Score is the score of the criterion of the same ID, -1 when none.
+	Score       int
+	Met, Judged bool
 }
 
+// gates are the scorecard's must-haves: its own gates when it has them,
+// else the must-have criteria, met unless they fail. A gate whose checks
+// were skipped is not judged, and neither met nor failed.
 func gates(sc *rules.Scorecard) []gate {
-	var out []gate
+	byID := map[string]rules.CriterionResult{}
 	for _, cr := range sc.Criteria {
-		if !slices.Contains(mustHaves, cr.ID) || cr.Weight <= 0 {
+		byID[cr.ID] = cr
+	}
+	var out []gate
+	if len(sc.Gates) > 0 {
+		for _, g := range sc.Gates {
+			gg := gate{ID: g.ID, Title: g.Title, Lift: g.Lift, Score: -1, Judged: g.Judged, Met: g.Judged && g.Passed}
+			if cr, ok := byID[g.ID]; ok && cr.Status != rules.StatusSkipped {
+				gg.Score, gg.Status = cr.Score, cr.Status
+			}
+			out = append(out, gg)
+		}
+		return out
+	}
+	for _, id := range mustHaves {
+		cr, ok := byID[id]
+		if !ok || cr.Weight <= 0 {
 			continue
 		}
 		g := gate{ID: cr.ID, Title: cr.Title, Status: cr.Status, Score: cr.Score,
@@ -45,10 +66,10 @@ const mustHavePrefix = "must-have not met: "
 type blocker struct {
 	// Kind is secret, leak or gate.
 	Kind string
-	// Criterion is the criterion of a gate.
-	Criterion string
-	Title     string
-	Evidence  []rules.Location
+	// Criterion is the criterion of a gate, and Lift what lifts it.
+	Criterion, Lift string
+	Title           string
+	Evidence        []rules.Location
 }
 
 // blockers lists what ends a review, most serious first: committed
@@ -61,7 +82,7 @@ func blockers(sc *rules.Scorecard) []blocker {
 			if n == 1 {
 				them = "it"
 			}
-			b := blocker{Kind: "secret", Title: fmt.Sprintf("%d committed secret%s (values redacted): rotate %s and remove %[3]s from the history", n, plural(n), them)}
+			b := blocker{Kind: "secret", Title: fmt.Sprintf("%s (values redacted): rotate %s and remove %[2]s from the history", plural(n, "committed secret"), them)}
 			for _, s := range f.Secrets {
 				b.Evidence = append(b.Evidence, rules.Location{Path: s.Path, Line: s.Line})
 			}
@@ -82,7 +103,11 @@ func blockers(sc *rules.Scorecard) []blocker {
 	}
 	for _, g := range gates(sc) {
 		if g.Judged && !g.Met {
-			out = append(out, blocker{Kind: "gate", Criterion: g.ID, Title: fmt.Sprintf("%s%s (%d/100)", mustHavePrefix, g.Title, g.Score)})
+			b := blocker{Kind: "gate", Criterion: g.ID, Title: mustHavePrefix + g.Title, Lift: g.Lift}
+			if g.Score >= 0 {
+				b.Title += fmt.Sprintf(" (%d/100)", g.Score)
+			}
+			out = append(out, b)
 		}
 	}
 	return out
@@ -93,13 +118,6 @@ func leakURL(base, p string) string {
 		return p
 	}
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(p, "/")
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // cliHint matches a parenthesised hint that names a command-line flag,

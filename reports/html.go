@@ -72,7 +72,7 @@ type htmlSecret struct {
 }
 
 type htmlBlocker struct {
-	Kind, Title string
+	Kind, Title, Lift string
 	// Anchor is the criterion's section on the page, for a gate.
 	Anchor   string
 	Evidence []htmlEvidence
@@ -85,21 +85,24 @@ type htmlGate struct {
 
 type htmlView struct {
 	Tool, Target, Commit, CommitHref, Profile, Grade, Stack, Date string
-	Score, Coverage, SchemaVersion                                int
-	ScoreClass                                                    string
-	GaugeDash, GaugeRest                                          string
-	SkippedNames                                                  string
-	Criteria                                                      []htmlCriterion
-	TopFixes, MoreFixes                                           []htmlFix
-	Secrets                                                       []htmlSecret
-	Blockers                                                      []htmlBlocker
-	Gates                                                         []htmlGate
-	Facts                                                         *rules.Facts
-	Live                                                          *rules.Live
-	ProbeSkipped                                                  string
-	Notes                                                         []string
-	CSS                                                           template.CSS
-	JS                                                            template.JS
+	// CapLine says which must-haves hold the grade down, RubricNote that a
+	// configuration changed the rubric, NextGrade what the next grade needs.
+	CapLine, RubricNote, NextGrade string
+	Score, Coverage, SchemaVersion int
+	ScoreClass                     string
+	GaugeDash, GaugeRest           string
+	SkippedNames                   string
+	Criteria                       []htmlCriterion
+	TopFixes, MoreFixes            []htmlFix
+	Secrets                        []htmlSecret
+	Blockers                       []htmlBlocker
+	Gates                          []htmlGate
+	Facts                          *rules.Facts
+	Live                           *rules.Live
+	ProbeSkipped                   string
+	Notes                          []string
+	CSS                            template.CSS
+	JS                             template.JS
 }
 
 // gaugeRadius is the radius of the gauge's circle in the template.
@@ -127,7 +130,7 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 	}
 	v := htmlView{
 		Tool: strings.TrimSpace(toolName(sc) + " " + sc.Tool.Version), Target: targetName(sc),
-		Commit: shortSHA(sc.Target.Commit), Profile: sc.Profile, Grade: sc.Grade, Date: auditDate(sc),
+		Commit: shortSHA(sc.Target.Commit), Profile: sc.Profile, Grade: sc.GradeMark(), Date: auditDate(sc),
 		Score: min(max(sc.Score, 0), 100), Coverage: pct(sc.Coverage), SchemaVersion: sc.SchemaVersion,
 		Facts: sc.Facts,
 		CSS:   template.CSS(css), JS: template.JS(js),
@@ -139,6 +142,7 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 	case sc.Target.Remote != "":
 		v.CommitHref = strings.TrimSuffix("https://github.com/"+sc.Target.Remote+"/tree/"+sc.Target.Commit+"/"+pathURL(sc.Target.Folder), "/")
 	}
+	v.CapLine, v.RubricNote, v.NextGrade = sc.CapLine(), rubricNote(sc), nextGradeLine(sc)
 	for _, n := range sc.Notes {
 		v.Notes = append(v.Notes, hint(n))
 	}
@@ -160,7 +164,7 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 		}
 	}
 	for _, b := range blockers(sc) {
-		hb := htmlBlocker{Kind: b.Kind, Title: b.Title, Evidence: htmlEvidenceList(sc, limit(b.Evidence, 5))}
+		hb := htmlBlocker{Kind: b.Kind, Title: b.Title, Lift: b.Lift, Evidence: htmlEvidenceList(sc, limit(b.Evidence, 5))}
 		if b.Criterion != "" {
 			hb.Anchor = "#crit-" + b.Criterion
 		}

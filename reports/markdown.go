@@ -33,7 +33,13 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 
-	p("## vetfolio: %d/100 (%s)\n\n", sc.Score, mdEscape(sc.Grade))
+	p("## vetfolio: %d/100 (%s)\n\n", sc.Score, mdEscape(sc.GradeMark()))
+	if line := sc.CapLine(); line != "" {
+		p("> **Gates:** %s\n\n", mdEscape(line))
+	}
+	if note := rubricNote(sc); note != "" {
+		p("> **Rubric:** %s\n\n", mdEscape(note))
+	}
 	var meta []string
 	if name := targetName(sc); name != "" {
 		meta = append(meta, "**Target** "+mdCode(name))
@@ -69,6 +75,9 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 			n = min(n, topFixes)
 		}
 		p("### Top fixes\n\n")
+		if line := nextGradeLine(sc); line != "" {
+			p("_%s_\n\n", mdEscape(line))
+		}
 		m.fixes(bw, sc, fixes[:n])
 		if n < len(fixes) {
 			p("\n<details>\n<summary>%d more fixes</summary>\n\n", len(fixes)-n)

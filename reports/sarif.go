@@ -139,6 +139,13 @@ func (s SARIF) Render(w io.Writer, sc *rules.Scorecard) error {
 		Properties: map[string]any{"score": sc.Score, "grade": sc.Grade, "profile": sc.Profile,
 			"coverage": sc.Coverage},
 	}
+	if sc.Config != nil {
+		run.Properties["rubric_changed"] = sc.Config.RubricChanged
+		run.Properties["strict"] = sc.Config.Strict
+	}
+	if sc.Cap != nil {
+		run.Properties["capped_by"] = sc.Cap.By
+	}
 	if sc.Target.Repo != "" {
 		run.VersionControlProvenance = []sarifVCS{{RepositoryURI: "https://github.com/" + sc.Target.Repo,
 			RevisionID: sc.Target.Commit}}

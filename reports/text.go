@@ -81,11 +81,12 @@ func gradeColor(score int) string {
 }
 
 // head is the top of both views: the score first, then what was audited,
-// then the blockers.
+// then the blockers; the summary names the must-haves not met, --verbose
+// also what lifts each.
 func (t Text) head(sc *rules.Scorecard) []string {
 	gc := gradeColor(sc.Score)
 	first := fmt.Sprintf("%s %s grade %s · %s", t.c(ansiBold, "vetfolio"),
-		t.c(ansiBold+gc, fmt.Sprintf("%d/100", sc.Score)), t.c(ansiBold+gc, sc.Grade), targetLine(sc))
+		t.c(ansiBold+gc, fmt.Sprintf("%d/100", sc.Score)), t.c(ansiBold+gc, sc.GradeMark()), targetLine(sc))
 	lines := t.wrap(first, "", "  ")
 	var meta []string
 	if sc.Facts != nil {
@@ -117,9 +118,29 @@ func (t Text) head(sc *rules.Scorecard) []string {
 		}
 		lines = append(lines, t.wrap(text, t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
 	}
-	if len(unmet) > 0 {
+	switch line := sc.CapLine(); {
+	case line != "" && !t.Verbose && sc.Cap != nil:
+		held := "held at"
+		if sc.Cap.Uncapped <= sc.Cap.Score {
+			held = "at most"
+		}
+		var titles []string
+		for _, g := range gates(sc) {
+			if g.Judged && !g.Met {
+				titles = append(titles, strings.ToLower(g.Title[:1])+g.Title[1:])
+			}
+		}
+		lines = append(lines, t.wrap(fmt.Sprintf("grade %s %s until the must-haves pass: %s", held, sc.Cap.Grade, strings.Join(titles, ", ")),
+			t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
+	case line != "":
+		// The cap names the must-haves not met and what lifts each.
+		lines = append(lines, t.wrap(line, t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
+	case len(unmet) > 0:
 		// One line for the must-haves, so the summary keeps its room.
 		lines = append(lines, t.wrap(mustHavePrefix+strings.Join(unmet, ", "), t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
+	}
+	if note := rubricNote(sc); note != "" {
+		lines = append(lines, t.wrap(t.c(ansiYellow, note), "", "  ")...)
 	}
 	return lines
 }
@@ -201,8 +222,12 @@ func (t Text) summary(sc *rules.Scorecard) []string {
 		out := slices.Clone(lines)
 		titles := make([][]string, shown)
 		used := len(out) + len(notes)
+		var next []string
 		if len(fixes) > 0 {
-			used += 2 // blank and heading
+			if line := nextGradeLine(sc); line != "" {
+				next = clip(t.wrap(line, "  ", "    "), 1, t.Width)
+			}
+			used += 2 + len(next) // blank, heading, next grade
 		}
 		for i, fx := range fixes[:shown] {
 			titles[i] = t.wrap(fmt.Sprintf("%s %s %s", t.c(ansiCyan, fmt.Sprintf("+%.1f", fx.Gain)), fx.Title, t.c(ansiDim, "("+fx.Check+")")),
@@ -219,6 +244,7 @@ func (t Text) summary(sc *rules.Scorecard) []string {
 				heading = fmt.Sprintf("Top %d of %d fixes (--verbose shows all, with every step):", shown, len(fixes))
 			}
 			out = append(out, "", t.c(ansiBold, heading))
+			out = append(out, next...)
 		}
 		seen := map[string]bool{}
 		for i, fx := range fixes[:shown] {
@@ -309,6 +335,9 @@ func (t Text) verbose(sc *rules.Scorecard) []string {
 	}
 	if fixes := sortedFixes(sc); len(fixes) > 0 {
 		lines = append(lines, "", t.c(ansiBold, "Fixes that would raise the score most:"))
+		if line := nextGradeLine(sc); line != "" {
+			lines = append(lines, t.wrap(line, "  ", "    ")...)
+		}
 		for i, fx := range fixes {
 			lines = append(lines, t.wrap(fmt.Sprintf("%s %s %s", t.c(ansiCyan, fmt.Sprintf("+%.1f", fx.Gain)), fx.Title, t.c(ansiDim, "("+fx.Check+")")),
 				fmt.Sprintf("  %d. ", i+1), "       ")...)

@@ -30,6 +30,12 @@ type Scorecard struct {
 	// Config records the settings the audit applied from a configuration
 	// file and flags; nil when neither changed the defaults.
 	Config *Applied `json:"config,omitempty"`
+	// Gates are the must-haves (authentication, a database with
+	// migrations, more than hello world); Cap is set when failed gates
+	// hold the grade down, and NextGrade says what the next grade needs.
+	Gates     []Gate     `json:"gates,omitempty"`
+	Cap       *Cap       `json:"cap,omitempty"`
+	NextGrade *NextGrade `json:"next_grade,omitempty"`
 	// AuditedAt is when the audit ran (RFC 3339, UTC); empty in a
 	// scorecard built by another program.
 	AuditedAt string `json:"audited_at,omitempty"`
@@ -55,6 +61,29 @@ type Applied struct {
 	FailUnder *int `json:"fail_under,omitempty"`
 	// Minimums are the scores each named criterion must reach.
 	Minimums map[string]int `json:"minimums,omitempty"`
+	// Source is where the configuration file came from: "repository"
+	// (the audited project's own .vetfolio.yaml) or "file" (--config).
+	Source string `json:"source,omitempty"`
+	// RubricChanged is set when the configuration turned checks off or
+	// changed weights, so a reader can tell the score is not the default
+	// rubric's; reports mark the grade with a "*".
+	RubricChanged bool `json:"rubric_changed,omitempty"`
+	// Strict is set when --strict left the repository's suppressions,
+	// weights and profile out; Ignored names what was left out.
+	Strict  bool     `json:"strict,omitempty"`
+	Ignored []string `json:"ignored,omitempty"`
+}
+
+// Marked reports whether the rubric was changed by a configuration, so
+// a grade should carry a mark ("B*").
+func (sc *Scorecard) Marked() bool { return sc.Config != nil && sc.Config.RubricChanged }
+
+// GradeMark is the grade with "*" when a configuration changed the rubric.
+func (sc *Scorecard) GradeMark() string {
+	if sc.Marked() {
+		return sc.Grade + "*"
+	}
+	return sc.Grade
 }
 
 // Tool names the program that wrote the report.
@@ -152,6 +181,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 	}
 	var todo []pending
 	var judgedWeight, totalWeight, weighted float64
+	results := map[string]CheckResult{}
 	for _, c := range All() {
 		w := p.Weights[c.ID]
 		totalWeight += w
@@ -162,7 +192,32 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 			if !p.Applies(k.ID) {
 				continue
 			}
-			if reason, off := opt.Suppressions[k.ID]; off {
+			reason, off := opt.Suppressions[k.ID]
+			if off && mustHave(k.ID) {
+				// A must-have cannot be configured away: it still runs
+				// and counts, and says it was asked to be off.
+				r := k.Run(f)
+				res := CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped, Skipped: r.Skipped, Suppressed: true,
+					Message: fmt.Sprintf("must-have, counted although the configuration turns it off (%s): %s", reason, r.Message), Evidence: r.Evidence}
+				if res.Evidence == nil {
+					res.Evidence = []Location{}
+				}
+				results[k.ID] = res
+				cr.Checks = append(cr.Checks, res)
+				sc.Notes = append(sc.Notes, fmt.Sprintf("%s is a must-have and counts although the configuration turns it off", k.ID))
+				if r.Skipped {
+					continue
+				}
+				possible += k.Points
+				if res.Passed {
+					got += k.Points
+				} else {
+					failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
+						Steps: k.Fix(f.Stack), Evidence: r.Evidence}, weight: w, share: k.Points})
+				}
+				continue
+			}
+			if off {
 				cr.Checks = append(cr.Checks, CheckResult{ID: k.ID, Title: k.Title, Skipped: true, Suppressed: true,
 					Message: SuppressedPrefix + reason, Evidence: []Location{}})
 				sc.Notes = append(sc.Notes, fmt.Sprintf("%s %s%s", k.ID, SuppressedPrefix, reason))
@@ -173,8 +228,10 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 			if ev == nil {
 				ev = []Location{}
 			}
-			cr.Checks = append(cr.Checks, CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped,
-				Skipped: r.Skipped, Message: r.Message, Evidence: ev})
+			res := CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped,
+				Skipped: r.Skipped, Message: r.Message, Evidence: ev}
+			results[k.ID] = res
+			cr.Checks = append(cr.Checks, res)
 			if r.Skipped {
 				continue
 			}
@@ -217,8 +274,8 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 	if totalWeight > 0 {
 		sc.Coverage = math.Round(judgedWeight/totalWeight*100) / 100
 	}
-	sc.Grade = GradeFor(sc.Score)
 	sort.SliceStable(sc.Fixes, func(i, j int) bool { return sc.Fixes[i].Gain > sc.Fixes[j].Gain })
+	sc.applyGates(results)
 	return sc
 }
 

@@ -13,8 +13,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/vetfolio/vetfolio/internal/collect"
 	"github.com/vetfolio/vetfolio/internal/config"
-	"github.com/vetfolio/vetfolio/internal/facts"
 	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
@@ -40,6 +40,11 @@ type Request struct {
 	FailUnder *int
 	// Offline forbids every network request: no GitHub, no live probe.
 	Offline bool
+	// Strict leaves out what the audited repository's own .vetfolio.yaml
+	// would change in the rubric (checks turned off, weights, profile), so
+	// a reviewer scores every project on the same rubric. A --config file
+	// the auditor gives still applies.
+	Strict bool
 	// Now is the time of the audit; zero means time.Now.
 	Now time.Time
 	// Version is the tool version written into the report.
@@ -99,7 +104,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		return nil, err
 	}
 
-	f, notes, err := facts.Collect(ctx, snap, facts.Options{Now: req.Now})
+	f, notes, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
 	if err != nil {
 		var target *source.TargetError
 		if errors.As(err, &target) {

@@ -28,10 +28,16 @@ type settings struct {
 // settles the profile, weights and thresholds.
 func configure(snap *source.Snapshot, req Request) (settings, error) {
 	cfg := req.Config
+	source := "file"
+	var ignored []string
 	if cfg == nil {
 		var err error
 		if cfg, err = readConfig(snap); err != nil {
 			return settings{}, err
+		}
+		source = "repository"
+		if cfg != nil && req.Strict {
+			cfg, ignored = strictCopy(cfg)
 		}
 	}
 	s := settings{cfg: cfg}
@@ -65,7 +71,9 @@ func configure(snap *source.Snapshot, req Request) (settings, error) {
 	s.url = cfg.URL
 	s.scoring.Suppressions = cfg.Suppressions()
 	a := &rules.Applied{Path: cfg.Path, ProfileSource: from, Suppressed: s.scoring.Suppressions,
-		Ignore: cfg.Ignore, FailUnder: cfg.FailUnder, Minimums: cfg.Minimums}
+		Ignore: cfg.Ignore, FailUnder: cfg.FailUnder, Minimums: cfg.Minimums, Source: source,
+		Strict: len(ignored) > 0, Ignored: ignored,
+		RubricChanged: len(s.scoring.Suppressions) > 0 || len(cfg.Weights) > 0 || from == "config"}
 	if req.FailUnder != nil {
 		a.FailUnder = req.FailUnder
 	}
@@ -104,4 +112,25 @@ func readConfig(snap *source.Snapshot) (*config.Config, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return config.Parse(name, data)
+}
+
+// strictCopy is the repository's configuration without what changes the
+// rubric: turned-off checks, weights and the profile. It names what it
+// left out; the ignore list, URL and thresholds stay.
+func strictCopy(cfg *config.Config) (*config.Config, []string) {
+	c := *cfg
+	var ignored []string
+	if len(c.Checks) > 0 {
+		c.Checks = nil
+		ignored = append(ignored, "checks")
+	}
+	if len(c.Weights) > 0 {
+		c.Weights = nil
+		ignored = append(ignored, "weights")
+	}
+	if c.Profile != "" {
+		c.Profile = ""
+		ignored = append(ignored, "profile")
+	}
+	return &c, ignored
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/vetfolio/vetfolio/internal/facts"
+	"github.com/vetfolio/vetfolio/internal/collect"
 	"github.com/vetfolio/vetfolio/internal/probe"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
@@ -42,7 +42,7 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 		Log:            req.Log,
 	}
 	if f.OpenAPI.Kind == "static-file" && f.OpenAPI.Path != "" {
-		if data, err := snap.ReadFile(f.OpenAPI.Path, facts.MaxScanBytes); err == nil {
+		if data, err := snap.ReadFile(f.OpenAPI.Path, collect.MaxScanBytes); err == nil {
 			cfg.RepoSpec, cfg.RepoSpecPath = data, f.OpenAPI.Path
 		}
 	}

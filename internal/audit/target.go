@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"os"
+	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/github"
 	"github.com/vetfolio/vetfolio/internal/source"
@@ -39,6 +40,14 @@ func Open(ctx context.Context, req Request) (*source.Snapshot, error) {
 func remote(target string) bool {
 	if _, err := os.Lstat(target); err == nil {
 		return false
+	}
+	// "repos/nope" where repos/ is a folder here is a mistyped path, not
+	// the GitHub repository nope of the user repos: say the folder is
+	// missing instead of asking GitHub.
+	if owner, _, ok := strings.Cut(target, "/"); ok && !strings.Contains(target, "://") {
+		if fi, err := os.Stat(owner); err == nil && fi.IsDir() {
+			return false
+		}
 	}
 	return github.LooksRemote(target)
 }

@@ -38,10 +38,14 @@ type auditOptions struct {
 	// --max-requests).
 	AllowPrivate bool
 	MaxRequests  int
-	Verbose      bool
-	Color        string
-	Debug        bool
-	GitHub       githubFlags
+	// Strict leaves out the audited repository's own rubric changes;
+	// TrustConfig keeps them in a cohort, which is strict by default.
+	Strict      bool
+	TrustConfig bool
+	Verbose     bool
+	Color       string
+	Debug       bool
+	GitHub      githubFlags
 	// Cohort holds --from, --jobs and --shard (several targets).
 	Cohort cohortFlags
 	// Now fixes the audit's clock (VETFOLIO_NOW, RFC 3339), so golden
@@ -65,6 +69,9 @@ history of the commits that touch it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Targets = args
 			o.ProfileSet, o.FailUnderSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-under")
+			if o.Strict && o.TrustConfig {
+				return usageErrorf("--strict and --trust-config contradict each other; give one")
+			}
 			if o.cohortMode(args) {
 				if err := o.completeCohort(); err != nil {
 					return err
@@ -94,6 +101,8 @@ history of the commits that touch it.`,
 	f.StringVar(&o.ConfigPath, "config", "", "read settings from FILE instead of .vetfolio.yaml at the target's root")
 	f.BoolVar(&o.AllowPrivate, "allow-private", false, "let the live probe reach loopback and private addresses for a URL found in the repository")
 	f.IntVar(&o.MaxRequests, "max-requests", 40, "most requests the live probe sends (1-40)")
+	f.BoolVar(&o.Strict, "strict", false, "ignore the checks turned off, weights and profile in the audited repository's own .vetfolio.yaml (cohorts are strict by default)")
+	f.BoolVar(&o.TrustConfig, "trust-config", false, "in a cohort, apply each repository's own .vetfolio.yaml (checks off, weights, profile)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "show every check with its evidence, and every fix")
 	f.StringVar(&o.Color, "color", "auto", "colour the text report: auto, always, never")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
@@ -172,7 +181,7 @@ func (o *auditOptions) color() bool {
 
 func runAudit(ctx context.Context, o *auditOptions) error {
 	req := audit.Request{
-		Target: o.Targets[0], URL: o.URL, Offline: o.Offline,
+		Target: o.Targets[0], URL: o.URL, Offline: o.Offline, Strict: o.Strict,
 		AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests,
 		Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 		Ref: o.GitHub.Ref, NoCache: o.GitHub.NoCache, Wait: o.GitHub.Wait, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env, Progress: o.Streams.ErrOut,

@@ -52,6 +52,10 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"unknown format", []string{"audit", proj, "--format", "xml"}, ExitUsage, `unknown format "xml"`},
 		{"unknown profile", []string{"audit", proj, "--profile", "startup"}, ExitUsage, `unknown profile "startup"`},
 		{"unknown flag", []string{"audit", "--frmat", "json"}, ExitUsage, "unknown flag: --frmat"},
+		{"mistyped flag is named", []string{"audit", "--fromat", "json"}, ExitUsage, `unknown flag: --fromat (did you mean "--format"?)`},
+		{"mistyped command is named", []string{"audti", proj}, ExitUsage, `unknown command "audti" (did you mean "audit"?)`},
+		{"unknown command", []string{"zzzzzz"}, ExitUsage, `unknown command "zzzzzz" ('vetfolio --help' lists the commands)`},
+		{"mistyped path under an existing folder", []string{"audit", filepath.Join(dir, "proj", "nope")}, ExitTarget, "no such folder"},
 		{"fail-under out of range", []string{"audit", proj, "--fail-under", "101"}, ExitUsage, "--fail-under must be between 0 and 100"},
 		{"several formats to stdout", []string{"audit", proj, "-f", "text,json"}, ExitUsage, "several formats need --output"},
 		{"bad url", []string{"audit", proj, "--url", "ftp://x"}, ExitUsage, "must start with http"},
@@ -224,5 +228,23 @@ func TestAuditTextWrapsToTheTerminal(t *testing.T) {
 	code, stdout, _ := run(t, map[string]string{"COLUMNS": "40"}, "audit", dir, "--offline")
 	if code != ExitOK || !strings.Contains(stdout, "note: live probe skipped: --offline: the deployed URL was not tried\n") {
 		t.Errorf("a pipe's lines are wrapped (exit %d):\n%s", code, stdout)
+	}
+}
+
+// A relative "repos/nope" where repos/ exists is a mistyped folder: it must
+// fail as a missing folder without a GitHub request (GITHUB_API_URL points
+// at nothing that answers, so a request would show as a network error).
+func TestMistypedRelativePathIsNotAGitHubRepo(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"repos/real/main.go": "package main\n"})
+	t.Chdir(dir)
+	code, _, errOut := run(t, map[string]string{"GITHUB_API_URL": "http://127.0.0.1:1/"}, "audit", "repos/nope")
+	if code != ExitTarget || !strings.Contains(errOut, "repos/nope: no such folder") {
+		t.Errorf("code %d, stderr %q; want %d and a missing folder", code, errOut, ExitTarget)
+	}
+	// Without a local folder of that name, owner/repo still means GitHub.
+	code, _, errOut = run(t, map[string]string{"GITHUB_API_URL": "http://127.0.0.1:1/"}, "audit", "octo/nope")
+	if code == ExitTarget || !strings.Contains(errOut, "127.0.0.1:1") {
+		t.Errorf("owner/repo: code %d, stderr %q; want a request to the API", code, errOut)
 	}
 }

@@ -153,7 +153,9 @@ func runCohort(ctx context.Context, o *auditOptions, args []string) error {
 	}
 	opt := cohort.Options{
 		Jobs: o.Cohort.Jobs, Shard: shard, Progress: prog, ExitCode: exitCode,
-		Request: audit.Request{Profile: profile, Offline: o.Offline, AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests,
+		// A cohort compares projects, so each is scored on the same rubric
+		// unless the mentor trusts their configurations.
+		Request: audit.Request{Profile: profile, Offline: o.Offline, AllowPrivate: o.AllowPrivate, MaxRequests: o.MaxRequests, Strict: !o.TrustConfig,
 			Now: o.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
 			NoCache: o.GitHub.NoCache, CommitCap: o.GitHub.CommitCap, Env: o.Streams.Env},
 	}

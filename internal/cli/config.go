@@ -39,7 +39,15 @@ comment; 'vetfolio init' writes one).`,
 				name = args[0]
 			}
 			if _, err := config.Load(name); err != nil {
-				return configError(err)
+				var ce *config.Error
+				if !errors.As(err, &ce) || len(ce.More) == 0 {
+					return configError(err)
+				}
+				// Every mistake on its own line, so one run fixes them all.
+				for _, e := range ce.All() {
+					fmt.Fprintln(st.ErrOut, e.Error())
+				}
+				return usageErrorf("%s has %d mistakes (listed above)", name, len(ce.All()))
 			}
 			_, err := fmt.Fprintf(st.Out, "%s: ok\n", name)
 			return err
@@ -78,7 +86,11 @@ func (o *auditOptions) configure(req *audit.Request) error {
 func configError(err error) error {
 	var ce *config.Error
 	if errors.As(err, &ce) {
-		return &UsageError{Msg: ce.Error()}
+		msg := ce.Error()
+		if n := len(ce.More); n > 0 {
+			msg += fmt.Sprintf(" (and %d more; 'vetfolio config check %s' lists them)", n, ce.File)
+		}
+		return &UsageError{Msg: msg}
 	}
 	return err
 }

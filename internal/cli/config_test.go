@@ -319,3 +319,106 @@ func TestConfigErrorsInTheRepository(t *testing.T) {
 		t.Errorf("missing --config: code %d, %q", code, errOut)
 	}
 }
+
+// One run of config check names every mistake, each at its line, so a
+// candidate fixes the file in one go.
+func TestConfigCheckListsEveryMistake(t *testing.T) {
+	dir := writeTree(t, t.TempDir(), map[string]string{"bad.yaml": "profle: agency\nweights:\n  auht: 3\n  database: 200\nchecks:\n  auth.nope:\n    off: true\n"})
+	code, _, errOut := vf(t, "config", "check", filepath.Join(dir, "bad.yaml"))
+	for _, want := range []string{`bad.yaml:1:1: unknown key "profle"`, `bad.yaml:3:3: weights: unknown criterion "auht"`,
+		`bad.yaml:4:13: weights.database: must be a number from 0 to 100, not 200`, `bad.yaml:6:3: checks: unknown check "auth.nope"`,
+		"has 4 mistakes"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("missing %q in:\n%s", want, errOut)
+		}
+	}
+	if code != ExitUsage {
+		t.Errorf("code %d, want %d", code, ExitUsage)
+	}
+	// An audit names the first and how many more.
+	code, _, errOut = vf(t, "audit", dir, "--offline", "--config", filepath.Join(dir, "bad.yaml"))
+	if code != ExitUsage || !strings.Contains(errOut, "(and 3 more; 'vetfolio config check") {
+		t.Errorf("audit: %d %q", code, errOut)
+	}
+}
+
+// A repository's own configuration that turns checks off marks the grade
+// in every format; --strict scores it on the default rubric, and a cohort
+// is strict unless the mentor trusts the configurations.
+func TestRepositoryConfigIsMarkedAndStrictIgnoresIt(t *testing.T) {
+	dir := project(t, "checks:\n  readme.live-url:\n    off: true\n    reason: not deployed yet\nweights:\n  history: 0\n")
+	out := t.TempDir()
+	if code, _, errOut := vf(t, "audit", dir, "--offline", "-f", "json,badge,text,markdown,sarif", "--output-dir", out); code != ExitOK {
+		t.Fatalf("audit: %d %s", code, errOut)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	var rep struct {
+		Grade  string `json:"grade"`
+		Config struct {
+			RubricChanged bool   `json:"rubric_changed"`
+			Source        string `json:"source"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal([]byte(read("vetfolio.json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Config.RubricChanged || rep.Config.Source != "repository" {
+		t.Errorf("json config: %+v", rep.Config)
+	}
+	mark := rep.Grade + "*"
+	if b := read("vetfolio.badge.json"); !strings.Contains(b, "/100 "+mark+`"`) {
+		t.Errorf("badge carries no mark: %s", b)
+	}
+	for _, name := range []string{"vetfolio.txt", "vetfolio.md"} {
+		if s := read(name); !strings.Contains(s, "changed the rubric: 1 check turned off, weights changed") {
+			t.Errorf("%s does not say the rubric changed:\n%s", name, s)
+		}
+	}
+	if s := read("vetfolio.sarif"); !strings.Contains(s, `"rubric_changed": true`) {
+		t.Errorf("sarif run properties lack rubric_changed")
+	}
+
+	code, stdout, errOut := vf(t, "audit", dir, "--offline", "--strict", "-f", "json")
+	if code != ExitOK {
+		t.Fatalf("strict: %d %s", code, errOut)
+	}
+	var strict struct {
+		Config struct {
+			RubricChanged bool     `json:"rubric_changed"`
+			Strict        bool     `json:"strict"`
+			Ignored       []string `json:"ignored"`
+			Suppressed    map[string]string
+		} `json:"config"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &strict); err != nil {
+		t.Fatal(err)
+	}
+	if strict.Config.RubricChanged || !strict.Config.Strict || strings.Join(strict.Config.Ignored, ",") != "checks,weights" || len(strict.Config.Suppressed) != 0 {
+		t.Errorf("strict config: %+v", strict.Config)
+	}
+	if code, _, errOut := vf(t, "audit", dir, "--strict", "--trust-config"); code != ExitUsage || !strings.Contains(errOut, "contradict") {
+		t.Errorf("--strict --trust-config: %d %q", code, errOut)
+	}
+}
+
+func TestCohortIsStrictByDefault(t *testing.T) {
+	a := project(t, "checks:\n  readme.live-url:\n    off: true\n    reason: not deployed yet\n")
+	b := project(t, "")
+	code, stdout, errOut := vf(t, "audit", a, b, "--offline", "-f", "json")
+	if code != ExitOK {
+		t.Fatalf("cohort: %d %s", code, errOut)
+	}
+	if !strings.Contains(stdout, `"strict": true`) || strings.Contains(stdout, `"rubric_changed": true`) {
+		t.Errorf("cohort member with its own config is not strict by default")
+	}
+	_, stdout, _ = vf(t, "audit", a, b, "--offline", "-f", "json", "--trust-config")
+	if !strings.Contains(stdout, `"rubric_changed": true`) {
+		t.Errorf("--trust-config did not apply the member's config")
+	}
+}

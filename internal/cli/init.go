@@ -11,9 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vetfolio/vetfolio/internal/collect"
 	"github.com/vetfolio/vetfolio/internal/config"
 	"github.com/vetfolio/vetfolio/internal/detect/stack"
-	"github.com/vetfolio/vetfolio/internal/facts"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules"
@@ -79,7 +79,7 @@ func detectStack(ctx context.Context, dir string) (rules.Stack, error) {
 		return rules.Stack{}, err
 	}
 	defer snap.Close()
-	f, _, err := facts.Collect(ctx, snap, facts.Options{Detectors: []scan.Detector{stack.New()}})
+	f, _, err := collect.Collect(ctx, snap, collect.Options{Detectors: []scan.Detector{stack.New()}})
 	if err != nil {
 		return rules.Stack{}, err
 	}

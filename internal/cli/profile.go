@@ -23,7 +23,9 @@ type profileOptions struct {
 	Output  string
 	Profile string
 	NoCache bool
-	Debug   bool
+	// TrustConfig applies the repositories' own configurations.
+	TrustConfig bool
+	Debug       bool
 }
 
 var loginRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$`)
@@ -66,6 +68,7 @@ complete, deployed API with authentication and a relational database?`,
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: text or json")
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to FILE instead of standard output")
 	f.StringVar(&o.Profile, "profile", rules.DefaultProfile, "job profile that weights the criteria: "+strings.Join(rules.ProfileNames(), ", "))
+	f.BoolVar(&o.TrustConfig, "trust-config", false, "apply each repository's own .vetfolio.yaml (checks off, weights, profile); by default they are ignored")
 	f.BoolVar(&o.NoCache, "no-cache", false, "neither read nor write the cache of GitHub answers and tarballs")
 	f.BoolVar(&o.Debug, "debug", false, "log what vetfolio does to standard error")
 	return cmd
@@ -83,7 +86,7 @@ func runProfile(ctx context.Context, o *profileOptions) error {
 	}
 	p, err := cohort.RunProfile(ctx, cohort.ProfileOptions{User: o.User, Top: o.Top, Cohort: cohort.Options{
 		Jobs: o.Jobs, Progress: prog, ExitCode: exitCode,
-		Request: audit.Request{Profile: profile, Now: clock.Now, Version: Version(), Log: logger(o.Streams, o.Debug),
+		Request: audit.Request{Profile: profile, Now: clock.Now, Strict: !o.TrustConfig, Version: Version(), Log: logger(o.Streams, o.Debug),
 			NoCache: o.NoCache, Env: o.Streams.Env, MaxRequests: 40},
 	}})
 	if err != nil {

@@ -15,7 +15,10 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
+
+	"github.com/vetfolio/vetfolio/internal/config"
 )
 
 // Streams are the process's standard streams and whether they are terminals.
@@ -84,13 +87,14 @@ func Run(ctx context.Context, args []string, st Streams) (code int) {
 	if err == nil {
 		return ExitOK
 	}
+	err = unknownCommand(root, err)
 	code = exitCode(err)
 	var threshold *ThresholdError
 	switch {
 	case errors.As(err, &threshold):
 		fmt.Fprintf(st.ErrOut, "vetfolio: %s\n", err)
 	case code == ExitUsage && !strings.Contains(err.Error(), "--help"):
-		fmt.Fprintf(st.ErrOut, "vetfolio: %s (see 'vetfolio %s --help')\n", oneLine(err.Error()), commandName(root, args))
+		fmt.Fprintf(st.ErrOut, "vetfolio: %s (see '%s --help')\n", oneLine(err.Error()), strings.TrimSpace("vetfolio "+commandName(root, args)))
 	default:
 		fmt.Fprintf(st.ErrOut, "vetfolio: %s\n", oneLine(err.Error()))
 	}
@@ -129,7 +133,9 @@ the score most.`,
 		Version:       Version(),
 	}
 	root.SetVersionTemplate("vetfolio {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Msg: err.Error()} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &UsageError{Msg: err.Error() + suggestFlag(cmd, err.Error())}
+	})
 	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newSchemaCmd(st), newInitCmd(st),
 		newDiffCmd(st), newMergeCmd(st), newProfileCmd(st))
 	root.CompletionOptions.HiddenDefaultCmd = false
@@ -153,4 +159,51 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// unknownCommand turns cobra's "unknown command" error, which is plain
+// text with the suggestions on further lines, into a usage error that
+// keeps the suggestion on the one line printed.
+func unknownCommand(root *cobra.Command, err error) error {
+	var usage *UsageError
+	if errors.As(err, &usage) {
+		return err
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "unknown command ") {
+		return err
+	}
+	name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown command "), " for ")
+	name = strings.Trim(name, `"`)
+	var valid []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() {
+			valid = append(valid, c.Name())
+		}
+	}
+	hint := config.Suggest(name, valid)
+	if hint == "" {
+		hint = " ('vetfolio --help' lists the commands)"
+	}
+	return &UsageError{Msg: fmt.Sprintf("unknown command %q%s", name, hint)}
+}
+
+// suggestFlag names the closest flag of cmd to a mistyped one, from
+// pflag's "unknown flag: --fromat" or "unknown shorthand flag: 'x' in -x".
+func suggestFlag(cmd *cobra.Command, msg string) string {
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var valid []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			valid = append(valid, f.Name)
+		}
+	})
+	cmd.InheritedFlags().VisitAll(func(f *pflag.Flag) { valid = append(valid, f.Name) })
+	if s := config.Suggest(name, valid); s != "" {
+		return strings.Replace(s, `"`, `"--`, 1)
+	}
+	return ""
 }

@@ -93,6 +93,10 @@ func explain(w io.Writer, id string) error {
 		return nil
 	}
 	fmt.Fprintf(w, "%s — %s\ncriterion: %s (%s)\n\n%s\n", k.ID, k.Title, c.ID, c.Title, k.Doc)
+	if gate := rules.GateOf(k.ID); gate != "" {
+		fmt.Fprintf(w, "\nMust-have (%s): while it fails, the grade is at most D (F when two must-haves fail), "+
+			"and turning it off in .vetfolio.yaml does not lift that.\n", gate)
+	}
 	stacks := []struct {
 		label string
 		s     rules.Stack

@@ -84,7 +84,13 @@ type Error struct {
 	// for the file as a whole.
 	Key string
 	Msg string
+	// More are the file's further mistakes, in file order, so one run of
+	// 'vetfolio config check' lists them all.
+	More []*Error
 }
+
+// All returns this mistake and the ones after it.
+func (e *Error) All() []*Error { return append([]*Error{e}, e.More...) }
 
 func (e *Error) Error() string {
 	loc := e.File
@@ -165,8 +171,10 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	d := &decoder{file: name}
 	d.root(c, body)
-	if d.err != nil {
-		return nil, d.err
+	if len(d.errs) > 0 {
+		first := d.errs[0]
+		first.More = d.errs[1:]
+		return nil, first
 	}
 	return c, nil
 }
@@ -179,15 +187,26 @@ func isComment(n ast.Node) bool {
 // topKeys are the keys of the file, in the order the schema lists them.
 var topKeys = []string{"url", "profile", "ignore", "checks", "weights", "fail_under", "minimums"}
 
-// decoder walks the YAML tree, keeping the first error.
+// decoder walks the YAML tree. err is the first mistake in the value
+// being read, which stops reading that value; errs keeps every mistake,
+// and the walk goes on with the next setting or item.
 type decoder struct {
 	file string
 	err  *Error
+	errs []*Error
 }
 
+// maxErrors bounds the mistakes kept: past a few dozen the file is not a
+// configuration with typos in it.
+const maxErrors = 50
+
 func (d *decoder) fail(n ast.Node, key, format string, a ...any) {
+	e := errAt(d.file, n, key, fmt.Sprintf(format, a...))
 	if d.err == nil {
-		d.err = errAt(d.file, n, key, fmt.Sprintf(format, a...))
+		d.err = e
+	}
+	if len(d.errs) < maxErrors {
+		d.errs = append(d.errs, e)
 	}
 }
 
@@ -266,9 +285,7 @@ func (d *decoder) root(c *Config, body ast.Node) {
 		return
 	}
 	for _, e := range d.entries(body, "", "settings ("+strings.Join(topKeys, ", ")+")") {
-		if d.err != nil {
-			return
-		}
+		d.err = nil // a mistake in one setting does not hide the next
 		if isNull(e.value) {
 			continue // "url:" with nothing after it leaves the default
 		}
@@ -342,13 +359,14 @@ func (d *decoder) ignore(e entry) []string {
 	var out []string
 	for i, v := range seq.Values {
 		key := fmt.Sprintf("ignore[%d]", i)
+		d.err = nil
 		p := strings.TrimSpace(d.str(v, key, "a path or glob"))
 		if d.err != nil {
-			return nil
+			continue
 		}
 		if msg := checkPattern(p); msg != "" {
 			d.fail(v, key, "%s", msg)
-			return nil
+			continue
 		}
 		out = append(out, p)
 	}
@@ -363,17 +381,15 @@ func (d *decoder) checks(e entry) map[string]Check {
 	}
 	out := map[string]Check{}
 	for _, c := range d.entries(e.value, "checks", "check IDs to settings") {
-		if d.err != nil {
-			return nil
-		}
+		d.err = nil
 		if !known[c.name] {
 			if crit, _ := rules.Lookup(c.name); crit != nil {
 				d.fail(c.key, "checks", "%q is a criterion, not a check; set its weight to 0 under weights to leave it out, or name one of its checks (%s)",
 					c.name, crit.Checks[0].ID)
-				return nil
+				continue
 			}
 			d.fail(c.key, "checks", "unknown check %q%s", c.name, suggestOrHint(c.name, ids, "'vetfolio rules' lists them"))
-			return nil
+			continue
 		}
 		key := join("checks", c.name)
 		var k Check
@@ -385,7 +401,7 @@ func (d *decoder) checks(e entry) map[string]Check {
 				b, ok := unwrap(f.value).(*ast.BoolNode)
 				if !ok {
 					d.fail(f.value, join(key, "off"), "must be true or false, not %s", describe(f.value))
-					return nil
+					continue
 				}
 				k.Off = b.Value
 			case "reason":
@@ -395,11 +411,10 @@ func (d *decoder) checks(e entry) map[string]Check {
 				}
 			default:
 				d.fail(f.key, key, "unknown key %q%s", f.name, suggest(f.name, []string{"off", "reason"}))
-				return nil
 			}
 		}
 		if d.err != nil {
-			return nil
+			continue
 		}
 		switch {
 		case k.Off && k.Reason == "":
@@ -408,10 +423,10 @@ func (d *decoder) checks(e entry) map[string]Check {
 				at = reasonKey
 			}
 			d.fail(at, key, "off needs a reason, shown in every report as \"not applied: <reason>\"")
-			return nil
+			continue
 		case !k.Off && k.Reason != "":
 			d.fail(reasonKey, key, "has a reason but is not off; add off: true")
-			return nil
+			continue
 		}
 		out[c.name] = k
 	}
@@ -442,8 +457,9 @@ func (d *decoder) criterion(parent string, e entry) bool {
 func (d *decoder) weights(e entry) map[string]float64 {
 	out := map[string]float64{}
 	for _, w := range d.entries(e.value, "weights", "criteria to weights") {
-		if d.err != nil || !d.criterion("weights", w) {
-			return nil
+		d.err = nil
+		if !d.criterion("weights", w) {
+			continue
 		}
 		key := join("weights", w.name)
 		var v float64
@@ -454,15 +470,15 @@ func (d *decoder) weights(e entry) map[string]float64 {
 			v = n.Value
 		default:
 			d.fail(w.value, key, "must be a number from 0 to 100, not %s", describe(w.value))
-			return nil
+			continue
 		}
 		if v < 0 || v > 100 || math.IsNaN(v) {
 			d.fail(w.value, key, "must be a number from 0 to 100, not %g", v)
-			return nil
+			continue
 		}
 		out[w.name] = v
 	}
-	if d.err == nil && len(out) == len(criterionIDs()) && slices.Max(slices.Collect(maps.Values(out))) == 0 {
+	if len(out) == len(criterionIDs()) && slices.Max(slices.Collect(maps.Values(out))) == 0 {
 		// Nothing would be scored: every report would read 0/100, grade F.
 		d.fail(e.key, "weights", "sets every criterion to 0, which leaves nothing to score; give at least one a weight above 0")
 		return nil
@@ -473,8 +489,9 @@ func (d *decoder) weights(e entry) map[string]float64 {
 func (d *decoder) minimums(e entry) map[string]int {
 	out := map[string]int{}
 	for _, m := range d.entries(e.value, "minimums", "criteria to scores") {
-		if d.err != nil || !d.criterion("minimums", m) {
-			return nil
+		d.err = nil
+		if !d.criterion("minimums", m) {
+			continue
 		}
 		out[m.name] = d.score(m.value, join("minimums", m.name))
 	}

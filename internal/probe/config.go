@@ -66,13 +66,13 @@ type Config struct {
 	RepoSpec     []byte
 	RepoSpecPath string
 	// RepoOperations are the repository document's "METHOD /path"
-	// operations (rules.OpenAPI.OperationKeys), for drift.
+	// operations (facts.OpenAPI.OperationKeys), for drift.
 	RepoOperations []string
 	// Routes are "METHOD /path" routes found in the code, compared with a
 	// live document when the repository has none.
 	Routes []string
 	// GraphQLServer is the GraphQL server found in the code (apollo,
-	// gqlgen, graphene, ...; rules.GraphQL.Server), "" when none. With one,
+	// gqlgen, graphene, ...; facts.GraphQL.Server), "" when none. With one,
 	// the GraphQL endpoint and IDE are looked for among the well-known
 	// paths; without, one /graphql request is made only when no OpenAPI
 	// document was found live.

@@ -9,7 +9,7 @@
 // Control function, on the address actually dialled, so DNS rebinding and
 // redirects cannot get round it.
 //
-// Run fills a rules.Live: reachability, status, latency (with cold starts
+// Run fills a facts.Live: reachability, status, latency (with cold starts
 // of sleeping free tiers told apart from outages), HTTPS and the
 // certificate, the hosting platform, health and docs endpoints, the live
 // OpenAPI document (loaded and validated with kin-openapi, compared with

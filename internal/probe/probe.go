@@ -16,7 +16,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Limits on the checks that call the document's operations.
@@ -32,7 +32,7 @@ type probe struct {
 	cfg    Config
 	c      *client
 	origin *url.URL
-	live   *rules.Live
+	live   *facts.Live
 
 	mu   sync.Mutex
 	seen []*response // every answer, for leaks and headers
@@ -42,9 +42,9 @@ type probe struct {
 // Run probes cfg.URL and returns what it saw. It never fails: an
 // unreachable service, a refused address or a bad certificate are
 // findings in the result (Reachable false, Error set).
-func Run(ctx context.Context, cfg Config) *rules.Live {
+func Run(ctx context.Context, cfg Config) *facts.Live {
 	cfg = cfg.withDefaults()
-	live := &rules.Live{URL: redact(cfg.URL), Leaks: []rules.Leak{}, Checked: cfg.Now()}
+	live := &facts.Live{URL: redact(cfg.URL), Leaks: []facts.Leak{}, Checked: cfg.Now()}
 	u, err := url.Parse(strings.TrimSpace(cfg.URL))
 	switch {
 	case err != nil:
@@ -274,10 +274,10 @@ func (p *probe) run(ctx context.Context, u *url.URL) {
 				plain = append(plain, o.String())
 			}
 			a, b := drift(plain, cfg.RepoOperations)
-			live.Drift = &rules.Drift{Against: "openapi", OnlyLive: a, OnlyRepo: b}
+			live.Drift = &facts.Drift{Against: "openapi", OnlyLive: a, OnlyRepo: b}
 		case len(cfg.Routes) > 0:
 			a, b := drift(liveKeys, cfg.Routes)
-			live.Drift = &rules.Drift{Against: "routes", OnlyLive: a, OnlyRepo: b}
+			live.Drift = &facts.Drift{Against: "routes", OnlyLive: a, OnlyRepo: b}
 		}
 	}
 	if doc == nil || live.SpecValid != nil && !*live.SpecValid {
@@ -491,7 +491,7 @@ func (p *probe) callOperations(ctx context.Context, doc *openapi3.T) {
 // headers judges the security headers of the base answer and the CORS
 // answer to a preflight from an unknown origin.
 func (p *probe) headers(base, notFound, preflight *response) {
-	h := &rules.LiveHeaders{CORS: "none"}
+	h := &facts.LiveHeaders{CORS: "none"}
 	h.HSTS = p.live.HTTPS && base.header.Get("Strict-Transport-Security") != ""
 	h.NoSniff = strings.EqualFold(base.header.Get("X-Content-Type-Options"), "nosniff") ||
 		(notFound.header != nil && strings.EqualFold(notFound.header.Get("X-Content-Type-Options"), "nosniff"))
@@ -534,7 +534,7 @@ func (p *probe) leaks() {
 		}
 		seen[key] = true
 		perKind[kind]++
-		p.live.Leaks = append(p.live.Leaks, rules.Leak{Path: path, Kind: kind, Detail: detail})
+		p.live.Leaks = append(p.live.Leaks, facts.Leak{Path: path, Kind: kind, Detail: detail})
 	}
 	for _, r := range p.seen {
 		if r.status == http.StatusTooManyRequests || hasRateLimit(r.header) {

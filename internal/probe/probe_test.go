@@ -15,10 +15,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-func run(t *testing.T, cfg Config) *rules.Live {
+func run(t *testing.T, cfg Config) *facts.Live {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -33,7 +33,7 @@ func run(t *testing.T, cfg Config) *rules.Live {
 	return live
 }
 
-func kinds(leaks []rules.Leak) []string {
+func kinds(leaks []facts.Leak) []string {
 	var k []string
 	for _, l := range leaks {
 		if !slices.Contains(k, l.Kind) {

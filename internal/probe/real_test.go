@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Answers copied (trimmed) from real framework servers run on loopback:
@@ -235,7 +235,7 @@ func TestFlaskDebugger(t *testing.T) {
 	for _, debug := range []bool{true, false} {
 		// No framework given: the Server header alone leads to /console.
 		live := run(t, testConfig(serve(t, flaskServer(debug)).URL))
-		var consoles []rules.Leak
+		var consoles []facts.Leak
 		for _, l := range live.Leaks {
 			if l.Kind == "debug-page" {
 				consoles = append(consoles, l)

@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // File is one file of the snapshot as a detector sees it.
@@ -44,7 +44,7 @@ type Detector interface {
 	// Scan examines one file.
 	Scan(f File)
 	// Finish writes what the detector found into facts.
-	Finish(facts *rules.Facts)
+	Finish(inv *facts.Facts)
 }
 
 // Ext returns the lower-cased extension of p, with the dot (".py").
@@ -110,7 +110,7 @@ func IsTestPath(p string) bool {
 const MaxEvidence = 5
 
 // AddEvidence appends l to ev unless ev is full or already holds l.
-func AddEvidence(ev []rules.Location, l rules.Location) []rules.Location {
+func AddEvidence(ev []facts.Location, l facts.Location) []facts.Location {
 	if len(ev) >= MaxEvidence {
 		return ev
 	}

@@ -16,11 +16,11 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 type keyCandidate struct {
-	loc  rules.Location
+	loc  facts.Location
 	name string // the variable holding the literal, "" for a literal passed directly
 	// jwtFile is true when the file itself uses a JWT library.
 	jwtFile bool
@@ -28,9 +28,9 @@ type keyCandidate struct {
 
 type detector struct {
 	libs      map[string]bool
-	kinds     map[string][]rules.Location
-	hashes    map[string][]rules.Location
-	protected []rules.Location
+	kinds     map[string][]facts.Location
+	hashes    map[string][]facts.Location
+	protected []facts.Location
 	protCount int
 	keys      []keyCandidate
 	// jwtNames are identifiers passed to JWT sign/verify calls anywhere, so
@@ -39,14 +39,14 @@ type detector struct {
 	// sources counts source files read; passwordAt is the first place that
 	// names a user password.
 	sources    int
-	passwordAt *rules.Location
+	passwordAt *facts.Location
 }
 
 // New returns an auth detector.
 func New() scan.Detector {
 	return &detector{
-		libs: map[string]bool{}, kinds: map[string][]rules.Location{},
-		hashes: map[string][]rules.Location{}, jwtNames: map[string]bool{},
+		libs: map[string]bool{}, kinds: map[string][]facts.Location{},
+		hashes: map[string][]facts.Location{}, jwtNames: map[string]bool{},
 	}
 }
 
@@ -71,7 +71,7 @@ func (d *detector) Scan(f scan.File) {
 		if loc == nil {
 			continue
 		}
-		at := rules.Location{Path: f.Path, Line: scan.LineAt(code, loc[0])}
+		at := facts.Location{Path: f.Path, Line: scan.LineAt(code, loc[0])}
 		if sg.lib != "" {
 			d.libs[sg.lib] = true
 		}
@@ -87,13 +87,13 @@ func (d *detector) Scan(f scan.File) {
 	}
 	for _, off := range protections(code, grp) {
 		d.protCount++
-		d.protected = scan.AddEvidence(d.protected, rules.Location{Path: f.Path, Line: scan.LineAt(code, off)})
+		d.protected = scan.AddEvidence(d.protected, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
 	d.findKeys(f.Path, code, grp, jwtFile)
 	d.sources++
 	if d.passwordAt == nil {
 		if off := findPasswords(code); off >= 0 {
-			d.passwordAt = &rules.Location{Path: f.Path, Line: scan.LineAt(code, off)}
+			d.passwordAt = &facts.Location{Path: f.Path, Line: scan.LineAt(code, off)}
 		}
 	}
 }
@@ -105,12 +105,12 @@ var kindOrder = []string{"jwt", "oauth", "session", "basic", "api-key"}
 // hashOrder ranks hashes: an explicit slow hash beats an implied default.
 var hashOrder = []string{"argon2", "bcrypt", "scrypt", "pbkdf2", "other"}
 
-func (d *detector) Finish(facts *rules.Facts) {
-	a := rules.Auth{Kind: "none", PasswordHashing: "none"}
-	grp := groupOf[facts.Stack.Language]
+func (d *detector) Finish(inv *facts.Facts) {
+	a := facts.Auth{Kind: "none", PasswordHashing: "none"}
+	grp := groupOf[inv.Stack.Language]
 	depKinds := map[string]bool{}
 	depHashes := map[string]bool{}
-	for dep := range facts.Stack.Dependencies {
+	for dep := range inv.Stack.Dependencies {
 		ds, ok := depSigs[dep]
 		if !ok || (ds.grp != "" && grp != "" && ds.grp != grp) {
 			continue
@@ -170,7 +170,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 	}
 	// Without authentication there is no login to judge.
 	a.Passwordless = a.Kind != "none" && d.sources > 0 && d.passwordAt == nil
-	facts.Auth = a
+	inv.Auth = a
 }
 
 // jwtishName reports whether a variable name says it holds a token key.
@@ -510,7 +510,7 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 				continue
 			}
 			d.keys = append(d.keys, keyCandidate{
-				loc:  rules.Location{Path: p, Line: scan.LineAt(code, m[0])},
+				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
 				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
 			})
 		}
@@ -521,7 +521,7 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 				continue
 			}
 			d.keys = append(d.keys, keyCandidate{
-				loc:  rules.Location{Path: p, Line: scan.LineAt(code, m[0])},
+				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
 				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
 			})
 		}
@@ -543,7 +543,7 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 			if len(key) < 2 || !strings.ContainsRune(`'"`+"`", rune(key[0])) || placeholder(strings.Trim(key, `'"`+"`")) {
 				continue
 			}
-			d.keys = append(d.keys, keyCandidate{loc: rules.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
+			d.keys = append(d.keys, keyCandidate{loc: facts.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
 		}
 	}
 	for _, re := range keyDirectRes[grp] {
@@ -551,7 +551,7 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 			if placeholder(string(code[m[2]:m[3]])) {
 				continue
 			}
-			d.keys = append(d.keys, keyCandidate{loc: rules.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
+			d.keys = append(d.keys, keyCandidate{loc: facts.Location{Path: p, Line: scan.LineAt(code, m[0])}, jwtFile: true})
 		}
 	}
 }

@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // detect runs the detector over files (path → content) with the given stack.
-func detect(t *testing.T, st rules.Stack, files map[string]string) rules.Auth {
+func detect(t *testing.T, st facts.Stack, files map[string]string) facts.Auth {
 	t.Helper()
 	d := New()
 	for p, c := range files {
@@ -19,17 +19,17 @@ func detect(t *testing.T, st rules.Stack, files map[string]string) rules.Auth {
 		}
 		d.Scan(f)
 	}
-	facts := rules.Facts{Stack: st}
-	d.Finish(&facts)
-	return facts.Auth
+	inv := facts.Facts{Stack: st}
+	d.Finish(&inv)
+	return inv.Auth
 }
 
-func stack(lang, fw string, deps ...string) rules.Stack {
+func stack(lang, fw string, deps ...string) facts.Stack {
 	m := map[string]bool{}
 	for _, d := range deps {
 		m[d] = true
 	}
-	return rules.Stack{Language: lang, Framework: fw, Dependencies: m}
+	return facts.Stack{Language: lang, Framework: fw, Dependencies: m}
 }
 
 type want struct {
@@ -39,7 +39,7 @@ type want struct {
 	keys       int
 }
 
-func check(t *testing.T, a rules.Auth, w want) {
+func check(t *testing.T, a facts.Auth, w want) {
 	t.Helper()
 	if a.Kind != w.kind {
 		t.Errorf("kind = %q, want %q (evidence %v)", a.Kind, w.kind, a.Evidence)
@@ -112,7 +112,7 @@ def create_item(item: dict, current_user: dict = Depends(get_current_user)):
 func TestPython(t *testing.T) {
 	tests := []struct {
 		name  string
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 		want  want
 	}{{
@@ -292,7 +292,7 @@ func TestSpring(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 		want  want
 	}{{
@@ -366,7 +366,7 @@ func TestSpring(t *testing.T) {
 func TestNode(t *testing.T) {
 	tests := []struct {
 		name  string
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 		want  want
 	}{{
@@ -472,7 +472,7 @@ func TestGo(t *testing.T) {
 	const jwtMiddleware = "package middleware\n\nimport (\n\t\"net/http\"\n\t\"os\"\n\n\t\"github.com/golang-jwt/jwt/v5\"\n)\n\nvar jwtSecret = []byte(os.Getenv(\"JWT_SECRET\"))\n\nfunc AuthMiddleware(next http.Handler) http.Handler { return next }\n"
 	tests := []struct {
 		name  string
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 		want  want
 	}{{

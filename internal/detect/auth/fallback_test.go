@@ -3,7 +3,7 @@ package auth
 import (
 	"testing"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // A literal after an environment fallback, or as a Spring @Value default,
@@ -11,7 +11,7 @@ import (
 func TestFallbackKeys(t *testing.T) {
 	tests := []struct {
 		name  string
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 		want  want
 	}{{

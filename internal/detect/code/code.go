@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // scan.MaxEvidence bounds every evidence list.
@@ -81,12 +81,12 @@ func (d *detector) Scan(f scan.File) {
 	d.sc.scan(src)
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	d.sc.finishClient(facts)
-	d.rt.finish(facts, d.sc.client)
-	d.er.finish(facts)
-	d.lg.finish(facts, d.rt.resolved)
-	d.sc.finish(facts)
+func (d *detector) Finish(inv *facts.Facts) {
+	d.sc.finishClient(inv)
+	d.rt.finish(inv, d.sc.client)
+	d.er.finish(inv)
+	d.lg.finish(inv, d.rt.resolved)
+	d.sc.finish(inv)
 }
 
 // source is one file being scanned, its comments blanked.
@@ -96,8 +96,8 @@ type source struct {
 	code []byte
 }
 
-func (s *source) loc(off int) rules.Location {
-	return rules.Location{Path: s.path, Line: scan.LineAt(s.code, off)}
+func (s *source) loc(off int) facts.Location {
+	return facts.Location{Path: s.path, Line: scan.LineAt(s.code, off)}
 }
 
 // python, java, js and golang group the languages that share a syntax.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // AddDocumentRoutes adds the operations of an OpenAPI document ("METHOD
@@ -14,7 +14,7 @@ import (
 // routes are declared in the document, not in the committed code. A route
 // already found in the code, with or without an api/vN prefix, is not
 // counted twice. ev is where the code implements the generated interfaces.
-func AddDocumentRoutes(f *rules.Facts, keys []string, ev rules.Location) {
+func AddDocumentRoutes(f *facts.Facts, keys []string, ev facts.Location) {
 	seen := map[string]bool{}
 	for _, k := range f.Routes.List {
 		seen[unprefixed(k)] = true

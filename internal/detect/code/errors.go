@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // statusPattern finds a status code in source: group 1 is either the
@@ -105,20 +105,20 @@ var (
 type errDef struct {
 	name   string // "" when exported anonymously
 	inline bool   // defined inside .use(...)
-	loc    rules.Location
+	loc    facts.Location
 }
 
 type errorState struct {
-	central []rules.Location
-	codes   map[int]rules.Location
+	central []facts.Location
+	codes   map[int]facts.Location
 	order   []int
 	errDefs []errDef
 	useArgs []string // text of every .use(...) argument list in JS
 }
 
-func newErrorState() errorState { return errorState{codes: map[int]rules.Location{}} }
+func newErrorState() errorState { return errorState{codes: map[int]facts.Location{}} }
 
-func (e *errorState) code(c int, l rules.Location) {
+func (e *errorState) code(c int, l facts.Location) {
 	if c < 400 || c > 599 {
 		return
 	}
@@ -179,7 +179,7 @@ func (e *errorState) scan(s *source) {
 	}
 }
 
-func addAll(ev []rules.Location, s *source, idx [][]int) []rules.Location {
+func addAll(ev []facts.Location, s *source, idx [][]int) []facts.Location {
 	for _, m := range idx {
 		ev = scan.AddEvidence(ev, s.loc(m[0]))
 	}
@@ -253,8 +253,8 @@ func indexFrom(b []byte, from int, sep []byte) int {
 // expressCentral reports the error middleware that is registered: defined
 // inline in .use(), or named and passed to .use(), or exported without a
 // name while some .use() registers an error handler.
-func (e *errorState) expressCentral() []rules.Location {
-	var out []rules.Location
+func (e *errorState) expressCentral() []facts.Location {
+	var out []facts.Location
 	for _, d := range e.errDefs {
 		ok := d.inline
 		for _, a := range e.useArgs {
@@ -275,7 +275,7 @@ func (e *errorState) expressCentral() []rules.Location {
 	return out
 }
 
-func (e *errorState) finish(f *rules.Facts) {
+func (e *errorState) finish(f *facts.Facts) {
 	central := e.central
 	for _, l := range e.expressCentral() {
 		central = scan.AddEvidence(central, l)

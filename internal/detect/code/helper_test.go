@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // run feeds files (path, content pairs) to a fresh detector the way the
 // collector does and returns the facts it writes.
-func run(t *testing.T, stack rules.Stack, files ...string) *rules.Facts {
+func run(t *testing.T, stack facts.Stack, files ...string) *facts.Facts {
 	t.Helper()
 	if len(files)%2 != 0 {
 		t.Fatal("files must be path, content pairs")
@@ -24,13 +24,13 @@ func run(t *testing.T, stack rules.Stack, files ...string) *rules.Facts {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: stack}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{Stack: stack}
+	d.Finish(inv)
+	return inv
 }
 
-func stackOf(lang, fw string, deps ...string) rules.Stack {
-	s := rules.Stack{Language: lang, Framework: fw, Dependencies: map[string]bool{}}
+func stackOf(lang, fw string, deps ...string) facts.Stack {
+	s := facts.Stack{Language: lang, Framework: fw, Dependencies: map[string]bool{}}
 	if fw != "" {
 		s.Frameworks = []string{fw}
 	}
@@ -41,7 +41,7 @@ func stackOf(lang, fw string, deps ...string) rules.Stack {
 }
 
 // wantRoutes asserts the route list holds exactly want (in any order).
-func wantRoutes(t *testing.T, f *rules.Facts, want ...string) {
+func wantRoutes(t *testing.T, f *facts.Facts, want ...string) {
 	t.Helper()
 	got := slices.Clone(f.Routes.List)
 	want = slices.Clone(want)

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Kinds of logging signal.
@@ -95,16 +95,16 @@ var (
 
 type logState struct {
 	libOrder []string
-	libLoc   map[string]rules.Location
+	libLoc   map[string]facts.Location
 	confLib  string
-	conf     []rules.Location
-	request  []rules.Location
+	conf     []facts.Location
+	request  []facts.Location
 	health   string
-	healthEv rules.Location
+	healthEv facts.Location
 	// loggerOpt is a { logger: ... } option in a file that does not name
 	// Fastify (a build(opts) helper that creates the instance elsewhere);
 	// it counts once the stack is known to be Fastify.
-	loggerOpt []rules.Location
+	loggerOpt []facts.Location
 }
 
 // reAlembicEnv marks an Alembic migration environment (env.py).
@@ -113,16 +113,16 @@ var reAlembicEnv = scan.MustCompile(`(?m)^\s*from\s+alembic\s+import\s+[^\n]*\bc
 // reJSLoggerOpt is Fastify's logger option handed through a helper.
 var reJSLoggerOpt = scan.MustCompile(`\blogger\s*:\s*(?:true\b|\{|envToLogger\b|\w*[Ll]ogger(?:Options|Opts|Config)\b)`)
 
-func newLogState() logState { return logState{libLoc: map[string]rules.Location{}} }
+func newLogState() logState { return logState{libLoc: map[string]facts.Location{}} }
 
-func (l *logState) lib(name string, loc rules.Location) {
+func (l *logState) lib(name string, loc facts.Location) {
 	if _, ok := l.libLoc[name]; !ok {
 		l.libLoc[name] = loc
 		l.libOrder = append(l.libOrder, name)
 	}
 }
 
-func (l *logState) configured(name string, loc rules.Location) {
+func (l *logState) configured(name string, loc facts.Location) {
 	l.lib(name, loc)
 	if l.confLib == "" {
 		l.confLib = name
@@ -193,7 +193,7 @@ func (l *logState) scan(s *source) {
 // scanConfig reads logging configuration files: logback and log4j2 XML,
 // Spring's logging.* and access-log properties.
 func (l *logState) scanConfig(p string, data []byte) {
-	loc := rules.Location{Path: p, Line: 1}
+	loc := facts.Location{Path: p, Line: 1}
 	switch base := scan.Base(p); {
 	case strings.HasPrefix(base, "logback"):
 		l.configured("logback", loc)
@@ -201,10 +201,10 @@ func (l *logState) scanConfig(p string, data []byte) {
 		l.configured("log4j2", loc)
 	case strings.HasPrefix(base, "application"):
 		if m := rePropLogging.FindIndex(data); m != nil {
-			l.configured("logback", rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
+			l.configured("logback", facts.Location{Path: p, Line: scan.LineAt(data, m[0])})
 		}
 		if m := rePropAccessLog.FindIndex(data); m != nil {
-			l.request = scan.AddEvidence(l.request, rules.Location{Path: p, Line: scan.LineAt(data, m[0])})
+			l.request = scan.AddEvidence(l.request, facts.Location{Path: p, Line: scan.LineAt(data, m[0])})
 		}
 	}
 }
@@ -215,7 +215,7 @@ var healthSegments = map[string]bool{
 	"readyz": true, "live": true, "livez": true, "status": true, "ping": true,
 }
 
-func (l *logState) finish(f *rules.Facts, routes []resolved) {
+func (l *logState) finish(f *facts.Facts, routes []resolved) {
 	lg := &f.Logging
 	if len(l.loggerOpt) > 0 && (f.Stack.Framework == "fastify" || slices.Contains(f.Stack.Frameworks, "fastify")) {
 		for _, loc := range l.loggerOpt {
@@ -229,7 +229,7 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 		lg.Library = l.confLib
 	} else if len(l.libOrder) > 0 {
 		lg.Library = l.libOrder[0]
-		lg.Evidence = []rules.Location{l.libLoc[lg.Library]}
+		lg.Evidence = []facts.Location{l.libLoc[lg.Library]}
 	}
 	deps := f.Stack
 	manifest := manifestLoc(deps)
@@ -249,7 +249,7 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 
 	// Health: a route in the code, else what a dependency serves.
 	best := ""
-	var bestLoc rules.Location
+	var bestLoc facts.Location
 	for _, r := range routes {
 		if r.method != "GET" && r.method != "ANY" && r.method != "HEAD" {
 			continue
@@ -260,33 +260,33 @@ func (l *logState) finish(f *rules.Facts, routes []resolved) {
 	}
 	switch {
 	case best != "":
-		lg.HealthPath, lg.HealthEvidence = best, []rules.Location{bestLoc}
+		lg.HealthPath, lg.HealthEvidence = best, []facts.Location{bestLoc}
 	case l.health != "":
-		lg.HealthPath, lg.HealthEvidence = l.health, []rules.Location{l.healthEv}
+		lg.HealthPath, lg.HealthEvidence = l.health, []facts.Location{l.healthEv}
 	case deps.HasDep("spring-boot-starter-actuator", "org.springframework.boot:spring-boot-starter-actuator"):
-		lg.HealthPath, lg.HealthEvidence = "/actuator/health", []rules.Location{manifest}
+		lg.HealthPath, lg.HealthEvidence = "/actuator/health", []facts.Location{manifest}
 	case deps.HasDep("fastify-healthcheck"):
-		lg.HealthPath, lg.HealthEvidence = "/health", []rules.Location{manifest}
+		lg.HealthPath, lg.HealthEvidence = "/health", []facts.Location{manifest}
 	}
 }
 
 // manifestLoc points at the manifest declaring the stack's dependencies,
 // the evidence for a signal that comes from a dependency.
-func manifestLoc(s rules.Stack) rules.Location {
+func manifestLoc(s facts.Stack) facts.Location {
 	if s.Manifest != "" {
-		return rules.Location{Path: s.Manifest}
+		return facts.Location{Path: s.Manifest}
 	}
 	switch s.Language {
 	case "java", "kotlin":
-		return rules.Location{Path: "pom.xml"}
+		return facts.Location{Path: "pom.xml"}
 	case "javascript", "typescript":
-		return rules.Location{Path: "package.json"}
+		return facts.Location{Path: "package.json"}
 	case "go":
-		return rules.Location{Path: "go.mod"}
+		return facts.Location{Path: "go.mod"}
 	case "python":
-		return rules.Location{Path: "requirements.txt"}
+		return facts.Location{Path: "requirements.txt"}
 	}
-	return rules.Location{Path: "."}
+	return facts.Location{Path: "."}
 }
 
 // isHealthPath reports whether a normalised route serves a health check:

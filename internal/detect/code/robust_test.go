@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // TestNoPanicOnBrokenInput feeds truncated fixtures (unclosed brackets,
@@ -22,7 +22,7 @@ func TestNoPanicOnBrokenInput(t *testing.T) {
 		for cut := 0; cut <= len(src); cut += 3 {
 			d := New()
 			d.Scan(scan.File{Path: name, Data: []byte(src[:cut])})
-			d.Finish(&rules.Facts{})
+			d.Finish(&facts.Facts{})
 		}
 		for range 20 {
 			b := make([]byte, 300)
@@ -31,7 +31,7 @@ func TestNoPanicOnBrokenInput(t *testing.T) {
 			d.Scan(scan.File{Path: name, Data: b})
 			d.Scan(scan.File{Path: "x/package.json", Data: b})
 			d.Scan(scan.File{Path: "application.yml", Data: b})
-			d.Finish(&rules.Facts{})
+			d.Finish(&facts.Facts{})
 		}
 	}
 }

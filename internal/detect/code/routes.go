@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // route is one handler declaration as read in its file.
@@ -16,7 +16,7 @@ type route struct {
 	path   string // as declared, with the prefixes known in the same file
 	recv   string // the router variable it was declared on, when any
 	fn     string // Go: the function taking the router group it was declared in
-	loc    rules.Location
+	loc    facts.Location
 }
 
 // mount says that the routes of module are served under prefix: Express
@@ -51,7 +51,7 @@ type classRoute struct {
 	path    string
 	view    string // class or function name
 	methods []string
-	loc     rules.Location
+	loc     facts.Location
 	router  string // DRF router variable
 }
 
@@ -1248,15 +1248,15 @@ func (st *routeState) filePrefix(file, recv string, depth int) (string, bool) {
 // scope detectors.
 type resolved struct {
 	method, path string
-	loc          rules.Location
+	loc          facts.Location
 }
 
-func (st *routeState) finish(facts *rules.Facts, clientDir string) {
+func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
-	var ev []rules.Location
+	var ev []facts.Location
 	resources := map[string]bool{}
 	var resOrder []string
 	for _, r := range st.routes {
@@ -1296,10 +1296,10 @@ func (st *routeState) finish(facts *rules.Facts, clientDir string) {
 	}
 	sort.Strings(list)
 	sort.Strings(resOrder)
-	facts.Endpoints = len(list)
-	facts.Routes = rules.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Endpoints = len(list)
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
 	if len(methods) > 0 {
-		facts.Routes.Methods = methods
+		inv.Routes.Methods = methods
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Pagination: one strong signal, or two words that only appear together
@@ -126,12 +126,12 @@ const maxEvidenceDirs = 2000
 // then dropped, hiding the API's own.
 type dirEvidence struct {
 	dirs []string
-	locs map[string][]rules.Location
+	locs map[string][]facts.Location
 }
 
-func (e *dirEvidence) add(l rules.Location) {
+func (e *dirEvidence) add(l facts.Location) {
 	if e.locs == nil {
-		e.locs = map[string][]rules.Location{}
+		e.locs = map[string][]facts.Location{}
 	}
 	d := path.Dir(l.Path)
 	ev, ok := e.locs[d]
@@ -146,8 +146,8 @@ func (e *dirEvidence) add(l rules.Location) {
 
 // outside returns up to scan.MaxEvidence locations, in the order seen, whose
 // path skip does not reject.
-func (e *dirEvidence) outside(skip func(string) bool) []rules.Location {
-	var out []rules.Location
+func (e *dirEvidence) outside(skip func(string) bool) []facts.Location {
+	var out []facts.Location
 	for _, d := range e.dirs {
 		for _, l := range e.locs[d] {
 			if !skip(l.Path) {
@@ -251,7 +251,7 @@ func (c *scopeState) scan(s *source) {
 
 // finishClient picks the client folder, before the routes are counted so
 // that the client's own code is not taken for the API's.
-func (c *scopeState) finishClient(f *rules.Facts) {
+func (c *scopeState) finishClient(f *facts.Facts) {
 	sort.SliceStable(c.candidates, func(i, j int) bool {
 		if c.candidates[i].rank != c.candidates[j].rank {
 			return c.candidates[i].rank < c.candidates[j].rank
@@ -273,12 +273,12 @@ func (c *scopeState) inClient(p string) bool {
 	return c.client != "" && c.client != "." && strings.HasPrefix(p, c.client+"/")
 }
 
-func (c *scopeState) finish(f *rules.Facts) {
+func (c *scopeState) finish(f *facts.Facts) {
 	sc := &f.Scope
 	sc.Client = c.client
 	sc.PaginationEvidence = append(sc.PaginationEvidence, c.pagination.outside(c.inClient)...)
 	if f.Stack.HasDep("fastapi-pagination", "django-filter", "mongoose-paginate-v2", "nestjs-paginate", "express-paginate") && len(sc.PaginationEvidence) == 0 {
-		sc.PaginationEvidence = []rules.Location{manifestLoc(f.Stack)}
+		sc.PaginationEvidence = []facts.Location{manifestLoc(f.Stack)}
 	}
 	sc.Pagination = len(sc.PaginationEvidence) > 0
 

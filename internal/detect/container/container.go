@@ -11,12 +11,12 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Detector collects container and structure facts.
 type Detector struct {
-	dockerfiles []rules.Dockerfile
+	dockerfiles []facts.Dockerfile
 	// ignoreDirs are the folders holding a .dockerignore ("." for the root).
 	ignoreDirs map[string]bool
 	// layerFile is the first source file seen for each layer.
@@ -71,11 +71,11 @@ func (d *Detector) Scan(f scan.File) {
 }
 
 // Finish writes the container and structure facts.
-func (d *Detector) Finish(facts *rules.Facts) {
+func (d *Detector) Finish(inv *facts.Facts) {
 	sort.SliceStable(d.dockerfiles, func(i, j int) bool {
 		return rank(d.dockerfiles[i].Path) < rank(d.dockerfiles[j].Path)
 	})
-	c := rules.Container{Dockerfiles: d.dockerfiles}
+	c := facts.Container{Dockerfiles: d.dockerfiles}
 	dirs := []string{"."}
 	for _, df := range d.dockerfiles {
 		dirs = append(dirs, path.Dir(df.Path))
@@ -83,20 +83,20 @@ func (d *Detector) Finish(facts *rules.Facts) {
 	for _, dir := range dirs {
 		if d.ignoreDirs[dir] {
 			c.Dockerignore = true
-			c.DockerignoreEvidence = []rules.Location{{Path: path.Join(dir, ".dockerignore")}}
+			c.DockerignoreEvidence = []facts.Location{{Path: path.Join(dir, ".dockerignore")}}
 			break
 		}
 	}
-	facts.Container = c
+	inv.Container = c
 
-	var s rules.Structure
+	var s facts.Structure
 	for _, l := range []string{"controller", "service", "repository"} {
 		if p, ok := d.layerFile[l]; ok {
 			s.Layers = append(s.Layers, l)
-			s.Evidence = append(s.Evidence, rules.Location{Path: p})
+			s.Evidence = append(s.Evidence, facts.Location{Path: p})
 		}
 	}
-	facts.Structure = s
+	inv.Structure = s
 }
 
 // rank orders Dockerfiles so the main one comes first: a plain Dockerfile

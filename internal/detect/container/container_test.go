@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // run feeds files to a fresh detector the way the collector does.
-func run(files map[string]string, paths ...string) *rules.Facts {
+func run(files map[string]string, paths ...string) *facts.Facts {
 	d := New()
 	for _, p := range paths {
 		f := scan.File{Path: p}
@@ -18,9 +18,9 @@ func run(files map[string]string, paths ...string) *rules.Facts {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{}
+	d.Finish(inv)
+	return inv
 }
 
 func TestDockerfiles(t *testing.T) {

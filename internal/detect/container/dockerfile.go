@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // instruction is one Dockerfile instruction with its continuation lines
@@ -74,8 +74,8 @@ func expand(s string, args map[string]string) string {
 
 // Parse reads what the checks need from one Dockerfile. It never fails:
 // what it cannot understand it leaves out.
-func Parse(p string, data []byte) rules.Dockerfile {
-	d := rules.Dockerfile{Path: p}
+func Parse(p string, data []byte) facts.Dockerfile {
+	d := facts.Dockerfile{Path: p}
 	args := map[string]string{}
 	stages := map[string]bool{}
 	var finalImage string

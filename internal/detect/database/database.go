@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 type detector struct {
@@ -28,8 +28,8 @@ type detector struct {
 	liquibaseMaster   string
 
 	engines   []string
-	engineEv  map[string]rules.Location
-	djangoSet *rules.Location // where DATABASES is configured
+	engineEv  map[string]facts.Location
+	djangoSet *facts.Location // where DATABASES is configured
 
 	models        []model
 	pyClasses     []pyClass
@@ -39,13 +39,13 @@ type detector struct {
 	autoMigrated  map[string]bool
 	prismaModels  map[string]bool
 	prismaFields  []goField
-	tables        map[string]rules.Location
+	tables        map[string]facts.Location
 	tableOrder    []string
 	ormSeen       map[string]bool
 
 	relations   int
-	relationEv  []rules.Location
-	relationSet map[rules.Location]bool
+	relationEv  []facts.Location
+	relationSet map[facts.Location]bool
 }
 
 // New returns a detector of databases, models, relations and migrations.
@@ -54,13 +54,13 @@ func New() scan.Detector {
 		seenMig:      map[string]bool{},
 		atlasDirs:    map[string]bool{},
 		goMigDirs:    map[string]bool{},
-		engineEv:     map[string]rules.Location{},
+		engineEv:     map[string]facts.Location{},
 		pyBases:      map[string]string{},
 		autoMigrated: map[string]bool{},
 		prismaModels: map[string]bool{},
-		tables:       map[string]rules.Location{},
+		tables:       map[string]facts.Location{},
 		ormSeen:      map[string]bool{},
-		relationSet:  map[rules.Location]bool{},
+		relationSet:  map[facts.Location]bool{},
 	}
 }
 
@@ -166,16 +166,16 @@ var (
 // scanSQL counts tables and relations in a SQL file.
 func (d *detector) scanSQL(p string, code []byte) {
 	for _, m := range createTableSQL.FindAllSubmatchIndex(code, -1) {
-		d.addTable(string(code[m[2]:m[3]]), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addTable(string(code[m[2]:m[3]]), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	for _, m := range sqlRelation.FindAllIndex(code, -1) {
-		d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
 // scanSource looks for models, relations and engines in program source.
 func (d *detector) scanSource(p string, code []byte, lang string) {
-	at := func(off int) rules.Location { return rules.Location{Path: p, Line: scan.LineAt(code, off)} }
+	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
 	rels := func(re *scan.Regexp) {
 		for _, m := range re.FindAllIndex(code, -1) {
 			d.addRelation(at(m[0]))
@@ -277,35 +277,35 @@ func (d *detector) scanConfig(p string, data []byte) {
 	if isLiquibaseFile(p) {
 		d.addLiquibase(p, code)
 		for _, m := range configRelation.FindAllIndex(code, -1) {
-			d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+			d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
 	}
 	d.scanURLs(p, code)
 	d.scanKeyValueEngines(p, code)
 	if m := hibernateDialect.FindSubmatchIndex(code); m != nil {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	base := scan.Base(p)
 	if strings.HasPrefix(base, "docker-compose") || strings.HasPrefix(base, "compose.") {
 		for _, m := range composeImage.FindAllSubmatchIndex(code, -1) {
-			d.addEngine(imageEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+			d.addEngine(imageEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
 	}
 }
 
 func (d *detector) scanURLs(p string, code []byte) {
 	for _, m := range urlEngine.FindAllSubmatchIndex(code, -1) {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
 func (d *detector) scanKeyValueEngines(p string, code []byte) {
 	for _, m := range keyValueEngine.FindAllSubmatchIndex(code, -1) {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 }
 
-func (d *detector) addEngine(e string, loc rules.Location) {
+func (d *detector) addEngine(e string, loc facts.Location) {
 	if e == "" {
 		return
 	}
@@ -316,11 +316,11 @@ func (d *detector) addEngine(e string, loc rules.Location) {
 	d.engines = append(d.engines, e)
 }
 
-func (d *detector) addModel(name, orm string, loc rules.Location) {
+func (d *detector) addModel(name, orm string, loc facts.Location) {
 	d.models = append(d.models, model{name: name, orm: orm, loc: loc})
 }
 
-func (d *detector) addTable(name string, loc rules.Location) {
+func (d *detector) addTable(name string, loc facts.Location) {
 	name = strings.ToLower(name)
 	if name == "" || name == "if" {
 		return
@@ -332,7 +332,7 @@ func (d *detector) addTable(name string, loc rules.Location) {
 	d.tableOrder = append(d.tableOrder, name)
 }
 
-func (d *detector) addRelation(loc rules.Location) {
+func (d *detector) addRelation(loc facts.Location) {
 	if d.relationSet[loc] {
 		return
 	}
@@ -383,7 +383,7 @@ var depORMs = []struct {
 }
 
 // Finish decides engines, ORM, models, relations and migrations.
-func (d *detector) Finish(f *rules.Facts) {
+func (d *detector) Finish(f *facts.Facts) {
 	d.finishPython()
 	d.finishGo()
 	for _, fl := range d.prismaFields {
@@ -393,7 +393,7 @@ func (d *detector) Finish(f *rules.Facts) {
 	}
 	d.finishMigrations(f)
 
-	db := rules.Database{}
+	db := facts.Database{}
 	// Engines: dependencies first (sorted for a stable order), then what
 	// configuration and code name.
 	var depEng []string
@@ -404,7 +404,7 @@ func (d *detector) Finish(f *rules.Facts) {
 	}
 	sort.Strings(depEng)
 	seen := map[string]bool{}
-	add := func(e string, loc *rules.Location) {
+	add := func(e string, loc *facts.Location) {
 		if seen[e] {
 			return
 		}
@@ -418,7 +418,7 @@ func (d *detector) Finish(f *rules.Facts) {
 		if l, ok := d.engineEv[e]; ok {
 			add(e, &l)
 		} else if f.Stack.Manifest != "" {
-			add(e, &rules.Location{Path: f.Stack.Manifest})
+			add(e, &facts.Location{Path: f.Stack.Manifest})
 		} else {
 			add(e, nil)
 		}
@@ -473,7 +473,7 @@ func anyRelational(engines []string) bool {
 
 // pickORM names the ORM with most models; with none, the first ORM the
 // dependencies declare; with none, one seen in the tree.
-func pickORM(perORM map[string]int, st rules.Stack, seen map[string]bool) string {
+func pickORM(perORM map[string]int, st facts.Stack, seen map[string]bool) string {
 	best, bestN := "", 0
 	for _, o := range depORMs {
 		if perORM[o.orm] > bestN {

@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // run feeds files to a fresh detector the way the collector does and
 // returns the facts it writes.
-func run(t *testing.T, st rules.Stack, files map[string]string) *rules.Facts {
+func run(t *testing.T, st facts.Stack, files map[string]string) *facts.Facts {
 	t.Helper()
 	d := New()
 	paths := make([]string, 0, len(files))
@@ -25,9 +25,9 @@ func run(t *testing.T, st rules.Stack, files map[string]string) *rules.Facts {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: st}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{Stack: st}
+	d.Finish(inv)
+	return inv
 }
 
 func deps(names ...string) map[string]bool {
@@ -49,7 +49,7 @@ type want struct {
 	relations  bool
 }
 
-func check(t *testing.T, f *rules.Facts, w want) {
+func check(t *testing.T, f *facts.Facts, w want) {
 	t.Helper()
 	db := f.Database
 	if w.engines != nil && !slices.Equal(db.Engines, w.engines) {
@@ -83,7 +83,7 @@ func check(t *testing.T, f *rules.Facts, w want) {
 	if db.Models > 0 && len(db.ModelEvidence) == 0 {
 		t.Errorf("models without evidence")
 	}
-	for _, l := range append(append([]rules.Location{}, f.RelationEvidence...), db.ModelEvidence...) {
+	for _, l := range append(append([]facts.Location{}, f.RelationEvidence...), db.ModelEvidence...) {
 		if l.Path == "" {
 			t.Errorf("evidence without a path: %+v", l)
 		}
@@ -95,7 +95,7 @@ script_location = migrations
 `
 
 func TestFastAPI(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "fastapi", Manifest: "requirements.txt",
+	st := facts.Stack{Language: "python", Framework: "fastapi", Manifest: "requirements.txt",
 		Dependencies: deps("fastapi", "sqlalchemy", "alembic", "psycopg2-binary")}
 	files := map[string]string{
 		"alembic.ini": alembicEnv,
@@ -179,7 +179,7 @@ def upgrade():
 }
 
 func TestFastAPIWeak(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "pymongo")}
+	st := facts.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "pymongo")}
 	files := map[string]string{
 		"main.py": `from fastapi import FastAPI
 from pymongo import MongoClient
@@ -195,7 +195,7 @@ app = FastAPI()
 }
 
 func TestSQLModel(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "sqlmodel")}
+	st := facts.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "sqlmodel")}
 	files := map[string]string{
 		"app/models.py": `from sqlmodel import Field, Relationship, SQLModel
 
@@ -223,7 +223,7 @@ class HeroCreate(HeroBase):
 }
 
 func TestDjango(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "django", Manifest: "requirements.txt",
+	st := facts.Stack{Language: "python", Framework: "django", Manifest: "requirements.txt",
 		Dependencies: deps("django", "djangorestframework", "psycopg2")}
 	files := map[string]string{
 		"config/settings.py": `DATABASES = {
@@ -269,7 +269,7 @@ class Order(TimeStamped):
 func TestDjangoWeak(t *testing.T) {
 	// No DATABASES engine and only migrations/__init__.py: Django's default
 	// SQLite, no migration versions; ForeignKey in a comment is no relation.
-	st := rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django")}
+	st := facts.Stack{Language: "python", Framework: "django", Dependencies: deps("django")}
 	files := map[string]string{
 		"notes/models.py": `from django.db import models
 
@@ -284,7 +284,7 @@ class Note(models.Model):
 }
 
 func TestFlask(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask", "flask-sqlalchemy", "flask-migrate", "pymysql")}
+	st := facts.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask", "flask-sqlalchemy", "flask-migrate", "pymysql")}
 	files := map[string]string{
 		"app/models.py": `from app import db
 
@@ -313,7 +313,7 @@ class Book(db.Model):
 }
 
 func TestFlaskWeak(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask")}
+	st := facts.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask")}
 	files := map[string]string{
 		"app.py": `from flask import Flask
 app = Flask(__name__)
@@ -328,7 +328,7 @@ items = []  # no database; a relationship( would be nice
 }
 
 func TestSpringBootMaven(t *testing.T) {
-	st := rules.Stack{Language: "java", Framework: "spring-boot", Manifest: "pom.xml",
+	st := facts.Stack{Language: "java", Framework: "spring-boot", Manifest: "pom.xml",
 		Dependencies: deps("spring-boot-starter-data-jpa", "org.postgresql:postgresql", "postgresql", "flyway-core", "com.h2database:h2", "h2")}
 	files := map[string]string{
 		"src/main/resources/application.yml": "spring:\n  datasource:\n    url: jdbc:postgresql://localhost:5432/shop\n  jpa:\n    hibernate:\n      ddl-auto: validate\n",
@@ -375,7 +375,7 @@ public class Order {
 }
 
 func TestSpringBootGradleKotlinH2Only(t *testing.T) {
-	st := rules.Stack{Language: "kotlin", Framework: "spring-boot", Manifest: "build.gradle.kts",
+	st := facts.Stack{Language: "kotlin", Framework: "spring-boot", Manifest: "build.gradle.kts",
 		Dependencies: deps("spring-boot-starter-data-jpa", "com.h2database:h2", "h2")}
 	files := map[string]string{
 		"src/main/resources/application.properties": "# spring.datasource.url=jdbc:postgresql://localhost/db\nspring.datasource.url=jdbc:h2:mem:notes\n",
@@ -394,7 +394,7 @@ class Note(@Id var id: Long? = null, var text: String = "")
 }
 
 func TestLiquibase(t *testing.T) {
-	st := rules.Stack{Language: "java", Framework: "spring-boot", Dependencies: deps("liquibase-core", "mysql-connector-j")}
+	st := facts.Stack{Language: "java", Framework: "spring-boot", Dependencies: deps("liquibase-core", "mysql-connector-j")}
 	files := map[string]string{
 		"src/main/resources/db/changelog/db.changelog-master.yaml": "databaseChangeLog:\n  - include:\n      file: db/changelog/changes/001-init.xml\n",
 		"src/main/resources/db/changelog/changes/001-init.xml": `<databaseChangeLog>
@@ -410,7 +410,7 @@ func TestLiquibase(t *testing.T) {
 }
 
 func TestExpressPrisma(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "@prisma/client", "prisma")}
+	st := facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "@prisma/client", "prisma")}
 	files := map[string]string{
 		"prisma/schema.prisma": `generator client {
   provider = "prisma-client-js"
@@ -444,7 +444,7 @@ model Post {
 }
 
 func TestExpressSequelize(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "sequelize", "sequelize-cli", "pg")}
+	st := facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "sequelize", "sequelize-cli", "pg")}
 	files := map[string]string{
 		".sequelizerc": "",
 		"models/user.js": `'use strict';
@@ -486,7 +486,7 @@ module.exports = (sequelize, DataTypes) => {
 }
 
 func TestExpressKnex(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "knex", "pg")}
+	st := facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "knex", "pg")}
 	files := map[string]string{
 		"knexfile.js": "module.exports = { client: 'pg', connection: process.env.DATABASE_URL };\n",
 		"db/migrations/20240101_users.js": `exports.up = function (knex) {
@@ -506,7 +506,7 @@ exports.down = (knex) => knex.schema.dropTable('users');
 }
 
 func TestFrontendOnly(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Dependencies: deps("react", "react-dom", "vite")}
+	st := facts.Stack{Language: "javascript", Dependencies: deps("react", "react-dom", "vite")}
 	files := map[string]string{
 		"src/App.jsx":  "export default function App() { return null }\n",
 		"src/main.js":  "import { createApp } from 'vue'\nconst x = { ref: 'input' }\n",
@@ -517,7 +517,7 @@ func TestFrontendOnly(t *testing.T) {
 }
 
 func TestMongooseOnly(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mongoose")}
+	st := facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mongoose")}
 	files := map[string]string{
 		"models/User.js": `const mongoose = require('mongoose');
 const userSchema = new mongoose.Schema({ name: String });
@@ -538,7 +538,7 @@ module.exports = model('Post', postSchema);
 }
 
 func TestNestJSTypeORM(t *testing.T) {
-	st := rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/typeorm", "typeorm", "pg")}
+	st := facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/typeorm", "typeorm", "pg")}
 	files := map[string]string{
 		"src/users/user.entity.ts": `import { Entity, PrimaryGeneratedColumn, OneToMany } from 'typeorm';
 import { Order } from '../orders/order.entity';
@@ -578,7 +578,7 @@ export class Init1700000000000 implements MigrationInterface {
 func TestNestJSWeakSynchronize(t *testing.T) {
 	// TypeORM with synchronize and no migrations; the relation decorator is
 	// only in a comment.
-	st := rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/typeorm", "typeorm", "sqlite3")}
+	st := facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/typeorm", "typeorm", "sqlite3")}
 	files := map[string]string{
 		"src/app.module.ts": `import { TypeOrmModule } from '@nestjs/typeorm';
 TypeOrmModule.forRoot({ type: 'sqlite', database: 'db.sqlite', synchronize: true });
@@ -594,7 +594,7 @@ export class Cat { @Column() name: string; }
 }
 
 func TestNestJSMongoose(t *testing.T) {
-	st := rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/mongoose", "mongoose")}
+	st := facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "@nestjs/mongoose", "mongoose")}
 	files := map[string]string{
 		"src/cats/schemas/cat.schema.ts": `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import * as mongoose from 'mongoose';
@@ -611,7 +611,7 @@ export const CatSchema = SchemaFactory.createForClass(Cat);
 }
 
 func TestFastifyTS(t *testing.T) {
-	st := rules.Stack{Language: "typescript", Framework: "fastify", Dependencies: deps("fastify", "drizzle-orm", "postgres")}
+	st := facts.Stack{Language: "typescript", Framework: "fastify", Dependencies: deps("fastify", "drizzle-orm", "postgres")}
 	files := map[string]string{
 		"src/db/schema.ts": `import { pgTable, serial, text, integer } from 'drizzle-orm/pg-core';
 
@@ -633,7 +633,7 @@ export const posts = pgTable('posts', {
 }
 
 func TestFastifyJSWeak(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")}
+	st := facts.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")}
 	files := map[string]string{
 		"server.js": "const fastify = require('fastify')();\nconst todos = new Map(); // a .references( would be nice\n",
 	}
@@ -642,7 +642,7 @@ func TestFastifyJSWeak(t *testing.T) {
 }
 
 func TestGoGolangMigrate(t *testing.T) {
-	st := rules.Stack{Language: "go", Framework: "chi", Manifest: "go.mod",
+	st := facts.Stack{Language: "go", Framework: "chi", Manifest: "go.mod",
 		Dependencies: deps("github.com/go-chi/chi/v5", "github.com/jackc/pgx/v5", "github.com/golang-migrate/migrate/v4")}
 	files := map[string]string{
 		"migrations/000001_create_users.up.sql":   "CREATE TABLE users (id BIGSERIAL PRIMARY KEY);\n",
@@ -667,7 +667,7 @@ type Store struct{ pool *pgxpool.Pool }
 }
 
 func TestGoUpDownPairCountsOne(t *testing.T) {
-	st := rules.Stack{Language: "go", Framework: "net-http", Dependencies: deps("github.com/lib/pq")}
+	st := facts.Stack{Language: "go", Framework: "net-http", Dependencies: deps("github.com/lib/pq")}
 	files := map[string]string{
 		"db/migrations/1_init.up.sql":   "CREATE TABLE notes (id SERIAL PRIMARY KEY);\n",
 		"db/migrations/1_init.down.sql": "DROP TABLE notes;\n",
@@ -679,7 +679,7 @@ func TestGoUpDownPairCountsOne(t *testing.T) {
 }
 
 func TestGinGorm(t *testing.T) {
-	st := rules.Stack{Language: "go", Framework: "gin",
+	st := facts.Stack{Language: "go", Framework: "gin",
 		Dependencies: deps("github.com/gin-gonic/gin", "gorm.io/gorm", "gorm.io/driver/mysql")}
 	files := map[string]string{
 		"models/models.go": `package models
@@ -727,7 +727,7 @@ func main() {
 
 func TestEchoGooseWeak(t *testing.T) {
 	// goose with one migration, no foreign keys; an in-memory map store.
-	st := rules.Stack{Language: "go", Framework: "echo",
+	st := facts.Stack{Language: "go", Framework: "echo",
 		Dependencies: deps("github.com/labstack/echo/v4", "github.com/mattn/go-sqlite3", "github.com/pressly/goose/v3")}
 	files := map[string]string{
 		"sql/schema/001_todos.sql": "-- +goose Up\nCREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT);\n\n-- +goose Down\nDROP TABLE todos;\n",
@@ -738,7 +738,7 @@ func TestEchoGooseWeak(t *testing.T) {
 }
 
 func TestFiberEnt(t *testing.T) {
-	st := rules.Stack{Language: "go", Framework: "fiber",
+	st := facts.Stack{Language: "go", Framework: "fiber",
 		Dependencies: deps("github.com/gofiber/fiber/v2", "entgo.io/ent", "github.com/lib/pq")}
 	files := map[string]string{
 		"ent/schema/user.go": `package schema
@@ -768,7 +768,7 @@ func (User) Edges() []ent.Edge {
 }
 
 func TestMostVersionsWins(t *testing.T) {
-	st := rules.Stack{Language: "go", Framework: "net-http"}
+	st := facts.Stack{Language: "go", Framework: "net-http"}
 	files := map[string]string{
 		"db/migrations/001_a.sql":    "CREATE TABLE a (id int);\n",
 		"sql/1_a.up.sql":             "CREATE TABLE b (id int);\n",
@@ -783,7 +783,7 @@ func TestMostVersionsWins(t *testing.T) {
 }
 
 func TestRailsAndEFCorePaths(t *testing.T) {
-	f := run(t, rules.Stack{Language: "ruby", Framework: "rails", Dependencies: deps("rails", "pg")}, map[string]string{
+	f := run(t, facts.Stack{Language: "ruby", Framework: "rails", Dependencies: deps("rails", "pg")}, map[string]string{
 		"db/migrate/20240101000000_create_posts.rb":    "class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.references :user, foreign_key: true\n    end\n  end\nend\n",
 		"db/migrate/20240102000000_create_comments.rb": "class CreateComments < ActiveRecord::Migration[7.1]\nend\n",
 		"app/models/post.rb":                           "class Post < ApplicationRecord\n  belongs_to :user\nend\n",
@@ -791,7 +791,7 @@ func TestRailsAndEFCorePaths(t *testing.T) {
 	})
 	check(t, f, want{engines: []string{"postgres"}, relational: true, orm: "activerecord", models: 2, tool: "rails", count: 2, relations: true})
 
-	f = run(t, rules.Stack{Language: "csharp", Framework: "aspnet", Dependencies: deps("microsoft.entityframeworkcore.sqlserver")}, map[string]string{
+	f = run(t, facts.Stack{Language: "csharp", Framework: "aspnet", Dependencies: deps("microsoft.entityframeworkcore.sqlserver")}, map[string]string{
 		"Api/Migrations/20240101120000_Init.cs":          "public partial class Init : Migration {}\n",
 		"Api/Migrations/20240101120000_Init.Designer.cs": "partial class Init {}\n",
 		"Api/Migrations/AppDbContextModelSnapshot.cs":    "class AppDbContextModelSnapshot : ModelSnapshot {}\n",
@@ -816,7 +816,7 @@ func TestBadInput(t *testing.T) {
 		"migrations/f.sql":   "\x00\x01",
 		"docker-compose.yml": "image:",
 	}
-	f := run(t, rules.Stack{}, files)
+	f := run(t, facts.Stack{}, files)
 	if f.Migrations.Tool == "" {
 		t.Errorf("migrations tool empty; want none or a tool")
 	}
@@ -825,7 +825,7 @@ func TestBadInput(t *testing.T) {
 func TestGinJinzhuGormIndirectDrivers(t *testing.T) {
 	// go.mod lists the drivers only as indirect, so the stack has none; the
 	// dialect import and gorm.Open name the engine.
-	st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/gin-gonic/gin", "github.com/jinzhu/gorm")}
+	st := facts.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/gin-gonic/gin", "github.com/jinzhu/gorm")}
 	files := map[string]string{
 		"common/database.go": `package common
 
@@ -846,7 +846,7 @@ func Init() *gorm.DB {
 }
 
 func TestNestJSOrmConfigJSON(t *testing.T) {
-	st := rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "typeorm")}
+	st := facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "typeorm")}
 	files := map[string]string{
 		"ormconfig.json.example": `{ "type": "mysql", "host": "localhost", "synchronize": true }`,
 	}
@@ -860,7 +860,7 @@ func TestGoBunMigrations(t *testing.T) {
 	}
 	t.Run("go and sql versions in one folder", func(t *testing.T) {
 		// go-base: 1_initial.go, 2_bootstrap_users.up.sql/.tx.down.sql, 3_add_profile_table.go.
-		st := rules.Stack{Language: "go", Framework: "chi", Dependencies: deps("github.com/go-chi/chi/v5", "github.com/uptrace/bun", "github.com/uptrace/bun/dialect/pgdialect")}
+		st := facts.Stack{Language: "go", Framework: "chi", Dependencies: deps("github.com/go-chi/chi/v5", "github.com/uptrace/bun", "github.com/uptrace/bun/dialect/pgdialect")}
 		f := run(t, st, map[string]string{
 			"database/migrations/main.go":                       "package migrations\n\nimport \"github.com/uptrace/bun/migrate\"\n\nvar Migrations = migrate.NewMigrations()\n",
 			"database/migrations/1_initial.go":                  bunGo("accounts"),
@@ -873,7 +873,7 @@ func TestGoBunMigrations(t *testing.T) {
 		}
 	})
 	t.Run("bun sql files only", func(t *testing.T) {
-		st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/uptrace/bun")}
+		st := facts.Stack{Language: "go", Framework: "gin", Dependencies: deps("github.com/uptrace/bun")}
 		f := run(t, st, map[string]string{
 			"migrations/20240101120000_users.up.sql":   "CREATE TABLE users (id serial PRIMARY KEY);\n",
 			"migrations/20240101120000_users.down.sql": "DROP TABLE users;\n",
@@ -883,7 +883,7 @@ func TestGoBunMigrations(t *testing.T) {
 		}
 	})
 	t.Run("golang-migrate beside bun keeps its name", func(t *testing.T) {
-		st := rules.Stack{Language: "go", Dependencies: deps("github.com/uptrace/bun", "github.com/golang-migrate/migrate/v4")}
+		st := facts.Stack{Language: "go", Dependencies: deps("github.com/uptrace/bun", "github.com/golang-migrate/migrate/v4")}
 		f := run(t, st, map[string]string{
 			"migrations/000001_users.up.sql":   "CREATE TABLE users (id serial PRIMARY KEY);\n",
 			"migrations/000001_users.down.sql": "DROP TABLE users;\n",
@@ -893,7 +893,7 @@ func TestGoBunMigrations(t *testing.T) {
 		}
 	})
 	t.Run("go-pg MustRegisterTx", func(t *testing.T) {
-		st := rules.Stack{Language: "go", Dependencies: deps("github.com/go-pg/pg/v10", "github.com/go-pg/migrations/v8")}
+		st := facts.Stack{Language: "go", Dependencies: deps("github.com/go-pg/pg/v10", "github.com/go-pg/migrations/v8")}
 		f := run(t, st, map[string]string{
 			"cmd/migrations/1_create_users.go": "package main\n\nimport \"github.com/go-pg/migrations/v8\"\n\nfunc init() {\n\tmigrations.MustRegisterTx(func(db migrations.DB) error {\n\t\t_, err := db.Exec(`CREATE TABLE users (id serial PRIMARY KEY)`)\n\t\treturn err\n\t})\n}\n",
 			"cmd/migrations/2_add_email.go":    "package main\n\nimport \"github.com/go-pg/migrations/v8\"\n\nfunc init() {\n\tmigrations.MustRegisterTx(func(db migrations.DB) error {\n\t\t_, err := db.Exec(`ALTER TABLE users ADD email text`)\n\t\treturn err\n\t})\n}\n",
@@ -903,7 +903,7 @@ func TestGoBunMigrations(t *testing.T) {
 		}
 	})
 	t.Run("gormigrate IDs", func(t *testing.T) {
-		st := rules.Stack{Language: "go", Framework: "gin", Dependencies: deps("gorm.io/gorm", "github.com/go-gormigrate/gormigrate/v2")}
+		st := facts.Stack{Language: "go", Framework: "gin", Dependencies: deps("gorm.io/gorm", "github.com/go-gormigrate/gormigrate/v2")}
 		f := run(t, st, map[string]string{
 			"internal/db/migrate.go": "package db\n\nimport (\n\t\"github.com/go-gormigrate/gormigrate/v2\"\n\t\"gorm.io/gorm\"\n)\n\nfunc Migrate(db *gorm.DB) error {\n\tm := gormigrate.New(db, gormigrate.DefaultOptions, []*gormigrate.Migration{{\n\t\tID: \"202401011200\",\n\t\tMigrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&User{}) },\n\t}, {\n\t\tID: \"202402011200\",\n\t\tMigrate: func(tx *gorm.DB) error { return tx.AutoMigrate(&Post{}) },\n\t}})\n\treturn m.Migrate()\n}\n",
 		})
@@ -912,7 +912,7 @@ func TestGoBunMigrations(t *testing.T) {
 		}
 	})
 	t.Run("a Register(func) outside a migrations folder is no migration", func(t *testing.T) {
-		st := rules.Stack{Language: "go", Framework: "net-http", Dependencies: deps("github.com/uptrace/bun")}
+		st := facts.Stack{Language: "go", Framework: "net-http", Dependencies: deps("github.com/uptrace/bun")}
 		f := run(t, st, map[string]string{
 			"internal/plugins/plugins.go": "package plugins\n\nfunc init() {\n\tregistry.MustRegister(func(ctx context.Context) error { return nil })\n\thooks.Register(func() {})\n}\n",
 		})

@@ -12,7 +12,7 @@ var relationalEngines = map[string]bool{
 	"oracle": true, "h2": true, "hsqldb": true, "derby": true, "cockroachdb": true,
 }
 
-// depEngines maps a dependency name (as rules.Stack.Dependencies spells it)
+// depEngines maps a dependency name (as facts.Stack.Dependencies spells it)
 // to the engine its presence implies.
 var depEngines = map[string]string{
 	// Python
@@ -97,7 +97,7 @@ var keyValueEngine = scan.MustCompile(`(?m)(?:\bDB_CONNECTION\s*=\s*|\badapter:\
 // prismaProvider matches the provider of a Prisma datasource.
 var prismaProvider = scan.MustCompile(`provider\s*=\s*"(postgresql|postgres|mysql|sqlite|sqlserver|mongodb|cockroachdb)"`)
 
-// canonicalEngine maps the many spellings to the vocabulary of rules.Database.Engines.
+// canonicalEngine maps the many spellings to the vocabulary of facts.Database.Engines.
 func canonicalEngine(s string) string {
 	switch strings.ToLower(s) {
 	case "postgres", "postgresql", "postgresql_psycopg2", "postgis", "pg", "pgsql", "postgresplus", "timescaledb":

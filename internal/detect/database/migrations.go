@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 var (
@@ -70,7 +70,7 @@ type migration struct {
 	key string
 	// weight is how many versions the file holds (Liquibase change sets).
 	weight int
-	loc    rules.Location
+	loc    facts.Location
 }
 
 // addMigration records a version once per key.
@@ -80,7 +80,7 @@ func (d *detector) addMigration(tool, key string, weight int, p string, line int
 		return
 	}
 	d.seenMig[k] = true
-	d.migrations = append(d.migrations, migration{tool: tool, key: key, weight: weight, loc: rules.Location{Path: p, Line: line}})
+	d.migrations = append(d.migrations, migration{tool: tool, key: key, weight: weight, loc: facts.Location{Path: p, Line: line}})
 }
 
 // scanMigrationPath records migrations recognisable by their path alone.
@@ -190,7 +190,7 @@ func (d *detector) addLiquibase(p string, raw []byte) {
 }
 
 // finishMigrations picks the tool with the most versions.
-func (d *detector) finishMigrations(f *rules.Facts) {
+func (d *detector) finishMigrations(f *facts.Facts) {
 	d.relabelGoSQL(f.Stack.Dependencies)
 	// Plain SQL files in a folder with atlas.sum are Atlas migrations;
 	// the rest, with no known tool, are "other".
@@ -216,11 +216,11 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 		}
 	}
 	if best == "" {
-		f.Migrations = rules.Migrations{Tool: "none"}
+		f.Migrations = facts.Migrations{Tool: "none"}
 		return
 	}
 	dirs := map[string]int{}
-	var ev []rules.Location
+	var ev []facts.Location
 	for _, m := range d.migrations {
 		if m.tool != best {
 			continue
@@ -236,7 +236,7 @@ func (d *detector) finishMigrations(f *rules.Facts) {
 			dir, dirN = k, n
 		}
 	}
-	f.Migrations = rules.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
+	f.Migrations = facts.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
 }
 
 // toolOrder breaks ties between tools deterministically: named tools

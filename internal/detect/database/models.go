@@ -5,13 +5,13 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // model is one model or entity declaration.
 type model struct {
 	name, orm string
-	loc       rules.Location
+	loc       facts.Location
 }
 
 // pyClass is a Python class whose bases decide, once every file is seen,
@@ -22,7 +22,7 @@ type pyClass struct {
 	table    bool // SQLModel's table=True
 	abstract bool
 	hint     string // the ORM the file imports: tortoise, peewee, mongoengine, beanie
-	loc      rules.Location
+	loc      facts.Location
 }
 
 // goStruct is a Go struct that may be a GORM or Bun model.
@@ -30,12 +30,12 @@ type goStruct struct {
 	name   string
 	orm    string // gorm or bun when the struct says so itself
 	fields []goField
-	loc    rules.Location
+	loc    facts.Location
 }
 
 type goField struct {
 	typ string
-	loc rules.Location
+	loc facts.Location
 }
 
 var (
@@ -101,7 +101,7 @@ func (d *detector) scanPython(p string, code []byte) {
 	idx := pyClassRe.FindAllSubmatchIndex(code, -1)
 	for i, m := range idx {
 		name := string(code[m[2]:m[3]])
-		c := pyClass{name: name, hint: hint, loc: rules.Location{Path: p, Line: scan.LineAt(code, m[2])}}
+		c := pyClass{name: name, hint: hint, loc: facts.Location{Path: p, Line: scan.LineAt(code, m[2])}}
 		for _, b := range strings.Split(string(code[m[4]:m[5]]), ",") {
 			b = strings.TrimSpace(b)
 			if k, v, ok := strings.Cut(b, "="); ok {
@@ -211,18 +211,18 @@ func (d *detector) finishPython() {
 // scanJVM finds JPA entities and Spring Data MongoDB documents.
 func (d *detector) scanJVM(p string, code []byte) {
 	for _, m := range entityRe.FindAllIndex(code, -1) {
-		d.addModel("", "jpa", rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addModel("", "jpa", facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	if bytes.Contains(code, []byte("org.springframework.data.mongodb")) {
 		for _, m := range documentRe.FindAllIndex(code, -1) {
-			d.addModel("", "spring-data-mongodb", rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+			d.addModel("", "spring-data-mongodb", facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
 	}
 }
 
 // scanJS finds TypeORM, MikroORM, Sequelize, Drizzle and Mongoose models.
 func (d *detector) scanJS(p string, code []byte) {
-	at := func(off int) rules.Location { return rules.Location{Path: p, Line: scan.LineAt(code, off)} }
+	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
 	switch {
 	case bytes.Contains(code, []byte("typeorm")):
 		for _, m := range entityRe.FindAllIndex(code, -1) {
@@ -268,7 +268,7 @@ func (d *detector) scanJS(p string, code []byte) {
 // scanGo collects structs (resolved in Finish), AutoMigrate calls and ent schemas.
 func (d *detector) scanGo(p string, code []byte) {
 	for _, m := range entSchemaRe.FindAllSubmatchIndex(code, -1) {
-		d.addModel(string(code[m[2]:m[3]]), "ent", rules.Location{Path: p, Line: scan.LineAt(code, m[2])})
+		d.addModel(string(code[m[2]:m[3]]), "ent", facts.Location{Path: p, Line: scan.LineAt(code, m[2])})
 	}
 	for _, m := range autoMigrateRe.FindAllSubmatchIndex(code, -1) {
 		for _, s := range structLitRe.FindAllSubmatch(code[m[2]:m[3]], -1) {
@@ -279,7 +279,7 @@ func (d *detector) scanGo(p string, code []byte) {
 		return
 	}
 	for _, m := range goStructRe.FindAllSubmatchIndex(code, -1) {
-		s := goStruct{name: string(code[m[2]:m[3]]), loc: rules.Location{Path: p, Line: scan.LineAt(code, m[2])}}
+		s := goStruct{name: string(code[m[2]:m[3]]), loc: facts.Location{Path: p, Line: scan.LineAt(code, m[2])}}
 		end := bytes.IndexByte(code[m[1]:], '}')
 		if end < 0 {
 			continue
@@ -304,17 +304,17 @@ func (d *detector) scanGo(p string, code []byte) {
 			if bytes.Contains(t, []byte(`gorm:"`)) {
 				s.orm = "gorm"
 				if bytes.Contains(t, []byte("foreignKey:")) || bytes.Contains(t, []byte("many2many:")) || bytes.Contains(t, []byte("foreignkey:")) {
-					d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, lineOff)})
+					d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, lineOff)})
 				}
 			}
 			if bytes.Contains(t, []byte(`bun:"rel:`)) || bytes.Contains(t, []byte(`bun:"m2m:`)) {
-				d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, lineOff)})
+				d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, lineOff)})
 			}
 			fs := strings.Fields(string(t))
 			if len(fs) >= 2 {
 				typ := strings.TrimLeft(fs[1], "[]*")
 				if typ != "" && !strings.Contains(typ, ".") {
-					s.fields = append(s.fields, goField{typ: typ, loc: rules.Location{Path: p, Line: scan.LineAt(code, lineOff)}})
+					s.fields = append(s.fields, goField{typ: typ, loc: facts.Location{Path: p, Line: scan.LineAt(code, lineOff)}})
 				}
 			}
 		}
@@ -353,7 +353,7 @@ func (d *detector) scanPrisma(p string, data []byte) {
 	idx := prismaModelRe.FindAllSubmatchIndex(code, -1)
 	for i, m := range idx {
 		name := string(code[m[2]:m[3]])
-		d.addModel(name, "prisma", rules.Location{Path: p, Line: scan.LineAt(code, m[2])})
+		d.addModel(name, "prisma", facts.Location{Path: p, Line: scan.LineAt(code, m[2])})
 		d.prismaModels[name] = true
 		end := len(code)
 		if i+1 < len(idx) {
@@ -365,15 +365,15 @@ func (d *detector) scanPrisma(p string, data []byte) {
 		for _, f := range prismaFieldRe.FindAllSubmatchIndex(code[m[1]:end], -1) {
 			d.prismaFields = append(d.prismaFields, goField{
 				typ: string(code[m[1]+f[2] : m[1]+f[3]]),
-				loc: rules.Location{Path: p, Line: scan.LineAt(code, m[1]+f[0])},
+				loc: facts.Location{Path: p, Line: scan.LineAt(code, m[1]+f[0])},
 			})
 		}
 	}
 	for _, m := range prismaRelRe.FindAllIndex(code, -1) {
-		d.addRelation(rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	if m := prismaProvider.FindSubmatchIndex(code); m != nil && bytes.Contains(code, []byte("datasource")) {
-		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), rules.Location{Path: p, Line: scan.LineAt(code, m[0])})
+		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	d.ormSeen["prisma"] = true
 }

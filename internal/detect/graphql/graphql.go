@@ -26,7 +26,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // maxTypeNames caps the object type names kept for messages.
@@ -34,18 +34,18 @@ const maxTypeNames = 20
 
 type detector struct {
 	// servers holds the first evidence of each server library in the code.
-	servers    map[string]rules.Location
+	servers    map[string]facts.Location
 	schema     string
 	schemaFile bool
-	sdlEv      rules.Location
+	sdlEv      facts.Location
 	// buildEv is where the schema is built or the server started.
-	buildEv rules.Location
+	buildEv facts.Location
 
 	// Distinct operation names from SDL, and whether each is described.
 	sdlQueries, sdlMutations map[string]bool
 	// Code-first counts.
 	codeQueries, codeMutations, codeDescribed int
-	codeEv                                    []rules.Location
+	codeEv                                    []facts.Location
 	// fieldRefs are graphene X.Field() operations without a description of
 	// their own; describedCls the classes X that describe themselves.
 	fieldRefs    []string
@@ -56,7 +56,7 @@ type detector struct {
 // New returns the GraphQL detector.
 func New() scan.Detector {
 	return &detector{
-		servers:    map[string]rules.Location{},
+		servers:    map[string]facts.Location{},
 		sdlQueries: map[string]bool{}, sdlMutations: map[string]bool{},
 		types: map[string]bool{}, describedCls: map[string]bool{},
 	}
@@ -101,7 +101,7 @@ func testDir(p string) bool {
 
 func (d *detector) Scan(f scan.File) {
 	if gqlgenConfig(f.Path) {
-		d.server("gqlgen", rules.Location{Path: f.Path})
+		d.server("gqlgen", facts.Location{Path: f.Path})
 		return
 	}
 	if f.Data == nil {
@@ -144,7 +144,7 @@ func generated(data []byte) bool {
 	return bytes.Contains(head, []byte("Code generated")) && bytes.Contains(head, []byte("DO NOT EDIT"))
 }
 
-func (d *detector) server(name string, l rules.Location) {
+func (d *detector) server(name string, l facts.Location) {
 	if _, ok := d.servers[name]; !ok {
 		d.servers[name] = l
 	}
@@ -196,7 +196,7 @@ var schemaBuild = scan.MustCompile(`\b(graphene|strawberry)\.Schema\(|\bmake_exe
 func (d *detector) serverSignals(p string, src []byte, lang string) {
 	if d.buildEv.Path == "" {
 		if loc := schemaBuild.FindIndex(src); loc != nil {
-			d.buildEv = rules.Location{Path: p, Line: scan.LineAt(src, loc[0])}
+			d.buildEv = facts.Location{Path: p, Line: scan.LineAt(src, loc[0])}
 		}
 	}
 	fam := langFamily(lang)
@@ -208,7 +208,7 @@ func (d *detector) serverSignals(p string, src []byte, lang string) {
 			continue
 		}
 		if loc := s.re.FindIndex(src); loc != nil {
-			d.server(s.name, rules.Location{Path: p, Line: scan.LineAt(src, loc[0])})
+			d.server(s.name, facts.Location{Path: p, Line: scan.LineAt(src, loc[0])})
 		}
 	}
 }
@@ -235,7 +235,7 @@ func (d *detector) addSDL(p string, full, data []byte, base int, file bool) {
 		}
 		if off, ok := s.typeOff[root]; ok && len(s.fields[root]) > 0 && (d.schema == "" || file && !d.schemaFile) {
 			d.schema, d.schemaFile = p, file
-			d.sdlEv = rules.Location{Path: p, Line: scan.LineAt(full, base+off)}
+			d.sdlEv = facts.Location{Path: p, Line: scan.LineAt(full, base+off)}
 		}
 	}
 	for _, name := range s.objects {
@@ -284,7 +284,7 @@ func (d *detector) decorators(p string, src []byte) {
 		if bytes.Contains(src[m[1]:end], []byte("description")) {
 			d.codeDescribed++
 		}
-		d.codeEv = scan.AddEvidence(d.codeEv, rules.Location{Path: p, Line: scan.LineAt(src, m[0])})
+		d.codeEv = scan.AddEvidence(d.codeEv, facts.Location{Path: p, Line: scan.LineAt(src, m[0])})
 	}
 	for _, m := range jsObjectType.FindAllSubmatch(src, -1) {
 		if name := string(m[3]); resourceType(name) {
@@ -330,7 +330,7 @@ func (d *detector) springMappings(p string, src []byte) {
 			d.codeMutations++
 		}
 		// @QueryMapping carries no description; Spring reads it from the SDL.
-		d.codeEv = scan.AddEvidence(d.codeEv, rules.Location{Path: p, Line: scan.LineAt(src, m[0])})
+		d.codeEv = scan.AddEvidence(d.codeEv, facts.Location{Path: p, Line: scan.LineAt(src, m[0])})
 	}
 }
 
@@ -344,7 +344,7 @@ func (d *detector) gqlgenResolvers(p string, src []byte) {
 		} else {
 			d.codeMutations++
 		}
-		d.codeEv = scan.AddEvidence(d.codeEv, rules.Location{Path: p, Line: scan.LineAt(src, m[0])})
+		d.codeEv = scan.AddEvidence(d.codeEv, facts.Location{Path: p, Line: scan.LineAt(src, m[0])})
 	}
 }
 
@@ -438,7 +438,7 @@ func (d *detector) pythonBody(p string, lines []string, at, indent int, mutation
 		if described {
 			d.codeDescribed++
 		}
-		d.codeEv = scan.AddEvidence(d.codeEv, rules.Location{Path: p, Line: line + 1})
+		d.codeEv = scan.AddEvidence(d.codeEv, facts.Location{Path: p, Line: line + 1})
 	}
 	for j := at + 1; j < len(lines); j++ {
 		l := lines[j]
@@ -516,9 +516,9 @@ var precedence = []string{
 	"strawberry", "graphene", "ariadne", "apollo", "yoga", "mercurius", "express-graphql", "graphql-http",
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	g := &facts.GraphQL
-	var ev []rules.Location
+func (d *detector) Finish(inv *facts.Facts) {
+	g := &inv.GraphQL
+	var ev []facts.Location
 	for _, name := range precedence {
 		if l, ok := d.servers[name]; ok {
 			g.Server = name
@@ -528,17 +528,17 @@ func (d *detector) Finish(facts *rules.Facts) {
 	}
 	if g.Server == "" {
 		for _, ds := range depServers {
-			if facts.Stack.HasDep(ds.dep) {
+			if inv.Stack.HasDep(ds.dep) {
 				g.Server = ds.server
-				if facts.Stack.Manifest != "" {
-					ev = append(ev, rules.Location{Path: facts.Stack.Manifest})
+				if inv.Stack.Manifest != "" {
+					ev = append(ev, facts.Location{Path: inv.Stack.Manifest})
 				}
 				break
 			}
 		}
 	}
 	if g.Server != "" && d.buildEv.Path != "" {
-		ev = []rules.Location{d.buildEv}
+		ev = []facts.Location{d.buildEv}
 	}
 	if g.Server == "" {
 		// Schema files and resolvers without a server library are a

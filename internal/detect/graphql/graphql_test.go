@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // run feeds files (path, content pairs) to a fresh detector the way the
 // collector does and returns the GraphQL facts it writes.
-func run(t *testing.T, stack rules.Stack, files ...string) rules.GraphQL {
+func run(t *testing.T, stack facts.Stack, files ...string) facts.GraphQL {
 	t.Helper()
 	if len(files)%2 != 0 {
 		t.Fatal("files must be path, content pairs")
@@ -24,13 +24,13 @@ func run(t *testing.T, stack rules.Stack, files ...string) rules.GraphQL {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: stack}
-	d.Finish(facts)
-	return facts.GraphQL
+	inv := &facts.Facts{Stack: stack}
+	d.Finish(inv)
+	return inv.GraphQL
 }
 
-func stackOf(lang, fw string, deps ...string) rules.Stack {
-	s := rules.Stack{Language: lang, Framework: fw, Dependencies: map[string]bool{}}
+func stackOf(lang, fw string, deps ...string) facts.Stack {
+	s := facts.Stack{Language: lang, Framework: fw, Dependencies: map[string]bool{}}
 	for _, d := range deps {
 		s.Dependencies[d] = true
 	}
@@ -45,7 +45,7 @@ type want struct {
 	types              []string
 }
 
-func check(t *testing.T, g rules.GraphQL, w want) {
+func check(t *testing.T, g facts.GraphQL, w want) {
 	t.Helper()
 	if g.Server != w.server || g.Schema != w.schema || g.Queries != w.queries || g.Mutations != w.mutations {
 		t.Errorf("got server=%q schema=%q queries=%d mutations=%d; want %q %q %d %d",
@@ -252,7 +252,7 @@ query = QueryType()
 schema = make_executable_schema(type_defs, query)
 `)
 	check(t, g, want{server: "ariadne", schema: "api/schema.py", queries: 2, mutations: 1, described: 1, types: []string{"Post"}})
-	if g.Evidence[len(g.Evidence)-1] != (rules.Location{Path: "api/schema.py", Line: 4}) {
+	if g.Evidence[len(g.Evidence)-1] != (facts.Location{Path: "api/schema.py", Line: 4}) {
 		t.Errorf("evidence = %+v, want the type Query line 4", g.Evidence)
 	}
 }
@@ -549,7 +549,7 @@ func main() {
 }
 `)
 	check(t, g, want{server: "gqlgen", schema: "graph/schema.graphqls", queries: 1, mutations: 1, types: []string{"Todo", "User"}})
-	if g.Evidence[0] != (rules.Location{Path: "server.go", Line: 9}) {
+	if g.Evidence[0] != (facts.Location{Path: "server.go", Line: 9}) {
 		t.Errorf("first evidence = %+v, want the gqlgen handler", g.Evidence[0])
 	}
 

@@ -15,7 +15,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Thresholds of a bulk upload. A commit is a bulk upload when it added at
@@ -37,8 +37,8 @@ const (
 // Summarize turns commits (newest first, as git log lists them) into the
 // history facts. files are the snapshot's current files, for the share a
 // bulk commit added; now is when the audit runs.
-func Summarize(commits []source.Commit, files []source.File, now time.Time) rules.History {
-	h := rules.History{Available: true, Commits: len(commits)}
+func Summarize(commits []source.Commit, files []source.File, now time.Time) facts.History {
+	h := facts.History{Available: true, Commits: len(commits)}
 	if len(commits) == 0 {
 		h.Available = false
 		h.Reason = "the history has no commits"
@@ -87,7 +87,7 @@ func isoWeek(t time.Time) string {
 
 // bulk finds the commit that added the most files and decides whether it
 // is a bulk upload (see the Bulk constants).
-func bulk(h *rules.History, byTime []source.Commit, files int) {
+func bulk(h *facts.History, byTime []source.Commit, files int) {
 	best, bestNet := -1, 0
 	for i, c := range byTime {
 		if c.Changed > 0 {
@@ -124,7 +124,7 @@ func viaUpload(subject string) bool {
 
 // messages judges the commit messages; merges are left out, since their
 // text is written by the tool.
-func messages(h *rules.History, commits []source.Commit) {
+func messages(h *facts.History, commits []source.Commit) {
 	seen := map[string]bool{}
 	examples := map[string]bool{}
 	// Oldest first, so the first of repeated messages is the one kept.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Kinds of document, as in the report contract.
@@ -20,7 +20,7 @@ const (
 type signal struct {
 	name string
 	kind string
-	ev   rules.Location
+	ev   facts.Location
 }
 
 // quality counts documentation written for a generator: operations seen,
@@ -66,8 +66,8 @@ func callEnd(code []byte, off int) ([]byte, int) {
 	return code[start:end], end
 }
 
-func loc(p string, data []byte, off int) rules.Location {
-	return rules.Location{Path: p, Line: scan.LineAt(data, off)}
+func loc(p string, data []byte, off int) facts.Location {
+	return facts.Location{Path: p, Line: scan.LineAt(data, off)}
 }
 
 // record keeps the first evidence of a generator.

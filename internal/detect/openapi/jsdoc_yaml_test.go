@@ -3,7 +3,7 @@ package openapi
 import (
 	"testing"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // swagger-jsdoc merges the YAML files its apis option lists; the security
@@ -11,7 +11,7 @@ import (
 func TestSwaggerJSDocSchemesInYAMLFragment(t *testing.T) {
 	const options = "import swaggerJSDoc from 'swagger-jsdoc'\n\nconst options: swaggerJSDoc.Options = {\n  definition: { openapi: '3.0.0', info: { title: 'API', version: '1.0.0' } },\n  apis: ['./src/docs/*.yaml', './src/routes/v1/*.ts'],\n}\nexport const spec = swaggerJSDoc(options)\n"
 	const route = "import express from 'express'\nconst router = express.Router()\n\n/**\n * @swagger\n * /users/{id}:\n *   get:\n *     summary: Get a user\n *     security:\n *       - bearerAuth: []\n *     responses:\n *       \"200\":\n *         description: OK\n *       \"401\":\n *         $ref: '#/components/responses/Unauthorized'\n */\nrouter.get('/:id', auth(), getUser)\n"
-	st := rules.Stack{Language: "typescript", Framework: "express", Dependencies: map[string]bool{"swagger-jsdoc": true}}
+	st := facts.Stack{Language: "typescript", Framework: "express", Dependencies: map[string]bool{"swagger-jsdoc": true}}
 	tests := []struct {
 		name       string
 		components string

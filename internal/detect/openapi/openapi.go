@@ -10,7 +10,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Bounds on what is kept between Scan and Finish.
@@ -30,11 +30,11 @@ type detector struct {
 	order   []string
 	q       map[string]*quality
 
-	fastapiOff *rules.Location
-	jvmConfig  *rules.Location
+	fastapiOff *facts.Location
+	jvmConfig  *facts.Location
 	// apiImpl is a controller implementing a generated *Api interface.
-	apiImpl *rules.Location
-	jsdocEv []rules.Location
+	apiImpl *facts.Location
+	jsdocEv []facts.Location
 }
 
 // New returns the OpenAPI detector.
@@ -158,7 +158,7 @@ func qualityKey(name string) string {
 
 // dependency-backed generators: the JVM ones are declared in the build file
 // and their annotations alone do not serve a document.
-func (d *detector) addDependencySignals(st rules.Stack) {
+func (d *detector) addDependencySignals(st facts.Stack) {
 	var springdoc, springfox bool
 	for dep := range st.Dependencies {
 		springdoc = springdoc || strings.HasPrefix(dep, "springdoc-openapi") || strings.HasPrefix(dep, "org.springdoc:")
@@ -166,7 +166,7 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 	}
 	// Evidence: the springdoc configuration, else an annotated file, else
 	// the build file declaring the dependency.
-	ev := rules.Location{Path: st.Manifest}
+	ev := facts.Location{Path: st.Manifest}
 	if d.jvmConfig != nil {
 		ev = *d.jvmConfig
 	} else if s, ok := d.signals["swagger-annotations"]; ok {
@@ -196,7 +196,7 @@ func (d *detector) addDependencySignals(st rules.Stack) {
 }
 
 // generator picks the generator to report, preferring the project's language.
-func (d *detector) generator(st rules.Stack) *signal {
+func (d *detector) generator(st facts.Stack) *signal {
 	fam := langFamily(st.Language)
 	var first *signal
 	for _, p := range priority {
@@ -217,8 +217,8 @@ func (d *detector) generator(st rules.Stack) *signal {
 // yamlSchemes is a securitySchemes key in a YAML fragment.
 var yamlSchemes = scan.MustCompile(`(?m)^\s*securitySchemes:`)
 
-func (d *detector) Finish(facts *rules.Facts) {
-	d.addDependencySignals(facts.Stack)
+func (d *detector) Finish(inv *facts.Facts) {
+	d.addDependencySignals(inv.Stack)
 	var docs []*specDoc
 	for _, p := range d.docPaths {
 		if s := analyze(p, stripBOM(d.files[p]), d.files); s != nil {
@@ -238,8 +238,8 @@ func (d *detector) Finish(facts *rules.Facts) {
 	}
 	d.files = nil
 	best := bestDoc(docs)
-	gen := d.generator(facts.Stack)
-	out := rules.OpenAPI{Kind: kindNone}
+	gen := d.generator(inv.Stack)
+	out := facts.OpenAPI{Kind: kindNone}
 	switch {
 	case best != nil && (best.valid || gen == nil || gen.kind == kindStatic || gen.kind == kindAnnotations):
 		out = fromStatic(best)
@@ -253,16 +253,16 @@ func (d *detector) Finish(facts *rules.Facts) {
 			}
 		}
 	case gen != nil:
-		out = d.fromGenerator(gen, facts.Endpoints)
+		out = d.fromGenerator(gen, inv.Endpoints)
 		if best != nil {
 			// The committed document is broken, but the framework serves
 			// its own: say so without failing the generated one.
-			out.Evidence = append(out.Evidence, rules.Location{Path: best.path, Line: 1})
+			out.Evidence = append(out.Evidence, facts.Location{Path: best.path, Line: 1})
 		}
 	}
-	facts.OpenAPI = out
-	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(facts.Stack.Dependencies, specFirstDeps) {
-		code.AddDocumentRoutes(facts, out.OperationKeys, *d.apiImpl)
+	inv.OpenAPI = out
+	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(inv.Stack.Dependencies, specFirstDeps) {
+		code.AddDocumentRoutes(inv, out.OperationKeys, *d.apiImpl)
 	}
 }
 
@@ -275,35 +275,35 @@ func hasAny(deps map[string]bool, names []string) bool {
 	return false
 }
 
-func fromStatic(s *specDoc) rules.OpenAPI {
-	return rules.OpenAPI{
+func fromStatic(s *specDoc) facts.OpenAPI {
+	return facts.OpenAPI{
 		Kind: kindStatic, Path: s.path, Valid: s.valid, Error: s.err, Version: s.version,
 		Operations: s.ops, Described: s.described, ErrorResponses: s.errorResps,
 		SecuritySchemes: s.schemes, ExternalRefs: s.extRefs, OperationKeys: s.keys,
-		Evidence: []rules.Location{{Path: s.path, Line: 1}},
+		Evidence: []facts.Location{{Path: s.path, Line: 1}},
 	}
 }
 
-func (d *detector) fromGenerator(gen *signal, endpoints int) rules.OpenAPI {
+func (d *detector) fromGenerator(gen *signal, endpoints int) facts.OpenAPI {
 	if gen.name == "fastapi" && d.fastapiOff != nil {
-		return rules.OpenAPI{
+		return facts.OpenAPI{
 			Kind: kindNone, Generator: gen.name,
 			Error:    "FastAPI(openapi_url=None) turns the generated document off",
-			Evidence: []rules.Location{*d.fastapiOff},
+			Evidence: []facts.Location{*d.fastapiOff},
 		}
 	}
 	if gen.kind == kindStatic {
 		// Spec-first code generation whose document was not among the
 		// scanned files.
-		return rules.OpenAPI{
+		return facts.OpenAPI{
 			Kind: kindStatic, Generator: gen.name,
 			Error:    gen.name + " generates code from a document that was not found in the scanned folders",
-			Evidence: []rules.Location{gen.ev},
+			Evidence: []facts.Location{gen.ev},
 		}
 	}
-	out := rules.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true}
+	out := facts.OpenAPI{Kind: gen.kind, Generator: gen.name, Valid: true}
 	if gen.ev.Path != "" {
-		out.Evidence = []rules.Location{gen.ev}
+		out.Evidence = []facts.Location{gen.ev}
 	}
 	q := d.q[qualityKey(gen.name)]
 	if gen.name == "swagger-ui-express" && d.q["swagger-jsdoc"] != nil && d.q["swagger-jsdoc"].ops > 0 {

@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // runFacts is run that returns all the facts, routes included.
-func runFacts(st rules.Stack, pre rules.Facts, files map[string]string) *rules.Facts {
+func runFacts(st facts.Stack, pre facts.Facts, files map[string]string) *facts.Facts {
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
@@ -18,10 +18,10 @@ func runFacts(st rules.Stack, pre rules.Facts, files map[string]string) *rules.F
 		}
 		d.Scan(f)
 	}
-	facts := &pre
-	facts.Stack = st
-	d.Finish(facts)
-	return facts
+	inv := &pre
+	inv.Stack = st
+	d.Finish(inv)
+	return inv
 }
 
 const petSpec = `openapi: 3.0.1
@@ -96,14 +96,14 @@ class PetController(private val service: PetService) : PetsApi {
 `
 
 func TestSpecFirstControllersServeTheDocumentsRoutes(t *testing.T) {
-	maven := rules.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{
+	maven := facts.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{
 		"spring-boot-starter-web": true, "openapi-generator-maven-plugin": true, "org.openapitools:openapi-generator-maven-plugin": true}}
-	gradleKt := rules.Stack{Language: "kotlin", Framework: "spring-boot", Dependencies: map[string]bool{
+	gradleKt := facts.Stack{Language: "kotlin", Framework: "spring-boot", Dependencies: map[string]bool{
 		"spring-boot-starter-web": true, "org.openapi.generator": true}}
 	// The code found one hand-written route already, under /api.
-	pre := rules.Facts{Endpoints: 1, Routes: rules.Routes{List: []string{"GET /api/vets"}, Resources: []string{"vets"}}}
+	pre := facts.Facts{Endpoints: 1, Routes: facts.Routes{List: []string{"GET /api/vets"}, Resources: []string{"vets"}}}
 	for name, c := range map[string]struct {
-		st   rules.Stack
+		st   facts.Stack
 		file string
 		src  string
 	}{
@@ -128,15 +128,15 @@ func TestSpecFirstControllersServeTheDocumentsRoutes(t *testing.T) {
 }
 
 func TestSpecFirstNeedsGeneratorAndImplementingController(t *testing.T) {
-	withPlugin := rules.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{"openapi-generator-maven-plugin": true}}
-	noPlugin := rules.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{"spring-boot-starter-web": true}}
+	withPlugin := facts.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{"openapi-generator-maven-plugin": true}}
+	noPlugin := facts.Stack{Language: "java", Framework: "spring-boot", Dependencies: map[string]bool{"spring-boot-starter-web": true}}
 	plainController := strings.Replace(ownerController, " implements OwnersApi", "", 1)
 	// A generated client (implements nothing) is another service's API.
 	serviceUsingClient := `@Service
 public class BillingService implements PaymentsApi {
 }`
 	for name, c := range map[string]struct {
-		st    rules.Stack
+		st    facts.Stack
 		files map[string]string
 	}{
 		"no generator plugin":      {noPlugin, map[string]string{"api/openapi.yml": petSpec, "src/main/java/a/OwnerRestController.java": ownerController}},
@@ -145,7 +145,7 @@ public class BillingService implements PaymentsApi {
 		"no document in the tree":  {withPlugin, map[string]string{"src/main/java/a/OwnerRestController.java": ownerController}},
 		"invalid document in tree": {withPlugin, map[string]string{"api/openapi.yml": strings.Replace(petSpec, "openapi: 3.0.1", "openapi: 3.0.1\npaths: 7", 1), "src/main/java/a/OwnerRestController.java": ownerController}},
 	} {
-		f := runFacts(c.st, rules.Facts{Endpoints: 1, Routes: rules.Routes{List: []string{"GET /api/vets"}}}, c.files)
+		f := runFacts(c.st, facts.Facts{Endpoints: 1, Routes: facts.Routes{List: []string{"GET /api/vets"}}}, c.files)
 		if f.Endpoints != 1 || len(f.Routes.List) != 1 {
 			t.Errorf("%s: endpoints %d, routes %v; want the code's 1", name, f.Endpoints, f.Routes.List)
 		}

@@ -6,11 +6,11 @@ import (
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // run feeds files to a fresh detector and returns what it found.
-func run(t *testing.T, st rules.Stack, files map[string]string) rules.OpenAPI {
+func run(t *testing.T, st facts.Stack, files map[string]string) facts.OpenAPI {
 	t.Helper()
 	d := New()
 	for p, c := range files {
@@ -20,9 +20,9 @@ func run(t *testing.T, st rules.Stack, files map[string]string) rules.OpenAPI {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: st}
-	d.Finish(facts)
-	return facts.OpenAPI
+	inv := &facts.Facts{Stack: st}
+	d.Finish(inv)
+	return inv.OpenAPI
 }
 
 const spec30 = `openapi: 3.0.3
@@ -154,14 +154,14 @@ func TestStaticDocuments(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := run(t, rules.Stack{}, tc.files)
+			got := run(t, facts.Stack{}, tc.files)
 			if got.Kind != tc.kind || got.Path != tc.path || got.Version != tc.version || got.Valid != tc.valid {
 				t.Fatalf("got kind=%q path=%q version=%q valid=%v err=%q", got.Kind, got.Path, got.Version, got.Valid, got.Error)
 			}
 			if got.Operations != tc.ops || got.Described != tc.desc || got.ErrorResponses != tc.errs || got.SecuritySchemes != tc.schemes {
 				t.Errorf("got ops=%d described=%d errors=%d schemes=%v", got.Operations, got.Described, got.ErrorResponses, got.SecuritySchemes)
 			}
-			if tc.kind == kindStatic && (len(got.Evidence) == 0 || got.Evidence[0] != (rules.Location{Path: tc.path, Line: 1})) {
+			if tc.kind == kindStatic && (len(got.Evidence) == 0 || got.Evidence[0] != (facts.Location{Path: tc.path, Line: 1})) {
 				t.Errorf("evidence = %v", got.Evidence)
 			}
 		})
@@ -169,7 +169,7 @@ func TestStaticDocuments(t *testing.T) {
 }
 
 func TestOperationKeys(t *testing.T) {
-	got := run(t, rules.Stack{}, map[string]string{"openapi.yaml": spec30})
+	got := run(t, facts.Stack{}, map[string]string{"openapi.yaml": spec30})
 	want := "DELETE /todos/{id},GET /todos,POST /todos"
 	if s := strings.Join(got.OperationKeys, ","); s != want {
 		t.Errorf("keys = %s, want %s", s, want)
@@ -187,7 +187,7 @@ func TestBrokenDocuments(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := run(t, rules.Stack{}, map[string]string{tc.path: tc.content})
+			got := run(t, facts.Stack{}, map[string]string{tc.path: tc.content})
 			if got.Kind != kindStatic || got.Valid {
 				t.Fatalf("got kind=%q valid=%v, want an invalid static document", got.Kind, got.Valid)
 			}
@@ -215,7 +215,7 @@ paths:
           $ref: '../../outside.yaml#/NotFound'
 `
 	start := time.Now()
-	got := run(t, rules.Stack{}, map[string]string{"api/openapi.yaml": doc})
+	got := run(t, facts.Stack{}, map[string]string{"api/openapi.yaml": doc})
 	if time.Since(start) > 5*time.Second {
 		t.Fatalf("took %v: something was fetched", time.Since(start))
 	}
@@ -246,14 +246,14 @@ paths:
               schema:
                 $ref: './schemas/user.yaml'
 `
-	got := run(t, rules.Stack{}, map[string]string{
+	got := run(t, facts.Stack{}, map[string]string{
 		"api/openapi.yaml":      root,
 		"api/schemas/user.yaml": "type: object\nproperties:\n  name: {type: string}\n",
 	})
 	if !got.Valid || len(got.ExternalRefs) != 0 {
 		t.Errorf("valid=%v error=%q refs=%v, want a valid multi-file document", got.Valid, got.Error, got.ExternalRefs)
 	}
-	got = run(t, rules.Stack{}, map[string]string{"api/openapi.yaml": root})
+	got = run(t, facts.Stack{}, map[string]string{"api/openapi.yaml": root})
 	if got.Valid || !strings.Contains(got.Error, "schemas/user.yaml") {
 		t.Errorf("valid=%v error=%q, want the missing file named", got.Valid, got.Error)
 	}
@@ -285,8 +285,8 @@ components:
         parent:
           $ref: '#/components/schemas/Node'
 `
-	done := make(chan rules.OpenAPI, 1)
-	go func() { done <- run(t, rules.Stack{}, map[string]string{"openapi.yaml": doc}) }()
+	done := make(chan facts.OpenAPI, 1)
+	go func() { done <- run(t, facts.Stack{}, map[string]string{"openapi.yaml": doc}) }()
 	select {
 	case got := <-done:
 		if !got.Valid {
@@ -304,7 +304,7 @@ func TestLargeAndHostileInput(t *testing.T) {
 		b.WriteString("  /r" + strings.Repeat("x", 3) + itoa(i) + ":\n    get:\n      summary: s\n      responses:\n        '200': {description: ok}\n        '404': {description: nf}\n")
 	}
 	start := time.Now()
-	got := run(t, rules.Stack{}, map[string]string{"openapi.yaml": b.String()})
+	got := run(t, facts.Stack{}, map[string]string{"openapi.yaml": b.String()})
 	if !got.Valid || got.Operations < 1000 || got.ErrorResponses != got.Operations {
 		t.Errorf("valid=%v err=%q ops=%d errors=%d", got.Valid, got.Error, got.Operations, got.ErrorResponses)
 	}
@@ -319,7 +319,7 @@ func TestLargeAndHostileInput(t *testing.T) {
 		"swagger: '2.0'\npaths: 7\n",
 		"openapi: 3.0.0\npaths:\n  /a: [1, 2]\n",
 	} {
-		_ = run(t, rules.Stack{}, map[string]string{"openapi.yaml": c})
+		_ = run(t, facts.Stack{}, map[string]string{"openapi.yaml": c})
 	}
 }
 
@@ -392,7 +392,7 @@ func TestNamelessLicenseIsNotInvalid(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := run(t, rules.Stack{Language: "go", Framework: "gin"}, map[string]string{tc.path: tc.content})
+			got := run(t, facts.Stack{Language: "go", Framework: "gin"}, map[string]string{tc.path: tc.content})
 			if got.Kind != kindStatic || got.Valid != tc.valid {
 				t.Fatalf("got kind=%q valid=%v err=%q, want static valid=%v", got.Kind, got.Valid, got.Error, tc.valid)
 			}

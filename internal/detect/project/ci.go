@@ -9,7 +9,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // ciProvider names the CI service a path configures, or "". A monorepo's
@@ -53,10 +53,10 @@ type ciScanner struct {
 	providers  []string
 	seen       map[string]bool
 	runsTests  bool
-	evidence   []rules.Location
+	evidence   []facts.Location
 	// testSteps point at steps that run the tests; files at the CI files.
-	testSteps []rules.Location
-	deploys   []rules.Location
+	testSteps []facts.Location
+	deploys   []facts.Location
 }
 
 func (c *ciScanner) wants(p string) bool { return ciProvider(p) != "" }
@@ -73,7 +73,7 @@ func (c *ciScanner) scan(f scan.File) {
 		c.seen[prov] = true
 		c.providers = append(c.providers, prov)
 	}
-	c.evidence = scan.AddEvidence(c.evidence, rules.Location{Path: f.Path, Line: 1})
+	c.evidence = scan.AddEvidence(c.evidence, facts.Location{Path: f.Path, Line: 1})
 	if f.Data == nil {
 		return
 	}
@@ -85,34 +85,34 @@ func (c *ciScanner) scan(f scan.File) {
 	}
 	if line := findTestStepFor(prov, f.Data, folder); line > 0 {
 		c.runsTests = true
-		c.testSteps = scan.AddEvidence(c.testSteps, rules.Location{Path: f.Path, Line: line})
+		c.testSteps = scan.AddEvidence(c.testSteps, facts.Location{Path: f.Path, Line: line})
 	}
 	if line := findDeployStep(f.Data); line > 0 {
-		c.deploys = scan.AddEvidence(c.deploys, rules.Location{Path: f.Path, Line: line})
+		c.deploys = scan.AddEvidence(c.deploys, facts.Location{Path: f.Path, Line: line})
 	}
 }
 
-func (c *ciScanner) finish(facts *rules.Facts) {
-	facts.CI.Providers = c.providers
-	if facts.CI.Providers == nil {
-		facts.CI.Providers = []string{}
+func (c *ciScanner) finish(inv *facts.Facts) {
+	inv.CI.Providers = c.providers
+	if inv.CI.Providers == nil {
+		inv.CI.Providers = []string{}
 	}
-	facts.CI.RunsTests = c.runsTests
+	inv.CI.RunsTests = c.runsTests
 	// The test steps come first: they are what a reader wants to see.
-	ev := append([]rules.Location{}, c.testSteps...)
+	ev := append([]facts.Location{}, c.testSteps...)
 	for _, l := range c.evidence {
 		if !hasPath(ev, l.Path) {
 			ev = scan.AddEvidence(ev, l)
 		}
 	}
-	facts.CI.Evidence = ev
+	inv.CI.Evidence = ev
 	if len(c.deploys) > 0 {
-		facts.Deploy.Pipeline = true
-		facts.Deploy.PipelineEvidence = c.deploys
+		inv.Deploy.Pipeline = true
+		inv.Deploy.PipelineEvidence = c.deploys
 	}
 }
 
-func hasPath(list []rules.Location, p string) bool {
+func hasPath(list []facts.Location, p string) bool {
 	for _, l := range list {
 		if l.Path == p {
 			return true

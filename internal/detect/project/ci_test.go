@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 const ghPython = `name: CI
@@ -156,7 +156,7 @@ func TestCI(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := run(t, rules.Stack{}, c.files...)
+			f := run(t, facts.Stack{}, c.files...)
 			if !reflect.DeepEqual(f.CI.Providers, c.providers) || f.CI.RunsTests != c.runs || f.Deploy.Pipeline != c.pipeline {
 				t.Fatalf("got providers=%v runs=%v pipeline=%v; want %v %v %v", f.CI.Providers, f.CI.RunsTests, f.Deploy.Pipeline, c.providers, c.runs, c.pipeline)
 			}

@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // runIn is run for a subfolder audit: the detector is told where the
 // audited folder sits in its repository, as the collector does.
-func runIn(t *testing.T, folder string, st rules.Stack, files ...scan.File) *rules.Facts {
+func runIn(t *testing.T, folder string, st facts.Stack, files ...scan.File) *facts.Facts {
 	t.Helper()
 	d := New()
 	d.(scan.RepoFolderSetter).SetRepoFolder(folder)
@@ -20,9 +20,9 @@ func runIn(t *testing.T, folder string, st rules.Stack, files ...scan.File) *rul
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: st}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{Stack: st}
+	d.Finish(inv)
+	return inv
 }
 
 const rootWorkflowFrontendOnly = `name: CI
@@ -66,7 +66,7 @@ jobs:
 `
 
 func TestRootWorkflowSeenFromASubfolder(t *testing.T) {
-	py := rules.Stack{Language: "python", Framework: "fastapi"}
+	py := facts.Stack{Language: "python", Framework: "fastapi"}
 	cases := []struct {
 		name      string
 		folder    string
@@ -108,7 +108,7 @@ func TestRootWorkflowSeenFromASubfolder(t *testing.T) {
 			if len(f.CI.Providers) != 1 {
 				t.Errorf("providers = %q, want the root CI recognised", f.CI.Providers)
 			}
-			want := rules.Location{Path: c.path, Line: 1}
+			want := facts.Location{Path: c.path, Line: 1}
 			if c.runsTests {
 				want.Line = c.step
 			}
@@ -120,7 +120,7 @@ func TestRootWorkflowSeenFromASubfolder(t *testing.T) {
 }
 
 func TestContextCIProvidersAreMatchedFromTheRoot(t *testing.T) {
-	f := runIn(t, "backend", rules.Stack{Language: "go", Framework: "gin"},
+	f := runIn(t, "backend", facts.Stack{Language: "go", Framework: "gin"},
 		file("../.github/workflows/ci.yml", ghPython),
 		file("../.gitlab-ci.yml", "test:\n  script:\n    - go test ./...\n"),
 		file("../Jenkinsfile", "pipeline { agent any }\n"),
@@ -137,7 +137,7 @@ func TestContextCIProvidersAreMatchedFromTheRoot(t *testing.T) {
 }
 
 func TestContextDeployConfigs(t *testing.T) {
-	st := rules.Stack{Language: "javascript", Framework: "express"}
+	st := facts.Stack{Language: "javascript", Framework: "express"}
 	f := runIn(t, "api", st,
 		file("../docker-compose.yml", "services:\n  api:\n    build: ./api\n  db:\n    image: postgres:16\n"),
 		file("../fly.toml", "app = \"shop-api\"\n"),
@@ -160,7 +160,7 @@ func TestContextDeployConfigs(t *testing.T) {
 }
 
 func TestContextReadme(t *testing.T) {
-	st := rules.Stack{Language: "python", Framework: "django"}
+	st := facts.Stack{Language: "python", Framework: "django"}
 	root := "# Shop\n\nA Django REST API and a React client.\n\n## Getting started\n\n```bash\ncd backend\npip install -r requirements.txt\npython manage.py runserver\n```\n"
 	cases := []struct {
 		name  string

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // deployOrder is the order Deploy.Configs are reported in: the contract's
@@ -125,7 +125,7 @@ func wantsByContent(p string) bool {
 }
 
 type deployScanner struct {
-	found map[string]rules.Location
+	found map[string]facts.Location
 }
 
 func (d *deployScanner) wants(p string) bool { return wantsByContent(p) }
@@ -161,9 +161,9 @@ func (d *deployScanner) scan(f scan.File) {
 		return
 	}
 	if d.found == nil {
-		d.found = map[string]rules.Location{}
+		d.found = map[string]facts.Location{}
 	}
-	loc := rules.Location{Path: f.Path, Line: line}
+	loc := facts.Location{Path: f.Path, Line: line}
 	if _, ok := d.found[name]; !ok {
 		d.found[name] = loc
 	}
@@ -210,7 +210,7 @@ func deployByContent(f scan.File) (string, int) {
 	return "", 0
 }
 
-func (d *deployScanner) finish(facts *rules.Facts) {
+func (d *deployScanner) finish(inv *facts.Facts) {
 	rank := map[string]int{}
 	for i, n := range deployOrder {
 		rank[n] = i + 1
@@ -232,8 +232,8 @@ func (d *deployScanner) finish(facts *rules.Facts) {
 		}
 		return names[i] < names[j]
 	})
-	facts.Deploy.Configs = append([]string{}, names...)
+	inv.Deploy.Configs = append([]string{}, names...)
 	for _, n := range names {
-		facts.Deploy.Evidence = scan.AddEvidence(facts.Deploy.Evidence, d.found[n])
+		inv.Deploy.Evidence = scan.AddEvidence(inv.Deploy.Evidence, d.found[n])
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 func TestDeployConfigs(t *testing.T) {
@@ -58,7 +58,7 @@ func TestDeployConfigs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := run(t, rules.Stack{}, c.files...)
+			f := run(t, facts.Stack{}, c.files...)
 			want := c.want
 			if want == nil {
 				want = []string{}
@@ -74,7 +74,7 @@ func TestDeployConfigs(t *testing.T) {
 }
 
 func TestDockerfileEvidenceLine(t *testing.T) {
-	f := run(t, rules.Stack{}, file("api.dockerfile", "# syntax=docker/dockerfile:1\n\nFROM golang:1.22 AS build\n"))
+	f := run(t, facts.Stack{}, file("api.dockerfile", "# syntax=docker/dockerfile:1\n\nFROM golang:1.22 AS build\n"))
 	if len(f.Deploy.Evidence) != 1 || f.Deploy.Evidence[0].Line != 3 {
 		t.Errorf("evidence = %+v", f.Deploy.Evidence)
 	}

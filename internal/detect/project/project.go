@@ -5,7 +5,7 @@ package project
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // scan.MaxEvidence caps evidence lists: a reader needs a few examples, not all.
@@ -47,9 +47,9 @@ func (d *detector) Scan(f scan.File) {
 	}
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	d.tests.finish(facts)
-	d.ci.finish(facts)
-	d.deploy.finish(facts)
-	d.readme.finish(facts)
+func (d *detector) Finish(inv *facts.Facts) {
+	d.tests.finish(inv)
+	d.ci.finish(inv)
+	d.deploy.finish(inv)
+	d.readme.finish(inv)
 }

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // file builds a scan.File from a path and its content.
@@ -12,7 +12,7 @@ func file(p, content string) scan.File { return scan.File{Path: p, Data: []byte(
 
 // run feeds the files to a fresh detector the way the collector does and
 // returns the facts it finishes, over a stack the test sets.
-func run(t *testing.T, st rules.Stack, files ...scan.File) *rules.Facts {
+func run(t *testing.T, st facts.Stack, files ...scan.File) *facts.Facts {
 	t.Helper()
 	d := New()
 	for _, f := range files {
@@ -21,9 +21,9 @@ func run(t *testing.T, st rules.Stack, files ...scan.File) *rules.Facts {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: st}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{Stack: st}
+	d.Finish(inv)
+	return inv
 }
 
 func deps(names ...string) map[string]bool {
@@ -41,5 +41,5 @@ func TestDetectorSurvivesHostileInput(t *testing.T) {
 		file("Dockerfile", junk), file("k8s/app.yaml", junk), file("app.json", junk), file("package.json", junk),
 		file(".gitlab-ci.yml", "{{{{"), file("Jenkinsfile", junk), file("README.rst", ""),
 	}
-	_ = run(t, rules.Stack{Language: "python"}, files...)
+	_ = run(t, facts.Stack{Language: "python"}, files...)
 }

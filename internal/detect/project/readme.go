@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 var readmeName = scan.MustCompile(`^readme(?:\.(?:md|markdown|rst|txt|adoc|org))?$`)
@@ -54,16 +54,16 @@ func less(a, b [3]int) bool {
 	return false
 }
 
-func (r *readmeScanner) finish(facts *rules.Facts) {
+func (r *readmeScanner) finish(inv *facts.Facts) {
 	if r.path == "" {
 		return
 	}
 	rd := analyzeReadme(r.path, r.data)
-	facts.Readme = rd.Readme
-	if facts.Deploy.URL == "" && len(rd.URLs) > 0 {
-		facts.Deploy.URL = rd.URLs[0]
-		facts.Deploy.URLSource = "readme"
-		facts.Deploy.URLEvidence = []rules.Location{{Path: r.path, Line: rd.urlLines[0]}}
+	inv.Readme = rd.Readme
+	if inv.Deploy.URL == "" && len(rd.URLs) > 0 {
+		inv.Deploy.URL = rd.URLs[0]
+		inv.Deploy.URLSource = "readme"
+		inv.Deploy.URLEvidence = []facts.Location{{Path: r.path, Line: rd.urlLines[0]}}
 	}
 }
 
@@ -176,13 +176,13 @@ var (
 
 // readmeFacts is the README analysis plus where the URLs were.
 type readmeFacts struct {
-	rules.Readme
+	facts.Readme
 	urlLines []int
 }
 
 // analyzeReadme reads a README's words, sections and hosting links.
 func analyzeReadme(p string, data []byte) readmeFacts {
-	rd := readmeFacts{Readme: rules.Readme{Path: p, SectionEvidence: map[string]rules.Location{}}}
+	rd := readmeFacts{Readme: facts.Readme{Path: p, SectionEvidence: map[string]facts.Location{}}}
 	text := string(data)
 	for _, w := range strings.Fields(text) {
 		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
@@ -194,7 +194,7 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 		if _, ok := rd.SectionEvidence[section]; ok {
 			return
 		}
-		rd.SectionEvidence[section] = rules.Location{Path: p, Line: line}
+		rd.SectionEvidence[section] = facts.Location{Path: p, Line: line}
 	}
 
 	// Headings name sections; some sections count only with content that

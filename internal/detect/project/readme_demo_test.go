@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // A link labelled only "demo" is often a shared demo (RealWorld's
@@ -27,7 +27,7 @@ func TestReadmeDemoLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := run(t, rules.Stack{}, file("README.md", tt.text))
+			f := run(t, facts.Stack{}, file("README.md", tt.text))
 			if !reflect.DeepEqual(f.Readme.URLs, tt.urls) {
 				t.Errorf("urls = %v, want %v", f.Readme.URLs, tt.urls)
 			}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 const goodReadme = `# Bookshelf API
@@ -69,7 +69,7 @@ time, which a partial unique index enforces in the database itself.
 `
 
 func TestReadme(t *testing.T) {
-	f := run(t, rules.Stack{Language: "python", Framework: "fastapi"}, file("README.md", goodReadme), file("docs/README.md", "# Docs\n"))
+	f := run(t, facts.Stack{Language: "python", Framework: "fastapi"}, file("README.md", goodReadme), file("docs/README.md", "# Docs\n"))
 	r := f.Readme
 	want := []string{"setup", "configuration", "api-docs", "live-url", "tests", "tech-stack", "architecture", "screenshots"}
 	if r.Path != "README.md" || !reflect.DeepEqual(r.Sections, want) || r.Boilerplate {
@@ -108,7 +108,7 @@ func TestReadmeNegatives(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := run(t, rules.Stack{}, file(c.path, c.text))
+			f := run(t, facts.Stack{}, file(c.path, c.text))
 			r := f.Readme
 			if !reflect.DeepEqual(r.Sections, c.sections) || r.Boilerplate != c.boilerplate || r.Words > c.maxWords {
 				t.Errorf("readme = sections %v boilerplate %v words %d", r.Sections, r.Boilerplate, r.Words)
@@ -121,7 +121,7 @@ func TestReadmeNegatives(t *testing.T) {
 }
 
 func TestReadmeChoiceAndURLs(t *testing.T) {
-	f := run(t, rules.Stack{}, file("service/README.md", "# Service\n"), file("README.rst", "Todo API\n========\n\nDeployed at https://todo-api.fly.dev and https://todo.up.railway.app .\n\nInstallation\n------------\n\n::\n\n    pip install -r requirements.txt\n"))
+	f := run(t, facts.Stack{}, file("service/README.md", "# Service\n"), file("README.rst", "Todo API\n========\n\nDeployed at https://todo-api.fly.dev and https://todo.up.railway.app .\n\nInstallation\n------------\n\n::\n\n    pip install -r requirements.txt\n"))
 	r := f.Readme
 	if r.Path != "README.rst" {
 		t.Fatalf("path = %q", r.Path)
@@ -135,18 +135,18 @@ func TestReadmeChoiceAndURLs(t *testing.T) {
 
 	// A custom domain counts when the line says it is the live service;
 	// a Deploy.URL already known is kept.
-	facts := &rules.Facts{Deploy: rules.Deploy{URL: "https://given.example.net", URLSource: "flag"}}
+	inv := &facts.Facts{Deploy: facts.Deploy{URL: "https://given.example.net", URLSource: "flag"}}
 	d := New()
 	d.Scan(file("README.md", "## Live demo\n\nTry it: https://api.bookshelf.dev/docs\n"))
-	d.Finish(facts)
-	if facts.Deploy.URL != "https://given.example.net" || !reflect.DeepEqual(facts.Readme.URLs, []string{"https://api.bookshelf.dev/docs"}) {
-		t.Errorf("deploy %q urls %v", facts.Deploy.URL, facts.Readme.URLs)
+	d.Finish(inv)
+	if inv.Deploy.URL != "https://given.example.net" || !reflect.DeepEqual(inv.Readme.URLs, []string{"https://api.bookshelf.dev/docs"}) {
+		t.Errorf("deploy %q urls %v", inv.Deploy.URL, inv.Readme.URLs)
 	}
 
-	if f := run(t, rules.Stack{}, file("src/main.py", "x")); f.Readme.Path != "" || f.Readme.Words != 0 {
+	if f := run(t, facts.Stack{}, file("src/main.py", "x")); f.Readme.Path != "" || f.Readme.Words != 0 {
 		t.Errorf("no readme: %+v", f.Readme)
 	}
-	if f := run(t, rules.Stack{}, file("README.md", strings.Repeat("word ", 200))); f.Readme.Words != 200 {
+	if f := run(t, facts.Stack{}, file("README.md", strings.Repeat("word ", 200))); f.Readme.Words != 200 {
 		t.Errorf("words = %d", f.Readme.Words)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // testLang holds what identifies tests in one language: a test function or
@@ -129,7 +129,7 @@ type testFile struct {
 type testScanner struct {
 	files       []testFile
 	boilerplate int
-	integration []rules.Location
+	integration []facts.Location
 
 	pytestConfig bool
 	// jsScript is the framework named by package.json's test script.
@@ -198,7 +198,7 @@ func (t *testScanner) scan(f scan.File) {
 	t.files = append(t.files, tf)
 	if tl.integration != nil {
 		if loc := tl.integration.FindIndex(code); loc != nil {
-			t.integration = scan.AddEvidence(t.integration, rules.Location{Path: f.Path, Line: scan.LineAt(f.Data, loc[0])})
+			t.integration = scan.AddEvidence(t.integration, facts.Location{Path: f.Path, Line: scan.LineAt(f.Data, loc[0])})
 		}
 	}
 }
@@ -235,7 +235,7 @@ func (t *testScanner) packageJSON(f scan.File) {
 
 // frameworkFor settles a test file's framework: what its code shows,
 // refined by the project's dependencies and configuration.
-func (t *testScanner) frameworkFor(tf testFile, st rules.Stack) string {
+func (t *testScanner) frameworkFor(tf testFile, st facts.Stack) string {
 	switch tf.lang {
 	case "python":
 		if t.pytestConfig || st.HasDep("pytest", "pytest-django", "pytest-asyncio", "pytest-flask", "pytest-cov") {
@@ -306,8 +306,8 @@ func (t *testScanner) frameworkFor(tf testFile, st rules.Stack) string {
 	return tf.framework
 }
 
-func (t *testScanner) finish(facts *rules.Facts) {
-	ft := &facts.Tests
+func (t *testScanner) finish(inv *facts.Facts) {
+	ft := &inv.Tests
 	ft.Files = len(t.files)
 	ft.Boilerplate = t.boilerplate
 	ft.Integration = len(t.integration) > 0
@@ -315,12 +315,12 @@ func (t *testScanner) finish(facts *rules.Facts) {
 	count := map[string]int{}
 	mainLang := map[string]bool{}
 	for _, tf := range t.files {
-		fw := t.frameworkFor(tf, facts.Stack)
+		fw := t.frameworkFor(tf, inv.Stack)
 		count[fw]++
-		if tf.lang == facts.Stack.Language {
+		if tf.lang == inv.Stack.Language {
 			mainLang[fw] = true
 		}
-		ft.Evidence = scan.AddEvidence(ft.Evidence, rules.Location{Path: tf.path, Line: tf.line})
+		ft.Evidence = scan.AddEvidence(ft.Evidence, facts.Location{Path: tf.path, Line: tf.line})
 	}
 	var names []string
 	for fw := range count {

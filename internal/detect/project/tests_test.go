@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 func TestTests(t *testing.T) {
 	cases := []struct {
 		name        string
-		stack       rules.Stack
+		stack       facts.Stack
 		files       []scan.File
 		wantFiles   int
 		framework   string
@@ -19,7 +19,7 @@ func TestTests(t *testing.T) {
 	}{
 		{
 			name:  "fastapi with pytest and TestClient",
-			stack: rules.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "pytest")},
+			stack: facts.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi", "pytest")},
 			files: []scan.File{
 				file("tests/conftest.py", "import pytest\nfrom fastapi.testclient import TestClient\n\n@pytest.fixture\ndef client():\n    return TestClient(app)\n"),
 				file("tests/__init__.py", ""),
@@ -30,7 +30,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "fastapi with only helpers and a comment",
-			stack: rules.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi")},
+			stack: facts.Stack{Language: "python", Framework: "fastapi", Dependencies: deps("fastapi")},
 			files: []scan.File{
 				file("tests/conftest.py", "# def test_something(): TestClient\nimport os\n"),
 				file("tests/factories.py", "def make_user():\n    return {}\n"),
@@ -40,7 +40,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "django TestCase in tests.py with APIClient",
-			stack: rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "djangorestframework")},
+			stack: facts.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "djangorestframework")},
 			files: []scan.File{
 				file("blog/tests.py", "from django.test import TestCase\nfrom rest_framework.test import APIClient\n\nclass PostTests(TestCase):\n    def setUp(self):\n        self.client = APIClient()\n\n    def test_list(self):\n        self.assertEqual(self.client.get('/api/posts/').status_code, 200)\n"),
 				file("shop/tests.py", "from django.test import TestCase\n\n# Create your tests here.\n"),
@@ -49,7 +49,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "django with pytest-django counts as pytest",
-			stack: rules.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "pytest-django")},
+			stack: facts.Stack{Language: "python", Framework: "django", Dependencies: deps("django", "pytest-django")},
 			files: []scan.File{
 				file("pytest.ini", "[pytest]\nDJANGO_SETTINGS_MODULE = config.settings\n"),
 				file("api/tests/test_models.py", "import pytest\n\n@pytest.mark.django_db\ndef test_str():\n    assert str(Post(title='a')) == 'a'\n"),
@@ -58,7 +58,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "flask unittest with test_client",
-			stack: rules.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask")},
+			stack: facts.Stack{Language: "python", Framework: "flask", Dependencies: deps("flask")},
 			files: []scan.File{
 				file("tests/test_api.py", "import unittest\nfrom app import create_app\n\nclass ApiTest(unittest.TestCase):\n    def setUp(self):\n        self.client = create_app().test_client()\n\n    def test_index(self):\n        self.assertEqual(self.client.get('/').status_code, 200)\n"),
 			},
@@ -66,7 +66,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "spring boot maven with MockMvc",
-			stack: rules.Stack{Language: "java", Framework: "spring-boot", Dependencies: deps("spring-boot-starter-test")},
+			stack: facts.Stack{Language: "java", Framework: "spring-boot", Dependencies: deps("spring-boot-starter-test")},
 			files: []scan.File{
 				file("src/test/java/com/acme/DemoApplicationTests.java", "package com.acme;\n\nimport org.junit.jupiter.api.Test;\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\nclass DemoApplicationTests {\n\n\t@Test\n\tvoid contextLoads() {\n\t}\n\n}\n"),
 				file("src/test/java/com/acme/web/OrderControllerTest.java", "package com.acme.web;\n\nimport org.junit.jupiter.api.Test;\n\n@WebMvcTest(OrderController.class)\nclass OrderControllerTest {\n  @Autowired MockMvc mvc;\n\n  @Test\n  void listsOrders() throws Exception {\n    mvc.perform(get(\"/api/orders\")).andExpect(status().isOk());\n  }\n}\n"),
@@ -76,7 +76,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "spring boot initializr test only",
-			stack: rules.Stack{Language: "java", Framework: "spring-boot"},
+			stack: facts.Stack{Language: "java", Framework: "spring-boot"},
 			files: []scan.File{
 				file("src/test/java/com/acme/DemoApplicationTests.java", "import org.junit.jupiter.api.Test;\n@SpringBootTest\nclass DemoApplicationTests {\n\t@Test\n\tvoid contextLoads() {\n\t}\n}\n"),
 			},
@@ -84,7 +84,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "spring boot gradle kotlin with WebTestClient",
-			stack: rules.Stack{Language: "kotlin", Framework: "spring-boot", BuildTool: "gradle"},
+			stack: facts.Stack{Language: "kotlin", Framework: "spring-boot", BuildTool: "gradle"},
 			files: []scan.File{
 				file("src/test/kotlin/com/acme/BookApiTest.kt", "package com.acme\n\nimport org.junit.jupiter.api.Test\n\n@SpringBootTest(webEnvironment = RANDOM_PORT)\nclass BookApiTest(@Autowired val client: WebTestClient) {\n    @Test\n    fun `lists books`() {\n        client.get().uri(\"/books\").exchange().expectStatus().isOk\n    }\n    @Test\n    fun `finds a book`() {}\n}\n"),
 			},
@@ -92,7 +92,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "express jest with supertest",
-			stack: rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "jest", "supertest")},
+			stack: facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "jest", "supertest")},
 			files: []scan.File{
 				file("package.json", `{"scripts": {"test": "jest --coverage"}}`),
 				file("__tests__/users.test.js", "const request = require('supertest');\nconst app = require('../app');\n\ndescribe('GET /users', () => {\n  it('returns users', async () => {\n    const res = await request(app).get('/users');\n    expect(res.statusCode).toBe(200);\n  });\n});\n"),
@@ -102,7 +102,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "express e2e with axios against the running server",
-			stack: rules.Stack{Language: "typescript", Framework: "express", Dependencies: deps("express", "jest")},
+			stack: facts.Stack{Language: "typescript", Framework: "express", Dependencies: deps("express", "jest")},
 			files: []scan.File{
 				file("e2e/src/server/server.spec.ts", "import axios from 'axios';\n\ndescribe('GET /', () => {\n  it('returns a message', async () => {\n    const res = await axios.get(`/`);\n    expect(res.status).toBe(200);\n  });\n});\n"),
 				file("src/client.spec.ts", "jest.mock('axios');\ntest('calls the weather api', async () => {\n  await axios.get(weatherUrl);\n});\n"),
@@ -111,7 +111,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "fastify node:test with fetch against the listening server",
-			stack: rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
+			stack: facts.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
 			files: []scan.File{
 				file("tests/auth/auth.test.js", "import build from \"../../app.js\";\nimport { test } from \"node:test\";\n\ntest(\"Test signin\", async (t) => {\n  const fastify = await build();\n  t.after(() => fastify.close());\n  await fastify.listen();\n  const url = \"http://localhost:\" + fastify.server.address().port;\n  const response = await fetch(url + \"/v1/auth/signin\", { method: \"POST\" });\n  t.assert.strictEqual(response.status, 401);\n});\n"),
 			},
@@ -119,7 +119,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "a unit test that mocks fetch is no http test",
-			stack: rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
+			stack: facts.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
 			files: []scan.File{
 				file("test/services/sentiment.test.js", "import { test } from \"node:test\";\n\ntest(\"scores text\", async (t) => {\n  globalThis.fetch = t.mock.fn(async () => ({ ok: true, json: async () => ({ score: 1 }) }));\n  const r = await sentiment(\"well done\");\n  t.assert.strictEqual(r.score, 1);\n});\n"),
 			},
@@ -127,7 +127,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "express mocha without http tests",
-			stack: rules.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mocha", "chai")},
+			stack: facts.Stack{Language: "javascript", Framework: "express", Dependencies: deps("express", "mocha", "chai")},
 			files: []scan.File{
 				file("package.json", `{"scripts": {"test": "mocha --recursive"}}`),
 				file("test/price.spec.js", "const { expect } = require('chai');\ndescribe('price', function () {\n  it('rounds', function () { expect(round(1.005)).to.equal(1.01); });\n});\n"),
@@ -137,7 +137,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "nestjs default specs are boilerplate",
-			stack: rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "jest")},
+			stack: facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "jest")},
 			files: []scan.File{
 				file("src/app.controller.spec.ts", "import { Test, TestingModule } from '@nestjs/testing';\n\ndescribe('AppController', () => {\n  let appController: AppController;\n  describe('root', () => {\n    it('should return \"Hello World!\"', () => {\n      expect(appController.getHello()).toBe('Hello World!');\n    });\n  });\n});\n"),
 				file("test/app.e2e-spec.ts", "import * as request from 'supertest';\ndescribe('AppController (e2e)', () => {\n  it('/ (GET)', () => {\n    return request(app.getHttpServer()).get('/').expect(200).expect('Hello World!');\n  });\n});\n"),
@@ -146,7 +146,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "nestjs real e2e",
-			stack: rules.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "jest")},
+			stack: facts.Stack{Language: "typescript", Framework: "nestjs", Dependencies: deps("@nestjs/core", "jest")},
 			files: []scan.File{
 				file("test/orders.e2e-spec.ts", "import { Test } from '@nestjs/testing';\nimport request from 'supertest';\n\ndescribe('Orders (e2e)', () => {\n  it('POST /orders rejects an empty body', () => {\n    return request(app.getHttpServer()).post('/orders').send({}).expect(400);\n  });\n});\n"),
 				file("src/orders/orders.service.spec.ts", "describe('OrdersService', () => {\n  it('computes totals', () => { expect(total([])).toBe(0); });\n});\n"),
@@ -155,7 +155,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "fastify typescript vitest inject",
-			stack: rules.Stack{Language: "typescript", Framework: "fastify", Dependencies: deps("fastify", "vitest")},
+			stack: facts.Stack{Language: "typescript", Framework: "fastify", Dependencies: deps("fastify", "vitest")},
 			files: []scan.File{
 				file("test/routes/health.test.ts", "import { test, expect } from 'vitest';\nimport { build } from '../helper';\n\ntest('health', async () => {\n  const app = await build();\n  const res = await app.inject({ method: 'GET', url: '/health' });\n  expect(res.statusCode).toBe(200);\n});\n"),
 			},
@@ -163,7 +163,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "fastify javascript node test runner",
-			stack: rules.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
+			stack: facts.Stack{Language: "javascript", Framework: "fastify", Dependencies: deps("fastify")},
 			files: []scan.File{
 				file("package.json", `{"scripts": {"test": "node --test test/"}}`),
 				file("test/root.test.js", "'use strict'\nconst { test } = require('node:test')\nconst assert = require('node:assert')\n\ntest('default root route', async (t) => {\n  const res = await app.inject({ url: '/' })\n  assert.deepStrictEqual(JSON.parse(res.payload), { root: true })\n})\n"),
@@ -172,7 +172,7 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:  "go net/http with httptest",
-			stack: rules.Stack{Language: "go", Framework: "net-http"},
+			stack: facts.Stack{Language: "go", Framework: "net-http"},
 			files: []scan.File{
 				file("internal/api/handlers_test.go", "package api\n\nimport (\n\t\"net/http/httptest\"\n\t\"testing\"\n)\n\nfunc TestListTodos(t *testing.T) {\n\trec := httptest.NewRecorder()\n\tsrv.ServeHTTP(rec, httptest.NewRequest(\"GET\", \"/todos\", nil))\n}\n"),
 				file("internal/store/store_test.go", "package store\n\nimport \"testing\"\n\nfunc TestInsert(t *testing.T) {}\n"),
@@ -182,13 +182,13 @@ func TestTests(t *testing.T) {
 		},
 		{
 			name:      "gin unit tests only",
-			stack:     rules.Stack{Language: "go", Framework: "gin"},
+			stack:     facts.Stack{Language: "go", Framework: "gin"},
 			files:     []scan.File{file("service/price_test.go", "package service\n\nimport \"testing\"\n\nfunc TestPrice(t *testing.T) {\n\t// httptest later\n}\n")},
 			wantFiles: 1, framework: "go-test",
 		},
 		{
 			name:  "echo, chi and fiber tests",
-			stack: rules.Stack{Language: "go", Framework: "fiber"},
+			stack: facts.Stack{Language: "go", Framework: "fiber"},
 			files: []scan.File{
 				file("handlers/user_test.go", "package handlers\n\nimport \"testing\"\n\nfunc TestGetUser(t *testing.T) {\n\tresp, _ := app.Test(req)\n\t_ = resp\n}\n"),
 				file("suite_test.go", "package main\n\nfunc (s *APISuite) TestCreate() {\n}\n"),
@@ -212,8 +212,8 @@ func TestTests(t *testing.T) {
 }
 
 func TestTestsEvidenceLine(t *testing.T) {
-	f := run(t, rules.Stack{Language: "python"}, file("tests/test_a.py", "import x\n\n\ndef test_a():\n    pass\n"))
-	if got := f.Tests.Evidence; len(got) != 1 || got[0] != (rules.Location{Path: "tests/test_a.py", Line: 4}) {
+	f := run(t, facts.Stack{Language: "python"}, file("tests/test_a.py", "import x\n\n\ndef test_a():\n    pass\n"))
+	if got := f.Tests.Evidence; len(got) != 1 || got[0] != (facts.Location{Path: "tests/test_a.py", Line: 4}) {
 		t.Errorf("evidence = %+v", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // tokenRule finds a credential by its own shape (a prefix and a length),
@@ -127,7 +127,7 @@ type fileScan struct {
 	gcpDone   bool
 	yamlStack []yamlKey
 
-	out []rules.Secret
+	out []facts.Secret
 }
 
 type yamlKey struct {
@@ -136,7 +136,7 @@ type yamlKey struct {
 }
 
 func (s *fileScan) add(line int, rule, redacted string) {
-	s.out = append(s.out, rules.Secret{Path: s.path, Line: line, Rule: rule, Redacted: redacted})
+	s.out = append(s.out, facts.Secret{Path: s.path, Line: line, Rule: rule, Redacted: redacted})
 }
 
 func (s *fileScan) run() {

@@ -19,7 +19,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // maxPerFile caps the findings of one file, so a dump of keys does not
@@ -32,7 +32,7 @@ const maxPerFile = 20
 const maxLine = 4096
 
 type detector struct {
-	found []rules.Secret
+	found []facts.Secret
 }
 
 // New returns the committed-secrets detector.
@@ -55,17 +55,17 @@ func (d *detector) Scan(f scan.File) {
 	d.found = append(d.found, scanFile(f.Path, f.Data, k)...)
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
+func (d *detector) Finish(inv *facts.Facts) {
 	sort.SliceStable(d.found, func(i, j int) bool {
 		if d.found[i].Path != d.found[j].Path {
 			return d.found[i].Path < d.found[j].Path
 		}
 		return d.found[i].Line < d.found[j].Line
 	})
-	if facts.Secrets == nil {
-		facts.Secrets = []rules.Secret{}
+	if inv.Secrets == nil {
+		inv.Secrets = []facts.Secret{}
 	}
-	facts.Secrets = append(facts.Secrets, d.found...)
+	inv.Secrets = append(inv.Secrets, d.found...)
 }
 
 // fileKind decides which rules apply to a file.
@@ -207,7 +207,7 @@ func isSpringConfig(p string) bool {
 }
 
 // scanFile runs the rules over one file's content.
-func scanFile(p string, data []byte, k fileKind) []rules.Secret {
+func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	lower := asciiLower(data)
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)

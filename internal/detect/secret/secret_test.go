@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // Fake credentials are assembled from pieces so that this file itself
@@ -43,7 +43,7 @@ func jwtOf(payload string) string {
 	return enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc([]byte(payload)) + "." + "Q2xIb1pLQmZ6bGNtUnp3WW9yTEd5eUZk"
 }
 
-func run(files ...scan.File) []rules.Secret {
+func run(files ...scan.File) []facts.Secret {
 	d := New()
 	for _, f := range files {
 		if d.Wants(f.Path) {
@@ -52,9 +52,9 @@ func run(files ...scan.File) []rules.Secret {
 			d.Scan(scan.File{Path: f.Path})
 		}
 	}
-	facts := &rules.Facts{Secrets: []rules.Secret{}}
-	d.Finish(facts)
-	return facts.Secrets
+	inv := &facts.Facts{Secrets: []facts.Secret{}}
+	d.Finish(inv)
+	return inv.Secrets
 }
 
 func TestRules(t *testing.T) {
@@ -165,7 +165,7 @@ func TestRules(t *testing.T) {
 
 // assertRedacted checks that Redacted reveals at most four characters of
 // the secret.
-func assertRedacted(t *testing.T, s rules.Secret, value string) {
+func assertRedacted(t *testing.T, s facts.Secret, value string) {
 	t.Helper()
 	if s.Redacted == "" || !strings.Contains(s.Redacted, "****") {
 		t.Errorf("redacted %q has no mask", s.Redacted)

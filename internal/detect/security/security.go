@@ -11,18 +11,18 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 type detector struct {
 	envFiles []string
 	// ignored records whether any .gitignore ignores .env.
 	ignored   bool
-	ignoreEv  []rules.Location
+	ignoreEv  []facts.Location
 	gitignore bool
 	// found maps a signal, per language family, to where it was seen
 	// first; order keeps scan order.
-	found map[foundKey]rules.Location
+	found map[foundKey]facts.Location
 	order []foundKey
 }
 
@@ -43,7 +43,7 @@ func family(lang string) string {
 }
 
 // New returns the security hygiene detector.
-func New() scan.Detector { return &detector{found: map[foundKey]rules.Location{}} }
+func New() scan.Detector { return &detector{found: map[foundKey]facts.Location{}} }
 
 // Wants reports whether the detector reads p: .gitignore files, source in
 // the languages it knows, and Spring application configs.
@@ -71,7 +71,7 @@ func (d *detector) Scan(f scan.File) {
 		if line, ok := ignoresEnv(f.Data); ok {
 			d.ignored = true
 			if len(d.ignoreEv) < scan.MaxEvidence {
-				d.ignoreEv = append(d.ignoreEv, rules.Location{Path: f.Path, Line: line})
+				d.ignoreEv = append(d.ignoreEv, facts.Location{Path: f.Path, Line: line})
 			}
 		}
 		return
@@ -98,23 +98,23 @@ func (d *detector) Scan(f scan.File) {
 			continue
 		}
 		if off := s.match(data); off >= 0 {
-			d.found[k] = rules.Location{Path: f.Path, Line: scan.LineAt(data, off)}
+			d.found[k] = facts.Location{Path: f.Path, Line: scan.LineAt(data, off)}
 			d.order = append(d.order, k)
 		}
 	}
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	sec := &facts.Security
+func (d *detector) Finish(inv *facts.Facts) {
+	sec := &inv.Security
 	sec.EnvFiles = append(sec.EnvFiles, d.envFiles...)
 	sec.EnvIgnored = sec.EnvIgnored || d.ignored
 	sec.GitignoreEvidence = append(sec.GitignoreEvidence, d.ignoreEv...)
 
-	fw := facts.Stack.Framework
+	fw := inv.Stack.Framework
 	// Only the backend's own language counts: zod in a React frontend or
 	// pydantic in a helper script is not the API's validation.
 	want := ""
-	if l := facts.Stack.Language; l != "" {
+	if l := inv.Stack.Language; l != "" {
 		if _, known := map[string]bool{"python": true, "jvm": true, "node": true, "go": true}[family(l)]; known {
 			want = family(l)
 		}
@@ -135,7 +135,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 		if s.requires != "" && !has(s.requires, k.family) {
 			continue
 		}
-		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, facts.Stack.Frameworks) {
+		if len(s.frameworks) > 0 && !contains(s.frameworks, fw) && !anyOf(s.frameworks, inv.Stack.Frameworks) {
 			continue
 		}
 		switch s.kind {
@@ -156,13 +156,13 @@ func (d *detector) Finish(facts *rules.Facts) {
 			sec.CORS = true
 			sec.CORSWildcard = true
 			// The wildcard goes first: it is what the reader must see.
-			sec.CORSEvidence = appendLoc([]rules.Location{loc}, sec.CORSEvidence...)
+			sec.CORSEvidence = appendLoc([]facts.Location{loc}, sec.CORSEvidence...)
 		}
 	}
 	sec.CORSEvidence = dedupe(sec.CORSEvidence)
 }
 
-func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
+func appendLoc(list []facts.Location, locs ...facts.Location) []facts.Location {
 	for _, l := range locs {
 		if len(list) >= scan.MaxEvidence {
 			break
@@ -172,8 +172,8 @@ func appendLoc(list []rules.Location, locs ...rules.Location) []rules.Location {
 	return list
 }
 
-func dedupe(list []rules.Location) []rules.Location {
-	seen := map[rules.Location]bool{}
+func dedupe(list []facts.Location) []facts.Location {
+	seen := map[facts.Location]bool{}
 	out := list[:0]
 	for _, l := range list {
 		if !seen[l] {

@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-func run(stack rules.Stack, files map[string]string) *rules.Facts {
+func run(stack facts.Stack, files map[string]string) *facts.Facts {
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
@@ -17,9 +17,9 @@ func run(stack rules.Stack, files map[string]string) *rules.Facts {
 		}
 		d.Scan(f)
 	}
-	facts := &rules.Facts{Stack: stack}
-	d.Finish(facts)
-	return facts
+	inv := &facts.Facts{Stack: stack}
+	d.Finish(inv)
+	return inv
 }
 
 type want struct {
@@ -30,11 +30,11 @@ type want struct {
 func TestStacks(t *testing.T) {
 	cases := []struct {
 		name  string
-		stack rules.Stack
+		stack facts.Stack
 		files map[string]string
 		want  want
 	}{
-		{"fastapi complete", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+		{"fastapi complete", facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"app/schemas.py": "from pydantic import BaseModel, EmailStr\n\nclass UserCreate(BaseModel):\n    email: EmailStr\n    password: str\n",
 			"app/main.py": `from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -50,20 +50,20 @@ app.add_middleware(
 )
 `,
 		}, want{"pydantic", "slowapi", true, false}},
-		{"fastapi sqlmodel, parenthesised import", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+		{"fastapi sqlmodel, parenthesised import", facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"src/books/models.py": "from sqlmodel import (\n    Field,\n    SQLModel,\n)\n\nclass Book(SQLModel, table=True):\n    title: str\n",
 		}, want{"pydantic", "", false, false}},
-		{"django project's own BaseModel is not pydantic", rules.Stack{Language: "python", Framework: "django"}, map[string]string{
+		{"django project's own BaseModel is not pydantic", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"BaseModels/models.py": "from django.db import models\nfrom pydantic_settings import BaseSettings\n\nclass BaseModel(models.Model):\n    created = models.DateTimeField(auto_now_add=True)\n",
 			"Checkouts/models.py":  "from BaseModels.models import BaseModel\n\nclass Order(BaseModel):\n    total = models.DecimalField(max_digits=10, decimal_places=2)\n",
 		}, want{"", "", false, false}},
-		{"fastapi wildcard", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+		{"fastapi wildcard", facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"main.py": "from fastapi.middleware.cors import CORSMiddleware\napp.add_middleware(CORSMiddleware, allow_origins=[\"*\"], allow_methods=[\"*\"])\n",
 		}, want{"", "", true, true}},
-		{"fastapi weak: names in comments only", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+		{"fastapi weak: names in comments only", facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"main.py": "# TODO: add slowapi and CORSMiddleware, class X(BaseModel)\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/items')\ndef create(item: dict):\n    return item\n",
 		}, want{"", "", false, false}},
-		{"django drf complete", rules.Stack{Language: "python", Framework: "django"}, map[string]string{
+		{"django drf complete", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"api/serializers.py": "from rest_framework import serializers\n\nclass BookSerializer(serializers.ModelSerializer):\n    class Meta:\n        model = Book\n        fields = '__all__'\n",
 			"config/settings.py": `INSTALLED_APPS = ["corsheaders", "rest_framework"]
 CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]
@@ -73,15 +73,15 @@ REST_FRAMEWORK = {
 }
 `,
 		}, want{"drf-serializers", "drf-throttling", true, false}},
-		{"django allow all", rules.Stack{Language: "python", Framework: "django"}, map[string]string{
+		{"django allow all", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"config/settings.py": "INSTALLED_APPS = ['corsheaders']\nCORS_ORIGIN_ALLOW_ALL = True\n",
 			"shop/views.py":      "from django_ratelimit.decorators import ratelimit\n\n@ratelimit(key='ip', rate='5/m')\ndef login(request):\n    pass\n",
 		}, want{"", "django-ratelimit", true, true}},
-		{"django weak", rules.Stack{Language: "python", Framework: "django"}, map[string]string{
+		{"django weak", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"config/settings.py": "INSTALLED_APPS = ['django.contrib.admin']\nCORS_ALLOW_ALL_ORIGINS = False\n",
 			"shop/views.py":      "from django.http import JsonResponse\n\ndef index(request):\n    return JsonResponse({})\n",
 		}, want{"", "", false, false}},
-		{"flask complete", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+		{"flask complete", facts.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app/__init__.py": `from flask import Flask
 from flask_cors import CORS
 from flask_limiter import Limiter
@@ -91,19 +91,19 @@ app = Flask(__name__)
 CORS(app, resources={r"/api/*": {"origins": ["https://front.example.com"]}})
 `,
 		}, want{"marshmallow", "flask-limiter", true, false}},
-		{"flask cors default is a wildcard", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+		{"flask cors default is a wildcard", facts.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app.py": "from flask import Flask\nfrom flask_cors import CORS\nfrom flask_wtf import FlaskForm\napp = Flask(__name__)\nCORS(app)\n",
 		}, want{"wtforms", "", true, true}},
-		{"flask-restx expect with validate", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+		{"flask-restx expect with validate", facts.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app/main/controller/user_controller.py": "from flask import request\nfrom flask_restx import Resource\n\n@api.route('/')\nclass UserList(Resource):\n    @api.expect(_user, validate=True)\n    @api.response(201, 'User successfully created.')\n    def post(self):\n        return save_new_user(data=request.json)\n",
 		}, want{"flask-restx", "", false, false}},
-		{"flask-restx expect without validate", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+		{"flask-restx expect without validate", facts.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app/controller.py": "from flask_restx import Resource\n\n@api.route('/')\nclass UserList(Resource):\n    @api.expect(_user)\n    def post(self):\n        # validate=True later\n        return save(api.payload)\n",
 		}, want{"", "", false, false}},
-		{"flask weak", rules.Stack{Language: "python", Framework: "flask"}, map[string]string{
+		{"flask weak", facts.Stack{Language: "python", Framework: "flask"}, map[string]string{
 			"app.py": "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/todo', methods=['POST'])\ndef add():\n    return request.json\n",
 		}, want{"", "", false, false}},
-		{"spring java complete", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring java complete", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/java/com/shop/web/UserController.java": `package com.shop.web;
 
 import jakarta.validation.Valid;
@@ -119,10 +119,10 @@ public class UserController {
 `,
 			"src/main/java/com/shop/config/RateLimitFilter.java": "package com.shop.config;\n\nimport io.github.bucket4j.Bandwidth;\nimport io.github.bucket4j.Bucket;\n",
 		}, want{"bean-validation", "bucket4j", true, false}},
-		{"spring bare CrossOrigin allows all", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring bare CrossOrigin allows all", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/java/com/a/PostController.java": "@CrossOrigin\n@RestController\npublic class PostController {}\n",
 		}, want{"", "", true, true}},
-		{"spring cors config wildcard", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring cors config wildcard", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/java/com/a/WebConfig.java": `@Configuration
 public class WebConfig implements WebMvcConfigurer {
     @Override
@@ -132,10 +132,10 @@ public class WebConfig implements WebMvcConfigurer {
 }
 `,
 		}, want{"", "", true, true}},
-		{"spring static asList wildcard", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring static asList wildcard", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/java/io/a/WebSecurityConfig.java": "import static java.util.Arrays.asList;\n\n@Bean\npublic CorsConfigurationSource corsConfigurationSource() {\n    final CorsConfiguration configuration = new CorsConfiguration();\n    configuration.setAllowedOrigins(asList(\"*\"));\n}\n",
 		}, want{"", "", true, true}},
-		{"spring kotlin complete", rules.Stack{Language: "kotlin", Framework: "spring-boot"}, map[string]string{
+		{"spring kotlin complete", facts.Stack{Language: "kotlin", Framework: "spring-boot"}, map[string]string{
 			"src/main/kotlin/com/a/NoteController.kt": `package com.a
 
 import jakarta.validation.Valid
@@ -150,13 +150,13 @@ class NoteController(private val service: NoteService) {
 `,
 			"src/main/kotlin/com/a/SecurityConfig.kt": "val config = CorsConfiguration().apply { allowedOrigins = listOf(\"https://notes.example.com\") }\n",
 		}, want{"bean-validation", "resilience4j", true, false}},
-		{"spring resilience4j in yaml", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring resilience4j in yaml", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/resources/application.yml": "resilience4j:\n  ratelimiter:\n    instances:\n      api:\n        limit-for-period: 10\n",
 		}, want{"", "resilience4j", false, false}},
-		{"spring weak", rules.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
+		{"spring weak", facts.Stack{Language: "java", Framework: "spring-boot"}, map[string]string{
 			"src/main/java/com/a/ItemController.java": "// @Valid and @CrossOrigin would go here\n@RestController\npublic class ItemController {\n  @PostMapping(\"/items\") Item add(@RequestBody Item i) { return repo.save(i); }\n}\n",
 		}, want{"", "", false, false}},
-		{"express complete", rules.Stack{Language: "javascript", Framework: "express"}, map[string]string{
+		{"express complete", facts.Stack{Language: "javascript", Framework: "express"}, map[string]string{
 			"src/app.js": `const express = require('express');
 const cors = require('cors');
 const rateLimit = require('express-rate-limit');
@@ -167,14 +167,14 @@ app.use(cors({ origin: ['https://todo.example.com'], credentials: true }));
 app.use(rateLimit({ windowMs: 15 * 60 * 1000, max: 100 }));
 `,
 		}, want{"express-validator", "express-rate-limit", true, false}},
-		{"express cors() with no options", rules.Stack{Language: "javascript", Framework: "express"}, map[string]string{
+		{"express cors() with no options", facts.Stack{Language: "javascript", Framework: "express"}, map[string]string{
 			"index.js":           "import express from 'express';\nimport cors from 'cors';\nconst app = express();\napp.use(cors());\n",
 			"src/validation.mjs": "import Joi from 'joi';\nexport const user = Joi.object({ name: Joi.string().required() });\n",
 		}, want{"joi", "", true, true}},
-		{"express weak", rules.Stack{Language: "javascript", Framework: "express"}, map[string]string{
+		{"express weak", facts.Stack{Language: "javascript", Framework: "express"}, map[string]string{
 			"index.js": "// TODO cors, express-rate-limit, joi\nconst express = require('express');\nconst app = express();\napp.post('/users', (req, res) => res.json(req.body));\n",
 		}, want{"", "", false, false}},
-		{"nestjs complete", rules.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
+		{"nestjs complete", facts.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
 			"src/main.ts": `import { NestFactory } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -189,31 +189,31 @@ async function bootstrap() {
 			"src/users/dto/create-user.dto.ts": "import { IsEmail, IsString } from 'class-validator';\n\nexport class CreateUserDto {\n  @IsEmail() email: string;\n}\n",
 			"src/app.module.ts":                "import { ThrottlerModule } from '@nestjs/throttler';\n",
 		}, want{"class-validator", "nestjs-throttler", true, false}},
-		{"nestjs class-validator without ValidationPipe", rules.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
+		{"nestjs class-validator without ValidationPipe", facts.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
 			"src/main.ts":                "const app = await NestFactory.create(AppModule, { cors: true });\n",
 			"src/dto/create-post.dto.ts": "import { IsString } from 'class-validator';\nexport class CreatePostDto { @IsString() title: string; }\n",
 		}, want{"", "", true, true}},
-		{"nestjs weak", rules.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
+		{"nestjs weak", facts.Stack{Language: "typescript", Framework: "nestjs"}, map[string]string{
 			"src/main.ts": "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\nawait app.listen(3000);\n",
 		}, want{"", "", false, false}},
-		{"fastify js complete", rules.Stack{Language: "javascript", Framework: "fastify"}, map[string]string{
+		{"fastify js complete", facts.Stack{Language: "javascript", Framework: "fastify"}, map[string]string{
 			"server.js": `const fastify = require('fastify')({ logger: true });
 fastify.register(require('@fastify/cors'), { origin: ['https://app.example.com'] });
 fastify.register(require('@fastify/rate-limit'), { max: 100, timeWindow: '1 minute' });
 fastify.post('/users', { schema: { body: { type: 'object', required: ['email'] } } }, async (req) => req.body);
 `,
 		}, want{"fastify-schema", "fastify-rate-limit", true, false}},
-		{"fastify ts wildcard", rules.Stack{Language: "typescript", Framework: "fastify"}, map[string]string{
+		{"fastify ts wildcard", facts.Stack{Language: "typescript", Framework: "fastify"}, map[string]string{
 			"src/app.ts":          "import Fastify from 'fastify';\nimport cors from '@fastify/cors';\nconst app = Fastify();\nawait app.register(cors, { origin: '*' });\n",
 			"src/routes/users.ts": "import { Type } from '@sinclair/typebox';\nexport const User = Type.Object({ name: Type.String() });\n",
 		}, want{"typebox", "", true, true}},
-		{"fastify weak", rules.Stack{Language: "typescript", Framework: "fastify"}, map[string]string{
+		{"fastify weak", facts.Stack{Language: "typescript", Framework: "fastify"}, map[string]string{
 			"src/app.ts": "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => ({ ok: true }));\n",
 		}, want{"", "", false, false}},
-		{"schema: outside fastify is not validation", rules.Stack{Language: "javascript", Framework: "express"}, map[string]string{
+		{"schema: outside fastify is not validation", facts.Stack{Language: "javascript", Framework: "express"}, map[string]string{
 			"src/graphql.js": "const server = new ApolloServer({ schema: buildSchema() });\n",
 		}, want{"", "", false, false}},
-		{"go net/http complete", rules.Stack{Language: "go", Framework: "net-http"}, map[string]string{
+		{"go net/http complete", facts.Stack{Language: "go", Framework: "net-http"}, map[string]string{
 			"cmd/api/main.go": `package main
 
 import (
@@ -230,10 +230,10 @@ func main() {
 }
 `,
 		}, want{"validator", "x-time-rate", true, false}},
-		{"go net/http header wildcard", rules.Stack{Language: "go", Framework: "net-http"}, map[string]string{
+		{"go net/http header wildcard", facts.Stack{Language: "go", Framework: "net-http"}, map[string]string{
 			"main.go": "package main\n\nfunc withCORS(w http.ResponseWriter) {\n\tw.Header().Set(\"Access-Control-Allow-Origin\", \"*\")\n}\n",
 		}, want{"", "", true, true}},
-		{"gin complete", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
+		{"gin complete", facts.Stack{Language: "go", Framework: "gin"}, map[string]string{
 			"internal/handler/user.go": "package handler\n\ntype CreateUser struct {\n\tEmail string `json:\"email\" binding:\"required,email\"`\n}\n",
 			"main.go": `package main
 
@@ -248,26 +248,26 @@ func main() {
 }
 `,
 		}, want{"gin-binding", "ulule-limiter", true, false}},
-		{"gin cors.Default is a wildcard", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
+		{"gin cors.Default is a wildcard", facts.Stack{Language: "go", Framework: "gin"}, map[string]string{
 			"main.go": "package main\n\nimport \"github.com/gin-contrib/cors\"\n\nfunc main() {\n\tr.Use(cors.Default())\n}\n",
 		}, want{"", "", true, true}},
-		{"gin weak", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
+		{"gin weak", facts.Stack{Language: "go", Framework: "gin"}, map[string]string{
 			"main.go": "package main\n\n// binding:\"required\" would validate\ntype In struct{ Name string `json:\"name\"` }\n",
 		}, want{"", "", false, false}},
-		{"gin binding with validator v8 rules", rules.Stack{Language: "go", Framework: "gin"}, map[string]string{
+		{"gin binding with validator v8 rules", facts.Stack{Language: "go", Framework: "gin"}, map[string]string{
 			"users/validators.go": "package users\n\ntype UserModelValidator struct {\n\tEmail string `json:\"email\" binding:\"exists,email\"`\n}\n",
 		}, want{"gin-binding", "", false, false}},
-		{"frontend validation is not the API's", rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+		{"frontend validation is not the API's", facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 			"frontend/src/components/AddUser.tsx": "import { z } from \"zod\"\n",
 			"frontend/src/api.ts":                 "import { z } from 'zod';\nimport cors from 'cors';\n",
 			"web/src/schema.js":                   "import * as yup from 'yup';\n",
 			"backend/app/main.py":                 "from fastapi import FastAPI\napp = FastAPI()\n",
 		}, want{"", "", false, false}},
-		{"node frontend folder in a node backend", rules.Stack{Language: "typescript", Framework: "express"}, map[string]string{
+		{"node frontend folder in a node backend", facts.Stack{Language: "typescript", Framework: "express"}, map[string]string{
 			"client/src/form.ts": "import { z } from 'zod';\n",
 			"server/src/app.ts":  "import express from 'express';\n",
 		}, want{"", "", false, false}},
-		{"echo complete", rules.Stack{Language: "go", Framework: "echo"}, map[string]string{
+		{"echo complete", facts.Stack{Language: "go", Framework: "echo"}, map[string]string{
 			"server.go": `package main
 
 import (
@@ -281,10 +281,10 @@ func main() {
 }
 `,
 		}, want{"validator", "echo-rate-limiter", true, false}},
-		{"echo default CORS is a wildcard", rules.Stack{Language: "go", Framework: "echo"}, map[string]string{
+		{"echo default CORS is a wildcard", facts.Stack{Language: "go", Framework: "echo"}, map[string]string{
 			"server.go": "package main\n\nfunc main() {\n\te.Use(middleware.CORS())\n}\n",
 		}, want{"", "", true, true}},
-		{"chi complete", rules.Stack{Language: "go", Framework: "chi"}, map[string]string{
+		{"chi complete", facts.Stack{Language: "go", Framework: "chi"}, map[string]string{
 			"main.go": `package main
 
 import (
@@ -299,10 +299,10 @@ func main() {
 }
 `,
 		}, want{"ozzo-validation", "httprate", true, false}},
-		{"chi wildcard", rules.Stack{Language: "go", Framework: "chi"}, map[string]string{
+		{"chi wildcard", facts.Stack{Language: "go", Framework: "chi"}, map[string]string{
 			"main.go": "package main\n\nimport \"github.com/go-chi/cors\"\n\nfunc main() {\n\tr.Use(cors.Handler(cors.Options{\n\t\tAllowedOrigins: []string{\"*\"},\n\t}))\n}\n",
 		}, want{"", "", true, true}},
-		{"fiber complete", rules.Stack{Language: "go", Framework: "fiber"}, map[string]string{
+		{"fiber complete", facts.Stack{Language: "go", Framework: "fiber"}, map[string]string{
 			"main.go": `package main
 
 import (
@@ -320,7 +320,7 @@ func main() {
 }
 `,
 		}, want{"validator", "fiber-limiter", true, false}},
-		{"fiber cors.New() is a wildcard", rules.Stack{Language: "go", Framework: "fiber"}, map[string]string{
+		{"fiber cors.New() is a wildcard", facts.Stack{Language: "go", Framework: "fiber"}, map[string]string{
 			"main.go": "package main\n\nimport \"github.com/gofiber/fiber/v2/middleware/cors\"\n\nfunc main() { app.Use(cors.New()) }\n",
 		}, want{"", "", true, true}},
 	}
@@ -346,19 +346,19 @@ func main() {
 }
 
 func TestEvidenceLine(t *testing.T) {
-	f := run(rules.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
+	f := run(facts.Stack{Language: "python", Framework: "fastapi"}, map[string]string{
 		"main.py": "import os\n\nfrom slowapi import Limiter\napp.add_middleware(CORSMiddleware, allow_origins=['*'])\n",
 	})
-	if got := f.Security.RateLimitEvidence; !reflect.DeepEqual(got, []rules.Location{{Path: "main.py", Line: 3}}) {
+	if got := f.Security.RateLimitEvidence; !reflect.DeepEqual(got, []facts.Location{{Path: "main.py", Line: 3}}) {
 		t.Errorf("rate limit evidence %+v", got)
 	}
-	if got := f.Security.CORSEvidence; len(got) == 0 || got[0] != (rules.Location{Path: "main.py", Line: 4}) {
+	if got := f.Security.CORSEvidence; len(got) == 0 || got[0] != (facts.Location{Path: "main.py", Line: 4}) {
 		t.Errorf("cors evidence %+v", got)
 	}
 }
 
 func TestEnvFiles(t *testing.T) {
-	f := run(rules.Stack{}, map[string]string{
+	f := run(facts.Stack{}, map[string]string{
 		".env": "", "backend/.env.production": "", "deploy/prod.env": "",
 		".env.example": "", ".env.sample": "", ".env.template": "", ".env.dist": "", "src/env.ts": "",
 		".envrc": "",
@@ -392,7 +392,7 @@ func TestGitignore(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f := run(rules.Stack{}, map[string]string{".gitignore": tc.content})
+			f := run(facts.Stack{}, map[string]string{".gitignore": tc.content})
 			if f.Security.EnvIgnored != tc.ignored {
 				t.Fatalf("EnvIgnored = %v, want %v", f.Security.EnvIgnored, tc.ignored)
 			}
@@ -402,14 +402,14 @@ func TestGitignore(t *testing.T) {
 		})
 	}
 	// A .gitignore in a sub-folder (a monorepo's backend) counts too.
-	f := run(rules.Stack{}, map[string]string{".gitignore": "dist/\n", "api/.gitignore": ".env\n"})
+	f := run(facts.Stack{}, map[string]string{".gitignore": "dist/\n", "api/.gitignore": ".env\n"})
 	if !f.Security.EnvIgnored {
 		t.Error("api/.gitignore ignoring .env not seen")
 	}
 }
 
 func TestBadInput(t *testing.T) {
-	_ = run(rules.Stack{Language: "java", Framework: "fastify"}, map[string]string{
+	_ = run(facts.Stack{Language: "java", Framework: "fastify"}, map[string]string{
 		"a.java":     "@CrossOrigin(",
 		"b.kt":       "@CrossOrigin   ",
 		"c.go":       "\xff\xfe\x00cors.New(",

@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // unit is one candidate project: the manifests of one ecosystem in one folder.
@@ -233,8 +233,8 @@ type candidate struct {
 	langs      map[string]int
 }
 
-func (d *detector) Finish(facts *rules.Facts) {
-	st := rules.Stack{Dependencies: map[string]bool{}}
+func (d *detector) Finish(inv *facts.Facts) {
+	st := facts.Stack{Dependencies: map[string]bool{}}
 	var cands []*candidate
 	for _, u := range d.units {
 		for dep := range u.deps {
@@ -311,7 +311,7 @@ func (d *detector) Finish(facts *rules.Facts) {
 	} else {
 		d.fallback(&st)
 	}
-	facts.Stack = st
+	inv.Stack = st
 }
 
 // otherSources reports whether the tree has source files in a language
@@ -332,7 +332,7 @@ func (d *detector) otherSources(eco string) bool {
 
 // fallback names the language with the most source files when no manifest
 // decides, and a framework from the imports where that is cheap to see.
-func (d *detector) fallback(st *rules.Stack) {
+func (d *detector) fallback(st *facts.Stack) {
 	n := d.countLangs("")
 	best := ""
 	for l, c := range n {

@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // detect runs the detector over files given as path → content, the way the
 // collector does: content only for wanted paths.
-func detect(t *testing.T, files map[string]string) rules.Stack {
+func detect(t *testing.T, files map[string]string) facts.Stack {
 	t.Helper()
 	d := New()
 	for p, c := range files {
@@ -20,9 +20,9 @@ func detect(t *testing.T, files map[string]string) rules.Stack {
 		}
 		d.Scan(f)
 	}
-	var facts rules.Facts
-	d.Finish(&facts)
-	return facts.Stack
+	var inv facts.Facts
+	d.Finish(&inv)
+	return inv.Stack
 }
 
 type want struct {
@@ -32,7 +32,7 @@ type want struct {
 	frameworks               []string
 }
 
-func check(t *testing.T, got rules.Stack, w want) {
+func check(t *testing.T, got facts.Stack, w want) {
 	t.Helper()
 	if got.Language != w.lang || got.Framework != w.fw {
 		t.Errorf("language/framework = %q/%q, want %q/%q", got.Language, got.Framework, w.lang, w.fw)

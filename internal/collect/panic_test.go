@@ -1,11 +1,11 @@
-package facts
+package collect
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // panicky is a detector with a bug that hostile input triggers.
@@ -18,7 +18,7 @@ func (panicky) Scan(f scan.File) {
 		m["x"]++ // a nil-map write: panics
 	}
 }
-func (panicky) Finish(*rules.Facts) {}
+func (panicky) Finish(*facts.Facts) {}
 
 // Detectors scan in goroutines of their own, where no recover of the
 // caller reaches: a panic there once killed the process with a goroutine

@@ -1,4 +1,4 @@
-package facts
+package collect
 
 import (
 	"github.com/vetfolio/vetfolio/internal/detect/auth"

@@ -1,8 +1,8 @@
-// Package facts builds the typed inventory of a snapshot that the rules
+// Package collect builds the typed inventory of a snapshot that the rules
 // read: every file's path is shown to every detector once, contents are
 // read only for the files a detector wants, and the history is summarised
 // from the commits the snapshot carries.
-package facts
+package collect
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 	"github.com/vetfolio/vetfolio/internal/detect/history"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // MaxScanBytes is the largest file whose content detectors see; larger
@@ -33,7 +33,7 @@ type Options struct {
 }
 
 // Collect builds the facts of a snapshot.
-func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Facts, []string, error) {
+func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Facts, []string, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
@@ -50,7 +50,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 			own = append(own, file)
 		}
 	}
-	f := &rules.Facts{Files: len(own), Secrets: []rules.Secret{}}
+	f := &facts.Facts{Files: len(own), Secrets: []facts.Secret{}}
 	for _, d := range dets {
 		if r, ok := d.(scan.RepoFolderSetter); ok {
 			r.SetRepoFolder(snap.RepoFolder)
@@ -130,7 +130,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		path, line, _ := strings.Cut(at, ":")
 		n, _ := strconv.Atoi(line)
 		f.Security.EnvIgnored = true
-		f.Security.GitignoreEvidence = append(f.Security.GitignoreEvidence, rules.Location{Path: path, Line: n})
+		f.Security.GitignoreEvidence = append(f.Security.GitignoreEvidence, facts.Location{Path: path, Line: n})
 	}
 	if skippedLarge > 0 {
 		notes = append(notes, fmt.Sprintf("%d files larger than %d KiB were listed but not scanned", skippedLarge, MaxScanBytes>>10))
@@ -139,7 +139,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*rules.Fa
 		return nil, nil, err
 	}
 	if snap.HistoryReason != "" {
-		f.History = rules.History{Reason: snap.HistoryReason}
+		f.History = facts.History{Reason: snap.HistoryReason}
 	} else {
 		f.History = history.Summarize(snap.Commits, own, opt.Now)
 		f.History.Truncated = snap.HistoryTruncated

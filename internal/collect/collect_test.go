@@ -1,4 +1,4 @@
-package facts
+package collect
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
-	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // recorder is a detector that remembers what it was shown.
@@ -31,7 +31,7 @@ func (r *recorder) Scan(f scan.File) {
 		r.code[f.Path] = string(f.Source())
 	}
 }
-func (r *recorder) Finish(*rules.Facts) { r.finished = true }
+func (r *recorder) Finish(*facts.Facts) { r.finished = true }
 
 func snapshotOf(t *testing.T, files map[string]string) *source.Snapshot {
 	t.Helper()
@@ -150,7 +150,7 @@ func (c *canceller) Scan(f scan.File) {
 		c.cancel()
 	}
 }
-func (c *canceller) Finish(*rules.Facts) {}
+func (c *canceller) Finish(*facts.Facts) {}
 
 func TestCollectStopsWhenCancelledMidScan(t *testing.T) {
 	files := map[string]string{}
