@@ -127,3 +127,22 @@ var cliHint = regexp.MustCompile(`\s*\([^()]*\s--[a-z][a-z-]*[^()]*\)`)
 // withoutCLIHints removes command-line hints from a message meant for a
 // page someone else reads: a reviewer cannot run the candidate's command.
 func withoutCLIHints(s string) string { return cliHint.ReplaceAllString(s, "") }
+
+// capSummary says in one short line that failed must-haves hold the grade
+// down, naming them; "" when nothing caps the grade.
+func capSummary(sc *rules.Scorecard) string {
+	if sc.Cap == nil {
+		return ""
+	}
+	held := "held at"
+	if sc.Cap.Uncapped <= sc.Cap.Score {
+		held = "at most"
+	}
+	var titles []string
+	for _, g := range gates(sc) {
+		if g.Judged && !g.Met && g.Title != "" {
+			titles = append(titles, strings.ToLower(g.Title[:1])+g.Title[1:])
+		}
+	}
+	return fmt.Sprintf("grade %s %s until the must-haves pass: %s", held, sc.Cap.Grade, strings.Join(titles, ", "))
+}

@@ -142,7 +142,7 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 	case sc.Target.Remote != "":
 		v.CommitHref = strings.TrimSuffix("https://github.com/"+sc.Target.Remote+"/tree/"+sc.Target.Commit+"/"+pathURL(sc.Target.Folder), "/")
 	}
-	v.CapLine, v.RubricNote, v.NextGrade = sc.CapLine(), rubricNote(sc), nextGradeLine(sc)
+	v.CapLine, v.RubricNote, v.NextGrade = capSummary(sc), rubricNote(sc), nextGradeLine(sc)
 	for _, n := range sc.Notes {
 		v.Notes = append(v.Notes, hint(n))
 	}

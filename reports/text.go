@@ -120,18 +120,7 @@ func (t Text) head(sc *rules.Scorecard) []string {
 	}
 	switch line := sc.CapLine(); {
 	case line != "" && !t.Verbose && sc.Cap != nil:
-		held := "held at"
-		if sc.Cap.Uncapped <= sc.Cap.Score {
-			held = "at most"
-		}
-		var titles []string
-		for _, g := range gates(sc) {
-			if g.Judged && !g.Met {
-				titles = append(titles, strings.ToLower(g.Title[:1])+g.Title[1:])
-			}
-		}
-		lines = append(lines, t.wrap(fmt.Sprintf("grade %s %s until the must-haves pass: %s", held, sc.Cap.Grade, strings.Join(titles, ", ")),
-			t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
+		lines = append(lines, t.wrap(capSummary(sc), t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
 	case line != "":
 		// The cap names the must-haves not met and what lifts each.
 		lines = append(lines, t.wrap(line, t.c(ansiBold+ansiRed, "BLOCKER")+" ", "  ")...)
