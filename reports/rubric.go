@@ -22,8 +22,11 @@ func rubricNote(sc *rules.Scorecard) string {
 		return ""
 	}
 	var what []string
-	if n := len(a.Suppressed); n > 0 {
+	if n := len(a.Suppressed) - a.Inline; n > 0 {
 		what = append(what, plural(n, "check")+" turned off")
+	}
+	if a.Inline > 0 {
+		what = append(what, plural(a.Inline, "check")+" silenced by vetfolio:ignore comments")
 	}
 	if len(a.Weights) > 0 {
 		what = append(what, "weights changed")
@@ -32,8 +35,11 @@ func rubricNote(sc *rules.Scorecard) string {
 		what = append(what, "profile chosen")
 	}
 	who := "the repository's own " + configName(a)
-	if a.Source == "file" {
+	switch a.Source {
+	case "file":
 		who = configName(a)
+	case "inline":
+		who = "the repository's code"
 	}
 	note := fmt.Sprintf("* %s changed the rubric: %s", who, strings.Join(what, ", "))
 	if a.Source != "file" {

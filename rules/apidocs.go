@@ -148,10 +148,10 @@ func apiDocsValid(f *Facts) Result {
 }
 
 // share judges a count of operations against the 50% bar.
-func share(f *Facts, n int, what string) Result {
+func share(f *Facts, n int, what, none string) Result {
 	o := f.OpenAPI
 	if !hasDoc(o) {
-		return Fail("no OpenAPI document, so no operation is " + what)
+		return Fail("no OpenAPI document " + none)
 	}
 	if o.Operations == 0 {
 		if o.Path != "" {
@@ -179,14 +179,14 @@ func apiDocsDescribed(f *Facts) Result {
 		}
 		return Fail(msg, g.Evidence...)
 	}
-	return share(f, f.OpenAPI.Described, "have a summary or description")
+	return share(f, f.OpenAPI.Described, "have a summary or description", "to describe the operations in")
 }
 
 func apiDocsErrors(f *Facts) Result {
 	if graphQLMain(f) {
 		return Skip("GraphQL API: errors travel in the errors array of each response, not in documented HTTP error responses; the errors criterion judges the error handling")
 	}
-	return share(f, f.OpenAPI.ErrorResponses, "document an error response")
+	return share(f, f.OpenAPI.ErrorResponses, "document an error response", "to document error responses in")
 }
 
 func apiDocsSchemes(f *Facts) Result {

@@ -58,7 +58,7 @@ var authProtectedRoutes = &Check{
 	Run: func(f *Facts) Result {
 		a := f.Auth
 		if a.ProtectedRoutes > 0 {
-			return Pass(fmt.Sprintf("%d place(s) where routes require authentication", a.ProtectedRoutes), a.ProtectedEvidence...)
+			return Pass(fmt.Sprintf("%s where routes require authentication", plural(a.ProtectedRoutes, "place", "places")), a.ProtectedEvidence...)
 		}
 		if a.Kind == "none" {
 			return Fail("no route requires authentication (no auth mechanism found)")
@@ -134,7 +134,7 @@ var authNoHardcodedKey = &Check{
 	Run: func(f *Facts) Result {
 		a := f.Auth
 		if n := len(a.HardcodedKeys); n > 0 {
-			return Fail(fmt.Sprintf("%d signing key literal(s) in the code", n), a.HardcodedKeys...)
+			return Fail(fmt.Sprintf("%s in the code", plural(n, "signing key literal", "signing key literals")), a.HardcodedKeys...)
 		}
 		if a.Kind == "none" {
 			return Pass("no signing keys (no authentication found)")

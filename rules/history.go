@@ -135,6 +135,10 @@ func historyBulk(h History) Result {
 	}
 	desc := fmt.Sprintf("the largest commit %s %q added %d%% of the current files (%s), then %s followed",
 		histShort(h.BulkCommit), histClip(h.BulkSubject, 60), int(h.BulkShare*100+0.5), histPlural(h.BulkAdded, "file"), histPlural(h.CommitsAfterBulk, "commit"))
+	if h.CodeBulk {
+		return Fail(fmt.Sprintf("commit %s added %d of the %d code files and only %s changed code after it: the code reads as a bulk upload, whatever followed",
+			histShort(h.CodeBulkCommit), h.CodeBulkAdded, h.CodeFiles, histPlural(h.CodeCommitsAfter, "commit")))
+	}
 	if h.BulkUpload {
 		return Fail(desc + ": it reads as a bulk upload")
 	}

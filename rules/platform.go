@@ -76,7 +76,7 @@ var platformChecks = []*Check{
 				return Fail(fmt.Sprintf("unpinned base image: %s", strings.Join(limitStrings(bad, 3), ", ")), limitLocations(ev, 5)...)
 			}
 			d := f.Container.Dockerfiles[0]
-			return Pass(fmt.Sprintf("%d base image(s) pinned (%s)", images, strings.Join(limitStrings(d.Images, 3), ", ")),
+			return Pass(fmt.Sprintf("%s pinned (%s)", plural(images, "base image", "base images"), strings.Join(limitStrings(d.Images, 3), ", ")),
 				Location{Path: d.Path, Line: firstLine(d.FromLines)})
 		},
 		Fix: func(s Stack) []string {

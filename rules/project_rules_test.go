@@ -44,7 +44,7 @@ func TestTestsDeploymentReadmeChecks(t *testing.T) {
 		want outcome
 		msg  string // a part of the message
 	}{
-		{"tests.present", Facts{Tests: Tests{Files: 3, Framework: "pytest", Evidence: []Location{{Path: "tests/test_a.py", Line: 1}}}}, pass, "3 test file(s) using pytest"},
+		{"tests.present", Facts{Tests: Tests{Files: 3, Framework: "pytest", Evidence: []Location{{Path: "tests/test_a.py", Line: 1}}}}, pass, "3 test files using pytest"},
 		{"tests.present", Facts{}, fail, "no test files"},
 		{"tests.present", Facts{Tests: Tests{Boilerplate: 1}}, fail, "generated test"},
 		{"tests.depth", Facts{Tests: Tests{Files: 1, Integration: true}}, pass, "HTTP layer"},

@@ -148,7 +148,7 @@ var scopeResources = &Check{
 		if len(r) == 0 {
 			return Fail("no resource routes found")
 		}
-		return Fail(fmt.Sprintf("only %d resource(s): %s", len(r), strings.Join(r, ", ")), f.Routes.Evidence...)
+		return Fail(fmt.Sprintf("only %s: %s", plural(len(r), "resource", "resources"), strings.Join(r, ", ")), f.Routes.Evidence...)
 	},
 	Fix: func(s Stack) []string {
 		return ForStack(s, map[string][]string{

@@ -72,6 +72,9 @@ type Applied struct {
 	// weights and profile out; Ignored names what was left out.
 	Strict  bool     `json:"strict,omitempty"`
 	Ignored []string `json:"ignored,omitempty"`
+	// Inline counts the checks turned off by "vetfolio:ignore" comments in
+	// the code (they are in Suppressed too, with their file and line).
+	Inline int `json:"inline,omitempty"`
 }
 
 // Marked reports whether the rubric was changed by a configuration, so

@@ -75,11 +75,11 @@ func testsPresent(f *Facts) Result {
 	t := f.Tests
 	if t.Files == 0 {
 		if t.Boilerplate > 0 {
-			return Fail(fmt.Sprintf("only the framework's generated test (%d file(s)); no test of the project's own code", t.Boilerplate))
+			return Fail(fmt.Sprintf("only the framework's generated test (%s); no test of the project's own code", plural(t.Boilerplate, "file", "files")))
 		}
 		return Fail("no test files found")
 	}
-	return Pass(fmt.Sprintf("%d test file(s)%s", t.Files, framework(t.Framework)), t.Evidence...)
+	return Pass(fmt.Sprintf("%s%s", plural(t.Files, "test file", "test files"), framework(t.Framework)), t.Evidence...)
 }
 
 func framework(fw string) string {
@@ -93,13 +93,13 @@ func testsDepth(f *Facts) Result {
 	t := f.Tests
 	switch {
 	case t.Integration:
-		return Pass(fmt.Sprintf("%d test file(s), with tests through the HTTP layer", t.Files), t.IntegrationEvidence...)
+		return Pass(fmt.Sprintf("%s, with tests through the HTTP layer", plural(t.Files, "test file", "test files")), t.IntegrationEvidence...)
 	case t.Files >= 5:
 		return Pass(fmt.Sprintf("%d test files", t.Files), t.Evidence...)
 	case t.Files == 0:
 		return Fail("no test files found")
 	}
-	return Fail(fmt.Sprintf("%d test file(s) and no test that calls the API through HTTP", t.Files), t.Evidence...)
+	return Fail(fmt.Sprintf("%s and no test that calls the API through HTTP", plural(t.Files, "test file", "test files")), t.Evidence...)
 }
 
 func testsCI(f *Facts) Result {

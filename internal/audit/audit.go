@@ -127,6 +127,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		probeNotes = runProbe(ctx, f, rawURL, req, snap)
 	}
 
+	inlineNotes := applyInline(f, req, &set)
 	sc := rules.ScoreWith(f, set.profile, set.scoring)
 	sc.Config = set.applied
 	sc.Tool = rules.Tool{Name: "vetfolio", Version: req.Version}
@@ -138,7 +139,7 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 			sc.Target.Remote, sc.Target.Folder = snap.Remote, snap.RepoFolder
 		}
 	}
-	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, probeNote(f), probeNotes)
+	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, inlineNotes, probeNote(f), probeNotes)
 	return sc, nil
 }
 

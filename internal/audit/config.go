@@ -134,3 +134,51 @@ func strictCopy(cfg *config.Config) (*config.Config, []string) {
 	}
 	return &c, ignored
 }
+
+// applyInline turns the code's "vetfolio:ignore CHECK reason" comments
+// into suppressions, recorded like the configuration's so every report
+// shows them; --strict leaves them out. A directive without a reason or
+// naming no check is not applied, and a note says why.
+func applyInline(f *rules.Facts, req Request, set *settings) []string {
+	if len(f.InlineIgnores) == 0 {
+		return nil
+	}
+	if req.Strict {
+		if set.applied == nil {
+			set.applied = &rules.Applied{ProfileSource: "default"}
+		}
+		set.applied.Strict = true
+		set.applied.Ignored = append(set.applied.Ignored, "inline")
+		return []string{fmt.Sprintf("--strict: %d vetfolio:ignore comments in the code were not applied", len(f.InlineIgnores))}
+	}
+	known := map[string]bool{}
+	for _, id := range rules.CheckIDs() {
+		known[id] = true
+	}
+	var notes []string
+	for _, in := range f.InlineIgnores {
+		at := fmt.Sprintf("%s:%d", in.Path, in.Line)
+		switch {
+		case !known[in.Check]:
+			notes = append(notes, fmt.Sprintf("%s: vetfolio:ignore names no check %q; not applied", at, in.Check))
+			continue
+		case in.Reason == "":
+			notes = append(notes, fmt.Sprintf("%s: vetfolio:ignore %s needs a reason after the check; not applied", at, in.Check))
+			continue
+		}
+		if set.scoring.Suppressions == nil {
+			set.scoring.Suppressions = map[string]string{}
+		}
+		if _, done := set.scoring.Suppressions[in.Check]; done {
+			continue // the configuration or an earlier comment said it first
+		}
+		set.scoring.Suppressions[in.Check] = fmt.Sprintf("%s (%s)", in.Reason, at)
+		if set.applied == nil {
+			set.applied = &rules.Applied{ProfileSource: "default", Source: "inline"}
+		}
+		set.applied.Suppressed = set.scoring.Suppressions
+		set.applied.RubricChanged = true
+		set.applied.Inline++
+	}
+	return notes
+}

@@ -53,6 +53,11 @@ func runProbe(ctx context.Context, f *rules.Facts, rawURL string, req Request, s
 	req.Log.Debug("probing the deployed URL", "source", f.Deploy.URLSource)
 	live := probe.Run(ctx, cfg)
 	live.Checked = req.Now
+	if !live.Reachable && unreachableHere(live.Error) && noNetwork(ctx) {
+		// Not the deployment's fault: the live checks are skipped, not failed.
+		f.ProbeSkipped = "could not check: no network here (" + live.Error + ", and no other host name resolves)"
+		return []string{fmt.Sprintf("deployed URL %s (%s): not checked, this machine has no network", f.Deploy.URL, src)}
+	}
 	f.Live = live
 	notes := []string{fmt.Sprintf("deployed URL %s (%s): %d requests", f.Deploy.URL, src, live.Requests)}
 	if live.ColdStart {

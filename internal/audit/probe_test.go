@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -280,4 +281,32 @@ func mustProfile(t *testing.T) rules.Profile {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// On a machine with no network the live checks are skipped with the
+// reason, not failed with advice to fix a crash; where other names
+// resolve, a deployed host that does not is a real failure.
+func TestNoNetworkSkipsTheLiveChecks(t *testing.T) {
+	dir := bookshelfRepo(t)
+	defer func(orig func(context.Context, string) ([]string, error)) { lookupHost = orig }(lookupHost)
+	for _, network := range []bool{false, true} {
+		lookupHost = func(context.Context, string) ([]string, error) {
+			if network {
+				return []string{"93.184.215.14"}, nil
+			}
+			return nil, &net.DNSError{Err: "no such host", IsNotFound: true}
+		}
+		sc, err := Run(context.Background(), Request{Target: dir, URL: "https://bookshelf.invalid", Profile: mustProfile(t),
+			ProbeTimeout: 2 * time.Second, ProbeBudget: 5 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := checkResults(sc)["deployment.live"]
+		if !network && (!k.Skipped || !strings.Contains(k.Message, "could not check: no network here")) {
+			t.Errorf("no network: deployment.live = %+v, want skipped", k)
+		}
+		if network && (k.Skipped || k.Passed) {
+			t.Errorf("network up, host unknown: deployment.live = %+v, want failed", k)
+		}
+	}
 }

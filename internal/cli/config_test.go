@@ -422,3 +422,40 @@ func TestCohortIsStrictByDefault(t *testing.T) {
 		t.Errorf("--trust-config did not apply the member's config")
 	}
 }
+
+// A finding silenced in the code with a reason is applied, shown as such,
+// and left out under --strict.
+func TestInlineIgnore(t *testing.T) {
+	dir := project(t, "")
+	writeTree(t, dir, map[string]string{"app/limits.py": "# vetfolio:ignore security.rate-limit rate limited at the load balancer\nLIMIT = 1\n",
+		"app/bad.py": "# vetfolio:ignore security.nope because\n"})
+	code, stdout, errOut := vf(t, "audit", dir, "--offline", "-f", "json")
+	if code != ExitOK {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	var rep struct {
+		Notes  []string `json:"notes"`
+		Config struct {
+			Suppressed    map[string]string `json:"suppressed"`
+			Inline        int               `json:"inline"`
+			RubricChanged bool              `json:"rubric_changed"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.Config.Suppressed["security.rate-limit"]; got != "rate limited at the load balancer (app/limits.py:1)" || rep.Config.Inline != 1 || !rep.Config.RubricChanged {
+		t.Errorf("config: %+v", rep.Config)
+	}
+	if !strings.Contains(strings.Join(rep.Notes, "\n"), `app/bad.py:1: vetfolio:ignore names no check "security.nope"; not applied`) {
+		t.Errorf("notes: %q", rep.Notes)
+	}
+	_, text, _ := vf(t, "audit", dir, "--offline")
+	if !strings.Contains(text, "1 check silenced by vetfolio:ignore comments") {
+		t.Errorf("text report does not show the inline ignore:\n%s", text)
+	}
+	_, stdout, _ = vf(t, "audit", dir, "--offline", "--strict", "-f", "json")
+	if strings.Contains(stdout, "rate limited at the load balancer (") || !strings.Contains(stdout, `"inline"`) {
+		t.Errorf("--strict applied the inline ignore")
+	}
+}

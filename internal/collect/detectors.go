@@ -6,6 +6,7 @@ import (
 	"github.com/vetfolio/vetfolio/internal/detect/container"
 	"github.com/vetfolio/vetfolio/internal/detect/database"
 	"github.com/vetfolio/vetfolio/internal/detect/graphql"
+	"github.com/vetfolio/vetfolio/internal/detect/inline"
 	"github.com/vetfolio/vetfolio/internal/detect/openapi"
 	"github.com/vetfolio/vetfolio/internal/detect/project"
 	"github.com/vetfolio/vetfolio/internal/detect/secret"
@@ -29,5 +30,6 @@ func Default() []scan.Detector {
 		secret.New(),
 		container.New(),
 		project.New(),
+		inline.New(),
 	}
 }

@@ -73,7 +73,7 @@ func Run(ctx context.Context, cfg Config) *facts.Live {
 	n, capped := p.c.requests()
 	live.Requests = n
 	if capped {
-		live.Notes = append(live.Notes, fmt.Sprintf("the cap of %d requests was reached; later checks were not made", cfg.MaxRequests))
+		live.Notes = append(live.Notes, fmt.Sprintf("the cap of %d %s was reached; later checks were not made", cfg.MaxRequests, map[bool]string{true: "request", false: "requests"}[cfg.MaxRequests == 1]))
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		live.Notes = append(live.Notes, fmt.Sprintf("the probe's time budget of %s ran out; later checks were not made", cfg.Budget))

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -268,9 +269,17 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 		}
 		c := &commits[len(commits)-1]
 		c.Changed++
+		c.CodeKnown = true
+		code := scan.IsSource(strings.Trim(p, `"`)) && !scan.IsTestPath(strings.Trim(p, `"`))
+		if code {
+			c.CodeChanged++
+		}
 		switch status[0] {
 		case 'A':
 			c.Added++
+			if code {
+				c.CodeAdded++
+			}
 		case 'D':
 			c.Deleted++
 		}

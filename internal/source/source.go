@@ -91,6 +91,12 @@ type Commit struct {
 	// Deleted those it removed. Dependency and build folders (see Skipped)
 	// are not counted, and renames count as a deletion plus an addition.
 	Added, Changed, Deleted int
+	// CodeAdded and CodeChanged count only program source files (not
+	// tests, docs or configuration), so a bulk upload is judged by where
+	// the code came from, not by README commits that follow it. CodeKnown
+	// is false when the source did not say which files changed.
+	CodeAdded, CodeChanged int
+	CodeKnown              bool
 }
 
 // Meta is repository metadata from the hosting platform.

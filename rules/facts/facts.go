@@ -48,6 +48,10 @@ type Facts struct {
 	Structure Structure `json:"structure,omitzero"`
 	// GraphQL is the GraphQL API the project serves, if any (zero when none).
 	GraphQL GraphQL `json:"graphql,omitzero"`
+	// InlineIgnores are the findings silenced in the code with
+	// "vetfolio:ignore CHECK-ID reason"; the audit applies them like the
+	// configuration's turned-off checks (not under --strict).
+	InlineIgnores []InlineIgnore `json:"inline_ignores,omitempty"`
 
 	// RelationEvidence shows where relationships were found.
 	RelationEvidence []Location `json:"-"`
@@ -302,6 +306,15 @@ type History struct {
 	BulkSubject      string `json:"-"`
 	BulkAdded        int    `json:"-"`
 	CommitsAfterBulk int    `json:"-"`
+	// CodeBulk is set when the bulk upload is seen in the code alone: one
+	// commit added CodeBulkAdded of CodeFiles program source files and only
+	// CodeCommitsAfter later commits changed any code (README and
+	// .gitignore commits after an upload do not make it a history).
+	CodeBulk         bool   `json:"code_bulk,omitempty"`
+	CodeBulkCommit   string `json:"-"`
+	CodeBulkAdded    int    `json:"-"`
+	CodeFiles        int    `json:"-"`
+	CodeCommitsAfter int    `json:"-"`
 	// AddedKnown is false when the history does not say which files each
 	// commit added (a source that lists commits without their files); the
 	// bulk upload cannot be judged then.
@@ -516,4 +529,12 @@ type Conformance struct {
 	Violations int `json:"violations"`
 	// Details describe each violation: the operation and what differed.
 	Details []string `json:"details,omitempty"`
+}
+
+// InlineIgnore is one "vetfolio:ignore CHECK-ID reason" comment.
+type InlineIgnore struct {
+	Check  string `json:"check"`
+	Reason string `json:"reason"`
+	Path   string `json:"path"`
+	Line   int    `json:"line"`
 }

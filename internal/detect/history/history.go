@@ -69,6 +69,7 @@ func Summarize(commits []source.Commit, files []source.File, now time.Time) fact
 	h.ActiveWeeks, h.ActiveDays, h.Authors = len(weeks), len(days), len(authors)
 
 	bulk(&h, byTime, len(files))
+	codeBulk(&h, byTime, files)
 	messages(&h, commits)
 	return h
 }
@@ -117,6 +118,52 @@ func bulk(h *facts.History, byTime []source.Commit, files int) {
 	h.BulkUpload = files >= BulkMinFiles && h.BulkShare >= threshold &&
 		(len(after) < BulkAfterCommits || len(weeks) < BulkAfterWeeks)
 }
+
+// codeBulk judges the upload by where the code came from: the commit that
+// added the most program source files, and how many later commits changed
+// any code. Ten commits to the README after one commit of all the code is
+// still a bulk upload.
+func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
+	code := 0
+	for _, f := range files {
+		if !f.Context && scan.IsSource(f.Path) && !scan.IsTestPath(f.Path) && !source.Skipped(f.Path) {
+			code++
+		}
+	}
+	best, known := -1, false
+	for i, c := range byTime {
+		known = known || c.CodeKnown
+		if c.CodeAdded > 0 && (best < 0 || c.CodeAdded > byTime[best].CodeAdded) {
+			best = i
+		}
+	}
+	if !known || best < 0 || code < CodeBulkMinFiles {
+		return
+	}
+	c := byTime[best]
+	weeks := map[string]bool{}
+	after := 0
+	for _, a := range byTime[best+1:] {
+		if a.CodeChanged > 0 {
+			after++
+			weeks[isoWeek(a.When)] = true
+		}
+	}
+	h.CodeBulkCommit, h.CodeBulkAdded, h.CodeFiles, h.CodeCommitsAfter = c.Hash, min(c.CodeAdded, code), code, after
+	threshold := BulkShareMin
+	if viaUpload(c.Subject) {
+		threshold = BulkShareViaUpload
+	}
+	share := float64(min(c.CodeAdded, code)) / float64(code)
+	h.CodeBulk = share >= threshold && (after < BulkAfterCommits || len(weeks) < BulkAfterWeeks)
+	if h.CodeBulk {
+		h.BulkUpload = true
+	}
+}
+
+// CodeBulkMinFiles is the fewest program source files for the code to be
+// judged on its own: a handful of files written at once is a small project.
+const CodeBulkMinFiles = 8
 
 func viaUpload(subject string) bool {
 	return strings.EqualFold(strings.TrimSpace(subject), "Add files via upload")

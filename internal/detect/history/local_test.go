@@ -54,3 +54,46 @@ func TestFromGit(t *testing.T) {
 		}
 	}
 }
+
+// All the code in one commit, then ten README and .gitignore commits over
+// five weeks: the old rule counted the commits that followed and passed
+// it; where the code came from says it was uploaded. A project whose code
+// grew over the same weeks passes.
+func TestCodeBulkFromGit(t *testing.T) {
+	start := time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)
+	code := map[string]string{"README.md": "# api\n", "requirements.txt": "fastapi\n"}
+	for i := range 12 {
+		code[fmt.Sprintf("app/routers/r%d.py", i)] = fmt.Sprintf("def r%d(): pass\n", i)
+	}
+	uploaded := []fixture.Commit{{When: start, Message: "Add the API", Files: code}}
+	for i := range 10 {
+		uploaded = append(uploaded, fixture.Commit{When: start.AddDate(0, 0, 4*(i+1)),
+			Message: fmt.Sprintf("Document step %d of the setup", i),
+			Files:   map[string]string{"README.md": fmt.Sprintf("# api\nstep %d\n", i), ".gitignore": fmt.Sprintf(".env\n# %d\n", i)}})
+	}
+	grown := []fixture.Commit{{When: start, Message: "Start the API", Files: map[string]string{"README.md": "# api\n", "app/main.py": "app = 1\n"}}}
+	for i := range 12 {
+		grown = append(grown, fixture.Commit{When: start.AddDate(0, 0, 3*(i+1)), Message: fmt.Sprintf("Add router %d with its tests", i),
+			Files: map[string]string{fmt.Sprintf("app/routers/r%d.py", i): "def r(): pass\n"}})
+	}
+	now := start.AddDate(0, 3, 0)
+	for _, tt := range []struct {
+		name string
+		dir  string
+		bulk bool
+	}{
+		{"uploaded then README commits", fixture.Repo(t, "", uploaded), true},
+		{"code grown over weeks", fixture.Repo(t, "", grown), false},
+	} {
+		snap, err := source.Local(context.Background(), tt.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := Summarize(snap.Commits, snap.Files, now)
+		snap.Close()
+		if h.CodeBulk != tt.bulk || h.BulkUpload != tt.bulk {
+			t.Errorf("%s: CodeBulk=%v BulkUpload=%v (added %d of %d code files, %d code commits after)",
+				tt.name, h.CodeBulk, h.BulkUpload, h.CodeBulkAdded, h.CodeFiles, h.CodeCommitsAfter)
+		}
+	}
+}

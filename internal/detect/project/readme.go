@@ -159,14 +159,18 @@ var (
 	archHeading  = scan.MustCompile(`\b(?:architecture|design|diagram|diagrams|schema|erd|data ?model|entities|entity relationship|database (?:schema|design|diagram|model)|(?:project|folder|directory|code) structure)\b`)
 	shotHeading  = scan.MustCompile(`\b(?:screenshots?|preview|demo|gallery|screens)\b`)
 
-	setupCmd  = scan.MustCompile(`^\s*(?:[$>%➜❯λ]\s*)?(?:sudo\s+)?(?:git\s+clone|pip3?\s+install|python\d?(?:\.\d+)?\s+(?:-m\s+\w+|\S+\.py)|py\s+-m|poetry\s+(?:install|run|shell)|pipenv\s+(?:install|run|shell)|uv\s+(?:sync|run|pip)|uvicorn\s|gunicorn\s|flask\s+run|fastapi\s+(?:dev|run)|npm\s+(?:install|i|ci|start|run)\b|yarn\b|pnpm\s|bun\s|node\s|npx\s|nest\s+start|docker(?:-compose|\s+compose|\s+run|\s+build)\b|(?:\./)?mvnw?(?:\.cmd)?\s|(?:\./)?gradlew?(?:\.bat)?\s|java\s+-jar|go\s+(?:run|build|mod|install)\b|make\b|air\b|cargo\s+run|bundle\s|rails\s|bin/rails\s|dotnet\s+(?:run|restore|watch)|composer\s+install|php\s+artisan|cp\s+\S*\.env|copy\s+\S*\.env|source\s+\S*activate|\S*[/\\]activate\b)`)
-	envAssign = scan.MustCompile("^\\s*(?:export\\s+)?[A-Z][A-Z0-9_]{2,}\\s*=|^\\s*\\|\\s*`?[A-Z][A-Z0-9_]{2,}`?\\s*\\|")
-	dotEnv    = scan.MustCompile(`(?:^|[\s` + "`" + `'"(])\.env(?:\.\w+)?\b|\benvironment variables?\b`)
-	apiText   = scan.MustCompile(`(?i)swagger|openapi|\bredoc\b|postman|/docs\b|/api-docs\b|/swagger-ui`)
-	endpoint  = scan.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
-	imageRef  = scan.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
-	urlRef    = scan.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
-	liveWords = scan.MustCompile(`(?i)\b(?:live|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
+	// setupProse finds a run command written in a sentence rather than a
+	// code block ("install with pip install -r requirements.txt, then run
+	// uvicorn app.main:app --reload"): only forms no sentence uses by chance.
+	setupProse = scan.MustCompile(`\b(?:pip3?\s+install\s+(?:-r\s+\S+|-e\s+\.|\.)|uvicorn\s+[\w.]+:\w+|gunicorn\s+[\w.]+(?::\w+|\.wsgi)|python\d?\s+manage\.py\s+(?:runserver|migrate)|flask\s+(?:--app\s+\S+\s+)?run\b|fastapi\s+(?:dev|run)\s+\S+\.py|npm\s+(?:install|ci|start|run\s+(?:dev|start))\b|yarn\s+(?:install|dev|start)\b|pnpm\s+(?:install|dev|start)\b|docker[ -]compose\s+up\b|docker\s+compose\s+up\b|go\s+run\s+\S+|\./mvnw\s+spring-boot:run|mvn\s+spring-boot:run|\./gradlew\s+bootRun|dotnet\s+run\b|php\s+artisan\s+(?:serve|migrate)|bin/rails\s+(?:s|server|db:migrate)\b|rails\s+(?:s|server|db:migrate)\b|bundle\s+(?:install|exec)\b)`)
+	setupCmd   = scan.MustCompile(`^\s*(?:[$>%➜❯λ]\s*)?(?:sudo\s+)?(?:git\s+clone|pip3?\s+install|python\d?(?:\.\d+)?\s+(?:-m\s+\w+|\S+\.py)|py\s+-m|poetry\s+(?:install|run|shell)|pipenv\s+(?:install|run|shell)|uv\s+(?:sync|run|pip)|uvicorn\s|gunicorn\s|flask\s+run|fastapi\s+(?:dev|run)|npm\s+(?:install|i|ci|start|run)\b|yarn\b|pnpm\s|bun\s|node\s|npx\s|nest\s+start|docker(?:-compose|\s+compose|\s+run|\s+build)\b|(?:\./)?mvnw?(?:\.cmd)?\s|(?:\./)?gradlew?(?:\.bat)?\s|java\s+-jar|go\s+(?:run|build|mod|install)\b|make\b|air\b|cargo\s+run|bundle\s|rails\s|bin/rails\s|dotnet\s+(?:run|restore|watch)|composer\s+install|php\s+artisan|cp\s+\S*\.env|copy\s+\S*\.env|source\s+\S*activate|\S*[/\\]activate\b)`)
+	envAssign  = scan.MustCompile("^\\s*(?:export\\s+)?[A-Z][A-Z0-9_]{2,}\\s*=|^\\s*\\|\\s*`?[A-Z][A-Z0-9_]{2,}`?\\s*\\|")
+	dotEnv     = scan.MustCompile(`(?:^|[\s` + "`" + `'"(])\.env(?:\.\w+)?\b|\benvironment variables?\b`)
+	apiText    = scan.MustCompile(`(?i)swagger|openapi|\bredoc\b|postman|/docs\b|/api-docs\b|/swagger-ui`)
+	endpoint   = scan.MustCompile("\\b(?:GET|POST|PUT|PATCH|DELETE)\\b[\\s|`*]+/\\S*")
+	imageRef   = scan.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img[^>]+src=["']([^"']+)["']`)
+	urlRef     = scan.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
+	liveWords  = scan.MustCompile(`(?i)\b(?:live|deployed at|deployed to|deployed on|hosted at|try it|base url|api url|production url)\b`)
 	// "Demo" alone also labels shared demos (RealWorld's demo.realworld.io,
 	// a framework's showcase): it counts when the line says the demo is
 	// this project's own deployment.
@@ -249,6 +253,14 @@ func analyzeReadme(p string, data []byte) readmeFacts {
 			if envAssign.MatchString(c) {
 				found("configuration", n)
 			}
+		}
+		// A sentence, not a bare line: a README whose only content is
+		// "npm run dev" does not yet show how to run the project.
+		if !l.code && len(strings.Fields(l.text)) >= 6 && setupProse.MatchString(l.text) {
+			if headingLine > 0 && setupHeading.MatchString(heading) {
+				found("setup", headingLine)
+			}
+			found("setup", n)
 		}
 		if l.code && l.fence == "mermaid" {
 			found("architecture", n)

@@ -104,6 +104,8 @@ func TestReadmeNegatives(t *testing.T) {
 		{"nest starter", "README.md", "<p align=\"center\">\n  <a href=\"http://nestjs.com/\" target=\"blank\"><img src=\"https://nestjs.com/img/logo-small.svg\" width=\"120\" alt=\"Nest Logo\" /></a>\n</p>\n\n## Description\n\n[Nest](https://github.com/nestjs/nest) framework TypeScript starter repository.\n\n## Installation\n\n```bash\n$ npm install\n```\n", []string{"setup"}, true, 100},
 		{"zsh prompt before the commands", "readme.md", "# Go Echo API\n\n### Install\n\n```bash\n➜ go mod download\n```\n\n### Run\n\n```bash\n➜ go run main.go\n```\n", []string{"setup"}, false, 30},
 		{"a prompt before a non-setup command", "readme.md", "# Go Echo API\n\n### Notes\n\n```bash\n➜  echo $GOPATH\n% ls\n```\n", nil, false, 30},
+		{"setup commands in prose", "README.md", "# Notes API\n\nInstall the dependencies with pip install -r requirements.txt and start the server with uvicorn app.main:app --reload.\n", []string{"setup"}, false, 40},
+		{"prose about running is not setup", "README.md", "# Notes API\n\nYou can install it and run the server, then use docker or npm as you like.\n", nil, false, 40},
 		{"spring help", "README.md", "# Getting Started\n\n### Reference Documentation\nFor further reference, please consider the following sections:\n\n* [Official Apache Maven documentation](https://maven.apache.org/guides/index.html)\n", nil, true, 100},
 	}
 	for _, c := range cases {
