@@ -255,7 +255,9 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 				continue
 			}
 			when, _ := time.Parse(time.RFC3339, f[2])
-			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3]})
+			// git log lists every file of every commit: what code each
+			// changed is known, even for a commit that touched none.
+			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3], CodeKnown: true})
 			continue
 		}
 		if line == "" || len(commits) == 0 {
@@ -269,7 +271,6 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 		}
 		c := &commits[len(commits)-1]
 		c.Changed++
-		c.CodeKnown = true
 		code := scan.IsSource(strings.Trim(p, `"`)) && !scan.IsTestPath(strings.Trim(p, `"`))
 		if code {
 			c.CodeChanged++

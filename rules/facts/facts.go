@@ -310,7 +310,7 @@ type History struct {
 	// commit added CodeBulkAdded of CodeFiles program source files and only
 	// CodeCommitsAfter later commits changed any code (README and
 	// .gitignore commits after an upload do not make it a history).
-	CodeBulk         bool   `json:"code_bulk,omitempty"`
+	CodeBulk         bool   `json:"-"`
 	CodeBulkCommit   string `json:"-"`
 	CodeBulkAdded    int    `json:"-"`
 	CodeFiles        int    `json:"-"`

@@ -124,20 +124,25 @@ func bulk(h *facts.History, byTime []source.Commit, files int) {
 // any code. Ten commits to the README after one commit of all the code is
 // still a bulk upload.
 func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
+	if h.BulkUpload {
+		return // the files alone say so, on every source alike
+	}
 	code := 0
 	for _, f := range files {
 		if !f.Context && scan.IsSource(f.Path) && !scan.IsTestPath(f.Path) && !source.Skipped(f.Path) {
 			code++
 		}
 	}
-	best, known := -1, false
+	// Every commit's files must be known: GitHub lists them for one
+	// commit only, and a later code change could not be seen.
+	best, known := -1, true
 	for i, c := range byTime {
-		known = known || c.CodeKnown
+		known = known && c.CodeKnown
 		if c.CodeAdded > 0 && (best < 0 || c.CodeAdded > byTime[best].CodeAdded) {
 			best = i
 		}
 	}
-	if !known || best < 0 || code < CodeBulkMinFiles {
+	if !known || best < 0 || len(files) < BulkMinFiles || code < CodeBulkMinFiles {
 		return
 	}
 	c := byTime[best]
@@ -162,7 +167,8 @@ func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
 }
 
 // CodeBulkMinFiles is the fewest program source files for the code to be
-// judged on its own: a handful of files written at once is a small project.
+// judged on its own (in a repository of at least BulkMinFiles files): a
+// handful of files written at once is a small project.
 const CodeBulkMinFiles = 8
 
 func viaUpload(subject string) bool {

@@ -62,6 +62,9 @@ func TestFromGit(t *testing.T) {
 func TestCodeBulkFromGit(t *testing.T) {
 	start := time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)
 	code := map[string]string{"README.md": "# api\n", "requirements.txt": "fastapi\n"}
+	for i := range 8 {
+		code[fmt.Sprintf("docs/page%d.md", i)] = "# page\n"
+	}
 	for i := range 12 {
 		code[fmt.Sprintf("app/routers/r%d.py", i)] = fmt.Sprintf("def r%d(): pass\n", i)
 	}
@@ -71,7 +74,11 @@ func TestCodeBulkFromGit(t *testing.T) {
 			Message: fmt.Sprintf("Document step %d of the setup", i),
 			Files:   map[string]string{"README.md": fmt.Sprintf("# api\nstep %d\n", i), ".gitignore": fmt.Sprintf(".env\n# %d\n", i)}})
 	}
-	grown := []fixture.Commit{{When: start, Message: "Start the API", Files: map[string]string{"README.md": "# api\n", "app/main.py": "app = 1\n"}}}
+	docs := map[string]string{"README.md": "# api\n", "app/main.py": "app = 1\n"}
+	for i := range 8 {
+		docs[fmt.Sprintf("docs/page%d.md", i)] = "# page\n"
+	}
+	grown := []fixture.Commit{{When: start, Message: "Start the API", Files: docs}}
 	for i := range 12 {
 		grown = append(grown, fixture.Commit{When: start.AddDate(0, 0, 3*(i+1)), Message: fmt.Sprintf("Add router %d with its tests", i),
 			Files: map[string]string{fmt.Sprintf("app/routers/r%d.py", i): "def r(): pass\n"}})
