@@ -62,9 +62,10 @@ header.top.wide, main.wide { max-width: none; }
 table.cohort { border-collapse: separate; border-spacing: 0; width: max-content; min-width: 100%; font-size: 14px; }
 table.cohort th, table.cohort td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: center; white-space: nowrap; background: var(--panel); }
 table.cohort thead th { position: sticky; top: 0; z-index: 2; cursor: pointer; user-select: none; font-weight: 600; }
-table.cohort .pos { position: sticky; left: 0; z-index: 1; box-sizing: border-box; width: 3.5em; min-width: 3.5em; max-width: 3.5em; }
-table.cohort .name { position: sticky; left: 3.5em; z-index: 1; text-align: left; max-width: 16em; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--line); }
-table.cohort thead .pos, table.cohort thead .name { z-index: 3; }
+#targets .pos { position: sticky; left: 0; z-index: 1; box-sizing: border-box; width: 3.5em; min-width: 3.5em; max-width: 3.5em; }
+#targets .name { position: sticky; left: 3.5em; z-index: 1; text-align: left; max-width: 16em; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--line); }
+#targets thead .pos, #targets thead .name { z-index: 3; }
+table.cohort .name { text-align: left; }
 table.cohort th[aria-sort="ascending"]::after { content: " ▲"; }
 table.cohort th[aria-sort="descending"]::after { content: " ▼"; }
 table.cohort td.err { text-align: left; color: var(--fail); white-space: normal; min-width: 20em; }
