@@ -87,8 +87,8 @@ var apiDocsCriterion = &Criterion{
 	},
 }
 
-func apiDocsSteps(m map[string][]string) func(Stack) []string {
-	return func(s Stack) []string { return ForStack(s, m) }
+func apiDocsSteps(m Steps) func(Stack) []string {
+	return func(s Stack) []string { return m.For(s) }
 }
 
 // hasDoc reports whether any OpenAPI document was found.
@@ -248,94 +248,19 @@ func apiDocsLive(f *Facts) Result {
 	return Fail(msg, Location{URL: l.URL})
 }
 
-var docsPresentSteps = map[string][]string{
-	"fastapi": {"Keep FastAPI's built-in docs on: remove openapi_url=None / docs_url=None from FastAPI(...) so /docs and /openapi.json are served",
-		"Export the schema in CI with `python -c \"import json; from app.main import app; print(json.dumps(app.openapi()))\" > openapi.json` and commit it"},
-	"django": {"Add drf-spectacular (`pip install drf-spectacular`), put \"drf_spectacular\" in INSTALLED_APPS and set DEFAULT_SCHEMA_CLASS to drf_spectacular.openapi.AutoSchema",
-		"Route SpectacularAPIView at api/schema/ and SpectacularSwaggerView at api/docs/ in urls.py"},
-	"flask": {"Add flask-smorest (`pip install flask-smorest`): create Api(app) with API_TITLE, API_VERSION and OPENAPI_VERSION set, and register your routes as smorest Blueprints",
-		"Or describe the API with apispec and serve the generated spec with Swagger UI"},
-	"spring-boot": {"Add org.springdoc:springdoc-openapi-starter-webmvc-ui to pom.xml or build.gradle; the document is then served at /v3/api-docs and Swagger UI at /swagger-ui.html"},
-	"express": {"Add swagger-jsdoc and swagger-ui-express: document routes with /** @openapi */ blocks and serve them with app.use('/docs', swaggerUi.serve, swaggerUi.setup(swaggerJSDoc(options)))",
-		"Or write an openapi.yaml by hand and serve it with swagger-ui-express"},
-	"nestjs":  {"Add @nestjs/swagger: build the document with new DocumentBuilder().setTitle(...).build() and SwaggerModule.createDocument, then SwaggerModule.setup('docs', app, document) in main.ts"},
-	"fastify": {"Register @fastify/swagger with an openapi info block and @fastify/swagger-ui at /docs, and give each route a schema"},
-	"go": {"Annotate handlers for swaggo (`go install github.com/swaggo/swag/cmd/swag@latest`, // @Summary, // @Router) and run `swag init` to write docs/swagger.json; serve it with gin-swagger, echo-swagger or http-swagger",
-		"Or write an openapi.yaml by hand and generate the server interface from it with oapi-codegen"},
-	"": {"Write an openapi.yaml describing every endpoint (or let the framework generate one) and serve it with Swagger UI at /docs"},
-}
+var docsPresentSteps = Steps{ID: "api-docs.present", Generic: []string{"Write an openapi.yaml describing every endpoint (or let the framework generate one) and serve it with Swagger UI at /docs"}}
 
-var docsValidSteps = map[string][]string{
-	"fastapi":     {"Fix the committed openapi.json by regenerating it from app.openapi() instead of editing it by hand"},
-	"django":      {"Regenerate the committed schema with `python manage.py spectacular --file schema.yml --validate` and fix the warnings it prints"},
-	"flask":       {"Regenerate the committed document from flask-smorest (`flask openapi write openapi.json`) instead of editing it by hand"},
-	"express":     {"Lint the openapi.yaml (or the swagger-jsdoc output) with `npx @redocly/cli lint` and fix what it reports"},
-	"nestjs":      {"Regenerate the committed document from SwaggerModule.createDocument(app, config) (write it with fs.writeFileSync in a script) instead of editing it by hand"},
-	"fastify":     {"Regenerate the committed document from fastify.swagger() after app.ready() instead of editing it by hand"},
-	"spring-boot": {"Replace the hand-edited document by the one springdoc serves at /v3/api-docs, or fix it until `npx @redocly/cli lint openapi.yaml` passes"},
-	"go":          {"Regenerate the document with `swag init` after fixing the annotations, or lint the hand-written file with `npx @redocly/cli lint`", "Inline or copy into the repository any $ref that points to a URL or outside the repository"},
-	"": {"Fix the errors reported for the document until `npx @redocly/cli lint <file>` (or swagger-cli validate) passes",
-		"Inline or copy into the repository any $ref that points to a URL or outside the repository"},
-}
+var docsValidSteps = Steps{ID: "api-docs.valid", Generic: []string{"Fix the errors reported for the document until `npx @redocly/cli lint <file>` (or swagger-cli validate) passes",
+	"Inline or copy into the repository any $ref that points to a URL or outside the repository"}}
 
-var docsDescribedSteps = map[string][]string{
-	"fastapi":     {"Give each route summary= and description= (or a docstring), e.g. @router.get(\"/items\", summary=\"List items\")"},
-	"django":      {"Decorate views with @extend_schema(summary=..., description=...) from drf_spectacular.utils"},
-	"flask":       {"Describe each route with @blp.doc(summary=..., description=...) in flask-smorest, or docstrings read by apispec"},
-	"spring-boot": {"Annotate each handler with @Operation(summary = \"...\", description = \"...\") from io.swagger.v3.oas.annotations"},
-	"express":     {"Add summary: and description: to each path in the /** @openapi */ blocks (or to the openapi.yaml)"},
-	"nestjs":      {"Decorate each handler with @ApiOperation({ summary: '...' }) from @nestjs/swagger"},
-	"fastify":     {"Add summary and description to each route's schema option"},
-	"go":          {"Add // @Summary and // @Description to each handler's swaggo annotations and rerun `swag init`"},
-	"":            {"Add a summary and description to every operation of the OpenAPI document"},
-}
+var docsDescribedSteps = Steps{ID: "api-docs.described", Generic: []string{"Add a summary and description to every operation of the OpenAPI document"}}
 
-var docsErrorSteps = map[string][]string{
-	"fastapi":     {"Declare error responses on routes with responses={404: {\"model\": ErrorOut}, 401: {...}}, or once on the APIRouter(responses=...)"},
-	"django":      {"List error responses in @extend_schema(responses={200: Serializer, 400: OpenApiResponse(description=...), 404: ...})"},
-	"flask":       {"Document errors with @blp.alt_response(404, schema=ErrorSchema) in flask-smorest"},
-	"spring-boot": {"Add @ApiResponse(responseCode = \"404\", ...) to handlers, or let springdoc read a @RestControllerAdvice whose @ExceptionHandler methods carry @ResponseStatus"},
-	"express":     {"Add 400/401/404 entries under responses: in each /** @openapi */ block (or the openapi.yaml), pointing at a shared Error schema"},
-	"nestjs":      {"Decorate handlers with @ApiNotFoundResponse(), @ApiBadRequestResponse() and @ApiUnauthorizedResponse() from @nestjs/swagger"},
-	"fastify":     {"Add 4xx entries to each route's schema.response, e.g. response: { 404: ErrorSchema }"},
-	"go":          {"Add // @Failure 400 {object} ErrorResponse and // @Failure 404 ... to each handler's swaggo annotations and rerun `swag init`"},
-	"":            {"Document 400, 401, 404 and 500 responses (or a default response) for each operation, with a shared error schema"},
-}
+var docsErrorSteps = Steps{ID: "api-docs.error-responses", Generic: []string{"Document 400, 401, 404 and 500 responses (or a default response) for each operation, with a shared error schema"}}
 
-var docsSchemeSteps = map[string][]string{
-	"fastapi":     {"Protect routes with a fastapi.security scheme (OAuth2PasswordBearer(tokenUrl=\"token\") or HTTPBearer()) in Depends(), which FastAPI declares in the document"},
-	"django":      {"Set DEFAULT_AUTHENTICATION_CLASSES in REST_FRAMEWORK (drf-spectacular declares JWTAuthentication from simplejwt) or add SPECTACULAR_SETTINGS[\"SECURITY\"]"},
-	"flask":       {"Declare the scheme with API_SPEC_OPTIONS = {\"components\": {\"securitySchemes\": {\"bearerAuth\": {\"type\": \"http\", \"scheme\": \"bearer\"}}}} in flask-smorest"},
-	"spring-boot": {"Declare the scheme with @SecurityScheme(name = \"bearerAuth\", type = SecuritySchemeType.HTTP, scheme = \"bearer\", bearerFormat = \"JWT\") and reference it with @SecurityRequirement"},
-	"express":     {"Add components.securitySchemes (bearerAuth: {type: http, scheme: bearer}) to the swagger-jsdoc definition or openapi.yaml and a security: entry on protected paths"},
-	"nestjs":      {"Call .addBearerAuth() on the DocumentBuilder and decorate protected controllers with @ApiBearerAuth()"},
-	"fastify":     {"Add components.securitySchemes to the @fastify/swagger openapi option and security: to protected route schemas"},
-	"go":          {"Declare // @securityDefinitions.apikey BearerAuth (@in header, @name Authorization) in main.go and add // @Security BearerAuth to protected handlers"},
-	"":            {"Declare components.securitySchemes (e.g. bearerAuth: {type: http, scheme: bearer, bearerFormat: JWT}) and a security requirement on protected operations"},
-}
+var docsSchemeSteps = Steps{ID: "api-docs.security-schemes", Generic: []string{"Declare components.securitySchemes (e.g. bearerAuth: {type: http, scheme: bearer, bearerFormat: JWT}) and a security requirement on protected operations"}}
 
-var docsLiveSteps = map[string][]string{
-	"fastapi":     {"Keep /docs enabled in production (don't pass docs_url=None) and link it from the README"},
-	"django":      {"Route SpectacularSwaggerView at /api/docs/ in production settings too, and link it from the README"},
-	"flask":       {"Serve the flask-smorest Swagger UI in production (OPENAPI_URL_PREFIX=\"/\", OPENAPI_SWAGGER_UI_PATH=\"/docs\") and link it from the README"},
-	"spring-boot": {"Leave springdoc.swagger-ui.enabled on in the deployed profile so /swagger-ui.html answers, and link it from the README"},
-	"nestjs":      {"Call SwaggerModule.setup('docs', app, document) unconditionally (not only in development) and link /docs from the README"},
-	"express":     {"Serve swagger-ui-express at /docs in production too and link it from the README"},
-	"fastify":     {"Register @fastify/swagger-ui with routePrefix '/docs' in production too and link it from the README"},
-	"go":          {"Mount the swagger handler (gin-swagger, echo-swagger or http-swagger) at /swagger/ in the deployed build and link it from the README"},
-	"":            {"Serve Swagger UI (or Redoc) at /docs on the deployed service and link it from the README"},
-}
+var docsLiveSteps = Steps{ID: "api-docs.live", Generic: []string{"Serve Swagger UI (or Redoc) at /docs on the deployed service and link it from the README"}}
 
 // graphQLLiveSteps keep a deployed GraphQL API visible: its endpoint
 // answering GET queries and an IDE page a reviewer can open.
-var graphQLLiveSteps = map[string][]string{
-	"fastapi":     {"Mount strawberry's GraphQLRouter(schema, graphql_ide=\"graphiql\") at /graphql in the deployed app too, so a reviewer can open GraphiQL there"},
-	"django":      {"Serve GraphQLView.as_view(graphiql=True) at path(\"graphql/\", ...) in production settings too, so /graphql/ opens GraphiQL"},
-	"flask":       {"Keep the GraphQL endpoint's explorer on in production (ariadne's GraphQL(schema, explorer=ExplorerGraphiQL()) or graphiql=True on the view) at /graphql"},
-	"spring-boot": {"Set spring.graphql.graphiql.enabled=true in the deployed profile so /graphiql answers next to /graphql"},
-	"express":     {"Keep Apollo Server's landing page on in production: plugins: [ApolloServerPluginLandingPageProductionDefault({ embed: true })], with the endpoint at /graphql"},
-	"nestjs":      {"Keep the GraphQL IDE on in production: GraphQLModule.forRoot({ playground: false, plugins: [ApolloServerPluginLandingPageProductionDefault({ embed: true })] }) at /graphql"},
-	"fastify":     {"Register mercurius with graphiql: true in production too, so /graphiql answers next to /graphql"},
-	"go":          {"Mount gqlgen's playground.Handler(\"GraphQL\", \"/query\") at / and the server (with transport.GET{}) at /query in the deployed build"},
-	"":            {"Serve the GraphQL endpoint at /graphql with GraphiQL (or Apollo Sandbox) on the deployed service, and link it from the README"},
-}
+var graphQLLiveSteps = Steps{ID: "api-docs.live+graphql", Generic: []string{"Serve the GraphQL endpoint at /graphql with GraphiQL (or Apollo Sandbox) on the deployed service, and link it from the README"}}

@@ -33,17 +33,7 @@ var authMechanism = &Check{
 		return Fail("no authentication library or mechanism found in the code or the manifests")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `python-jose[cryptography]` (or PyJWT) and issue tokens from a `/token` route using `fastapi.security.OAuth2PasswordBearer`", "Write a `get_current_user` dependency that decodes the token"},
-			"django":      {"Add `djangorestframework-simplejwt` and register `TokenObtainPairView`/`TokenRefreshView` in urls.py", "Set `rest_framework_simplejwt.authentication.JWTAuthentication` in `REST_FRAMEWORK['DEFAULT_AUTHENTICATION_CLASSES']`"},
-			"flask":       {"Add `flask-jwt-extended`, initialise `JWTManager(app)` and issue tokens with `create_access_token` from a login route"},
-			"spring-boot": {"Add `spring-boot-starter-security` and `spring-boot-starter-oauth2-resource-server`", "Declare a `SecurityFilterChain` bean with `.oauth2ResourceServer(o -> o.jwt(withDefaults()))`"},
-			"express":     {"Add `jsonwebtoken` (or `passport` with `passport-jwt`) and issue a token from a `/login` route", "Write a middleware that verifies the `Authorization: Bearer` token"},
-			"nestjs":      {"Add `@nestjs/jwt` and `@nestjs/passport` with `passport-jwt`", "Create an AuthModule with a `JwtStrategy` and a login endpoint that signs tokens with `JwtService`"},
-			"fastify":     {"Register `@fastify/jwt` with a secret from the environment", "Decorate `fastify.authenticate` with `request.jwtVerify()`"},
-			"go":          {"Add `github.com/golang-jwt/jwt/v5` and issue tokens from a login handler", "Write a middleware that parses and validates the bearer token"},
-			"":            {"Add a JWT or OAuth library for your framework and issue tokens from a login endpoint", "Verify the token in a middleware on protected routes"},
-		})
+		return Steps{ID: "auth.mechanism", Generic: []string{"Add a JWT or OAuth library for your framework and issue tokens from a login endpoint", "Verify the token in a middleware on protected routes"}}.For(s)
 	},
 }
 
@@ -66,17 +56,7 @@ var authProtectedRoutes = &Check{
 		return Fail(fmt.Sprintf("%s authentication is set up but no route was found to require it", a.Kind), a.Evidence...)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `current_user: User = Depends(get_current_user)` to the routes that change or read private data, or `dependencies=[Depends(get_current_user)]` on their `APIRouter`"},
-			"django":      {"Set `permission_classes = [IsAuthenticated]` on the viewsets, or `DEFAULT_PERMISSION_CLASSES` in `REST_FRAMEWORK`"},
-			"flask":       {"Decorate the private routes with `@jwt_required()` (flask-jwt-extended) or `@login_required` (Flask-Login)"},
-			"spring-boot": {"In the `SecurityFilterChain`, add `.authorizeHttpRequests(a -> a.requestMatchers(\"/api/auth/**\").permitAll().anyRequest().authenticated())`"},
-			"express":     {"Apply the token-verifying middleware to private routes: `router.get('/me', requireAuth, handler)` or `router.use(requireAuth)`"},
-			"nestjs":      {"Add `@UseGuards(AuthGuard('jwt'))` to private controllers, or register the guard globally with `APP_GUARD`"},
-			"fastify":     {"Add `onRequest: [fastify.authenticate]` to private routes, or `fastify.addHook('onRequest', fastify.authenticate)` in a plugin"},
-			"go":          {"Apply the JWT middleware to the private routes with `r.Use(AuthMiddleware)` on a route group, or wrap their handlers"},
-			"":            {"Require authentication on every route that reads private data or changes data"},
-		})
+		return Steps{ID: "auth.protected-routes", Generic: []string{"Require authentication on every route that reads private data or changes data"}}.For(s)
 	},
 }
 
@@ -109,17 +89,7 @@ var authPasswordHashing = &Check{
 		return Pass(fmt.Sprintf("%s authentication keeps no passwords of its own", a.Kind), a.Evidence...)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `passlib[bcrypt]` and hash with `CryptContext(schemes=[\"bcrypt\"])` (or use `bcrypt` / `argon2-cffi` directly)"},
-			"django":      {"Create users with `User.objects.create_user` / `set_password` so Django hashes them; add `argon2-cffi` and `Argon2PasswordHasher` for a stronger hash"},
-			"flask":       {"Hash with `werkzeug.security.generate_password_hash` or `flask-bcrypt`"},
-			"spring-boot": {"Declare a `PasswordEncoder` bean returning `new BCryptPasswordEncoder()` and encode passwords on sign-up"},
-			"express":     {"Add `bcrypt` (or `bcryptjs`) and store `await bcrypt.hash(password, 12)`; compare with `bcrypt.compare`"},
-			"nestjs":      {"Add `bcrypt` and hash passwords in the users service before saving; compare with `bcrypt.compare` in the auth service"},
-			"fastify":     {"Add `bcrypt` or `argon2` and hash passwords before saving"},
-			"go":          {"Hash with `golang.org/x/crypto/bcrypt` (`bcrypt.GenerateFromPassword`) and check with `CompareHashAndPassword`"},
-			"":            {"Hash passwords with bcrypt or argon2 before storing them"},
-		})
+		return Steps{ID: "auth.password-hashing", Generic: []string{"Hash passwords with bcrypt or argon2 before storing them"}}.For(s)
 	},
 }
 
@@ -142,17 +112,7 @@ var authNoHardcodedKey = &Check{
 		return Pass("no signing key literal found in the code")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Read the key from the environment with `pydantic-settings` (`SECRET_KEY: str` without a default) or `os.environ[\"SECRET_KEY\"]`", "Rotate the committed key"},
-			"django":      {"Read `SECRET_KEY` (and `SIMPLE_JWT['SIGNING_KEY']`) from the environment with `os.environ` or `django-environ`", "Rotate the committed key"},
-			"flask":       {"Set `app.config[\"JWT_SECRET_KEY\"] = os.environ[\"JWT_SECRET_KEY\"]`", "Rotate the committed key"},
-			"spring-boot": {"Move the key to `jwt.secret: ${JWT_SECRET}` in application.yml and inject it with `@Value(\"${jwt.secret}\")`", "Rotate the committed key"},
-			"express":     {"Read the key from `process.env.JWT_SECRET` (loaded with `dotenv`) and fail at start-up when it is missing", "Rotate the committed key"},
-			"nestjs":      {"Register `JwtModule.registerAsync` with `ConfigService.get('JWT_SECRET')`", "Rotate the committed key"},
-			"fastify":     {"Register `@fastify/jwt` with `secret: process.env.JWT_SECRET` (or `@fastify/env`)", "Rotate the committed key"},
-			"go":          {"Read the key with `os.Getenv(\"JWT_SECRET\")` at start-up and refuse to start without it", "Rotate the committed key"},
-			"":            {"Read the signing key from an environment variable", "Rotate the committed key"},
-		})
+		return Steps{ID: "auth.no-hardcoded-key", Generic: []string{"Read the signing key from an environment variable", "Rotate the committed key"}}.For(s)
 	},
 }
 
@@ -174,11 +134,7 @@ var authLiveEnforced = &Check{
 		return Fail("the deployed API served a private endpoint without credentials", ev)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"":            {"Deploy the version that requires authentication and check that a request without a token gets 401"},
-			"spring-boot": {"Make sure the deployed profile keeps the `SecurityFilterChain` (no `permitAll()` on `/**`) and redeploy"},
-			"fastapi":     {"Redeploy with the `Depends(get_current_user)` routes and check that a request without a token gets 401"},
-		})
+		return Steps{ID: "auth.live-enforced", Generic: []string{"Deploy the version that requires authentication and check that a request without a token gets 401"}}.For(s)
 	},
 }
 

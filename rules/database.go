@@ -33,20 +33,7 @@ var databaseCriterion = &Criterion{
 			Points: 2,
 			Run:    runRelational,
 			Fix: func(s Stack) []string {
-				return ForStack(s, map[string][]string{
-					"fastapi": {"Add PostgreSQL with SQLAlchemy (`pip install sqlalchemy psycopg[binary]`) and read the URL from `DATABASE_URL`",
-						"Add a `postgres:16` service to docker-compose.yml for local development"},
-					"flask": {"Add PostgreSQL with Flask-SQLAlchemy (`pip install flask-sqlalchemy psycopg[binary]`) and set `SQLALCHEMY_DATABASE_URI` from `DATABASE_URL`",
-						"Add a `postgres:16` service to docker-compose.yml for local development"},
-					"django": {"Switch DATABASES to PostgreSQL (`django.db.backends.postgresql`, `pip install psycopg[binary]`), configured from `DATABASE_URL` with dj-database-url"},
-					"spring-boot": {"Add the PostgreSQL driver (`org.postgresql:postgresql`) and spring-boot-starter-data-jpa, and set `spring.datasource.url=jdbc:postgresql://...` outside the test profile",
-						"Keep H2 for tests only (test scope) if you use it"},
-					"express": {"Add PostgreSQL with Prisma (`npm i -D prisma && npx prisma init --datasource-provider postgresql`) or with `pg` and Knex"},
-					"fastify": {"Add PostgreSQL with Prisma (`npx prisma init --datasource-provider postgresql`) or `@fastify/postgres`"},
-					"nestjs":  {"Add PostgreSQL with TypeORM (`npm i @nestjs/typeorm typeorm pg`) or Prisma, configured from `DATABASE_URL`"},
-					"go":      {"Add PostgreSQL with `github.com/jackc/pgx/v5` (or GORM with `gorm.io/driver/postgres`) and read the DSN from `DATABASE_URL`"},
-					"":        {"Store the data in a relational database such as PostgreSQL, with its driver declared in the manifest and the URL read from `DATABASE_URL`"},
-				})
+				return Steps{ID: "database.relational", Generic: []string{"Store the data in a relational database such as PostgreSQL, with its driver declared in the manifest and the URL read from `DATABASE_URL`"}}.For(s)
 			},
 		},
 		{
@@ -69,21 +56,7 @@ var databaseCriterion = &Criterion{
 				return Pass(fmt.Sprintf("%s: %s in %s", m.Tool, dbPlural(m.Count, "migration"), m.Dir), ev...)
 			},
 			Fix: func(s Stack) []string {
-				return ForStack(s, map[string][]string{
-					"fastapi": {"Add Alembic (`pip install alembic && alembic init migrations`) and point `target_metadata` in migrations/env.py at your models' `Base.metadata`",
-						"Generate a first revision with `alembic revision --autogenerate -m \"create tables\"` and commit migrations/versions/"},
-					"flask": {"Add Flask-Migrate (`pip install flask-migrate`, `Migrate(app, db)`), then run `flask db init` and `flask db migrate -m \"create tables\"`",
-						"Commit the migrations/ folder"},
-					"django": {"Run `python manage.py makemigrations` for each app and commit every app's migrations/ folder"},
-					"spring-boot": {"Add Flyway (`org.flywaydb:flyway-core`, plus `flyway-database-postgresql` for PostgreSQL) and write src/main/resources/db/migration/V1__init.sql",
-						"Set `spring.jpa.hibernate.ddl-auto=validate` so Hibernate no longer creates the schema"},
-					"express": {"Add Prisma migrations (`npx prisma migrate dev --name init`) and commit prisma/migrations/, or Knex (`npx knex migrate:make create_tables`)"},
-					"fastify": {"Add Prisma migrations (`npx prisma migrate dev --name init`) and commit prisma/migrations/, or Knex (`npx knex migrate:make create_tables`)"},
-					"nestjs":  {"Turn off `synchronize` and generate TypeORM migrations (`npx typeorm migration:generate src/migrations/Init -d src/data-source.ts`), or use `npx prisma migrate dev`"},
-					"go": {"Add golang-migrate (`migrate create -ext sql -dir migrations -seq create_tables`) or goose (`goose -dir migrations create create_tables sql`)",
-						"Write the CREATE TABLE statements in the up file and commit the migrations folder"},
-					"": {"Add a migration tool for your stack and commit a first migration that creates the schema"},
-				})
+				return Steps{ID: "database.migrations", Generic: []string{"Add a migration tool for your stack and commit a first migration that creates the schema"}}.For(s)
 			},
 		},
 		{
@@ -104,17 +77,7 @@ var databaseCriterion = &Criterion{
 				return Fail("no schema migrations found")
 			},
 			Fix: func(s Stack) []string {
-				return ForStack(s, map[string][]string{
-					"fastapi":     {"Make the next schema change (a new column or table) as its own revision with `alembic revision --autogenerate -m \"...\"` instead of editing the first one"},
-					"flask":       {"Make the next schema change as its own migration with `flask db migrate -m \"...\"` instead of editing the first one"},
-					"django":      {"Make each schema change its own migration with `python manage.py makemigrations`; do not squash them all into 0001_initial"},
-					"spring-boot": {"Add each schema change as a new Flyway script (V2__add_column.sql, V3__...) instead of editing V1"},
-					"express":     {"Add each schema change as a new migration (`npx prisma migrate dev --name ...` or `npx knex migrate:make ...`)"},
-					"fastify":     {"Add each schema change as a new migration (`npx prisma migrate dev --name ...` or `npx knex migrate:make ...`)"},
-					"nestjs":      {"Generate a new TypeORM migration for each schema change (`npx typeorm migration:generate`) instead of editing the first"},
-					"go":          {"Add each schema change as a new numbered migration (`migrate create -ext sql -dir migrations -seq ...`) instead of editing the first"},
-					"":            {"Add each schema change as a new migration instead of editing the first one"},
-				})
+				return Steps{ID: "database.migration-history", Generic: []string{"Add each schema change as a new migration instead of editing the first one"}}.For(s)
 			},
 		},
 		{
@@ -136,17 +99,7 @@ var databaseCriterion = &Criterion{
 				return Pass(dbPlural(db.Models, what), db.ModelEvidence...)
 			},
 			Fix: func(s Stack) []string {
-				return ForStack(s, map[string][]string{
-					"fastapi":     {"Declare SQLAlchemy models (`class User(Base)` with `Mapped[...]` columns) or SQLModel classes with `table=True`"},
-					"flask":       {"Declare Flask-SQLAlchemy models (`class User(db.Model)`)"},
-					"django":      {"Declare models in each app's models.py (`class Order(models.Model)`)"},
-					"spring-boot": {"Declare JPA entities (`@Entity` classes with an `@Id`) and Spring Data repositories for them"},
-					"express":     {"Declare the models in prisma/schema.prisma (`model User { ... }`) or with Sequelize/Knex"},
-					"fastify":     {"Declare the models in prisma/schema.prisma (`model User { ... }`)"},
-					"nestjs":      {"Declare TypeORM entities (`@Entity()` classes) or Prisma models"},
-					"go":          {"Declare the tables in SQL migrations (`CREATE TABLE ...`) with sqlc, or GORM models (structs embedding `gorm.Model`)"},
-					"":            {"Declare the data models (ORM classes or CREATE TABLE statements) in the repository"},
-				})
+				return Steps{ID: "database.models", Generic: []string{"Declare the data models (ORM classes or CREATE TABLE statements) in the repository"}}.For(s)
 			},
 		},
 		{
@@ -175,17 +128,7 @@ var databaseCriterion = &Criterion{
 				return Pass(msg, f.RelationEvidence...)
 			},
 			Fix: func(s Stack) []string {
-				return ForStack(s, map[string][]string{
-					"fastapi":     {"Link models with `ForeignKey(\"users.id\")` columns and `relationship()` attributes, then generate an Alembic revision"},
-					"flask":       {"Link models with `db.ForeignKey(\"user.id\")` columns and `db.relationship()`, then run `flask db migrate`"},
-					"django":      {"Link models with `models.ForeignKey(User, on_delete=models.CASCADE)` (or ManyToManyField) and run `python manage.py makemigrations`"},
-					"spring-boot": {"Map relations with `@ManyToOne` + `@JoinColumn` and `@OneToMany(mappedBy = ...)`, and add the FOREIGN KEY in a Flyway script"},
-					"express":     {"Declare relations in schema.prisma (`author User @relation(fields: [authorId], references: [id])`) and run `npx prisma migrate dev`"},
-					"fastify":     {"Declare relations in schema.prisma (`@relation(fields: [...], references: [id])`) and run `npx prisma migrate dev`"},
-					"nestjs":      {"Relate entities with `@ManyToOne(() => User, (u) => u.orders)` and `@OneToMany`, then generate a migration"},
-					"go":          {"Add `FOREIGN KEY (user_id) REFERENCES users(id)` constraints in the migrations (or GORM `foreignKey:` tags)"},
-					"":            {"Relate the tables with foreign keys (FOREIGN KEY ... REFERENCES ...) or the ORM's relation declarations"},
-				})
+				return Steps{ID: "database.relationships", Generic: []string{"Relate the tables with foreign keys (FOREIGN KEY ... REFERENCES ...) or the ORM's relation declarations"}}.For(s)
 			},
 		},
 	},

@@ -141,59 +141,15 @@ func deployHTTPS(f *Facts) Result {
 
 // deploySteps are the fixes for a project with no deployment.
 func deploySteps(s Stack) []string {
-	return ForStack(s, map[string][]string{
-		"fastapi": {
-			"Add a Dockerfile `FROM python:3.12-slim` that installs requirements.txt and runs `uvicorn app.main:app --host 0.0.0.0 --port $PORT` (or a Procfile `web: uvicorn app.main:app --host 0.0.0.0 --port $PORT`)",
-			"Create a Web Service on Render (or `fly launch` on Fly.io) from the repository with a managed PostgreSQL, and run `alembic upgrade head` as the pre-deploy command",
-		},
-		"django": {
-			"Add gunicorn and a Procfile `web: gunicorn config.wsgi --bind 0.0.0.0:$PORT` (or a Dockerfile running it), with `python manage.py migrate` and `collectstatic` in the build",
-			"Deploy on Render or Railway with a managed PostgreSQL; read SECRET_KEY, DEBUG=False and ALLOWED_HOSTS from the environment",
-		},
-		"flask": {
-			"Add gunicorn and a Procfile `web: gunicorn \"app:create_app()\" --bind 0.0.0.0:$PORT` (or a Dockerfile running it)",
-			"Deploy on Render or Railway from the repository with a managed PostgreSQL",
-		},
-		"spring-boot": {
-			"Build the jar with `./mvnw package` (Gradle: `./gradlew bootJar`) and add a Dockerfile `FROM eclipse-temurin:21-jre` that runs `java -jar app.jar`",
-			"Deploy the image on Render, Railway, Fly.io or Cloud Run (`gcloud run deploy --source .`); set `server.port=${PORT:8080}` and the datasource from environment variables",
-		},
-		"express": {
-			"Set `\"start\": \"node src/index.js\"` in package.json and listen on `process.env.PORT`",
-			"Create a Web Service on Render with build `npm ci` and start `npm start` (or `railway up`), with a managed PostgreSQL",
-		},
-		"nestjs": {
-			"Listen on `process.env.PORT` in main.ts; build with `npm run build` and start with `npm run start:prod`",
-			"Deploy on Render or Railway (build `npm ci && npm run build`, start `npm run start:prod`), or add a multi-stage Dockerfile `FROM node:20-alpine`",
-		},
-		"fastify": {
-			"Listen on `{ port: Number(process.env.PORT), host: '0.0.0.0' }` and set `\"start\": \"node server.js\"`",
-			"Create a Web Service on Render with build `npm ci` and start `npm start`, or deploy a Dockerfile on Fly.io",
-		},
-		"go": {
-			"Add a multi-stage Dockerfile: `FROM golang:1.22 AS build` running `CGO_ENABLED=0 go build -o /app ./cmd/server`, then `FROM gcr.io/distroless/static` with the binary",
-			"Run `fly launch` and `fly deploy` on Fly.io (or deploy the image on Cloud Run); read the port from `$PORT`",
-		},
-		"": {
-			"Add a Dockerfile that builds and starts the service on the port in `$PORT`",
-			"Deploy it on Render, Fly.io, Railway or Cloud Run and link the URL in the README",
-		},
-	})
+	return Steps{ID: "deployment.config", Generic: []string{
+		"Add a Dockerfile that builds and starts the service on the port in `$PORT`",
+		"Deploy it on Render, Fly.io, Railway or Cloud Run and link the URL in the README",
+	}}.For(s)
 }
 
 func deployLiveSteps(s Stack) []string {
 	logs := "Open the platform's logs for the service and fix the crash or failed build"
 	wake := "Keep a free-tier instance awake or note in the README that the first request may take a while"
-	port := ForStack(s, map[string][]string{
-		"fastapi":     {"Start with `uvicorn app.main:app --host 0.0.0.0 --port $PORT`"},
-		"django":      {"Start with `gunicorn config.wsgi --bind 0.0.0.0:$PORT` and add the platform's host to ALLOWED_HOSTS"},
-		"flask":       {"Start with `gunicorn \"app:create_app()\" --bind 0.0.0.0:$PORT`"},
-		"spring-boot": {"Set `server.port=${PORT:8080}` and the datasource URL from environment variables"},
-		"express":     {"Listen on `process.env.PORT`"},
-		"nestjs":      {"Call `app.listen(process.env.PORT ?? 3000, '0.0.0.0')` in main.ts"},
-		"fastify":     {"Listen on `{ port: Number(process.env.PORT), host: '0.0.0.0' }`"},
-		"go":          {"Listen on `\":\" + os.Getenv(\"PORT\")`, not on localhost"},
-		"":            {"Bind to the port the platform gives (`$PORT`) on host 0.0.0.0, not localhost"},
-	})
+	port := Steps{ID: "deployment.live", Generic: []string{"Bind to the port the platform gives (`$PORT`) on host 0.0.0.0, not localhost"}}.For(s)
 	return append(append([]string{logs}, port...), wake)
 }

@@ -32,20 +32,7 @@ var errorsCentral = &Check{
 		return Fail("no central error handler: errors are answered wherever they happen, or by the framework's defaults")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Register `@app.exception_handler(RequestValidationError)` and `@app.exception_handler(HTTPException)` handlers that return a problem JSON body (`type`, `title`, `status`, `detail`)", "Raise your own exception classes from services and map them to status codes in one handler"},
-			"django":      {"Point `REST_FRAMEWORK['EXCEPTION_HANDLER']` at a function that calls `rest_framework.views.exception_handler` and reshapes the body", "Set `handler404` and `handler500` in the root urls.py to views that return `JsonResponse`"},
-			"flask":       {"Register `@app.errorhandler(HTTPException)` and `@app.errorhandler(Exception)` handlers that return `jsonify(error=..., status=...)` with the code"},
-			"spring-boot": {"Add a `@RestControllerAdvice` class with `@ExceptionHandler` methods that return `ProblemDetail` (or extend `ResponseEntityExceptionHandler`)", "Set `spring.mvc.problemdetails.enabled=true` for RFC 7807 bodies on framework errors"},
-			"express":     {"Add a four-argument error middleware `app.use((err, req, res, next) => res.status(err.status || 500).json({ error: err.message }))` after the routes", "Pass errors to it with `next(err)` (or `express-async-errors` for async handlers)"},
-			"nestjs":      {"Write a `@Catch()` exception filter implementing `ExceptionFilter` that returns a JSON body", "Register it with `app.useGlobalFilters(new AllExceptionsFilter())` in main.ts or as an `APP_FILTER` provider"},
-			"fastify":     {"Call `fastify.setErrorHandler((error, request, reply) => reply.code(error.statusCode ?? 500).send({ error: error.message }))`", "Add `fastify.setNotFoundHandler` for a JSON 404"},
-			"go":          {"Write a `writeError(w http.ResponseWriter, status int, msg string)` helper that writes a JSON body, and use it in every handler", "Add a recover middleware that logs panics and answers 500 through the same helper"},
-			"gin":         {"Write an error middleware that reads `c.Errors.Last()` after `c.Next()` and answers with `c.JSON(status, gin.H{\"error\": ...})`; have handlers call `c.Error(err)`"},
-			"echo":        {"Set `e.HTTPErrorHandler` to a function that maps errors to `*echo.HTTPError` codes and writes a JSON body"},
-			"fiber":       {"Pass `fiber.Config{ErrorHandler: ...}` to `fiber.New` and return `fiber.NewError(status, msg)` from handlers"},
-			"":            {"Handle errors in one place (middleware, exception handler or filter) that answers with a JSON body and the right status code"},
-		})
+		return Steps{ID: "errors.central-handler", Generic: []string{"Handle errors in one place (middleware, exception handler or filter) that answers with a JSON body and the right status code"}}.For(s)
 	},
 }
 
@@ -74,17 +61,7 @@ var errorsStatusCodes = &Check{
 		return Fail("only "+all+" used; a client cannot tell a bad request from a missing resource", f.ErrorHandling.StatusEvidence...)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Raise `HTTPException(status_code=status.HTTP_404_NOT_FOUND)` for missing rows, 409 for duplicates and 401/403 for auth failures; FastAPI already answers 422 for invalid bodies"},
-			"django":      {"Raise DRF's `NotFound`, `PermissionDenied` and `ValidationError` (or use `get_object_or_404`) and return `Response(..., status=status.HTTP_409_CONFLICT)` for conflicts"},
-			"flask":       {"Call `abort(404)` for missing rows and `abort(400)` for invalid input, or return `jsonify(...), 409`"},
-			"spring-boot": {"Throw `ResponseStatusException(HttpStatus.NOT_FOUND, ...)` or custom exceptions mapped with `@ResponseStatus`, and answer 400 for `MethodArgumentNotValidException` in the `@RestControllerAdvice`"},
-			"express":     {"Answer `res.status(404)` for missing resources, `400` for invalid input and `409` for duplicates (or throw `createError(404)` from `http-errors`)"},
-			"nestjs":      {"Throw `NotFoundException`, `BadRequestException`, `ConflictException` and `UnauthorizedException` from services; add a `ValidationPipe` for 400s on invalid DTOs"},
-			"fastify":     {"Reply `reply.code(404)` for missing resources and declare `schema.body` so invalid input gets a 400 (or use `@fastify/sensible`'s `reply.notFound()`)"},
-			"go":          {"Answer `http.StatusNotFound`, `http.StatusBadRequest` and `http.StatusConflict` through the error helper instead of 500 for every failure"},
-			"":            {"Answer 404 for missing resources, 400/422 for invalid input, 401/403 for auth failures and 409 for conflicts"},
-		})
+		return Steps{ID: "errors.status-codes", Generic: []string{"Answer 404 for missing resources, 400/422 for invalid input, 401/403 for auth failures and 409 for conflicts"}}.For(s)
 	},
 }
 
@@ -120,17 +97,7 @@ var errorsLiveJSON404 = &Check{
 		return Fail("an unknown path did not answer 404 with a JSON body", Location{URL: l.URL})
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `@app.exception_handler(StarletteHTTPException)` returning `JSONResponse` so 404s share your error shape"},
-			"django":      {"Set `handler404` to a view that returns `JsonResponse({\"detail\": \"Not found\"}, status=404)` and run with `DEBUG = False`"},
-			"flask":       {"Register `@app.errorhandler(404)` returning `jsonify(error=\"not found\"), 404`"},
-			"spring-boot": {"Set `spring.mvc.problemdetails.enabled=true` (Spring Boot 3) or handle `NoHandlerFoundException` in the `@RestControllerAdvice`"},
-			"express":     {"Add a catch-all `app.use((req, res) => res.status(404).json({ error: 'not found' }))` after the routes"},
-			"nestjs":      {"Nest answers JSON 404s by default; make sure a static or proxy layer does not replace them, or handle `NotFoundException` in a global filter"},
-			"fastify":     {"Call `fastify.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not found' }))`"},
-			"go":          {"Register a catch-all handler (`r.NoRoute` in gin, `r.NotFound` in chi) that writes a JSON 404 through the error helper"},
-			"":            {"Answer unknown paths with a JSON 404 body"},
-		})
+		return Steps{ID: "errors.live-json-404", Generic: []string{"Answer unknown paths with a JSON 404 body"}}.For(s)
 	},
 }
 
@@ -160,16 +127,6 @@ var errorsNoLeaks = &Check{
 		return Fail("the deployed service leaked: "+strings.Join(kinds, "; "), ev...)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Run without `debug=True` and catch `Exception` in an exception handler that logs the trace and returns a generic 500 JSON"},
-			"django":      {"Set `DEBUG = False` in production (read it from the environment) and set `ALLOWED_HOSTS`"},
-			"flask":       {"Run with `FLASK_DEBUG=0` behind gunicorn and register `@app.errorhandler(Exception)` that logs and returns a generic 500"},
-			"spring-boot": {"Set `server.error.include-stacktrace=never` and `server.error.include-message=never`, and answer with `ProblemDetail` from the advice"},
-			"express":     {"Set `NODE_ENV=production` and return only a message from the error middleware, never `err.stack`; add `app.disable('x-powered-by')`"},
-			"nestjs":      {"Return only the message from the exception filter, never the stack; set `NODE_ENV=production`"},
-			"fastify":     {"Return a generic message from `setErrorHandler` for 500s and log the error with `request.log.error(err)`"},
-			"go":          {"Log errors server-side and write only a generic message through the error helper; never write `err.Error()` of database errors to the client"},
-			"":            {"Turn debug mode off in production and answer 500s with a generic JSON message while logging the details"},
-		})
+		return Steps{ID: "errors.no-leaks", Generic: []string{"Turn debug mode off in production and answer 500s with a generic JSON message while logging the details"}}.For(s)
 	},
 }

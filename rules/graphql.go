@@ -81,28 +81,16 @@ var graphQLDeps = []string{
 
 // withGraphQL returns a Fix that puts the GraphQL steps before the REST ones
 // when the stack depends on a GraphQL server library.
-func withGraphQL(rest func(Stack) []string, gql map[string][]string) func(Stack) []string {
+func withGraphQL(rest func(Stack) []string, gql Steps) func(Stack) []string {
 	return func(s Stack) []string {
 		steps := rest(s)
 		if !s.HasDep(graphQLDeps...) {
 			return steps
 		}
-		return append(append([]string(nil), ForStack(s, gql)...), steps...)
+		return append(append([]string(nil), gql.For(s)...), steps...)
 	}
 }
 
-var graphQLDescribedSteps = map[string][]string{
-	"fastapi":     {"Describe each GraphQL query and mutation: @strawberry.field(description=\"...\") and @strawberry.mutation(description=\"...\") on the Query and Mutation types"},
-	"django":      {"Describe each GraphQL query and mutation: pass description=\"...\" to the graphene Field/List on the Query types and to each Mutation's Field(), or use strawberry's description="},
-	"flask":       {"Describe each GraphQL query and mutation: a \"\"\"description\"\"\" above each field of type Query and type Mutation in the SDL (ariadne), or description= on graphene fields"},
-	"spring-boot": {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" block above its field in src/main/resources/graphql/schema.graphqls; Spring for GraphQL serves it through introspection"},
-	"express":     {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the typeDefs SDL; Apollo Server serves it through introspection"},
-	"nestjs":      {"Describe each GraphQL operation: @Query(() => Recipe, { description: '...' }) and @Mutation(() => Recipe, { description: '...' }) from @nestjs/graphql"},
-	"fastify":     {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the mercurius schema"},
-	"go":          {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the gqlgen .graphqls schema, then run `go run github.com/99designs/gqlgen generate`"},
-	"":            {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the schema"},
-}
+var graphQLDescribedSteps = Steps{ID: "api-docs.described+graphql", Generic: []string{"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" above its field in the schema"}}
 
-var graphQLEndpointSteps = map[string][]string{
-	"": {"Add the GraphQL queries and mutations a real client needs: lists with filter and pagination arguments (first/after), a mutation for each write, and actions beyond CRUD (cancelOrder)"},
-}
+var graphQLEndpointSteps = Steps{ID: "scope.endpoints+graphql", Generic: []string{"Add the GraphQL queries and mutations a real client needs: lists with filter and pagination arguments (first/after), a mutation for each write, and actions beyond CRUD (cancelOrder)"}}

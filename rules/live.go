@@ -73,17 +73,7 @@ var deploymentSecurityHeaders = &Check{
 		return Pass("security headers in place ("+rl+")", ev)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add a middleware that sets `X-Content-Type-Options: nosniff` and `Strict-Transport-Security: max-age=63072000` (or use the `secure` package), and run uvicorn with `--no-server-header`", "Keep `allow_credentials=True` only with an explicit `allow_origins` list in `CORSMiddleware`"},
-			"django":      {"Set `SECURE_HSTS_SECONDS = 63072000`, `SECURE_CONTENT_TYPE_NOSNIFF = True` and `SECURE_SSL_REDIRECT = True` in production settings", "Use `CORS_ALLOWED_ORIGINS` (django-cors-headers) instead of `CORS_ALLOW_ALL_ORIGINS` when credentials are allowed"},
-			"flask":       {"Add Flask-Talisman (`Talisman(app, force_https=True)`) for HSTS and nosniff", "Give flask-cors an explicit `origins=[...]` when `supports_credentials=True`"},
-			"spring-boot": {"Keep Spring Security's default headers (`http.headers(Customizer.withDefaults())`: HSTS, nosniff) and set `server.server-header=` empty", "List allowed origins in the `CorsConfigurationSource` instead of `*` when `allowCredentials(true)`"},
-			"express":     {"Add helmet (`app.use(helmet())`) for HSTS and nosniff, and `app.disable('x-powered-by')`", "Give `cors()` an explicit `origin` list when `credentials: true`"},
-			"nestjs":      {"Add helmet (`app.use(helmet())`) in main.ts for HSTS and nosniff", "Pass an explicit `origin` list to `app.enableCors()` when `credentials: true`"},
-			"fastify":     {"Register @fastify/helmet for HSTS and nosniff", "Give @fastify/cors an explicit `origin` list when `credentials: true`"},
-			"go":          {"Set `Strict-Transport-Security` and `X-Content-Type-Options: nosniff` in a middleware (or use unrolled/secure)", "Give the CORS middleware (rs/cors, gin-contrib/cors) an explicit `AllowedOrigins` list when `AllowCredentials` is true"},
-			"":            {"Send `Strict-Transport-Security` and `X-Content-Type-Options: nosniff` from the app or the proxy, and hide the server version", "Allow credentials in CORS only for an explicit list of origins"},
-		})
+		return Steps{ID: "deployment.security-headers", Generic: []string{"Send `Strict-Transport-Security` and `X-Content-Type-Options: nosniff` from the app or the proxy, and hide the server version", "Allow credentials in CORS only for an explicit list of origins"}}.For(s)
 	},
 }
 
@@ -117,17 +107,7 @@ var apiDocsLiveConformance = &Check{
 		return Fail(msg, ev)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Declare `response_model=` and `responses={404: {\"model\": ErrorOut}}` on each route so the generated document matches what the route returns"},
-			"django":      {"Annotate the views with `@extend_schema(responses=...)` (drf-spectacular) so the document matches the serializers returned"},
-			"flask":       {"Describe responses with flask-smorest `@blp.response(200, Schema)` so the document and the answers share one schema"},
-			"spring-boot": {"Return DTOs (not entities or maps) and annotate `@ApiResponse(responseCode = \"404\", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))` where they differ"},
-			"express":     {"Validate responses against the document in tests with express-openapi-validator (`validateResponses: true`) and fix what differs"},
-			"nestjs":      {"Annotate handlers with `@ApiOkResponse({ type: Dto })` and return that DTO, so @nestjs/swagger documents what is served"},
-			"fastify":     {"Declare `schema.response` on each route: Fastify serialises with it and @fastify/swagger documents it"},
-			"go":          {"Keep swaggo `@Success 200 {object} Dto` annotations in step with the handlers and regenerate with `swag init` in CI"},
-			"":            {"Make each answer's status, content type and body match the OpenAPI document, and check it in a test"},
-		})
+		return Steps{ID: "api-docs.live-conformance", Generic: []string{"Make each answer's status, content type and body match the OpenAPI document, and check it in a test"}}.For(s)
 	},
 }
 
@@ -171,13 +151,6 @@ var apiDocsLiveDrift = &Check{
 	},
 	Fix: func(s Stack) []string {
 		steps := []string{"Redeploy from the default branch (or deploy on every push from CI) so the service runs the code in the repository"}
-		return append(steps, ForStack(s, map[string][]string{
-			"fastapi":     {"Drop a committed openapi.json that has gone stale, or regenerate it with `python -c 'import json; from app.main import app; print(json.dumps(app.openapi()))' > openapi.json`"},
-			"spring-boot": {"Regenerate the committed document from springdoc (`springdoc-openapi-maven-plugin`) in the build"},
-			"nestjs":      {"Write the document from `SwaggerModule.createDocument` to a file in the build, not by hand"},
-			"express":     {"Generate the document from the route annotations (swagger-jsdoc) instead of keeping a hand-written copy"},
-			"go":          {"Run `swag init` in CI and fail the build when docs/ changes"},
-			"":            {"Regenerate the committed OpenAPI document from the code in the build"},
-		})...)
+		return append(steps, Steps{ID: "api-docs.live-drift", Generic: []string{"Regenerate the committed OpenAPI document from the code in the build"}}.For(s)...)
 	},
 }

@@ -33,17 +33,7 @@ var loggingConfigured = &Check{
 		return Fail("no logging library found; output goes through print statements, if anywhere")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Configure logging at start-up with `logging.config.dictConfig(...)` (JSON output with `python-json-logger`), or use `structlog` / `loguru`", "Get loggers with `logging.getLogger(__name__)` in each module"},
-			"django":      {"Add a `LOGGING` dict to settings.py with a console handler and levels for `django` and your apps"},
-			"flask":       {"Call `logging.config.dictConfig(...)` before creating the app, or use `structlog`, and log through `app.logger`"},
-			"spring-boot": {"Add `@Slf4j` (Lombok) or `LoggerFactory.getLogger(...)` to services and a `logback-spring.xml` (or `logging.level.*` properties) with a JSON encoder for production"},
-			"express":     {"Add `pino` (or `winston`), create one logger module and use it instead of `console.log`"},
-			"nestjs":      {"Add `nestjs-pino` and import `LoggerModule.forRoot()`; call `app.useLogger(app.get(Logger))` in main.ts"},
-			"fastify":     {"Create the server with `Fastify({ logger: true })` and log with `request.log` / `fastify.log`"},
-			"go":          {"Create a `slog.New(slog.NewJSONHandler(os.Stdout, nil))` logger at start-up, `slog.SetDefault` it, and pass it to handlers"},
-			"":            {"Configure one logger at start-up with levels and structured output, and use it instead of print statements"},
-		})
+		return Steps{ID: "logging.configured", Generic: []string{"Configure one logger at start-up with levels and structured output, and use it instead of print statements"}}.For(s)
 	},
 }
 
@@ -62,21 +52,7 @@ var loggingRequests = &Check{
 		return Fail("no request-logging middleware found")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add an `@app.middleware(\"http\")` function that times `call_next(request)` and logs method, path, status and duration (or `asgi-correlation-id` with structlog)"},
-			"django":      {"Add a small middleware class that logs `request.method`, `request.path`, the response status and duration, and list it in `MIDDLEWARE`"},
-			"flask":       {"Log method, path and status in an `@app.after_request` hook, or run gunicorn with `--access-logfile -`"},
-			"spring-boot": {"Register a `CommonsRequestLoggingFilter` bean (or add `logbook-spring-boot-starter`), or set `server.tomcat.accesslog.enabled=true`"},
-			"express":     {"Add `pino-http` (or `morgan('combined')`) with `app.use(...)` before the routes"},
-			"nestjs":      {"Use `nestjs-pino`'s `LoggerModule.forRoot()`, which logs every request, or add a logging interceptor"},
-			"fastify":     {"Create the server with `Fastify({ logger: true })`: it logs every request and response"},
-			"go":          {"Wrap the router in a logging middleware that records method, path, status and duration with slog"},
-			"gin":         {"Use `gin.Default()` (which adds `gin.Logger()`) or a structured one such as `sloggin` or `ginzap`"},
-			"echo":        {"Add `e.Use(middleware.RequestLoggerWithConfig(...))` logging through slog or zerolog"},
-			"chi":         {"Add `r.Use(middleware.Logger)` or `httplog` for structured request logs"},
-			"fiber":       {"Add `app.Use(logger.New())` from `github.com/gofiber/fiber/v2/middleware/logger`"},
-			"":            {"Log every request's method, path, status and duration in a middleware"},
-		})
+		return Steps{ID: "logging.requests", Generic: []string{"Log every request's method, path, status and duration in a middleware"}}.For(s)
 	},
 }
 
@@ -97,16 +73,6 @@ var loggingHealth = &Check{
 		return Fail("no health endpoint in the routes")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `@app.get(\"/health\")` returning `{\"status\": \"ok\"}`, checking the database with a `SELECT 1`"},
-			"django":      {"Add `django-health-check` and `path(\"health/\", include(\"health_check.urls\"))`, or a `/health/` view returning `JsonResponse`"},
-			"flask":       {"Add `@app.get(\"/health\")` returning `jsonify(status=\"ok\")`"},
-			"spring-boot": {"Add `spring-boot-starter-actuator` and expose `management.endpoints.web.exposure.include=health`"},
-			"express":     {"Add `app.get('/health', (req, res) => res.json({ status: 'ok' }))`"},
-			"nestjs":      {"Add `@nestjs/terminus` and a `HealthController` with `@Get('health')` and `@HealthCheck()`"},
-			"fastify":     {"Register `fastify-healthcheck`, or add `fastify.get('/health', async () => ({ status: 'ok' }))`"},
-			"go":          {"Add a `GET /healthz` handler that returns 200 with `{\"status\":\"ok\"}` (and pings the database)"},
-			"":            {"Add a GET /health endpoint that returns 200 when the service and its database are up"},
-		})
+		return Steps{ID: "logging.health", Generic: []string{"Add a GET /health endpoint that returns 200 when the service and its database are up"}}.For(s)
 	},
 }

@@ -34,17 +34,7 @@ var platformChecks = []*Check{
 				Location{Path: d.Path, Line: firstLine(d.FromLines)})
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"fastapi":     {"Add a Dockerfile `FROM python:3.12-slim` that installs requirements.txt and runs `uvicorn app.main:app --host 0.0.0.0 --port 8000`"},
-				"django":      {"Add a Dockerfile `FROM python:3.12-slim` that runs `python manage.py collectstatic --noinput` and starts `gunicorn project.wsgi --bind 0.0.0.0:8000`"},
-				"flask":       {"Add a Dockerfile `FROM python:3.12-slim` that starts `gunicorn 'app:create_app()' --bind 0.0.0.0:8000`"},
-				"spring-boot": {"Add a Dockerfile: build with `FROM maven:3.9-eclipse-temurin-21` (or Gradle) and run the jar on `eclipse-temurin:21-jre`, or use `./mvnw spring-boot:build-image`"},
-				"express":     {"Add a Dockerfile `FROM node:22-alpine` that runs `npm ci --omit=dev` and `node server.js`"},
-				"nestjs":      {"Add a Dockerfile `FROM node:22-alpine` that runs `npm ci`, `npm run build`, then `node dist/main.js`"},
-				"fastify":     {"Add a Dockerfile `FROM node:22-alpine` that runs `npm ci --omit=dev` and starts the server listening on 0.0.0.0"},
-				"go":          {"Add a Dockerfile that builds with `FROM golang:1.26` (`CGO_ENABLED=0 go build -o /app ./cmd/server`) and runs on `gcr.io/distroless/static-debian12:nonroot`"},
-				"":            {"Add a Dockerfile that builds and runs the service on a small, pinned base image"},
-			})
+			return Steps{ID: "deployment.dockerfile", Generic: []string{"Add a Dockerfile that builds and runs the service on a small, pinned base image"}}.For(s)
 		},
 	},
 	{
@@ -80,14 +70,7 @@ var platformChecks = []*Check{
 				Location{Path: d.Path, Line: firstLine(d.FromLines)})
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"python":     {"Pin the base image to a version, e.g. `FROM python:3.12-slim` instead of `python` or `python:latest` (add `@sha256:...` to pin the digest)"},
-				"java":       {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
-				"kotlin":     {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
-				"javascript": {"Pin the base image to a version, e.g. `FROM node:22-alpine` instead of `node` or `node:latest`"},
-				"go":         {"Pin the base images, e.g. `FROM golang:1.26` to build and `gcr.io/distroless/static-debian12:nonroot` to run"},
-				"":           {"Pin every FROM to a version tag (and optionally a `@sha256:` digest); never `:latest` or an untagged image"},
-			})
+			return Steps{ID: "deployment.pinned-base", Generic: []string{"Pin every FROM to a version tag (and optionally a `@sha256:` digest); never `:latest` or an untagged image"}}.For(s)
 		},
 	},
 	{
@@ -113,14 +96,7 @@ var platformChecks = []*Check{
 			return Fail(d.Path+" sets no USER in its final stage, so the service runs as root", Location{Path: d.Path, Line: lastLine(d.FromLines)})
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"python":      {"Create a user and switch to it in the final stage: `RUN useradd --create-home app` then `USER app`"},
-				"spring-boot": {"Run the jar as a non-root user: `RUN useradd --system spring` then `USER spring` (or use a distroless `java21-debian12:nonroot` image)"},
-				"java":        {"Add `RUN useradd --system app` and `USER app` to the final stage"},
-				"javascript":  {"Switch to the `node` user that the official image ships: `USER node` after copying the app with `COPY --chown=node:node`"},
-				"go":          {"Run the binary on `gcr.io/distroless/static-debian12:nonroot`, or add `USER 65532:65532` to the final stage"},
-				"":            {"Add a non-root user to the final stage and switch to it with `USER`"},
-			})
+			return Steps{ID: "deployment.non-root", Generic: []string{"Add a non-root user to the final stage and switch to it with `USER`"}}.For(s)
 		},
 	},
 	{
@@ -141,14 +117,7 @@ var platformChecks = []*Check{
 			return Fail(fmt.Sprintf("%s has a single stage", d.Path), Location{Path: d.Path, Line: firstLine(d.FromLines)})
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"python":      {"Build wheels in a `FROM python:3.12 AS build` stage (`pip wheel -r requirements.txt -w /wheels`) and install them into a `python:3.12-slim` final stage"},
-				"spring-boot": {"Build the jar in `FROM maven:3.9-eclipse-temurin-21 AS build` (`mvn -q package -DskipTests`) and copy it into `FROM eclipse-temurin:21-jre`"},
-				"java":        {"Build in a JDK stage and copy the jar into a JRE-only final stage"},
-				"javascript":  {"Install and build in `FROM node:22 AS build`, then copy `dist/` and production `node_modules` (`npm ci --omit=dev`) into `FROM node:22-alpine`"},
-				"go":          {"Build in `FROM golang:1.26 AS build` and `COPY --from=build /app /app` into `FROM gcr.io/distroless/static-debian12:nonroot`"},
-				"":            {"Split the Dockerfile into a build stage and a small runtime stage (`FROM ... AS build`, then `COPY --from=build`)"},
-			})
+			return Steps{ID: "deployment.multi-stage", Generic: []string{"Split the Dockerfile into a build stage and a small runtime stage (`FROM ... AS build`, then `COPY --from=build`)"}}.For(s)
 		},
 	},
 	{
@@ -168,14 +137,7 @@ var platformChecks = []*Check{
 			return Fail("no .dockerignore beside " + f.Container.Dockerfiles[0].Path)
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"python":     {"Add a .dockerignore listing `.git`, `.venv`, `__pycache__`, `.env` and `tests/`"},
-				"java":       {"Add a .dockerignore listing `.git`, `target/` (or `build/` and `.gradle/`), `.idea` and `.env`"},
-				"kotlin":     {"Add a .dockerignore listing `.git`, `build/`, `.gradle/`, `.idea` and `.env`"},
-				"javascript": {"Add a .dockerignore listing `.git`, `node_modules`, `dist`, `coverage` and `.env`"},
-				"go":         {"Add a .dockerignore listing `.git`, `bin/`, `.env` and local test data"},
-				"":           {"Add a .dockerignore listing `.git`, dependency and build folders, and `.env` files"},
-			})
+			return Steps{ID: "deployment.dockerignore", Generic: []string{"Add a .dockerignore listing `.git`, dependency and build folders, and `.env` files"}}.For(s)
 		},
 	},
 	{
@@ -259,17 +221,7 @@ var enterpriseChecks = []*Check{
 			return Fail(fmt.Sprintf("layers found: %s; missing: %s", strings.Join(f.Structure.Layers, ", "), strings.Join(missing, ", ")), ev...)
 		},
 		Fix: func(s Stack) []string {
-			return ForStack(s, map[string][]string{
-				"fastapi":     {"Split the app into `app/routers/` (path operations), `app/services/` (business rules) and `app/repositories/` (SQLAlchemy queries), injecting each with `Depends`"},
-				"django":      {"Keep views thin: move business rules into `services.py` per app and queries into `selectors.py` or repository classes over the ORM"},
-				"flask":       {"Organise the app into blueprints (`routes/`), `services/` and `repositories/` (SQLAlchemy access)"},
-				"spring-boot": {"Use `controller`, `service` and `repository` packages: `@RestController` calls `@Service` classes, which use Spring Data `JpaRepository` interfaces"},
-				"express":     {"Split `routes/` and `controllers/` from `services/` (business rules) and `repositories/` (Prisma or Knex queries)"},
-				"nestjs":      {"Give each module a `*.controller.ts`, a `*.service.ts` and a `*.repository.ts` (TypeORM `Repository<T>` or Prisma) instead of querying in controllers"},
-				"fastify":     {"Register route plugins under `routes/` that call `services/`, which use `repositories/` for data access"},
-				"go":          {"Split `internal/handler` (HTTP), `internal/service` (business rules) and `internal/repository` (database/sql, sqlc or GORM queries) behind interfaces"},
-				"":            {"Separate request handling (controllers), business logic (services) and data access (repositories) into their own folders"},
-			})
+			return Steps{ID: "scope.layered", Generic: []string{"Separate request handling (controllers), business logic (services) and data access (repositories) into their own folders"}}.For(s)
 		},
 	},
 	{

@@ -120,44 +120,14 @@ func readmeLiveURL(f *Facts) Result {
 }
 
 func readmeSetupSteps(s Stack) []string {
-	return ForStack(s, map[string][]string{
-		"fastapi":     {"Add a Getting started section with the commands in a ```bash block: clone, `python -m venv .venv`, `pip install -r requirements.txt`, `alembic upgrade head`, `uvicorn app.main:app --reload`"},
-		"django":      {"Add a Getting started section with the commands in a ```bash block: `pip install -r requirements.txt`, `python manage.py migrate`, `python manage.py runserver`"},
-		"flask":       {"Add a Getting started section with the commands in a ```bash block: `pip install -r requirements.txt`, `flask db upgrade`, `flask run`"},
-		"spring-boot": {"Add a Getting started section with the commands in a ```bash block: `docker compose up -d db` then `./mvnw spring-boot:run` (Gradle: `./gradlew bootRun`)"},
-		"express":     {"Add a Getting started section with the commands in a ```bash block: `npm install`, `cp .env.example .env`, `npm run migrate`, `npm run dev`"},
-		"nestjs":      {"Add a Getting started section with the commands in a ```bash block: `npm install`, `cp .env.example .env`, `npm run start:dev`"},
-		"fastify":     {"Add a Getting started section with the commands in a ```bash block: `npm install`, `cp .env.example .env`, `npm run dev`"},
-		"go":          {"Add a Getting started section with the commands in a ```bash block: `cp .env.example .env`, `docker compose up -d db`, `go run ./cmd/server`"},
-		"":            {"Add a Getting started section with the install and run commands in a fenced code block", "Mention `docker compose up` if the project ships a compose file"},
-	})
+	return Steps{ID: "readme.setup", Generic: []string{"Add a Getting started section with the install and run commands in a fenced code block", "Mention `docker compose up` if the project ships a compose file"}}.For(s)
 }
 
 func readmeAPISteps(s Stack) []string {
-	return ForStack(s, map[string][]string{
-		"fastapi":     {"Add an API section linking the generated docs (`/docs` Swagger UI, `/redoc`) and a table of the main endpoints"},
-		"django":      {"Serve the schema with drf-spectacular (`SpectacularSwaggerView` at /api/docs/) and link it from an API section of the README"},
-		"flask":       {"Document the API with flask-smorest or flasgger and link /docs from an API section of the README, with a table of endpoints"},
-		"spring-boot": {"Add springdoc-openapi and link `/swagger-ui.html` from an API section of the README, with a table of endpoints"},
-		"express":     {"Serve an OpenAPI document with swagger-ui-express at /docs and link it from an API section of the README"},
-		"nestjs":      {"Set up @nestjs/swagger (`SwaggerModule.setup('docs', app, document)`) and link /docs from an API section of the README"},
-		"fastify":     {"Register @fastify/swagger and @fastify/swagger-ui at /docs and link it from an API section of the README"},
-		"go":          {"Generate docs with swaggo (`swag init`) served at /swagger/index.html and link them from an API section of the README"},
-		"":            {"Add an API section to the README: a table of METHOD, path and purpose, and a link to the OpenAPI/Swagger docs"},
-	})
+	return Steps{ID: "readme.api-docs", Generic: []string{"Add an API section to the README: a table of METHOD, path and purpose, and a link to the OpenAPI/Swagger docs"}}.For(s)
 }
 
 func readmeConfigSteps(s Stack) []string {
 	section := "Add a Configuration section to the README: `cp .env.example .env` and a table of each variable and what it does"
-	return ForStack(s, map[string][]string{
-		"fastapi":     {"Read settings with pydantic-settings (`class Settings(BaseSettings)`) and commit a .env.example with every field", section},
-		"django":      {"Read SECRET_KEY, DEBUG and DATABASE_URL with django-environ and commit a .env.example", section},
-		"flask":       {"Load settings from the environment with python-dotenv into `app.config` and commit a .env.example", section},
-		"spring-boot": {"Reference environment variables in application.yml (`${DB_URL}`, `${JWT_SECRET}`) and list them in the README", section},
-		"express":     {"Load variables with dotenv (`require('dotenv').config()`) and commit a .env.example", section},
-		"nestjs":      {"Use @nestjs/config (`ConfigModule.forRoot()`) with a validation schema and commit a .env.example", section},
-		"fastify":     {"Use @fastify/env with a JSON schema of the variables and commit a .env.example", section},
-		"go":          {"Read configuration from the environment (os.Getenv or github.com/caarlos0/env) and commit a .env.example", section},
-		"":            {"Commit a .env.example with every variable the app reads (no real values)", section},
-	})
+	return Steps{ID: "readme.configuration", Generic: []string{"Commit a .env.example with every variable the app reads (no real values)", section}}.For(s)
 }

@@ -35,6 +35,11 @@ type Check struct {
 	// Fix returns the steps that would make the check pass on the given
 	// stack, each a verb phrase ("Add Alembic and generate a first migration").
 	Fix func(s Stack) []string
+	// NeutralFix says Fix's generic steps suit every stack as they are; a
+	// stack pack's steps for the check only refine them. Any other check
+	// whose steps are tailored to one stack must be tailored to every
+	// stack the packs advise (fix_coverage_test.go).
+	NeutralFix bool
 }
 
 // Result is what a check found.

@@ -86,11 +86,9 @@ var scopeEndpoints = &Check{
 		}
 		return Fail(fmt.Sprintf("only %d endpoints; a reviewer reads that as a hello-world CRUD", n), f.Routes.Evidence...)
 	},
+	NeutralFix: true, // REST paths read the same in every framework; Django's viewsets refine them
 	Fix: withGraphQL(func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"":       {"Add the endpoints a real client needs: filtering and search on lists, nested resources (`/users/{id}/orders`), and actions beyond CRUD (`POST /orders/{id}/cancel`)"},
-			"django": {"Add viewsets for the related models and `@action` endpoints for operations beyond CRUD (`@action(detail=True, methods=[\"post\"])`)"},
-		})
+		return Steps{ID: "scope.endpoints", Generic: []string{"Add the endpoints a real client needs: filtering and search on lists, nested resources (`/users/{id}/orders`), and actions beyond CRUD (`POST /orders/{id}/cancel`)"}}.For(s)
 	}, graphQLEndpointSteps),
 }
 
@@ -151,9 +149,7 @@ var scopeResources = &Check{
 		return Fail(fmt.Sprintf("only %s: %s", plural(len(r), "resource", "resources"), strings.Join(r, ", ")), f.Routes.Evidence...)
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"": {"Model the domain as several resources that reference each other (for example users, projects and tasks) and expose each one through its own routes"},
-		})
+		return Steps{ID: "scope.resources", Generic: []string{"Model the domain as several resources that reference each other (for example users, projects and tasks) and expose each one through its own routes"}}.For(s)
 	},
 }
 
@@ -170,17 +166,7 @@ var scopeRelations = &Check{
 		return Fail("no foreign keys or ORM relations found between the models")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `ForeignKey` columns and `relationship(..., back_populates=...)` in the SQLAlchemy models, then `alembic revision --autogenerate`"},
-			"flask":       {"Add `db.ForeignKey` columns and `db.relationship` in the Flask-SQLAlchemy models, then `flask db migrate`"},
-			"django":      {"Link the models with `ForeignKey(..., on_delete=models.CASCADE)` or `ManyToManyField`, then `python manage.py makemigrations`"},
-			"spring-boot": {"Map relations with `@ManyToOne`/`@OneToMany(mappedBy = ...)` on the entities and add the foreign keys in a Flyway migration"},
-			"express":     {"Declare relations in the Prisma schema (`@relation(fields: [userId], references: [id])`) and run `npx prisma migrate dev`"},
-			"nestjs":      {"Add `@ManyToOne`/`@OneToMany` relations to the TypeORM entities (or `@relation` in Prisma) and generate a migration"},
-			"fastify":     {"Declare relations in the Prisma schema or add foreign keys in a migration"},
-			"go":          {"Add `REFERENCES` foreign keys in a golang-migrate or goose migration and join the tables in the queries"},
-			"":            {"Relate the resources with foreign keys or ORM relations"},
-		})
+		return Steps{ID: "scope.relations", Generic: []string{"Relate the resources with foreign keys or ORM relations"}}.For(s)
 	},
 }
 
@@ -198,17 +184,7 @@ var scopePagination = &Check{
 		return Fail("no pagination found: list endpoints return everything")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Add `skip: int = 0, limit: int = Query(20, le=100)` parameters to list routes and apply `.offset(skip).limit(limit)`, or use `fastapi-pagination`"},
-			"django":      {"Set `DEFAULT_PAGINATION_CLASS: rest_framework.pagination.PageNumberPagination` and `PAGE_SIZE` in `REST_FRAMEWORK`"},
-			"flask":       {"Read `page` and `per_page` from `request.args` and use Flask-SQLAlchemy's `query.paginate(page=page, per_page=per_page)`"},
-			"spring-boot": {"Take a `Pageable` parameter in list endpoints and return `Page<Dto>` from `repository.findAll(pageable)`"},
-			"express":     {"Read `limit` and `offset` from `req.query` (validated) and pass them to the query (`take`/`skip` in Prisma, `.limit().offset()` in Knex)"},
-			"nestjs":      {"Add a `PaginationQueryDto` with `@IsInt() limit` and `offset` and pass them as `take`/`skip` to the repository"},
-			"fastify":     {"Declare `limit` and `offset` in the route's `querystring` schema and apply them in the query"},
-			"go":          {"Parse `limit` and `offset` from `r.URL.Query()` and use `LIMIT $1 OFFSET $2` in the list query"},
-			"":            {"Add limit/offset or page/size parameters to every list endpoint"},
-		})
+		return Steps{ID: "scope.pagination", Generic: []string{"Add limit/offset or page/size parameters to every list endpoint"}}.For(s)
 	},
 }
 
@@ -226,9 +202,7 @@ var scopeClient = &Check{
 		return Fail("no frontend, mobile or CLI client found in the repository")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"": {"Add a small client in `frontend/` (for example `npm create vite@latest frontend -- --template react-ts`) that logs in and lists, creates and edits the main resource", "Link the deployed client from the README"},
-		})
+		return Steps{ID: "scope.client", Generic: []string{"Add a small client in `frontend/` (for example `npm create vite@latest frontend -- --template react-ts`) that logs in and lists, creates and edits the main resource", "Link the deployed client from the README"}}.For(s)
 	},
 }
 
@@ -246,16 +220,6 @@ var scopeExtras = &Check{
 		return Fail("no background jobs, caching, websockets, uploads, email, search or messaging found")
 	},
 	Fix: func(s Stack) []string {
-		return ForStack(s, map[string][]string{
-			"fastapi":     {"Send emails or process uploads in the background with `BackgroundTasks` or a Celery/RQ worker, or cache hot reads in Redis"},
-			"django":      {"Add Celery with a Redis broker for slow work (emails, reports), or the Redis cache backend with `@cache_page`"},
-			"flask":       {"Add Celery or RQ for slow work, or `Flask-Caching` with Redis"},
-			"spring-boot": {"Add `@EnableScheduling` with a `@Scheduled` job, or `@EnableCaching` with `@Cacheable` on hot reads"},
-			"express":     {"Add a BullMQ queue with a worker for slow work, or cache hot reads in Redis with `ioredis`"},
-			"nestjs":      {"Add `@nestjs/bullmq` for background jobs or `@nestjs/cache-manager` for caching"},
-			"fastify":     {"Add a BullMQ worker for slow work or `@fastify/caching` with Redis"},
-			"go":          {"Add a background worker with `asynq` (Redis) or a cache in front of hot queries with `go-redis`"},
-			"":            {"Add one feature beyond request/response: a background job, a cache, file uploads or email notifications"},
-		})
+		return Steps{ID: "scope.extras", Generic: []string{"Add one feature beyond request/response: a background job, a cache, file uploads or email notifications"}}.For(s)
 	},
 }

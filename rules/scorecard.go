@@ -244,7 +244,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				continue
 			}
 			failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
-				Steps: k.Fix(f.Stack), Evidence: r.Evidence}, weight: w, share: k.Points})
+				Steps: k.Fix(fixStack(f)), Evidence: r.Evidence}, weight: w, share: k.Points})
 		}
 		if possible == 0 {
 			cr.Status = StatusSkipped
@@ -322,4 +322,14 @@ func GradeFor(score int) string {
 	default:
 		return "F"
 	}
+}
+
+// fixStack is the stack a fix is tailored to: the project's stack with the
+// ORM it uses and the file that starts it, so that the advice names them
+// (a Mongoose project is not told to write Prisma migrations).
+func fixStack(f *Facts) Stack {
+	s := f.Stack
+	s.ORM = f.Database.ORM
+	s.Entry = f.Routes.Entry
+	return s
 }

@@ -51,7 +51,7 @@ var securityCriterion = &Criterion{
 				return append([]string{
 					"Remove the file from the repository with `git rm --cached .env` (the file stays on disk) and commit",
 					"Rotate every value the file held: it stays readable in the history until purged with `git filter-repo --invert-paths --path .env`",
-				}, ForStack(s, secEnvExampleSteps)...)
+				}, secEnvExampleSteps.For(s)...)
 			},
 		},
 		{
@@ -70,7 +70,7 @@ var securityCriterion = &Criterion{
 				return Fail("no .gitignore ignores .env")
 			},
 			Fix: func(s Stack) []string {
-				return append([]string{"Add `.env` and `.env.*` followed by `!.env.example` to .gitignore"}, ForStack(s, secEnvExampleSteps)...)
+				return append([]string{"Add `.env` and `.env.*` followed by `!.env.example` to .gitignore"}, secEnvExampleSteps.For(s)...)
 			},
 		},
 		{
@@ -91,7 +91,7 @@ var securityCriterion = &Criterion{
 				}
 				return Fail("no input validation library or schema found")
 			},
-			Fix: func(s Stack) []string { return ForStack(s, secValidationSteps) },
+			Fix: func(s Stack) []string { return secValidationSteps.For(s) },
 		},
 		{
 			ID:    "security.rate-limit",
@@ -110,7 +110,7 @@ var securityCriterion = &Criterion{
 				}
 				return Fail("no rate limiter found")
 			},
-			Fix: func(s Stack) []string { return ForStack(s, secRateLimitSteps) },
+			Fix: func(s Stack) []string { return secRateLimitSteps.For(s) },
 		},
 		{
 			ID:    "security.cors",
@@ -129,7 +129,7 @@ var securityCriterion = &Criterion{
 				}
 				return Fail("no CORS configuration found")
 			},
-			Fix: func(s Stack) []string { return ForStack(s, secCorsSteps) },
+			Fix: func(s Stack) []string { return secCorsSteps.For(s) },
 		},
 		{
 			ID:    "security.cors-no-wildcard",
@@ -150,7 +150,7 @@ var securityCriterion = &Criterion{
 			},
 			Fix: func(s Stack) []string {
 				return append([]string{"Replace the wildcard with the frontend's origins, read from configuration (for example a `CORS_ORIGINS` environment variable)"},
-					ForStack(s, secCorsSteps)...)
+					secCorsSteps.For(s)...)
 			},
 		},
 	},
@@ -192,7 +192,7 @@ func secRunNoSecrets(f *Facts) Result {
 
 func secFixNoSecrets(s Stack) []string {
 	return append([]string{"Revoke and rotate each reported credential first: it has been public since it was pushed"},
-		append(ForStack(s, secSecretSteps),
+		append(secSecretSteps.For(s),
 			"Purge the values from history with `git filter-repo --replace-text` or BFG Repo-Cleaner (`bfg --replace-text secrets.txt`) and force-push",
 			"Add a secret scanner to pre-commit and CI (gitleaks: `gitleaks protect --staged`)")...)
 }
@@ -211,80 +211,15 @@ func secListUpTo(items []string, n int) string {
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
 }
 
-var secSecretSteps = map[string][]string{
-	"fastapi":     {"Move secrets into settings read from the environment with pydantic-settings (`class Settings(BaseSettings): secret_key: str`) and an ignored .env"},
-	"django":      {"Read SECRET_KEY from the environment (`env('SECRET_KEY')` with django-environ, or `os.environ['SECRET_KEY']`) and generate a new key with `get_random_secret_key()`"},
-	"flask":       {"Load secrets from the environment with python-dotenv and `app.config['SECRET_KEY'] = os.environ['SECRET_KEY']`"},
-	"spring-boot": {"Reference secrets as placeholders (`jwt.secret: ${JWT_SECRET}`) in application.yml and supply them as environment variables or from Vault"},
-	"express":     {"Read secrets from `process.env` (loaded by dotenv in development) and fail at start-up when one is missing"},
-	"nestjs":      {"Read secrets through `@nestjs/config` (`ConfigService.getOrThrow('JWT_SECRET')`) from the environment"},
-	"fastify":     {"Read secrets from the environment with @fastify/env and a JSON schema that marks them required"},
-	"go":          {"Read secrets with `os.Getenv` (or envconfig/viper) at start-up and exit when one is missing"},
-	"python":      {"Read secrets from the environment (`os.environ['SECRET_KEY']`) instead of source"},
-	"java":        {"Read secrets from environment variables (`${JWT_SECRET}` placeholders) instead of committed config"},
-	"":            {"Read each secret from an environment variable or a secret manager instead of a committed file"},
-}
+var secSecretSteps = Steps{ID: "security.no-secrets", Generic: []string{"Read each secret from an environment variable or a secret manager instead of a committed file"}}
 
-var secEnvExampleSteps = map[string][]string{
-	"fastapi":     {"Commit a `.env.example` with placeholder values and document it; load the real .env with pydantic-settings"},
-	"django":      {"Commit a `.env.example` with placeholder values and load the real .env with django-environ"},
-	"flask":       {"Commit a `.env.example` with placeholder values and load the real .env with python-dotenv"},
-	"spring-boot": {"Keep local values in an ignored `application-local.yml` or environment variables, and document the variables in the README"},
-	"express":     {"Commit a `.env.example` with placeholder values and load the real .env with dotenv"},
-	"nestjs":      {"Commit a `.env.example` with placeholder values and load the real .env with @nestjs/config"},
-	"fastify":     {"Commit a `.env.example` with placeholder values and load the real .env with @fastify/env"},
-	"go":          {"Commit a `.env.example` with placeholder values and document the variables the server reads with `os.Getenv`"},
-	"":            {"Commit a `.env.example` with placeholder values and document each variable in the README"},
-}
+var secEnvExampleSteps = Steps{ID: "security.env-ignored", Generic: []string{"Commit a `.env.example` with placeholder values and document each variable in the README"}}
 
-var secValidationSteps = map[string][]string{
-	"fastapi":     {"Declare request bodies as pydantic models (`class UserCreate(BaseModel)`) with `Field(min_length=...)` and `EmailStr` constraints, and take them as endpoint parameters"},
-	"django":      {"Validate input with DRF serializers (`serializers.ModelSerializer`) and call `serializer.is_valid(raise_exception=True)`"},
-	"flask":       {"Validate JSON bodies with marshmallow schemas (`UserSchema().load(request.get_json())`) or flask-pydantic"},
-	"spring-boot": {"Add `spring-boot-starter-validation`, annotate DTO fields with `@NotBlank`, `@Email` and `@Size`, and mark controller parameters `@Valid @RequestBody`"},
-	"express":     {"Validate bodies with zod (`schema.parse(req.body)`) or express-validator (`body('email').isEmail()`) before the handler runs"},
-	"nestjs":      {"Decorate DTOs with class-validator (`@IsEmail()`, `@IsString()`) and register `app.useGlobalPipes(new ValidationPipe({ whitelist: true }))`"},
-	"fastify":     {"Give every route a `schema: { body, params, querystring }` (or TypeBox types) so Fastify validates requests with ajv"},
-	"gin":         {"Add `binding:\"required\"` tags to request structs and bind them with `c.ShouldBindJSON(&req)`, answering 400 on error"},
-	"echo":        {"Register go-playground/validator as `e.Validator` and call `c.Validate(&req)` after `c.Bind`"},
-	"go":          {"Validate request structs with go-playground/validator (`validate:\"required,email\"` tags and `validate.Struct(req)`), answering 400 on error"},
-	"python":      {"Validate request bodies with pydantic models before using them"},
-	"java":        {"Annotate request DTOs with Bean Validation constraints and validate them with `@Valid`"},
-	"javascript":  {"Validate request bodies with zod or joi before using them"},
-	"":            {"Validate every request body and parameter against a declared schema and answer 400 with the errors"},
-}
+var secValidationSteps = Steps{ID: "security.validation", Generic: []string{"Validate every request body and parameter against a declared schema and answer 400 with the errors"}}
 
-var secRateLimitSteps = map[string][]string{
-	"fastapi":     {"Add slowapi (`limiter = Limiter(key_func=get_remote_address)`) and decorate login and write endpoints with `@limiter.limit(\"5/minute\")`"},
-	"django":      {"Enable DRF throttling (`DEFAULT_THROTTLE_CLASSES` with `AnonRateThrottle` and `UserRateThrottle`, plus `DEFAULT_THROTTLE_RATES`) or django-ratelimit on the login view"},
-	"flask":       {"Add Flask-Limiter (`Limiter(get_remote_address, app=app, default_limits=[\"200 per day\"])`) and a stricter limit on login"},
-	"spring-boot": {"Add Bucket4j (`com.bucket4j:bucket4j-core`) in a servlet filter, or Resilience4j `@RateLimiter` on the auth endpoints"},
-	"express":     {"Add express-rate-limit (`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))`) with a stricter limiter on /auth routes"},
-	"nestjs":      {"Add @nestjs/throttler (`ThrottlerModule.forRoot([{ ttl: 60000, limit: 10 }])`) and register `ThrottlerGuard` as an APP_GUARD"},
-	"fastify":     {"Register @fastify/rate-limit (`app.register(rateLimit, { max: 100, timeWindow: '1 minute' })`)"},
-	"gin":         {"Add a limiter middleware: ulule/limiter's gin driver, or golang.org/x/time/rate in a `gin.HandlerFunc` keyed by client IP"},
-	"echo":        {"Add `e.Use(middleware.RateLimiter(middleware.NewRateLimiterMemoryStore(20)))`"},
-	"chi":         {"Add go-chi/httprate (`r.Use(httprate.LimitByIP(100, time.Minute))`)"},
-	"fiber":       {"Add `app.Use(limiter.New())` from github.com/gofiber/fiber/v2/middleware/limiter"},
-	"go":          {"Wrap handlers in a per-client limiter built on golang.org/x/time/rate, or use go-chi/httprate"},
-	"":            {"Limit request rates per client, at least on login and write endpoints"},
-}
+var secRateLimitSteps = Steps{ID: "security.rate-limit", Generic: []string{"Limit request rates per client, at least on login and write endpoints"}}
 
-var secCorsSteps = map[string][]string{
-	"fastapi":     {"Add `app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins)` with the frontend's origins listed explicitly"},
-	"django":      {"Add django-cors-headers (`corsheaders` in INSTALLED_APPS, `CorsMiddleware` first in MIDDLEWARE) with `CORS_ALLOWED_ORIGINS` listing the frontend"},
-	"flask":       {"Add Flask-CORS with explicit origins: `CORS(app, origins=app.config['CORS_ORIGINS'])`"},
-	"spring-boot": {"Define a `CorsConfigurationSource` bean (or `addCorsMappings`) with `setAllowedOrigins(List.of(\"https://your-frontend.example\"))` and enable `http.cors(Customizer.withDefaults())`"},
-	"express":     {"Add the cors package with an allow-list: `app.use(cors({ origin: ['https://your-frontend.example'] }))`"},
-	"nestjs":      {"Call `app.enableCors({ origin: ['https://your-frontend.example'] })` in main.ts"},
-	"fastify":     {"Register @fastify/cors with `{ origin: ['https://your-frontend.example'] }`"},
-	"gin":         {"Add gin-contrib/cors with `cors.New(cors.Config{AllowOrigins: []string{\"https://your-frontend.example\"}})`"},
-	"echo":        {"Use `middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{\"https://your-frontend.example\"}})`"},
-	"chi":         {"Add go-chi/cors with `cors.Handler(cors.Options{AllowedOrigins: []string{\"https://your-frontend.example\"}})`"},
-	"fiber":       {"Use `cors.New(cors.Config{AllowOrigins: \"https://your-frontend.example\"})`"},
-	"go":          {"Wrap the handler with rs/cors: `cors.New(cors.Options{AllowedOrigins: []string{\"https://your-frontend.example\"}}).Handler(mux)`"},
-	"":            {"Configure CORS with an explicit allow-list of the frontend's origins"},
-}
+var secCorsSteps = Steps{ID: "security.cors", Generic: []string{"Configure CORS with an explicit allow-list of the frontend's origins"}}
 
 // secHasDotEnv reports whether one of the files is named exactly .env, the
 // name a .gitignore rule for .env covers.

@@ -131,66 +131,18 @@ func testsCIGreen(f *Facts) Result {
 
 // testsSteps are the fixes for missing or thin tests.
 func testsSteps(s Stack) []string {
-	return ForStack(s, map[string][]string{
-		"fastapi": {
-			"Add pytest and httpx (`pip install pytest httpx`) and a tests/ folder",
-			"Test the routes through `fastapi.testclient.TestClient(app)`: a happy path and a 4xx per endpoint",
-			"Override the database dependency with `app.dependency_overrides` to run against a test database",
-		},
-		"django": {
-			"Write tests in <app>/tests/ with `rest_framework.test.APITestCase` and `self.client.get(...)` / `post(...)`",
-			"Or add pytest-django (`pip install pytest pytest-django`) with `DJANGO_SETTINGS_MODULE` in pytest.ini",
-			"Run them with `python manage.py test` (or `pytest`) and cover one success and one error per endpoint",
-		},
-		"flask": {
-			"Add pytest (`pip install pytest`) and a `client` fixture returning `create_app(testing=True).test_client()`",
-			"Test each route with `client.get(...)`/`client.post(..., json=...)`, asserting status codes and JSON bodies",
-		},
-		"spring-boot": {
-			"Use JUnit 5 from spring-boot-starter-test; put tests under src/test/java",
-			"Test controllers with `@WebMvcTest` + `MockMvc` (`mockMvc.perform(get(\"/api/...\")).andExpect(status().isOk())`)",
-			"Add a `@SpringBootTest(webEnvironment = RANDOM_PORT)` test with `TestRestTemplate` for one full flow; run `./mvnw test`",
-		},
-		"express": {
-			"Add Jest and supertest (`npm i -D jest supertest`) and set `\"test\": \"jest\"` in package.json",
-			"Export the app without calling listen() and test routes with `request(app).get('/api/...').expect(200)`",
-		},
-		"nestjs": {
-			"Replace the generated specs with tests of your services using `Test.createTestingModule` from @nestjs/testing",
-			"Write e2e tests in test/ with supertest: `request(app.getHttpServer()).post('/...').expect(201)`; run `npm run test:e2e`",
-		},
-		"fastify": {
-			"Add Vitest or node:test and build the app in a helper without listening",
-			"Test routes with `app.inject({ method: 'GET', url: '/...' })`, asserting statusCode and JSON",
-		},
-		"go": {
-			"Add *_test.go files next to the handlers and test them with `net/http/httptest` (`httptest.NewRecorder()` + `router.ServeHTTP`)",
-			"Use table-driven tests for success and error cases; run them with `go test ./...`",
-		},
-		"": {
-			"Add a test framework for your stack and a tests folder",
-			"Test each endpoint through HTTP: one success and one error case, asserting status codes and bodies",
-		},
-	})
+	return Steps{ID: "tests.present", Generic: []string{
+		"Add a test framework for your stack and a tests folder",
+		"Test each endpoint through HTTP: one success and one error case, asserting status codes and bodies",
+	}}.For(s)
 }
 
 // ciSteps are the fixes for a missing CI workflow, or one that does not
 // run the tests.
 func ciSteps(s Stack) []string {
 	wf := "Add .github/workflows/ci.yml that runs on push and pull_request"
-	return ForStack(s, map[string][]string{
-		"fastapi":     {wf + " with actions/setup-python, `pip install -r requirements.txt` and `pytest`"},
-		"flask":       {wf + " with actions/setup-python, `pip install -r requirements.txt` and `pytest`"},
-		"django":      {wf + " with actions/setup-python, a postgres service, `pip install -r requirements.txt` and `python manage.py test`"},
-		"spring-boot": {wf + " with actions/setup-java (distribution temurin) and `./mvnw -B verify` (Gradle: `./gradlew build`), without -DskipTests"},
-		"express":     {wf + " with actions/setup-node, `npm ci` and `npm test`"},
-		"nestjs":      {wf + " with actions/setup-node, `npm ci`, `npm test` and `npm run test:e2e`"},
-		"fastify":     {wf + " with actions/setup-node, `npm ci` and `npm test`"},
-		"javascript":  {wf + " with actions/setup-node, `npm ci` and `npm test`"},
-		"go":          {wf + " with actions/setup-go (go-version-file: go.mod), `go vet ./...` and `go test -race ./...`"},
-		"": {
-			wf + " that installs dependencies and runs the test suite",
-			"Add the workflow's status badge to the README",
-		},
-	})
+	return Steps{ID: "tests.ci", Generic: []string{
+		wf + " that installs dependencies and runs the test suite",
+		"Add the workflow's status badge to the README",
+	}}.For(s)
 }

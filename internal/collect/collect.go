@@ -9,12 +9,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/detect/history"
+	"github.com/vetfolio/vetfolio/internal/detect/openapi"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/source"
 	"github.com/vetfolio/vetfolio/rules/facts"
@@ -123,8 +126,8 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 			return nil, nil, fmt.Errorf("collect facts: %w", err)
 		}
 	}
-	for _, d := range dets {
-		d.Finish(f)
+	if err := finish(dets, f); err != nil {
+		return nil, nil, fmt.Errorf("collect facts: %w", err)
 	}
 	if at := snap.EnvIgnoredAt; at != "" && !f.Security.EnvIgnored {
 		path, line, _ := strings.Cut(at, ":")
@@ -148,6 +151,85 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 		f.CI.LastConclusion = snap.Meta.CIConclusion
 	}
 	return f, notes, nil
+}
+
+// stackDecider is implemented by the detector whose findings the others
+// take as given: the stack, which they tailor their findings to.
+type stackDecider interface {
+	DecidesStack()
+}
+
+// finish has every detector write its findings into a facts value of its
+// own and merges them into f. The stack deciders finish first, and every
+// other detector sees their Stack (and nothing else of the others'
+// findings), so no detector depends on the order of the list. A field two
+// detectors both write is an internal error: each part of the facts has
+// one owner. What combines two owners' findings is done here, after the
+// merge (join).
+func finish(dets []scan.Detector, f *facts.Facts) error {
+	owner := make([]int, reflect.TypeFor[facts.Facts]().NumField())
+	run := func(k int, in facts.Facts) error {
+		out := in
+		dets[k].Finish(&out)
+		return merge(f, in, out, owner, dets, k)
+	}
+	for k, d := range dets {
+		if _, ok := d.(stackDecider); ok {
+			if err := run(k, facts.Facts{Files: f.Files, Secrets: f.Secrets}); err != nil {
+				return err
+			}
+		}
+	}
+	input := facts.Facts{Files: f.Files, Secrets: []facts.Secret{}, Stack: f.Stack}
+	for k, d := range dets {
+		if _, ok := d.(stackDecider); !ok {
+			if err := run(k, input); err != nil {
+				return err
+			}
+		}
+	}
+	join(f)
+	return nil
+}
+
+// merge copies into f each field that detector k's out changed from its
+// input in, and records k as the field's owner (owner holds k+1; 0 is
+// none).
+func merge(f *facts.Facts, in, out facts.Facts, owner []int, dets []scan.Detector, k int) error {
+	dst, was, now := reflect.ValueOf(f).Elem(), reflect.ValueOf(in), reflect.ValueOf(out)
+	for i := range now.NumField() {
+		if reflect.DeepEqual(was.Field(i).Interface(), now.Field(i).Interface()) {
+			continue
+		}
+		field := dst.Type().Field(i).Name
+		if owner[i] != 0 && owner[i] != k+1 {
+			return fmt.Errorf("internal error: detectors %T and %T both wrote facts.%s", dets[owner[i]-1], dets[k], field)
+		}
+		owner[i] = k + 1
+		dst.Field(i).Set(now.Field(i))
+	}
+	return nil
+}
+
+// join combines findings of two detectors once both are merged: the
+// operations of a contract-first server's document are routes it serves
+// (code owns the routes, openapi found the document and the implementing
+// code), a generated document with no annotated operations documents the
+// routes the code serves, and routes declared with authentication are
+// protected places.
+func join(f *facts.Facts) {
+	if at := f.OpenAPI.ImplementedAt; at != nil {
+		code.AddDocumentRoutes(f, f.OpenAPI.OperationKeys, *at)
+	}
+	openapi.CountRoutes(&f.OpenAPI, f.Endpoints)
+	// Routes a pack's scanner saw declared with authentication are
+	// protected places (auth owns the count, code found the routes).
+	if f.Routes.ProtectedCount > 0 {
+		f.Auth.ProtectedRoutes += f.Routes.ProtectedCount
+		for _, l := range f.Routes.Protected {
+			f.Auth.ProtectedEvidence = scan.AddEvidence(f.Auth.ProtectedEvidence, l)
+		}
+	}
 }
 
 // scanAll feeds d every file of feed. After a panic it still drains the

@@ -15,9 +15,10 @@ import (
 	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
-// Default returns a fresh set of the detectors, in the order their Finish
-// runs: the stack first, since the others tailor their findings to it, and
-// the routes before the detectors that compare against them.
+// Default returns a fresh set of the detectors. Their order does not
+// matter: the stack detector finishes first wherever it stands (it
+// DecidesStack), each detector writes only its own part of the facts,
+// and the collector joins what combines two parts (see finish).
 func Default() []scan.Detector {
 	return []scan.Detector{
 		stack.New(),

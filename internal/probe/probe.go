@@ -16,6 +16,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -612,49 +614,31 @@ func dedupe(paths []string) []string {
 	return out
 }
 
+// frameworkPaths are the paths the framework's stack pack says it serves
+// its health, docs or spec on (internal/stacks: Framework.Probe), tried
+// before the generic lists.
+func frameworkPaths(framework string) pack.Probe {
+	f, _, _ := stacks.Framework(framework)
+	return f.Probe
+}
+
 func healthPaths(cfg Config) []string {
 	hp := cfg.HealthPath
 	if hp != "" && (!strings.HasPrefix(hp, "/") || strings.ContainsAny(hp, "{:<*")) {
 		hp = ""
 	}
-	if cfg.Framework == "spring-boot" {
-		return dedupe([]string{hp, "/actuator/health", "/health", "/api/health", "/healthz", "/status", "/ping"})
+	if own := frameworkPaths(cfg.Framework).Health; len(own) > 0 {
+		return dedupe(append([]string{hp}, own...))
 	}
 	return dedupe([]string{hp, "/health", "/healthz", "/api/health", "/actuator/health", "/status", "/api/healthz", "/ping", "/api/v1/health"})
 }
 
 func docsPaths(framework string) []string {
-	first := map[string][]string{
-		"fastapi":     {"/docs", "/redoc"},
-		"spring-boot": {"/swagger-ui/index.html", "/swagger-ui.html"},
-		"nestjs":      {"/api", "/docs", "/api/docs", "/swagger"},
-		"express":     {"/api-docs", "/docs", "/api/docs", "/swagger"},
-		"fastify":     {"/documentation", "/docs", "/api-docs"},
-		"django":      {"/api/docs/", "/api/schema/swagger-ui/", "/swagger/", "/redoc/"},
-		"flask":       {"/apidocs/", "/docs", "/swagger-ui", "/api/docs"},
-		"gin":         {"/swagger/index.html", "/docs"},
-		"echo":        {"/swagger/index.html", "/docs"},
-		"chi":         {"/swagger/index.html", "/docs"},
-		"fiber":       {"/swagger/index.html", "/docs"},
-		"net-http":    {"/swagger/index.html", "/docs"},
-	}[framework]
-	return dedupe(append(first, "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
+	first := frameworkPaths(framework).Docs
+	return dedupe(append(slices.Clip(first), "/docs", "/redoc", "/swagger-ui/index.html", "/swagger-ui.html", "/api-docs", "/api/docs", "/swagger/index.html", "/swagger"))
 }
 
 func specPaths(framework string) []string {
-	first := map[string][]string{
-		"fastapi":     {"/openapi.json"},
-		"spring-boot": {"/v3/api-docs", "/v2/api-docs"},
-		"nestjs":      {"/api-json", "/docs-json", "/api/docs-json"},
-		"express":     {"/api-docs.json", "/swagger.json", "/api-docs/swagger.json"},
-		"fastify":     {"/documentation/json", "/docs/json"},
-		"django":      {"/api/schema/", "/swagger.json", "/api/schema/?format=json"},
-		"flask":       {"/apispec_1.json", "/swagger.json", "/openapi.json"},
-		"gin":         {"/swagger/doc.json"},
-		"echo":        {"/swagger/doc.json"},
-		"chi":         {"/swagger/doc.json"},
-		"fiber":       {"/swagger/doc.json"},
-		"net-http":    {"/swagger/doc.json"},
-	}[framework]
-	return dedupe(append(first, "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
+	first := frameworkPaths(framework).Spec
+	return dedupe(append(slices.Clip(first), "/openapi.json", "/v3/api-docs", "/swagger.json", "/openapi.yaml", "/api-docs.json", "/api/openapi.json", "/swagger/doc.json", "/v2/api-docs"))
 }

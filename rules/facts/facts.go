@@ -73,6 +73,11 @@ type Stack struct {
 	// Dependencies are the lower-cased dependency names declared in every
 	// manifest found, for detectors to consult.
 	Dependencies map[string]bool `json:"-"`
+	// ORM and Entry are set by the rubric from the other facts when it
+	// asks for a fix (the project's ORM, the file that starts its
+	// application), so that the advice names what the project uses.
+	ORM   string `json:"-"`
+	Entry string `json:"-"`
 }
 
 // HasDep reports whether any manifest declares one of the named dependencies.
@@ -170,6 +175,18 @@ type OpenAPI struct {
 	OperationKeys []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// CountRoutes is set when a generated document's annotations count no
+	// operations: the collector then counts the routes the code serves
+	// (Endpoints) as its operations, capping Described and ErrorResponses
+	// (which hold the raw counts until then) by them.
+	CountRoutes bool `json:"-"`
+	// AllErrorResponses is set when error responses are documented for
+	// every operation at once (springdoc reading @ControllerAdvice).
+	AllErrorResponses bool `json:"-"`
+	// ImplementedAt is where the code implements interfaces generated
+	// from the static document (a contract-first server): the collector
+	// adds the document's operations to the routes.
+	ImplementedAt *Location `json:"-"`
 }
 
 // Deploy describes deployment configuration and the deployed URL.
@@ -264,6 +281,15 @@ type Routes struct {
 	List []string `json:"-"`
 
 	Evidence []Location `json:"-"`
+	// Entry is the file that creates the application or root router
+	// (app.js, src/main.ts, main.py), the shallowest when several do; ""
+	// when none was seen.
+	Entry string `json:"-"`
+	// ProtectedCount counts the routes a stack pack's route scanner saw
+	// declared with authentication, Protected shows the first few; the
+	// collector adds them to facts.Auth.ProtectedRoutes.
+	ProtectedCount int        `json:"-"`
+	Protected      []Location `json:"-"`
 }
 
 // History summarises the commit history.

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -51,45 +53,44 @@ func New() scan.Detector {
 }
 
 func (d *detector) Wants(p string) bool {
-	_, ok := groupOf[scan.SourceExts[scan.Ext(p)]]
-	return ok && scan.IsSource(p) && !scan.IsTestPath(p)
+	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
 }
 
 func (d *detector) Scan(f scan.File) {
 	if f.Data == nil || !d.Wants(f.Path) {
 		return
 	}
-	lang := scan.SourceExts[scan.Ext(f.Path)]
-	grp := groupOf[lang]
+	pk := stacks.ForPath(f.Path)
+	grp := pk.ID
 	code := f.Source()
 	if grp == grpPython {
 		code = blankDocstrings(code)
 	}
 	jwtFile := false
-	for _, sg := range codeSigs[grp] {
-		loc := sg.re.FindIndex(code)
+	for _, sg := range pk.Auth.Code {
+		loc := sg.Re.FindIndex(code)
 		if loc == nil {
 			continue
 		}
 		at := facts.Location{Path: f.Path, Line: scan.LineAt(code, loc[0])}
-		if sg.lib != "" {
-			d.libs[sg.lib] = true
+		if sg.Lib != "" {
+			d.libs[sg.Lib] = true
 		}
-		if sg.kind != "" {
-			d.kinds[sg.kind] = scan.AddEvidence(d.kinds[sg.kind], at)
+		if sg.Kind != "" {
+			d.kinds[sg.Kind] = scan.AddEvidence(d.kinds[sg.Kind], at)
 		}
-		if sg.kind == "jwt" {
+		if sg.Kind == "jwt" {
 			jwtFile = true
 		}
-		if sg.hash != "" {
-			d.hashes[sg.hash] = scan.AddEvidence(d.hashes[sg.hash], at)
+		if sg.Hash != "" {
+			d.hashes[sg.Hash] = scan.AddEvidence(d.hashes[sg.Hash], at)
 		}
 	}
-	for _, off := range protections(code, grp) {
+	for _, off := range protections(code, pk) {
 		d.protCount++
 		d.protected = scan.AddEvidence(d.protected, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
-	d.findKeys(f.Path, code, grp, jwtFile)
+	d.findKeys(f.Path, code, pk, jwtFile)
 	d.sources++
 	if d.passwordAt == nil {
 		if off := findPasswords(code); off >= 0 {
@@ -107,22 +108,32 @@ var hashOrder = []string{"argon2", "bcrypt", "scrypt", "pbkdf2", "other"}
 
 func (d *detector) Finish(inv *facts.Facts) {
 	a := facts.Auth{Kind: "none", PasswordHashing: "none"}
-	grp := groupOf[inv.Stack.Language]
+	// A dependency of another group (a frontend's jsonwebtoken beside a
+	// Go API) is not the backend's auth; with no known group, any counts.
+	grp := stacks.GroupOf(inv.Stack.Language)
 	depKinds := map[string]bool{}
 	depHashes := map[string]bool{}
 	for dep := range inv.Stack.Dependencies {
-		ds, ok := depSigs[dep]
-		if !ok || (ds.grp != "" && grp != "" && ds.grp != grp) {
+		ds, ok := sharedDeps[dep]
+		for _, pk := range stacks.All() {
+			if ok {
+				break
+			}
+			if grp == "" || pk.ID == grp {
+				ds, ok = pk.Auth.Deps[dep]
+			}
+		}
+		if !ok {
 			continue
 		}
-		if ds.lib != "" {
-			d.libs[ds.lib] = true
+		if ds.Lib != "" {
+			d.libs[ds.Lib] = true
 		}
-		if ds.kind != "" {
-			depKinds[ds.kind] = true
+		if ds.Kind != "" {
+			depKinds[ds.Kind] = true
 		}
-		if ds.hash != "" {
-			depHashes[ds.hash] = true
+		if ds.Hash != "" {
+			depHashes[ds.Hash] = true
 		}
 	}
 	// Django's user model hashes with PBKDF2 unless told otherwise; the
@@ -231,8 +242,21 @@ var (
 	notMiddlewareRe = scan.MustCompile(`(?i)(?:router|routes?|controller|handlers?|service|api|module)$|^author|^oauth\w*callback$`)
 )
 
-func protections(code []byte, grp string) []int {
+func protections(code []byte, pk *pack.Pack) []int {
 	var offs []int
+	// A pack's own protection patterns; a match on an import line names
+	// the decorator, it does not apply it.
+	for _, re := range pk.Auth.Protect {
+		for _, m := range re.FindAllIndex(code, -1) {
+			if !importLine(code, m[0]) {
+				offs = append(offs, m[0])
+			}
+		}
+	}
+	if pk.Auth.Protections != nil {
+		offs = append(offs, pk.Auth.Protections(code)...)
+	}
+	grp := pk.ID
 	switch grp {
 	case grpPython:
 		for _, re := range pyProtectRes {
@@ -443,12 +467,6 @@ func splitArgs(rest []byte) ([]string, bool) {
 const jsEnvFallback = `(?:process\.env(?:\.[\w$]+|\[[^\]\n]+\])\s*(?:\|\||\?\?)\s*)?`
 
 var (
-	keyAssignRes = map[string]*scan.Regexp{
-		grpPython: scan.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
-		grpJVM:    scan.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
-		grpJS:     scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
-		grpGo:     scan.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
-	}
 	// A literal passed straight to the signing call.
 	keyDirectRes = map[string][]*scan.Regexp{
 
@@ -490,7 +508,8 @@ var (
 	}
 )
 
-func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
+func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) {
+	grp := pk.ID
 	if exampleFile(p) {
 		return
 	}
@@ -503,15 +522,19 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 			}
 		}
 	}
-	if re := keyAssignRes[grp]; re != nil {
+	if re := pk.Auth.KeyAssign; re != nil {
 		for _, m := range re.FindAllSubmatchIndex(code, -1) {
 			val := string(code[m[4]:m[5]])
 			if placeholder(val) {
 				continue
 			}
+			name := ""
+			if m[2] >= 0 { // a pack's pattern may have no name (a literal passed to the key's constructor)
+				name = string(code[m[2]:m[3]])
+			}
 			d.keys = append(d.keys, keyCandidate{
 				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
-				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+				name: name, jwtFile: jwtFile,
 			})
 		}
 	}
@@ -520,9 +543,13 @@ func (d *detector) findKeys(p string, code []byte, grp string, jwtFile bool) {
 			if placeholder(string(code[m[4]:m[5]])) {
 				continue
 			}
+			name := ""
+			if m[2] >= 0 { // a pack's pattern may have no name (a literal passed to the key's constructor)
+				name = string(code[m[2]:m[3]])
+			}
 			d.keys = append(d.keys, keyCandidate{
 				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
-				name: string(code[m[2]:m[3]]), jwtFile: jwtFile,
+				name: name, jwtFile: jwtFile,
 			})
 		}
 	}

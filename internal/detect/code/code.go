@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -106,17 +107,9 @@ func (s *source) jvm() bool    { return s.lang == "java" || s.lang == "kotlin" }
 func (s *source) js() bool     { return s.lang == "javascript" || s.lang == "typescript" }
 func (s *source) golang() bool { return s.lang == "go" }
 
-// group names the pattern table for the file's language: one for Java and
+// group names the file's stack pack (internal/stacks): one for Java and
 // Kotlin, one for JavaScript and TypeScript, the language itself otherwise.
-func (s *source) group() string {
-	switch {
-	case s.jvm():
-		return "jvm"
-	case s.js():
-		return "js"
-	}
-	return s.lang
-}
+func (s *source) group() string { return stacks.Group(s.path) }
 
 // stem returns the path without its extension.
 func stem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }

@@ -8,63 +8,10 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
-
-// statusPattern finds a status code in source: group 1 is either the
-// number or a status name (NotFound, NOT_FOUND, NotFoundException).
-type statusPattern struct {
-	re     *scan.Regexp
-	byName bool
-}
-
-func num(expr string) statusPattern  { return statusPattern{scan.MustCompile(expr), false} }
-func name(expr string) statusPattern { return statusPattern{scan.MustCompile(expr), true} }
-
-var statusPatterns = map[string][]statusPattern{
-	"python": {
-		num(`status_code\s*=\s*([45]\d\d)\b`),
-		num(`\bstatus\.HTTP_([45]\d\d)_`),
-		name(`\bHTTPStatus\.([A-Z_]+)`),
-		num(`\babort\(\s*([45]\d\d)\b`),
-		num(`HTTPException\(\s*([45]\d\d)\b`),
-		num(`\bstatus\s*=\s*([45]\d\d)\b`),
-		num(`(?m)\)\s*,\s*([45]\d\d)\s*$`),                        // Flask: return jsonify(...), 404
-		num(`(?m)^\s*return\s+[\w.\[\]'"]+\s*,\s*([45]\d\d)\s*$`), // return response_object, 401
-		num(`\bcode\s*=\s*([45]\d\d)\b`),                          // error(..., code=404)
-	},
-	"jvm": {
-		name(`\bHttpStatus\.([A-Z_]+)`),
-		name(`ResponseEntity\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),
-		num(`\.status\(\s*([45]\d\d)\s*\)`),
-		num(`HttpStatusCode\.valueOf\(\s*([45]\d\d)`),
-	},
-	"js": {
-		num(`\.status\(\s*(?:[\w.]+\s*(?:\|\||\?\?)\s*)?([45]\d\d)\s*\)`),
-		num(`\.code\(\s*([45]\d\d)\s*\)`),
-		num(`\bsendStatus\(\s*([45]\d\d)`),
-		num(`\bstatusCode\s*[:=]\s*([45]\d\d)\b`),
-		num(`\bstatus\s*:\s*([45]\d\d)\b`),
-		num(`\bcreateError\(\s*([45]\d\d)`),
-		num(`new\s+HttpException\([^;]*?,\s*([45]\d\d)\s*\)`),
-		// A project's own error class, thrown for the central handler:
-		// new ApiError(404, ...), new FailResponse(401, ...), and the
-		// Natours idiom new AppError('No tour found', 404).
-		num(`\bnew\s+[A-Z]\w*(?:Error|Exception|Response|Failure)\(\s*([45]\d\d)\b`),
-		num(`\bnew\s+[A-Z]\w*(?:Error|Exception)\([^;\n]*?,\s*([45]\d\d)\s*\)`),
-		name(`\b(?:HttpStatus|StatusCodes|httpStatus)\.([A-Z_]+)`),
-		name(`\bnew\s+(\w+Exception)\(`),
-		name(`\b(?:Boom|createError|httpErrors|reply)\.(\w+)\(`),
-	},
-	"go": {
-		name(`\b(?:http|fiber)\.Status(\w+)`),
-		name(`\b(?:echo|fiber)\.Err(\w+)`),
-		num(`WriteHeader\(\s*([45]\d\d)\b`),
-		num(`\.(?:JSON|IndentedJSON|String|Status|SendStatus|AbortWithStatus|AbortWithStatusJSON|NoContent)\(\s*([45]\d\d)\b`),
-		num(`http\.Error\([^\n]*,\s*([45]\d\d)\s*\)`),
-		num(`(?:fiber\.NewError|echo\.NewHTTPError)\(\s*([45]\d\d)\b`),
-	},
-}
 
 // pyExceptions are exceptions whose status is known: Django, DRF and werkzeug.
 var pyExceptions = scan.MustCompile(`\braise\s+(?:\w+\.)*(Http404|NotFound|PermissionDenied|NotAuthenticated|AuthenticationFailed|MethodNotAllowed|Throttled|ParseError|BadRequest|Unauthorized|Forbidden|Conflict)\b|\b(get_object_or_404)\(`)
@@ -88,13 +35,10 @@ var pyExceptionCodes = map[string]int{
 	"Forbidden": 403, "Conflict": 409, "get_object_or_404": 404,
 }
 
-// Central error handling, per language.
+// Error-handling code the packs' tables cannot express (Central and
+// Status live in each pack's Errors).
 var (
-	rePyCentral  = scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`)
-	reJVMCentral = scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`)
-	reJSCentral  = scan.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`)
-	reGoCentral  = scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
-	reGoFunc     = scan.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
+	reGoFunc = scan.MustCompile(`(?m)^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^)]*)\)`)
 	// Express error middleware: four parameters, the first an error.
 	reJSErrMW   = scan.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?,?\s*\)`)
 	reJSErrName = scan.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
@@ -134,19 +78,29 @@ func (e *errorState) scan(s *source) {
 	// Numeric patterns can only match on a line holding a 4xx/5xx number;
 	// running them on those lines alone spares the backtracker whole files.
 	lines := statusLines(code)
-	for _, p := range statusPatterns[group] {
-		if p.byName {
-			for _, m := range p.re.FindAllSubmatchIndex(code, -1) {
+	pk := stacks.ByID(group)
+	if pk == nil {
+		return
+	}
+	for _, p := range pk.Errors.Status {
+		if p.ByName {
+			for _, m := range p.Re.FindAllSubmatchIndex(code, -1) {
 				e.code(statusByName(string(code[m[2]:m[3]])), s.loc(m[0]))
 			}
 			continue
 		}
 		for _, ln := range lines {
-			for _, m := range p.re.FindAllSubmatchIndex(code[ln[0]:ln[1]], -1) {
+			for _, m := range p.Re.FindAllSubmatchIndex(code[ln[0]:ln[1]], -1) {
 				c, _ := strconv.Atoi(string(code[ln[0]+m[2] : ln[0]+m[3]]))
 				e.code(c, s.loc(ln[0]+m[0]))
 			}
 		}
+	}
+	if re := pk.Errors.Central; re != nil {
+		e.central = addAll(e.central, s, re.FindAllIndex(code, -1))
+	}
+	if pk.Errors.Scan != nil {
+		pk.Errors.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: code}, e)
 	}
 	switch group {
 	case "python":
@@ -163,14 +117,9 @@ func (e *errorState) scan(s *source) {
 				e.code(400, s.loc(m[0]))
 			}
 		}
-		e.central = addAll(e.central, s, rePyCentral.FindAllIndex(code, -1))
-	case "jvm":
-		e.central = addAll(e.central, s, reJVMCentral.FindAllIndex(code, -1))
 	case "js":
-		e.central = addAll(e.central, s, reJSCentral.FindAllIndex(code, -1))
 		e.scanExpress(s)
 	case "go":
-		e.central = addAll(e.central, s, reGoCentral.FindAllIndex(code, -1))
 		for _, m := range reGoFunc.FindAllSubmatchIndex(code, -1) {
 			if goErrorWriter(string(code[m[2]:m[3]]), string(code[m[4]:m[5]])) {
 				e.central = scan.AddEvidence(e.central, s.loc(m[0]))
@@ -325,3 +274,9 @@ func statusLines(code []byte) [][2]int {
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// Status and Central make errorState the sink of a pack's Errors.Scan.
+func (e *errorState) Status(c int, at facts.Location) { e.code(c, at) }
+
+// Central records a central error handler a pack found.
+func (e *errorState) Central(at facts.Location) { e.central = scan.AddEvidence(e.central, at) }

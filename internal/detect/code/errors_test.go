@@ -151,6 +151,15 @@ return ResponseEntity.status(HttpStatus.CONFLICT).build();
 throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "bad token");
 return ResponseEntity.ok(x);
 `}, true, []int{400, 401, 404, 409}},
+		{"spring servlet constants and sendError", [2]string{"java", "spring-boot"}, []string{"src/main/java/a/JwtEntryPoint.java", `
+public class JwtEntryPoint implements AuthenticationEntryPoint {
+    public void commence(HttpServletRequest req, HttpServletResponse response, AuthenticationException e) throws IOException {
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+    }
+    void deny(HttpServletResponse r) throws IOException { r.sendError(403); }
+    int ok() { return HttpServletResponse.SC_OK; }
+}
+`}, false, []int{401, 403}},
 		{"spring local handler only", [2]string{"java", "spring-boot"}, []string{"src/main/java/a/C.java", `
 @RestController
 public class C {

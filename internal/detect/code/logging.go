@@ -6,89 +6,19 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
-
-// Kinds of logging signal.
-const (
-	logUse = iota // the library is used, not set up
-	logConfigured
-	logRequest // requests are logged (implies a configured logger)
-)
-
-// logPattern is a logging signal: in files that contain need (when set),
-// re means lib is used, configured or logs requests.
-type logPattern struct {
-	lib  string
-	kind int
-	re   *scan.Regexp
-	need string
-}
-
-func lp(lib string, kind int, expr, need string) logPattern {
-	return logPattern{lib, kind, scan.MustCompile(expr), need}
-}
-
-var logPatterns = map[string][]logPattern{
-	"python": {
-		lp("logging", logUse, `\bimport logging\b|logging\.getLogger\(`, ""),
-		lp("logging", logConfigured, `logging\.basicConfig\(|\bdictConfig\(|\bfileConfig\(|\.addHandler\(|(?m)^LOGGING\s*=\s*\{|\blog_config\s*=`, ""),
-		lp("structlog", logUse, `\bimport structlog\b`, ""),
-		lp("structlog", logConfigured, `structlog\.configure\(`, ""),
-		lp("loguru", logConfigured, `from loguru import logger`, ""), // works once imported
-	},
-	"jvm": {
-		lp("slf4j", logConfigured, `LoggerFactory\.getLogger\(|@Slf4j\b|KotlinLogging\.logger|@XSlf4j\b`, ""),
-		lp("log4j2", logConfigured, `LogManager\.getLogger\(|@Log4j2\b`, ""),
-		lp("slf4j", logRequest, `\bCommonsRequestLoggingFilter\b`, ""),
-	},
-	"js": {
-		lp("winston", logConfigured, `\bcreateLogger\s*\(`, "winston"),
-		lp("pino", logConfigured, `\bpino\s*\(`, "pino"),
-		lp("bunyan", logConfigured, `bunyan\.createLogger\s*\(`, ""),
-		lp("morgan", logRequest, `\bmorgan\s*\(`, ""),
-		lp("pino", logRequest, `\bpinoHttp\s*\(|require\(\s*['"]pino-http['"]\s*\)\s*\(|\bexpressPino\s*\(`, ""),
-		lp("winston", logRequest, `expressWinston\.logger\s*\(`, ""),
-		lp("pino", logRequest, `LoggerModule\.forRoot`, "nestjs-pino"),
-		lp("nestjs-logger", logConfigured, `\bnew\s+Logger\s*\(|\.useLogger\s*\(`, "@nestjs/common"),
-		// Fastify({ logger: true }) logs every request with pino; "astify"
-		// matches fastify and Fastify.
-		lp("pino", logRequest, `\blogger\s*:\s*(?:true|\{|envToLogger|loggerOptions)`, "astify"),
-	},
-	"go": {
-		lp("log", logUse, `\blog\.(?:Print|Printf|Println|Fatal|Fatalf)\(`, ""),
-		lp("slog", logUse, `\bslog\.(?:Info|Error|Warn|Debug)\(`, ""),
-		lp("slog", logConfigured, `\bslog\.New\(|\bslog\.SetDefault\(`, ""),
-		lp("zap", logConfigured, `\bzap\.New(?:Production|Development|Example)?\(|zap\.Config\{|zap\.NewProductionConfig\(`, ""),
-		lp("zerolog", logConfigured, `\bzerolog\.New\(|zerolog\.SetGlobalLevel\(|\blog\.Logger\s*=`, "zerolog"),
-		lp("logrus", logConfigured, `\blogrus\.New\(\)|\b(?:logrus|log)\.Set(?:Formatter|Level|Output)\(`, "logrus"),
-		lp("gin", logRequest, `\bgin\.Default\(\)|\bgin\.Logger\(|\bgin\.LoggerWithConfig\(|\bginzap\.|\bsloggin\.`, ""),
-		lp("echo", logRequest, `middleware\.(?:Logger|LoggerWithConfig|RequestLogger|RequestLoggerWithConfig)\(`, "labstack/echo"),
-		lp("chi", logRequest, `middleware\.(?:Logger|RequestLogger)\b`, "chi"),
-		lp("fiber", logRequest, `\blogger\.New\(`, "middleware/logger"),
-		lp("gorilla", logRequest, `handlers\.(?:Combined)?LoggingHandler\(`, ""),
-		lp("zerolog", logRequest, `\bhlog\.(?:NewHandler|AccessHandler)\(`, ""),
-		lp("log", logRequest, `func\s+\w*[Ll]og\w*\s*\(\s*next\s+http\.Handler\s*\)\s*http\.Handler`, ""),
-	},
-}
 
 // Hand-written request-logging middleware: an anchor that declares
 // middleware, in a file that logs the request's method or path. In JS the
 // logger may have any name (const http = new Logger('HTTP'); http.log(...))
 // when the message names req.method, req.url or originalUrl.
 var (
-	rePyMiddleware  = scan.MustCompile(`@\w+\.middleware\(\s*["']http["']\s*\)|\bBaseHTTPMiddleware\b|@\w+\.(?:before|after)_request\b|\bMiddlewareMixin\b|def\s+__call__\s*\(\s*self\s*,\s*request`)
-	rePyLogsRequest = scan.MustCompile(`(?:log\w*|logging)\.(?:info|debug|warning)\([^\n]*(?:request\.(?:method|url|path)|status_code|process_time|duration)`)
-	reJVMMiddleware = scan.MustCompile(`extends\s+OncePerRequestFilter\b|implements\s+(?:HandlerInterceptor|Filter|WebFilter)\b|:\s*(?:OncePerRequestFilter\(\)|HandlerInterceptor|WebFilter)\b`)
-	reJVMLogsReq    = scan.MustCompile(`(?:log|logger|LOG|LOGGER)\.(?:info|debug)\([^\n]*(?:getRequestURI|getMethod|request\.method|request\.uri|\.path)`)
-	reJSMiddleware  = scan.MustCompile(`\.use\(\s*(?:async\s*)?\(?\s*req\w*\s*(?::[^,]+)?,\s*res\w*\s*(?::[^,]+)?,\s*next|implements\s+(?:NestMiddleware|NestInterceptor)\b`)
-	reJSLogsRequest = scan.MustCompile(`(?:console|log\w*|this\.logger)\.(?:log|info|debug|http)\([^\n]*(?:req\w*\.(?:method|url|originalUrl|path)|\bmethod\b)|[\w$]+\.(?:log|info|debug|http)\([^\n]*(?:\breq\w*\.(?:method|url|originalUrl|path)\b|\boriginalUrl\b)`)
 	// Go middleware: a function handing back gin/echo/fiber middleware or
 	// wrapping an http.Handler, in a file whose log call (possibly spread
 	// over lines) names the request's method or path.
-	reGoMiddleware  = scan.MustCompile(`\)\s*(?:gin\.HandlerFunc|echo\.MiddlewareFunc|fiber\.Handler)\s*\{|\bfunc\s*(?:\w+\s*)?\(\s*next\s+(?:echo\.HandlerFunc|http\.Handler)\s*\)`)
-	reGoLogsRequest = scan.MustCompile(`\b(?:log\w*|slog|zap|l)\.\w+\((?s:[^{}]{0,600}?)(?:\.Request(?:\(\))?\.(?:Method|URL|RequestURI)\b|\b(?:r|req)\.Method\b|\b(?:r|req)\.URL\.Path\b|\bc\.Method\(\)|\bc\.Path\(\)|\bc\.OriginalURL\(\))`)
-	reDjangoHealth  = scan.MustCompile(`\bpath\(\s*r?['"]([^'"]*)['"]\s*,\s*include\(\s*['"]health_check\.urls`)
 	rePropLogging   = scan.MustCompile(`(?m)^\s*logging\.\w|^logging:\s*$`)
 	rePropAccessLog = scan.MustCompile(`(?m)accesslog\.enabled\s*[=:]\s*true|^\s+accesslog:\s*$`)
 )
@@ -136,31 +66,35 @@ func (l *logState) scan(s *source) {
 	// Alembic's env.py sets up logging for the migration command only
 	// (fileConfig(config.config_file_name)); the API's logger is elsewhere.
 	migrationEnv := group == "python" && reAlembicEnv.Match(code)
-	for _, p := range logPatterns[group] {
-		if p.need != "" && !bytes.Contains(code, []byte(p.need)) {
+	pk := stacks.ByID(group)
+	if pk == nil {
+		return
+	}
+	for _, p := range pk.Logging.Patterns {
+		if p.Need != "" && !bytes.Contains(code, []byte(p.Need)) {
 			continue
 		}
-		if migrationEnv && p.kind == logConfigured {
+		if migrationEnv && p.Kind == pack.LogConfigured {
 			continue
 		}
-		m := p.re.FindIndex(code)
+		m := p.Re.FindIndex(code)
 		if m == nil {
 			continue
 		}
 		loc := s.loc(m[0])
-		switch p.kind {
-		case logUse:
-			l.lib(p.lib, loc)
-		case logConfigured:
-			l.configured(p.lib, loc)
-		case logRequest:
+		switch p.Kind {
+		case pack.LogUse:
+			l.lib(p.Lib, loc)
+		case pack.LogConfigured:
+			l.configured(p.Lib, loc)
+		case pack.LogRequest:
 			l.request = scan.AddEvidence(l.request, loc)
 			// A request logger is a configured logger of its own (morgan,
 			// pino-http); framework middleware (gin, echo) only counts
 			// as request logging.
-			switch p.lib {
+			switch p.Lib {
 			case "morgan", "pino", "winston", "slf4j", "zerolog":
-				l.configured(p.lib, loc)
+				l.configured(p.Lib, loc)
 			}
 		}
 	}
@@ -169,21 +103,16 @@ func (l *logState) scan(s *source) {
 			l.loggerOpt = scan.AddEvidence(l.loggerOpt, s.loc(m[0]))
 		}
 	}
-	var anchor, logs *scan.Regexp
-	switch group {
-	case "python":
-		anchor, logs = rePyMiddleware, rePyLogsRequest
-		if m := reDjangoHealth.FindSubmatchIndex(code); m != nil && l.health == "" {
-			l.health, l.healthEv = normPath(string(code[m[2]:m[3]])), s.loc(m[0])
+	anchor, logs := pk.Logging.Middleware, pk.Logging.LogsRequest
+	if re := pk.Logging.Health; re != nil && l.health == "" {
+		if m := re.FindSubmatchIndex(code); m != nil {
+			l.health, l.healthEv = "/health", s.loc(m[0])
+			if len(m) >= 4 && m[2] >= 0 {
+				l.health = normPath(string(code[m[2]:m[3]]))
+			}
 		}
-	case "jvm":
-		anchor, logs = reJVMMiddleware, reJVMLogsReq
-	case "js":
-		anchor, logs = reJSMiddleware, reJSLogsRequest
-	case "go":
-		anchor, logs = reGoMiddleware, reGoLogsRequest
 	}
-	if anchor != nil {
+	if anchor != nil && logs != nil {
 		if m := anchor.FindIndex(code); m != nil && logs.Match(code) {
 			l.request = scan.AddEvidence(l.request, s.loc(m[0]))
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -67,6 +69,12 @@ type routeState struct {
 	// goMounts maps a Go function to the group prefix it is called with:
 	// articles.Register(v1.Group("/articles")).
 	goMounts map[string]string
+	// packScanners are the stack packs' route scanners, by group.
+	packScanners map[string]pack.RouteScanner
+	// protected are the first pack routes declared with authentication,
+	// protectedCount all of them.
+	protected      []facts.Location
+	protectedCount int
 }
 
 func newRouteState() routeState {
@@ -76,10 +84,22 @@ func newRouteState() routeState {
 		drfIncl:  map[string]string{},
 		appFiles: map[string]bool{},
 		goMounts: map[string]string{},
+		packScanners: func() map[string]pack.RouteScanner {
+			m := map[string]pack.RouteScanner{}
+			for _, pk := range stacks.All() {
+				if pk.NewRouteScanner != nil {
+					m[pk.ID] = pk.NewRouteScanner()
+				}
+			}
+			return m
+		}(),
 	}
 }
 
 func (st *routeState) scan(s *source) {
+	if rs := st.packScanners[s.group()]; rs != nil {
+		rs.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: s.code})
+	}
 	switch {
 	case s.python():
 		st.scanPython(s)
@@ -89,6 +109,87 @@ func (st *routeState) scan(s *source) {
 		st.scanJS(s)
 	case s.golang():
 		st.scanGo(s)
+	default:
+		st.scanPack(s)
+	}
+}
+
+// entry returns the shallowest file that creates the application (the
+// first by name among as shallow), outside the client's folder.
+func (st *routeState) entry(clientDir string) string {
+	best := ""
+	for f := range st.appFiles {
+		if clientDir != "" && clientDir != "." && strings.HasPrefix(f, clientDir+"/") {
+			continue
+		}
+		if best == "" || strings.Count(f, "/") < strings.Count(best, "/") ||
+			(strings.Count(f, "/") == strings.Count(best, "/") && f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// addPackRoutes adds the routes the packs' scanners resolved, in group
+// order, with every prefix already applied.
+func (st *routeState) addPackRoutes() {
+	ids := make([]string, 0, len(st.packScanners))
+	for id := range st.packScanners {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, r := range st.packScanners[id].Routes() {
+			st.routes = append(st.routes, route{method: strings.ToUpper(r.Method), path: r.Path, loc: r.At})
+			if r.Protected {
+				st.protected = scan.AddEvidence(st.protected, r.At)
+				st.protectedCount++
+			}
+		}
+	}
+}
+
+// resourceActions are the routes a REST resource declaration stands for
+// (Rails resources, Laravel apiResource): index, create, show, update,
+// destroy.
+var resourceActions = []struct{ method, suffix string }{
+	{"GET", ""}, {"POST", ""}, {"GET", "/{id}"}, {"PUT", "/{id}"}, {"DELETE", "/{id}"},
+}
+
+// scanPack reads routes with the declarative patterns of the file's stack
+// pack (Pack.Routes), for the groups without a scanner of their own above.
+func (st *routeState) scanPack(s *source) {
+	pk := stacks.ByID(s.group())
+	if pk == nil {
+		return
+	}
+	for _, rp := range pk.Routes {
+		for _, m := range rp.Re.FindAllSubmatchIndex(s.code, -1) {
+			group := func(i int) string {
+				if i <= 0 || 2*i+1 >= len(m) || m[2*i] < 0 {
+					return ""
+				}
+				return string(s.code[m[2*i]:m[2*i+1]])
+			}
+			method := rp.Verb
+			if rp.Method > 0 {
+				method = group(rp.Method)
+			}
+			p := group(rp.Path)
+			if !strings.HasPrefix(p, "/") {
+				p = "/" + p
+			}
+			if rp.Resource {
+				for _, a := range resourceActions {
+					st.add(s, a.method, p+a.suffix, "", m[0])
+				}
+				continue
+			}
+			if method == "" {
+				continue
+			}
+			st.add(s, method, p, "", m[0])
+		}
 	}
 }
 
@@ -1253,6 +1354,7 @@ type resolved struct {
 
 func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
+	st.addPackRoutes()
 	methods := map[string]int{}
 	seen := map[string]bool{}
 	var list []string
@@ -1297,7 +1399,8 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	sort.Strings(list)
 	sort.Strings(resOrder)
 	inv.Endpoints = len(list)
-	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev}
+	inv.Routes = facts.Routes{Resources: resOrder, List: list, Evidence: ev, Protected: st.protected, ProtectedCount: st.protectedCount,
+		Entry: st.entry(clientDir)}
 	if len(methods) > 0 {
 		inv.Routes.Methods = methods
 	}

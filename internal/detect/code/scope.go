@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -226,10 +227,25 @@ func (c *scopeState) scanConfig(p string, data []byte) {
 	}
 }
 
+// packPagination returns where the file's pack sees a paginated query
+// (Pack.Pagination), or -1.
+func packPagination(s *source, code []byte) int {
+	pk := stacks.ByID(s.group())
+	if pk == nil || pk.Pagination == nil {
+		return -1
+	}
+	if m := pk.Pagination.FindIndex(code); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
 func (c *scopeState) scan(s *source) {
 	code := s.code
 	if m := rePageStrong.FindIndex(code); m != nil {
 		c.pagination.add(s.loc(m[0]))
+	} else if m := packPagination(s, code); m >= 0 {
+		c.pagination.add(s.loc(m))
 	} else {
 		for _, pair := range pagePairs {
 			a := pair[0].FindIndex(code)

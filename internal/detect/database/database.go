@@ -11,10 +11,13 @@ package database
 import (
 	"bytes"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -46,11 +49,23 @@ type detector struct {
 	relations   int
 	relationEv  []facts.Location
 	relationSet map[facts.Location]bool
+
+	// modelScanners are the stack packs' model scanners, by group;
+	// pendingMig the pack migrations that wait for their content.
+	modelScanners map[string]pack.ModelScanner
+	pendingMig    map[string]pack.MigrationTool
 }
 
 // New returns a detector of databases, models, relations and migrations.
 func New() scan.Detector {
+	scanners := map[string]pack.ModelScanner{}
+	for _, pk := range stacks.All() {
+		if pk.Database.NewScanner != nil {
+			scanners[pk.ID] = pk.Database.NewScanner()
+		}
+	}
 	return &detector{
+		modelScanners: scanners, pendingMig: map[string]pack.MigrationTool{},
 		seenMig:      map[string]bool{},
 		atlasDirs:    map[string]bool{},
 		goMigDirs:    map[string]bool{},
@@ -102,7 +117,20 @@ func (d *detector) Wants(p string) bool {
 	if scan.IsSource(p) {
 		return !scan.IsTestPath(p)
 	}
-	return isConfig(p)
+	return isConfig(p) || packMigrationByContent(p)
+}
+
+// packMigrationByContent reports whether a pack's migration tool must read
+// p to decide (MigrationTool.Count): Ecto's .exs scripts are no source.
+func packMigrationByContent(p string) bool {
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if t.Count != nil && t.Path.MatchString(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Scan records path-only signals for every file and content signals for
@@ -121,6 +149,9 @@ func (d *detector) Scan(f scan.File) {
 	known := d.scanMigrationPath(p)
 	if f.Data == nil || !d.Wants(p) {
 		return
+	}
+	if t, ok := d.pendingMig[p]; ok && t.Count(p, f.Data) {
+		d.addMigration(t.Tool, p, 1, p, 0)
 	}
 	ext := scan.Ext(p)
 	switch {
@@ -152,8 +183,6 @@ var (
 	jsRelation     = scan.MustCompile(`@(?:ManyToOne|OneToMany|ManyToMany|OneToOne|JoinColumn|JoinTable|BelongsTo|HasMany|HasOne|BelongsToMany|ForeignKey)\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\breferences\s*:\s*\{|\.references\s*\(|\.foreign\s*\(`)
 	mongooseRef    = scan.MustCompile(`\bref\s*:\s*["'\x60\w]`)
 	goRelation     = scan.MustCompile(`\bedge\.(?:To|From)\s*\(`)
-	rubyRelation   = scan.MustCompile(`(?m)^\s*(?:belongs_to|has_many|has_one|has_and_belongs_to_many)\s+:|\bt\.references\b|\badd_foreign_key\b|\bforeign_key:\s*true`)
-	csRelation     = scan.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey)\s*[<(]|\[ForeignKey\(`)
 	configRelation = scan.MustCompile(`addForeignKeyConstraint|foreignKeyName|referencedTableName`)
 	goSQLOpen      = scan.MustCompile(`\bsqlx?\.(?:Open|Connect|MustConnect)\(\s*"(postgres|pgx|mysql|sqlite3|sqlite|sqlserver|mssql)"`)
 	gormOpen       = scan.MustCompile(`gorm\.Open\(\s*(postgres|mysql|sqlite|sqlserver)\.Open|gorm\.Open\(\s*"(postgres|mysql|sqlite3|mssql)"`)
@@ -249,22 +278,79 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 			}
 			d.addEngine(e, at(m[0]))
 		}
-	case "ruby":
-		for _, m := range railsModelRe.FindAllSubmatchIndex(code, -1) {
-			d.addModel(string(code[m[2]:m[3]]), "activerecord", at(m[2]))
-		}
-		rels(rubyRelation)
-	case "csharp":
+	default:
+		d.scanPack(p, code, lang)
+	}
+}
+
+// scanPack reads models and relations with the tables of the file's stack
+// pack (Pack.Database), for the groups without a scanner of their own
+// above. A model is counted once per name and file.
+func (d *detector) scanPack(p string, code []byte, lang string) {
+	pk := stacks.ForLanguage(lang)
+	if pk == nil {
+		return
+	}
+	db := pk.Database
+	if db.Skip != nil && db.Skip(p) {
+		return
+	}
+	if ms := d.modelScanners[pk.ID]; ms != nil {
+		ms.Scan(pack.Source{Path: p, Lang: lang, Code: code})
+	}
+	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
+	if db.Model != nil {
+		orm := packORM(pk)
 		seen := map[string]bool{}
-		for _, m := range dbSetRe.FindAllSubmatchIndex(code, -1) {
-			name := string(code[m[2]:m[3]])
-			if !seen[name] {
+		for _, m := range db.Model.FindAllSubmatchIndex(code, -1) {
+			name, off := "", m[0]
+			if len(m) >= 4 && m[2] >= 0 {
+				name, off = string(code[m[2]:m[3]]), m[2]
+			}
+			if name == "" || !seen[name] {
 				seen[name] = true
-				d.addModel(name, "ef-core", at(m[0]))
+				d.addModel(name, orm, at(off))
 			}
 		}
-		rels(csRelation)
 	}
+	if db.Relation != nil {
+		for _, m := range db.Relation.FindAllIndex(code, -1) {
+			d.addRelation(at(m[0]))
+		}
+	}
+}
+
+// finishPacks takes the models and relations of the packs' scanners.
+func (d *detector) finishPacks() {
+	for _, pk := range stacks.All() {
+		ms := d.modelScanners[pk.ID]
+		if ms == nil {
+			continue
+		}
+		orm := packORM(pk)
+		for _, m := range ms.Models() {
+			d.addModel(m.Name, orm, m.At)
+		}
+		for _, l := range ms.Relations() {
+			d.addRelation(l)
+		}
+	}
+}
+
+// packORM names the ORM a pack's models belong to: its first ORM in
+// depORMs order.
+func packORM(pk *pack.Pack) string {
+	for _, o := range depORMs {
+		for _, name := range pk.Database.ORMs {
+			if name == o.orm {
+				return o.orm
+			}
+		}
+	}
+	for _, name := range pk.Database.ORMs {
+		return name
+	}
+	return ""
 }
 
 // scanConfig reads engines from configuration files and Liquibase changelogs.
@@ -346,10 +432,7 @@ func (d *detector) addRelation(loc facts.Location) {
 // depORMs lists the ORMs and query builders by the dependencies that
 // declare them, most model-centric first: when a project has several, the
 // first one with models or, failing that, the first declared wins.
-var depORMs = []struct {
-	orm  string
-	deps []string
-}{
+var depORMs = withPackORMs([]ormDeps{
 	{"sqlmodel", []string{"sqlmodel"}},
 	{"sqlalchemy", []string{"sqlalchemy", "flask-sqlalchemy", "flask-migrate", "alembic"}},
 	{"django-orm", []string{"django"}},
@@ -380,12 +463,47 @@ var depORMs = []struct {
 	{"spring-data-mongodb", []string{"spring-boot-starter-data-mongodb"}},
 	{"mongoengine", []string{"mongoengine"}},
 	{"beanie", []string{"beanie"}},
+})
+
+type ormDeps struct {
+	orm  string
+	deps []string
+}
+
+// withPackORMs adds the stack packs' ORMs (Pack.Database.ORMs) that the
+// list does not name yet, after it.
+func withPackORMs(list []ormDeps) []ormDeps {
+	known := map[string]int{}
+	for i, o := range list {
+		known[o.orm] = i
+	}
+	for _, pk := range stacks.All() {
+		deps := make([]string, 0, len(pk.Database.ORMs))
+		for dep := range pk.Database.ORMs {
+			deps = append(deps, dep)
+		}
+		sort.Strings(deps)
+		for _, dep := range deps {
+			orm := pk.Database.ORMs[dep]
+			i, ok := known[orm]
+			if !ok {
+				list = append(list, ormDeps{orm: orm})
+				i = len(list) - 1
+				known[orm] = i
+			}
+			if !slices.Contains(list[i].deps, dep) {
+				list[i].deps = append(list[i].deps, dep)
+			}
+		}
+	}
+	return list
 }
 
 // Finish decides engines, ORM, models, relations and migrations.
 func (d *detector) Finish(f *facts.Facts) {
 	d.finishPython()
 	d.finishGo()
+	d.finishPacks()
 	for _, fl := range d.prismaFields {
 		if d.prismaModels[fl.typ] {
 			d.addRelation(fl.loc)

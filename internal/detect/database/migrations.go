@@ -3,17 +3,17 @@ package database
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 var (
 	// Path shapes of the migration tools that are known by their file names.
 	djangoMigration = scan.MustCompile(`(^|/)migrations/\d{4}_\w+\.py$`)
-	railsMigration  = scan.MustCompile(`(^|/)db/migrate/\d+_\w+\.rb$`)
-	efMigration     = scan.MustCompile(`(^|/)Migrations/\d{14}_\w+\.cs$`)
 	prismaMigration = scan.MustCompile(`(^|/)migrations/[^/]+/migration\.sql$`)
 	// Flyway versioned migrations: V1__init.sql, V1.1__x.sql, V2_1__x.sql.
 	// Repeatable (R__) and undo (U1__) scripts are not versions.
@@ -93,10 +93,7 @@ func (d *detector) scanMigrationPath(p string) bool {
 	switch {
 	case djangoMigration.MatchString(p):
 		d.addMigration("django", p, 1, p, 0)
-	case railsMigration.MatchString(p):
-		d.addMigration("rails", p, 1, p, 0)
-	case efMigration.MatchString(p) && !strings.HasSuffix(base, ".Designer.cs"):
-		d.addMigration("efcore", p, 1, p, 0)
+	case d.packMigration(p):
 	case prismaMigration.MatchString(p):
 		d.addMigration("prisma", path.Dir(p), 1, p, 0)
 	case flywayName.MatchString(base):
@@ -108,6 +105,23 @@ func (d *detector) scanMigrationPath(p string) bool {
 		return false
 	}
 	return true
+}
+
+// packMigration records p when a stack pack's migration tool claims it.
+func (d *detector) packMigration(p string) bool {
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if t.Path.MatchString(p) && (t.Skip == nil || !t.Skip(p)) {
+				if t.Count != nil {
+					d.pendingMig[p] = t // decided on its content in Scan
+				} else {
+					d.addMigration(t.Tool, p, 1, p, 0)
+				}
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanMigrationContent recognises migrations by what they contain.
@@ -210,7 +224,7 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 		counts["liquibase"] = d.liquibaseIncludes
 	}
 	best, bestN := "", 0
-	for _, tool := range toolOrder {
+	for _, tool := range migrationTools() {
 		if counts[tool] > bestN {
 			best, bestN = tool, counts[tool]
 		}
@@ -244,6 +258,20 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 var toolOrder = []string{
 	"alembic", "django", "flyway", "liquibase", "prisma", "typeorm", "sequelize", "knex",
 	"golang-migrate", "goose", "atlas", "rails", "efcore", "other",
+}
+
+// migrationTools is toolOrder with the stack packs' tools (laravel, ecto,
+// ...) before "other".
+func migrationTools() []string {
+	out := slices.Clone(toolOrder[:len(toolOrder)-1])
+	for _, pk := range stacks.All() {
+		for _, t := range pk.Database.Migrations {
+			if !slices.Contains(out, t.Tool) {
+				out = append(out, t.Tool)
+			}
+		}
+	}
+	return append(out, "other")
 }
 
 // relabelGoSQL gives numbered .up.sql files to the Go library that runs

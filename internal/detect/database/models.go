@@ -51,8 +51,6 @@ var (
 	prismaModelRe = scan.MustCompile(`(?m)^\s*model\s+(\w+)\s*\{`)
 	prismaFieldRe = scan.MustCompile(`(?m)^[ \t]+\w+[ \t]+(\w+)`)
 	prismaRelRe   = scan.MustCompile(`@relation\b`)
-	railsModelRe  = scan.MustCompile(`(?m)^\s*class\s+(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b`)
-	dbSetRe       = scan.MustCompile(`\bDbSet<(\w+)>`)
 	drizzleRe     = scan.MustCompile(`\b(?:pgTable|mysqlTable|sqliteTable)\s*\(\s*["'\x60]`)
 	seqDefineRe   = scan.MustCompile(`\.define\s*\(\s*["'\x60]`)
 	extendsModel  = scan.MustCompile(`\bextends\s+Model\b`)

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -76,7 +77,9 @@ func gqlgenConfig(p string) bool {
 	return b == "gqlgen.yml" || b == "gqlgen.yaml"
 }
 
-var wantLangs = map[string]bool{"python": true, "javascript": true, "typescript": true, "java": true, "kotlin": true, "go": true}
+// serverGroups are the stack packs whose GraphQL servers this detector
+// recognises.
+var serverGroups = map[string]bool{"python": true, "jvm": true, "js": true, "go": true}
 
 // Wants asks for SDL files and the source of the languages whose GraphQL
 // servers are recognised (not tests, which hold query strings, not schemas).
@@ -84,7 +87,7 @@ func (d *detector) Wants(p string) bool {
 	if sdlFile(p) {
 		return !scan.IsTestPath(p) && !testDir(p)
 	}
-	return scan.IsSource(p) && wantLangs[scan.SourceExts[scan.Ext(p)]] && !scan.IsTestPath(p)
+	return scan.IsSource(p) && serverGroups[stacks.Group(p)] && !scan.IsTestPath(p)
 }
 
 // testDir reports whether p sits in a test folder (IsTestPath only judges

@@ -211,6 +211,10 @@ func TestEndpointsFallback(t *testing.T) {
 	d.Scan(fileOf("config/urls.py", "from drf_spectacular.views import SpectacularAPIView\nurlpatterns = [path('schema/', SpectacularAPIView.as_view())]\n"))
 	inv := &facts.Facts{Stack: facts.Stack{Language: "python", Framework: "django"}, Endpoints: 12}
 	d.Finish(inv)
+	if !inv.OpenAPI.CountRoutes {
+		t.Fatalf("a generated document with no annotated operations should ask for the route count")
+	}
+	CountRoutes(&inv.OpenAPI, inv.Endpoints)
 	if inv.OpenAPI.Operations != 12 {
 		t.Errorf("operations = %d, want the route count 12", inv.OpenAPI.Operations)
 	}

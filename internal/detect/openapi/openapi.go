@@ -8,8 +8,9 @@ package openapi
 import (
 	"strings"
 
-	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -87,10 +88,8 @@ func (d *detector) Wants(p string) bool {
 	switch scan.Ext(p) {
 	case ".json", ".yaml", ".yml":
 		return specCandidate(p)
-	case ".py", ".java", ".kt", ".js", ".mjs", ".cjs", ".ts", ".mts", ".go":
-		return scan.IsSource(p) && !scan.IsTestPath(p)
 	}
-	return false
+	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
 }
 
 func (d *detector) Scan(f scan.File) {
@@ -113,15 +112,18 @@ func (d *detector) Scan(f scan.File) {
 		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
 			return
 		}
-		switch lang := scan.SourceExts[ext]; lang {
+		lang := stacks.Language(f.Path)
+		switch stacks.Group(f.Path) {
 		case "python":
 			d.scanPython(f.Path, f.Data)
-		case "java", "kotlin":
+		case "jvm":
 			d.scanJVM(f.Path, lang, f.Data)
-		case "javascript", "typescript":
+		case "js":
 			d.scanJS(f.Path, lang, f.Data)
 		case "go":
 			d.scanGo(f.Path, f.Data)
+		default:
+			d.scanPack(f.Path, f.Data)
 		}
 	}
 }
@@ -137,14 +139,54 @@ var priority = []struct{ name, lang string }{
 	{"huma", "go"}, {"swaggo", "go"}, {"go-swagger", "go"}, {"oapi-codegen", "go"}, {"ogen", "go"},
 }
 
-func langFamily(lang string) string {
-	switch lang {
-	case "java", "kotlin":
-		return "jvm"
-	case "javascript", "typescript":
-		return "js"
+// generatorOrder is priority followed by the generators of the other
+// packs (Pack.OpenAPI), in registry order.
+func generatorOrder() []struct{ name, lang string } {
+	out := append([]struct{ name, lang string }{}, priority...)
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			out = append(out, struct{ name, lang string }{g.Name, pk.ID})
+		}
 	}
-	return lang
+	return out
+}
+
+func langFamily(lang string) string { return stacks.GroupOf(lang) }
+
+// scanPack records the generators of a pack without a scanner of its own
+// here: a Generator's Code seen in the file.
+func (d *detector) scanPack(p string, data []byte) {
+	pk := stacks.ForPath(p)
+	if pk == nil || len(pk.OpenAPI) == 0 {
+		return
+	}
+	code := scan.Code(data, stacks.Language(p))
+	for _, g := range pk.OpenAPI {
+		if g.Code == nil {
+			continue
+		}
+		if m := g.Code.FindIndex(code); m != nil {
+			d.record(g.Name, generatorKind(g), p, code, m[0])
+		}
+	}
+	for _, g := range pk.OpenAPI {
+		if g.Quality == nil {
+			continue
+		}
+		dq := g.Quality(code)
+		q := d.quality(qualityKey(g.Name))
+		q.ops += dq.Operations
+		q.described += dq.Described
+		q.errors += dq.ErrorResponses
+		q.schemes = q.schemes || dq.SecuritySchemes
+	}
+}
+
+func generatorKind(g pack.Generator) string {
+	if g.Kind == "" {
+		return kindGenerated
+	}
+	return g.Kind
 }
 
 // qualityKey maps a generator to the counters its documentation feeds.
@@ -182,6 +224,17 @@ func (d *detector) addDependencySignals(st facts.Stack) {
 	} else if springfox {
 		add("springfox")
 	}
+	// A pack's generator declared as a dependency serves its document even
+	// where the wiring was not seen (Swashbuckle's defaults, l5-swagger).
+	for _, pk := range stacks.All() {
+		for _, g := range pk.OpenAPI {
+			if len(g.Deps) > 0 && st.HasDep(g.Deps...) {
+				if _, ok := d.signals[g.Name]; !ok {
+					d.signals[g.Name] = &signal{name: g.Name, kind: generatorKind(g), ev: facts.Location{Path: st.Manifest}}
+				}
+			}
+		}
+	}
 	// JSDoc @openapi blocks are the source whichever library reads them.
 	if len(d.jsdocEv) > 0 {
 		if s, ok := d.signals["swagger-jsdoc"]; ok {
@@ -199,7 +252,7 @@ func (d *detector) addDependencySignals(st facts.Stack) {
 func (d *detector) generator(st facts.Stack) *signal {
 	fam := langFamily(st.Language)
 	var first *signal
-	for _, p := range priority {
+	for _, p := range generatorOrder() {
 		s, ok := d.signals[p.name]
 		if !ok {
 			continue
@@ -253,16 +306,36 @@ func (d *detector) Finish(inv *facts.Facts) {
 			}
 		}
 	case gen != nil:
-		out = d.fromGenerator(gen, inv.Endpoints)
+		out = d.fromGenerator(gen)
 		if best != nil {
 			// The committed document is broken, but the framework serves
 			// its own: say so without failing the generated one.
 			out.Evidence = append(out.Evidence, facts.Location{Path: best.path, Line: 1})
 		}
 	}
-	inv.OpenAPI = out
 	if d.apiImpl != nil && out.Kind == kindStatic && out.Valid && hasAny(inv.Stack.Dependencies, specFirstDeps) {
-		code.AddDocumentRoutes(inv, out.OperationKeys, *d.apiImpl)
+		out.ImplementedAt = d.apiImpl
+	}
+	inv.OpenAPI = out
+}
+
+// CountRoutes completes a generated document whose annotations counted no
+// operations (OpenAPI.CountRoutes) with the routes the code serves. The
+// collector calls it once the code detector's routes are merged.
+func CountRoutes(o *facts.OpenAPI, endpoints int) {
+	if !o.CountRoutes {
+		return
+	}
+	o.CountRoutes = false
+	described, errs := o.Described, o.ErrorResponses
+	o.Operations = endpoints
+	if o.Operations == 0 {
+		o.Operations = max(described, errs)
+	}
+	o.Described = min(described, o.Operations)
+	o.ErrorResponses = min(errs, o.Operations)
+	if o.AllErrorResponses {
+		o.ErrorResponses = o.Operations
 	}
 }
 
@@ -284,7 +357,7 @@ func fromStatic(s *specDoc) facts.OpenAPI {
 	}
 }
 
-func (d *detector) fromGenerator(gen *signal, endpoints int) facts.OpenAPI {
+func (d *detector) fromGenerator(gen *signal) facts.OpenAPI {
 	if gen.name == "fastapi" && d.fastapiOff != nil {
 		return facts.OpenAPI{
 			Kind: kindNone, Generator: gen.name,
@@ -313,16 +386,17 @@ func (d *detector) fromGenerator(gen *signal, endpoints int) facts.OpenAPI {
 		q = &quality{}
 	}
 	out.Operations = q.ops
+	out.AllErrorResponses = q.allErrors
 	if out.Operations == 0 {
-		out.Operations = endpoints
-	}
-	if out.Operations == 0 {
-		out.Operations = max(q.described, q.errors)
-	}
-	out.Described = min(q.described, out.Operations)
-	out.ErrorResponses = min(q.errors, out.Operations)
-	if q.allErrors {
-		out.ErrorResponses = out.Operations
+		// The routes count them: the collector completes the counts.
+		out.CountRoutes = true
+		out.Described, out.ErrorResponses = q.described, q.errors
+	} else {
+		out.Described = min(q.described, out.Operations)
+		out.ErrorResponses = min(q.errors, out.Operations)
+		if q.allErrors {
+			out.ErrorResponses = out.Operations
+		}
 	}
 	out.SecuritySchemes = q.schemes
 	if gen.name == "swagger-jsdoc" && len(d.jsdocEv) > 0 && gen.ev != d.jsdocEv[0] {

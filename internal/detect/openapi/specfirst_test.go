@@ -21,6 +21,7 @@ func runFacts(st facts.Stack, pre facts.Facts, files map[string]string) *facts.F
 	inv := &pre
 	inv.Stack = st
 	d.Finish(inv)
+	joinLikeTheCollector(inv)
 	return inv
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vetfolio/vetfolio/internal/detect/code"
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
@@ -22,7 +23,17 @@ func run(t *testing.T, st facts.Stack, files map[string]string) facts.OpenAPI {
 	}
 	inv := &facts.Facts{Stack: st}
 	d.Finish(inv)
+	joinLikeTheCollector(inv)
 	return inv.OpenAPI
+}
+
+// joinLikeTheCollector completes the facts as internal/collect's join
+// does once the code detector's routes are merged.
+func joinLikeTheCollector(inv *facts.Facts) {
+	if at := inv.OpenAPI.ImplementedAt; at != nil {
+		code.AddDocumentRoutes(inv, inv.OpenAPI.OperationKeys, *at)
+	}
+	CountRoutes(&inv.OpenAPI, inv.Endpoints)
 }
 
 const spec30 = `openapi: 3.0.3

@@ -9,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -342,6 +343,17 @@ var (
 	}, "|"))
 )
 
+// packTestCommand reports whether seg runs tests the way a stack pack
+// says its group does (Pack.Tests.CI).
+func packTestCommand(seg string) bool {
+	for _, pk := range stacks.All() {
+		if re := pk.Tests.CI; re != nil && re.MatchString(seg) {
+			return true
+		}
+	}
+	return false
+}
+
 // testCommand reports whether a shell command runs the tests, and the
 // segment that does.
 func testCommand(cmd string) (string, bool) {
@@ -372,7 +384,7 @@ func testCommandIn(cmd, dir string) (seg, at string, ok bool) {
 			if seg == "" || installCmd.MatchString(seg) || lintTox.MatchString(seg) {
 				continue
 			}
-			if testCmd.MatchString(seg) {
+			if testCmd.MatchString(seg) || packTestCommand(seg) {
 				if m := dirOption.FindStringSubmatch(seg); m != nil {
 					return seg, chdir(dir, m[1]), true
 				}

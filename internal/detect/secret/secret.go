@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -52,7 +53,56 @@ func (d *detector) Scan(f scan.File) {
 	if k == kindNone {
 		return
 	}
-	d.found = append(d.found, scanFile(f.Path, f.Data, k)...)
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, k))...)
+	d.found = append(d.found, packFind(f.Path, f.Data)...)
+}
+
+// packFilter drops the findings a stack pack says are no secret
+// (Pack.Secrets.NotSecret), judged on the finding's line.
+func packFilter(p string, data []byte, found []facts.Secret) []facts.Secret {
+	var filters []func(path, line string) bool
+	for _, pk := range stacks.All() {
+		if pk.Secrets.NotSecret != nil {
+			filters = append(filters, pk.Secrets.NotSecret)
+		}
+	}
+	if len(filters) == 0 || len(found) == 0 {
+		return found
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	out := found[:0]
+	for _, s := range found {
+		keep := true
+		if s.Line >= 1 && s.Line <= len(lines) {
+			for _, notSecret := range filters {
+				if notSecret(p, string(lines[s.Line-1])) {
+					keep = false
+					break
+				}
+			}
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// packFind adds the secrets the stack packs find (Pack.Secrets.Find).
+// Their values are never taken: a finding is a line and a rule.
+func packFind(p string, data []byte) []facts.Secret {
+	var out []facts.Secret
+	for _, pk := range stacks.All() {
+		if pk.Secrets.Find == nil {
+			continue
+		}
+		for _, s := range pk.Secrets.Find(p, data) {
+			if len(out) < maxPerFile {
+				out = append(out, facts.Secret{Path: p, Line: s.Line, Rule: s.Rule})
+			}
+		}
+	}
+	return out
 }
 
 func (d *detector) Finish(inv *facts.Facts) {

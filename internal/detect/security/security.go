@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -31,16 +32,30 @@ type foundKey struct {
 	family string
 }
 
-// family groups the languages that share libraries.
+// family groups the languages that share libraries: their stack pack's
+// group. Spring's application.properties/yml ("config") is JVM.
 func family(lang string) string {
-	switch lang {
-	case "java", "kotlin", "config":
+	if lang == "config" {
 		return "jvm"
-	case "javascript", "typescript":
-		return "node"
+	}
+	if g := stacks.GroupOf(lang); g != "" {
+		return g
 	}
 	return lang
 }
+
+// hasSignals holds the families some signal is written for: the four
+// groups of the table in signals.go and the packs with Security signals.
+// A stack of another family is judged on any family's signals.
+var hasSignals = func() map[string]bool {
+	out := map[string]bool{"python": true, "jvm": true, "js": true, "go": true}
+	for _, pk := range stacks.All() {
+		if len(pk.Security) > 0 {
+			out[pk.ID] = true
+		}
+	}
+	return out
+}()
 
 // New returns the security hygiene detector.
 func New() scan.Detector { return &detector{found: map[foundKey]facts.Location{}} }
@@ -92,7 +107,7 @@ func (d *detector) Scan(f scan.File) {
 		data = scan.Code(f.Data, lang)
 	}
 	fam := family(lang)
-	for _, s := range signals {
+	for _, s := range allSignals {
 		k := foundKey{s, fam}
 		if _, done := d.found[k]; done || !s.langs[lang] {
 			continue
@@ -114,10 +129,8 @@ func (d *detector) Finish(inv *facts.Facts) {
 	// Only the backend's own language counts: zod in a React frontend or
 	// pydantic in a helper script is not the API's validation.
 	want := ""
-	if l := inv.Stack.Language; l != "" {
-		if _, known := map[string]bool{"python": true, "jvm": true, "node": true, "go": true}[family(l)]; known {
-			want = family(l)
-		}
+	if l := inv.Stack.Language; l != "" && hasSignals[family(l)] {
+		want = family(l)
 	}
 	has := func(name, fam string) bool {
 		for _, k := range d.order {
@@ -214,18 +227,14 @@ func isFrontend(p string) bool {
 	return false
 }
 
-// langOf maps a source path to its scan language, for the languages the
-// signals cover (.jsx and .tsx are frontend components and left out).
+// langOf maps a source path to its language, for the languages a stack
+// pack reads (.jsx and .tsx are frontend components and left out).
 func langOf(p string) (string, bool) {
 	if !scan.IsSource(p) {
 		return "", false
 	}
-	lang := scan.SourceExts[scan.Ext(p)]
-	switch lang {
-	case "python", "java", "kotlin", "javascript", "typescript", "go":
-		return lang, true
-	}
-	return "", false
+	lang := stacks.Language(p)
+	return lang, lang != ""
 }
 
 func isSpringConfig(base string) bool {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 )
 
 type kind int
@@ -40,6 +41,9 @@ type signal struct {
 
 func (s *signal) match(data []byte) int {
 	first := -1
+	if len(s.keywords) == 0 {
+		first = 0 // a pack's signal: no precheck
+	}
 	for _, kw := range s.keywords {
 		if i := bytes.Index(data, []byte(kw)); i >= 0 && (first < 0 || i < first) {
 			first = i
@@ -237,3 +241,28 @@ func crossOriginAny(data []byte) int {
 		}
 	}
 }
+
+// packKinds maps a pack's SecuritySignal.Kind to the engine's kinds.
+var packKinds = map[string]kind{"validation": validation, "rate-limit": rateLimit, "cors": cors, "cors-wildcard": corsWildcard}
+
+// packSignals are the stack packs' security signals (Pack.Security).
+var packSignals = func() []*signal {
+	var out []*signal
+	for _, pk := range stacks.All() {
+		langs := map[string]bool{}
+		for _, l := range pk.Languages {
+			langs[l] = true
+		}
+		for _, ps := range pk.Security {
+			k, ok := packKinds[ps.Kind]
+			if !ok {
+				continue // stacks.Validate rejects it in the registry's test
+			}
+			out = append(out, &signal{kind: k, name: ps.Name, langs: langs, re: ps.Re})
+		}
+	}
+	return out
+}()
+
+// allSignals are the engine's signals and the packs'.
+var allSignals = append(append([]*signal{}, signals...), packSignals...)

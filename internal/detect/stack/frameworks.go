@@ -1,6 +1,10 @@
 package stack
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/stacks"
+)
 
 // fwRule names a framework and the dependencies that declare it.
 type fwRule struct {
@@ -9,47 +13,12 @@ type fwRule struct {
 	deps, prefixes []string
 }
 
-// frameworkRules list each ecosystem's backend frameworks, the most
-// specific first: NestJS before the Express it runs on, FastAPI before
-// Starlette.
-var frameworkRules = map[string][]fwRule{
-	ecoPython: {
-		{name: "fastapi", deps: []string{"fastapi"}},
-		{name: "django", deps: []string{"django", "djangorestframework"}},
-		{name: "flask", deps: []string{"flask"}},
-		{name: "litestar", deps: []string{"litestar"}},
-		{name: "sanic", deps: []string{"sanic"}},
-		{name: "starlette", deps: []string{"starlette"}},
-		{name: "tornado", deps: []string{"tornado"}},
-		{name: "pyramid", deps: []string{"pyramid"}},
-		{name: "falcon", deps: []string{"falcon"}},
-		{name: "bottle", deps: []string{"bottle"}},
-	},
-	ecoJVM: {
-		{name: "spring-boot", deps: []string{"org.springframework.boot"}, prefixes: []string{"spring-boot-starter", "org.springframework.boot:"}},
-		{name: "quarkus", prefixes: []string{"io.quarkus:"}},
-		{name: "micronaut", prefixes: []string{"io.micronaut:", "io.micronaut."}},
-		{name: "ktor", prefixes: []string{"io.ktor:ktor-server"}},
-		{name: "javalin", deps: []string{"io.javalin:javalin"}},
-		{name: "dropwizard", prefixes: []string{"io.dropwizard:"}},
-	},
-	ecoNode: {
-		{name: "nestjs", deps: []string{"@nestjs/core"}},
-		{name: "fastify", deps: []string{"fastify"}},
-		{name: "koa", deps: []string{"koa"}},
-		{name: "hapi", deps: []string{"@hapi/hapi", "hapi"}},
-		{name: "hono", deps: []string{"hono"}},
-		{name: "adonis", deps: []string{"@adonisjs/core"}},
-		{name: "express", deps: []string{"express"}},
-		{name: "nextjs", deps: []string{"next"}},
-	},
-	ecoGo: {
-		{name: "gin", deps: []string{"github.com/gin-gonic/gin"}},
-		{name: "echo", deps: []string{"github.com/labstack/echo/v4", "github.com/labstack/echo/v5", "github.com/labstack/echo"}},
-		{name: "chi", deps: []string{"github.com/go-chi/chi/v5", "github.com/go-chi/chi"}},
-		{name: "fiber", deps: []string{"github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3", "github.com/gofiber/fiber"}},
-		{name: "gorilla", deps: []string{"github.com/gorilla/mux"}},
-	},
+// unpackedFrameworks are the frameworks of ecosystems whose manifests the
+// stack detector reads but no stack pack covers yet: the stack is named
+// ("rails", "phoenix") so that the report can say it is not judged. An
+// ecosystem a pack claims (Pack.Ecosystem) takes its frameworks from the
+// pack instead, and its entry here is ignored.
+var unpackedFrameworks = map[string][]fwRule{
 	ecoRuby: {
 		{name: "rails", deps: []string{"rails", "railties"}},
 		{name: "sinatra", deps: []string{"sinatra"}},
@@ -75,9 +44,36 @@ var frameworkRules = map[string][]fwRule{
 	},
 }
 
-// weakFrameworks serve pages more than APIs: a Next.js frontend beside a
-// real backend must not win the monorepo.
-var weakFrameworks = map[string]bool{"nextjs": true}
+// frameworkRules list each ecosystem's backend frameworks, the most
+// specific first (NestJS before the Express it runs on, FastAPI before
+// Starlette): the packs' frameworks, then the unpacked ones.
+var frameworkRules = func() map[string][]fwRule {
+	rules := map[string][]fwRule{}
+	for _, pk := range stacks.All() {
+		if pk.Ecosystem == "" {
+			continue
+		}
+		for _, f := range pk.Frameworks {
+			if len(f.Deps) == 0 && len(f.DepPrefixes) == 0 {
+				continue // inferred from code (net/http), not declared
+			}
+			rules[pk.Ecosystem] = append(rules[pk.Ecosystem], fwRule{name: f.ID, deps: f.Deps, prefixes: f.DepPrefixes})
+		}
+	}
+	for eco, list := range unpackedFrameworks {
+		if _, packed := rules[eco]; !packed {
+			rules[eco] = list
+		}
+	}
+	return rules
+}()
+
+// isWeak reports whether a framework serves pages more than APIs: a
+// Next.js frontend beside a real backend must not win the monorepo.
+func isWeak(fw string) bool {
+	f, _, _ := stacks.Framework(fw)
+	return f.Weak
+}
 
 // frameworksOf lists the frameworks a unit's dependencies declare, in rule order.
 func frameworksOf(u *unit) []string {

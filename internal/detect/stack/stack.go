@@ -13,10 +13,12 @@ package stack
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -190,11 +192,31 @@ func depth(dir string) int {
 	return strings.Count(dir, "/") + 1
 }
 
-// ecoLangs are the source languages that belong to an ecosystem.
-var ecoLangs = map[string][]string{
-	ecoPython: {"python"}, ecoJVM: {"java", "kotlin", "scala"}, ecoNode: {"javascript", "typescript"},
-	ecoGo: {"go"}, ecoRuby: {"ruby"}, ecoDotnet: {"csharp"}, ecoPHP: {"php"}, ecoRust: {"rust"}, ecoElixir: {"elixir"},
-}
+// ecoLangs are the source languages that belong to an ecosystem: a
+// pack's languages (sorted, for a stable count order), else those of the
+// ecosystems no pack covers yet.
+var ecoLangs = func() map[string][]string {
+	out := map[string][]string{
+		ecoRuby: {"ruby"}, ecoDotnet: {"csharp"}, ecoPHP: {"php"}, ecoRust: {"rust"}, ecoElixir: {"elixir"},
+	}
+	packed := map[string]bool{}
+	for _, pk := range stacks.All() {
+		if pk.Ecosystem == "" {
+			continue
+		}
+		if !packed[pk.Ecosystem] {
+			packed[pk.Ecosystem] = true
+			out[pk.Ecosystem] = nil
+		}
+		for _, lang := range pk.Languages {
+			if !slices.Contains(out[pk.Ecosystem], lang) {
+				out[pk.Ecosystem] = append(out[pk.Ecosystem], lang)
+			}
+		}
+		slices.Sort(out[pk.Ecosystem])
+	}
+	return out
+}()
 
 func (d *detector) countLangs(dir string) map[string]int {
 	n := map[string]int{}
@@ -232,6 +254,10 @@ type candidate struct {
 	sources    int
 	langs      map[string]int
 }
+
+// DecidesStack marks the detector whose facts (the Stack) every other
+// detector is shown before it finishes.
+func (d *detector) DecidesStack() {}
 
 func (d *detector) Finish(inv *facts.Facts) {
 	st := facts.Stack{Dependencies: map[string]bool{}}
@@ -271,7 +297,7 @@ func (d *detector) Finish(inv *facts.Facts) {
 			}
 		}
 		for _, fw := range c.frameworks {
-			if !weakFrameworks[fw] {
+			if !isWeak(fw) {
 				c.strong = true
 			}
 		}

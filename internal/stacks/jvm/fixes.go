@@ -1,0 +1,76 @@
+package jvm
+
+import "github.com/vetfolio/vetfolio/internal/stacks/pack"
+
+// fixes are the group's fix texts by check ID, for any of its frameworks
+// that has none of its own (see stacks.Fix).
+var fixes = pack.Fixes{
+	"deployment.pinned-base|lang=java":    {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
+	"deployment.pinned-base|lang=kotlin":  {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
+	"deployment.non-root|lang=java":       {"Add `RUN useradd --system app` and `USER app` to the final stage"},
+	"deployment.multi-stage|lang=java":    {"Build in a JDK stage and copy the jar into a JRE-only final stage"},
+	"deployment.dockerignore|lang=java":   {"Add a .dockerignore listing `.git`, `target/` (or `build/` and `.gradle/`), `.idea` and `.env`"},
+	"deployment.dockerignore|lang=kotlin": {"Add a .dockerignore listing `.git`, `build/`, `.gradle/`, `.idea` and `.env`"},
+	"security.no-secrets|lang=java":       {"Read secrets from environment variables (`${JWT_SECRET}` placeholders) instead of committed config"},
+	"security.validation|lang=java":       {"Annotate request DTOs with Bean Validation constraints and validate them with `@Valid`"},
+}
+
+// springBootFixes are Spring Boot's fix texts by check ID.
+var springBootFixes = pack.Fixes{
+	"api-docs.present":          {"Add org.springdoc:springdoc-openapi-starter-webmvc-ui to pom.xml or build.gradle; the document is then served at /v3/api-docs and Swagger UI at /swagger-ui.html"},
+	"api-docs.valid":            {"Replace the hand-edited document by the one springdoc serves at /v3/api-docs, or fix it until `npx @redocly/cli lint openapi.yaml` passes"},
+	"api-docs.described":        {"Annotate each handler with @Operation(summary = \"...\", description = \"...\") from io.swagger.v3.oas.annotations"},
+	"api-docs.error-responses":  {"Add @ApiResponse(responseCode = \"404\", ...) to handlers, or let springdoc read a @RestControllerAdvice whose @ExceptionHandler methods carry @ResponseStatus"},
+	"api-docs.security-schemes": {"Declare the scheme with @SecurityScheme(name = \"bearerAuth\", type = SecuritySchemeType.HTTP, scheme = \"bearer\", bearerFormat = \"JWT\") and reference it with @SecurityRequirement"},
+	"api-docs.live":             {"Leave springdoc.swagger-ui.enabled on in the deployed profile so /swagger-ui.html answers, and link it from the README"},
+	"api-docs.live+graphql":     {"Set spring.graphql.graphiql.enabled=true in the deployed profile so /graphiql answers next to /graphql"},
+	"auth.mechanism":            {"Add `spring-boot-starter-security` and `spring-boot-starter-oauth2-resource-server`", "Declare a `SecurityFilterChain` bean with `.oauth2ResourceServer(o -> o.jwt(withDefaults()))`"},
+	"auth.protected-routes":     {"In the `SecurityFilterChain`, add `.authorizeHttpRequests(a -> a.requestMatchers(\"/api/auth/**\").permitAll().anyRequest().authenticated())`"},
+	"auth.password-hashing":     {"Declare a `PasswordEncoder` bean returning `new BCryptPasswordEncoder()` and encode passwords on sign-up"},
+	"auth.no-hardcoded-key":     {"Move the key to `jwt.secret: ${JWT_SECRET}` in application.yml and inject it with `@Value(\"${jwt.secret}\")`", "Rotate the committed key"},
+	"auth.live-enforced":        {"Make sure the deployed profile keeps the `SecurityFilterChain` (no `permitAll()` on `/**`) and redeploy"},
+	"database.relational": {"Add the PostgreSQL driver (`org.postgresql:postgresql`) and spring-boot-starter-data-jpa, and set `spring.datasource.url=jdbc:postgresql://...` outside the test profile",
+		"Keep H2 for tests only (test scope) if you use it"},
+	"database.migrations": {"Add Flyway (`org.flywaydb:flyway-core`, plus `flyway-database-postgresql` for PostgreSQL) and write src/main/resources/db/migration/V1__init.sql",
+		"Set `spring.jpa.hibernate.ddl-auto=validate` so Hibernate no longer creates the schema"},
+	"database.migration-history": {"Add each schema change as a new Flyway script (V2__add_column.sql, V3__...) instead of editing V1"},
+	"database.models":            {"Declare JPA entities (`@Entity` classes with an `@Id`) and Spring Data repositories for them"},
+	"database.relationships":     {"Map relations with `@ManyToOne` + `@JoinColumn` and `@OneToMany(mappedBy = ...)`, and add the FOREIGN KEY in a Flyway script"},
+	"deployment.config": {
+		"Build the jar with `./mvnw package` (Gradle: `./gradlew bootJar`) and add a Dockerfile `FROM eclipse-temurin:21-jre` that runs `java -jar app.jar`",
+		"Deploy the image on Render, Railway, Fly.io or Cloud Run (`gcloud run deploy --source .`); set `server.port=${PORT:8080}` and the datasource from environment variables",
+	},
+	"deployment.live":             {"Set `server.port=${PORT:8080}` and the datasource URL from environment variables"},
+	"errors.central-handler":      {"Add a `@RestControllerAdvice` class with `@ExceptionHandler` methods that return `ProblemDetail` (or extend `ResponseEntityExceptionHandler`)", "Set `spring.mvc.problemdetails.enabled=true` for RFC 7807 bodies on framework errors"},
+	"errors.status-codes":         {"Throw `ResponseStatusException(HttpStatus.NOT_FOUND, ...)` or custom exceptions mapped with `@ResponseStatus`, and answer 400 for `MethodArgumentNotValidException` in the `@RestControllerAdvice`"},
+	"errors.live-json-404":        {"Set `spring.mvc.problemdetails.enabled=true` (Spring Boot 3) or handle `NoHandlerFoundException` in the `@RestControllerAdvice`"},
+	"errors.no-leaks":             {"Set `server.error.include-stacktrace=never` and `server.error.include-message=never`, and answer with `ProblemDetail` from the advice"},
+	"api-docs.described+graphql":  {"Describe each GraphQL query and mutation with a \"\"\"description\"\"\" block above its field in src/main/resources/graphql/schema.graphqls; Spring for GraphQL serves it through introspection"},
+	"deployment.security-headers": {"Keep Spring Security's default headers (`http.headers(Customizer.withDefaults())`: HSTS, nosniff) and set `server.server-header=` empty", "List allowed origins in the `CorsConfigurationSource` instead of `*` when `allowCredentials(true)`"},
+	"api-docs.live-conformance":   {"Return DTOs (not entities or maps) and annotate `@ApiResponse(responseCode = \"404\", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))` where they differ"},
+	"api-docs.live-drift":         {"Regenerate the committed document from springdoc (`springdoc-openapi-maven-plugin`) in the build"},
+	"logging.configured":          {"Add `@Slf4j` (Lombok) or `LoggerFactory.getLogger(...)` to services and a `logback-spring.xml` (or `logging.level.*` properties) with a JSON encoder for production"},
+	"logging.requests":            {"Register a `CommonsRequestLoggingFilter` bean (or add `logbook-spring-boot-starter`), or set `server.tomcat.accesslog.enabled=true`"},
+	"logging.health":              {"Add `spring-boot-starter-actuator` and expose `management.endpoints.web.exposure.include=health`"},
+	"deployment.dockerfile":       {"Add a Dockerfile: build with `FROM maven:3.9-eclipse-temurin-21` (or Gradle) and run the jar on `eclipse-temurin:21-jre`, or use `./mvnw spring-boot:build-image`"},
+	"deployment.non-root":         {"Run the jar as a non-root user: `RUN useradd --system spring` then `USER spring` (or use a distroless `java21-debian12:nonroot` image)"},
+	"deployment.multi-stage":      {"Build the jar in `FROM maven:3.9-eclipse-temurin-21 AS build` (`mvn -q package -DskipTests`) and copy it into `FROM eclipse-temurin:21-jre`"},
+	"scope.layered":               {"Use `controller`, `service` and `repository` packages: `@RestController` calls `@Service` classes, which use Spring Data `JpaRepository` interfaces"},
+	"readme.setup":                {"Add a Getting started section with the commands in a ```bash block: `docker compose up -d db` then `./mvnw spring-boot:run` (Gradle: `./gradlew bootRun`)"},
+	"readme.api-docs":             {"Add springdoc-openapi and link `/swagger-ui.html` from an API section of the README, with a table of endpoints"},
+	"readme.configuration":        {"Reference environment variables in application.yml (`${DB_URL}`, `${JWT_SECRET}`) and list them in the README", "Add a Configuration section to the README: `cp .env.example .env` and a table of each variable and what it does"},
+	"scope.relations":             {"Map relations with `@ManyToOne`/`@OneToMany(mappedBy = ...)` on the entities and add the foreign keys in a Flyway migration"},
+	"scope.pagination":            {"Take a `Pageable` parameter in list endpoints and return `Page<Dto>` from `repository.findAll(pageable)`"},
+	"scope.extras":                {"Add `@EnableScheduling` with a `@Scheduled` job, or `@EnableCaching` with `@Cacheable` on hot reads"},
+	"security.no-secrets":         {"Reference secrets as placeholders (`jwt.secret: ${JWT_SECRET}`) in application.yml and supply them as environment variables or from Vault"},
+	"security.env-ignored":        {"Keep local values in an ignored `application-local.yml` or environment variables, and document the variables in the README"},
+	"security.validation":         {"Add `spring-boot-starter-validation`, annotate DTO fields with `@NotBlank`, `@Email` and `@Size`, and mark controller parameters `@Valid @RequestBody`"},
+	"security.rate-limit":         {"Add Bucket4j (`com.bucket4j:bucket4j-core`) in a servlet filter, or Resilience4j `@RateLimiter` on the auth endpoints"},
+	"security.cors":               {"Define a `CorsConfigurationSource` bean (or `addCorsMappings`) with `setAllowedOrigins(List.of(\"https://your-frontend.example\"))` and enable `http.cors(Customizer.withDefaults())`"},
+	"tests.present": {
+		"Use JUnit 5 from spring-boot-starter-test; put tests under src/test/java",
+		"Test controllers with `@WebMvcTest` + `MockMvc` (`mockMvc.perform(get(\"/api/...\")).andExpect(status().isOk())`)",
+		"Add a `@SpringBootTest(webEnvironment = RANDOM_PORT)` test with `TestRestTemplate` for one full flow; run `./mvnw test`",
+	},
+	"tests.ci": {"Add .github/workflows/ci.yml that runs on push and pull_request" + " with actions/setup-java (distribution temurin) and `./mvnw -B verify` (Gradle: `./gradlew build`), without -DskipTests"},
+}
