@@ -34,9 +34,13 @@ func cohortFixture() CohortTable {
 	}
 	ana := row("Ana", "ana/orders-api", 91, "A", "pass", "pass", "pass", "partial")
 	ana.URL = "https://orders-api.fly.dev"
+	ana.Report = "ana_orders-api/vetfolio.html"
 	ben := row("O'Brien & <Co>", "obrien/shop", 64, "C", "pass", "partial", "fail", "pass")
+	ben.FailedChecks = []string{"deployment.live"}
 	cy := row("Cy", "cy/todo", 38, "D", "partial", "fail", "skipped", "pass")
+	cy.FailedChecks = []string{"database.migrations", "auth.mechanism"}
 	eve := row("Eve", "eve/hello-flask", 12, "F", "fail", "fail", "skipped", "fail")
+	eve.FailedChecks = []string{"database.migrations", "deployment.live", "auth.mechanism"}
 	dee := CohortRow{Name: "Dee", Target: "dee/private-api", Href: "https://github.com/dee/private-api", Error: "dee/private-api: repository not found, or private without a token"}
 	return CohortTable{
 		Title:   "vetfolio cohort",
@@ -44,6 +48,8 @@ func cohortFixture() CohortTable {
 		Columns: cols,
 		Rows:    []CohortRow{ana, ben, cy, eve, dee},
 		Teach:   []string{"2 of 4 have no migrations (database.migrations)", "2 of 4 are not deployed (deployment.live)"},
+		Checks: []CohortCheck{{"database.migrations", "Schema changes are migrations", 2}, {"deployment.live", "The deployed URL answers", 2},
+			{"auth.mechanism", "The API uses JWT, OAuth or sessions", 2}},
 		Summary: []CohortSummary{
 			{Title: "Authentication", Pass: 2, Partial: 1, Fail: 1},
 			{Title: "Database design", Pass: 1, Partial: 1, Fail: 2},
@@ -79,6 +85,8 @@ func TestCohortHTMLRefusesRaggedRows(t *testing.T) {
 // cohortState is what the cohort page shows, read in the browser.
 type cohortState struct {
 	Rows        []string `json:"rows"`
+	Shown       []string `json:"shown"`
+	Count       string   `json:"count"`
 	VisibleRows int      `json:"visibleRows"`
 	Summary     []string `json:"summary"`
 	Teach       int      `json:"teach"`
@@ -96,6 +104,8 @@ const readCohort = `(() => {
   const sorted = document.querySelector('#targets th[aria-sort]');
   return {
     rows: rows.map(tr => tr.cells[1].getAttribute('data-v')),
+    shown: rows.filter(tr => vis(tr)).map(tr => tr.cells[1].getAttribute('data-v')),
+    count: (document.getElementById('f-count') || {}).textContent || '',
     visibleRows: rows.filter(tr => vis(tr) && vis(tr.cells[1])).length,
     summary: [...document.querySelectorAll('#by-criterion tbody tr')].filter(vis).map(tr => tr.cells[0].textContent),
     teach: [...document.querySelectorAll('ul.teach li')].filter(vis).length,
@@ -256,6 +266,40 @@ func TestCohortHTMLInABrowser(t *testing.T) {
 			t.Errorf("after sorting by %s: %d rows visible", c.what, st.VisibleRows)
 		}
 	}
+	// Filters: who still has no migrations; who does not pass deployment;
+	// a name; and back to everyone.
+	choose := func(id, value string) {
+		t.Helper()
+		if _, err := chromedp.Run(browser, chromedp.Evaluate[bool](fmt.Sprintf(
+			`(() => { const s = document.getElementById(%q); s.value = %q; s.dispatchEvent(new Event(%q)); return true })()`,
+			id, value, map[bool]string{true: "input", false: "change"}[id == "f-name"]))); err != nil {
+			t.Fatalf("choose %s in %s: %v", value, id, err)
+		}
+	}
+	for _, c := range []struct {
+		id, value string
+		want      []string
+	}{
+		{"f-check", "database.migrations", []string{"Cy", "Eve"}},
+		{"f-check", "", names},
+		{"f-criterion", "deployment", []string{"O'Brien & <Co>"}},
+		{"f-criterion", "tests", []string{"Ana", "Eve"}},
+		{"f-criterion", "", names},
+		{"f-name", "brien", []string{"O'Brien & <Co>"}},
+		{"f-name", "", names},
+	} {
+		choose(c.id, c.value)
+		st := state()
+		if !slices.Equal(st.Shown, c.want) || st.Count != fmt.Sprintf("%d of %d shown", len(c.want), len(names)) {
+			t.Errorf("filter %s=%q: shown %v (%q), want %v", c.id, c.value, st.Shown, st.Count, c.want)
+		}
+	}
+	step("show who has no migrations", chromedp.Click(chromedp.CSS(`ul.teach button[data-check="database.migrations"]`)))
+	if st := state(); !slices.Equal(st.Shown, []string{"Cy", "Eve"}) {
+		t.Errorf("the teaching point's button shows %v, want Cy and Eve", st.Shown)
+	}
+	choose("f-check", "")
+
 	// The summary sorts too: most failures first on a second click.
 	step("sort the summary by failures", chromedp.Click(chromedp.CSS("#by-criterion thead th:nth-child(4)")))
 	step("sort the summary by failures, descending", chromedp.Click(chromedp.CSS("#by-criterion thead th:nth-child(4)")))
@@ -263,9 +307,82 @@ func TestCohortHTMLInABrowser(t *testing.T) {
 		t.Errorf("summary by failures, descending: %v", got)
 	}
 
+	// A big cohort (93 targets, eleven criteria) in a narrow window: the
+	// table scrolls inside its box, the page does not, and the rank and
+	// name stay in view while the criteria scroll under them.
+	wide := wideCohort(93)
+	var wbuf bytes.Buffer
+	if err := RenderCohortHTML(&wbuf, wide); err != nil {
+		t.Fatal(err)
+	}
+	widePage := filepath.Join(filepath.Dir(page), "wide.html")
+	if err := os.WriteFile(widePage, wbuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step("narrow the window", chromedp.EmulateViewport(800, 700))
+	step("open the big cohort", chromedp.Navigate("file://"+widePage))
+	step("wait for the table", chromedp.WaitVisible(chromedp.ID("targets")))
+	type scrolled struct {
+		Overflow     int  `json:"overflow"`
+		Scrolls      bool `json:"scrolls"`
+		NameInView   bool `json:"nameInView"`
+		HeadInView   bool `json:"headInView"`
+		LastColShown bool `json:"lastColShown"`
+	}
+	got, err := chromedp.Run(browser, chromedp.Evaluate[scrolled](`(() => {
+  const wrap = document.querySelector('.tablewrap.grid');
+  const scrolls = wrap.scrollWidth > wrap.clientWidth && wrap.scrollHeight > wrap.clientHeight;
+  wrap.scrollLeft = wrap.scrollWidth; wrap.scrollTop = wrap.scrollHeight;
+  const box = wrap.getBoundingClientRect();
+  const rows = document.querySelectorAll('#targets tbody tr');
+  const last = rows[rows.length - 1];
+  const name = last.cells[1].getBoundingClientRect(), cell = last.cells[last.cells.length - 1].getBoundingClientRect();
+  const head = document.querySelector('#targets thead th:nth-child(2)').getBoundingClientRect();
+  return {
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    scrolls,
+    nameInView: name.left >= box.left - 1 && name.right <= box.right && name.bottom <= box.bottom + 1,
+    headInView: head.top >= box.top - 1 && head.top <= box.top + 2,
+    lastColShown: cell.right <= box.right + 1 && cell.left >= name.right - 1,
+  };
+})()`))
+	if err != nil {
+		t.Fatalf("scroll the big cohort: %v", err)
+	}
+	if got.Overflow > 0 || !got.Scrolls || !got.NameInView || !got.HeadInView || !got.LastColShown {
+		t.Errorf("big cohort at 800 px: %+v; want no page overflow, a table that scrolls inside its box, names and headings held in view", got)
+	}
+	if b, err := chromedp.Run(browser, chromedp.CaptureScreenshot()); err == nil {
+		out := filepath.Join(artifactDir(t), "cohort-html-wide-scrolled.png")
+		if err := os.WriteFile(out, b, 0o644); err == nil {
+			t.Logf("screenshot: %s", out)
+		}
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	for _, p := range problems {
 		t.Errorf("browser: %s", p)
 	}
+}
+
+// wideCohort is a cohort of n targets over the eleven criteria.
+func wideCohort(n int) CohortTable {
+	ids := []string{"auth", "database", "api-docs", "deployment", "history", "errors", "tests", "logging", "readme", "security", "scope"}
+	tab := CohortTable{Title: "vetfolio cohort", Meta: fmt.Sprintf("%d targets", n)}
+	for _, id := range ids {
+		tab.Columns = append(tab.Columns, CohortColumn{ID: id, Title: id})
+	}
+	statuses := []string{"pass", "partial", "fail", "skipped"}
+	for i := range n {
+		r := CohortRow{Name: fmt.Sprintf("Mentee number %d with a long name", i+1), Target: fmt.Sprintf("mentee%d/orders-api", i+1),
+			Score: 100 - i, Grade: "C"}
+		for j := range ids {
+			st := statuses[(i+j)%4]
+			r.Status = append(r.Status, st)
+			r.Scores = append(r.Scores, map[string]int{"pass": 90, "partial": 50, "fail": 10, "skipped": -1}[st])
+		}
+		tab.Rows = append(tab.Rows, r)
+	}
+	return tab
 }

@@ -34,8 +34,8 @@ func crit(id, title string, weight float64, score int, status string, checks ...
 // strongScorecard is a FastAPI project that does nearly everything right.
 func strongScorecard() *rules.Scorecard {
 	return &rules.Scorecard{
-		SchemaVersion: 1,
-		Tool:          rules.Tool{Name: "vetfolio", Version: "1.0.0-test"},
+		SchemaVersion: 1, AuditedAt: "2026-11-30T10:15:00Z",
+		Tool: rules.Tool{Name: "vetfolio", Version: "1.0.0-test"},
 		Target: rules.Target{Kind: "local", Path: "examples/fastapi-shop", Commit: "4f2c9a1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a",
 			URL: "https://shop-api.fly.dev"},
 		Profile:  "saas",
@@ -95,13 +95,13 @@ func strongScorecard() *rules.Scorecard {
 // weakScorecard is an Express CRUD with little around it.
 func weakScorecard() *rules.Scorecard {
 	return &rules.Scorecard{
-		SchemaVersion: 1,
-		Tool:          rules.Tool{Name: "vetfolio", Version: "1.0.0-test"},
-		Target:        rules.Target{Kind: "github", Repo: "jdoe/todo-api", Commit: "0123456789abcdef0123456789abcdef01234567"},
-		Profile:       "saas",
-		Score:         24,
-		Grade:         "F",
-		Coverage:      0.86,
+		SchemaVersion: 1, AuditedAt: "2026-12-01T08:00:00Z",
+		Tool:     rules.Tool{Name: "vetfolio", Version: "1.0.0-test"},
+		Target:   rules.Target{Kind: "github", Repo: "jdoe/todo-api", Commit: "0123456789abcdef0123456789abcdef01234567"},
+		Profile:  "saas",
+		Score:    24,
+		Grade:    "F",
+		Coverage: 0.86,
 		Criteria: []rules.CriterionResult{
 			crit("auth", "Authentication", 14, 0, rules.StatusFail,
 				bad("auth.library", "Uses a JWT or OAuth library", "no authentication library in package.json", at("package.json", 1)),

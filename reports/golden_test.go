@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,6 +22,7 @@ func goldenRenderers() map[string]Renderer {
 		"txt":         Text{},
 		"verbose.txt": Text{Options: Options{Verbose: true}},
 		"color.txt":   Text{Options: Options{Color: true}},
+		"80x24.txt":   Text{Options: Options{Width: 80}},
 		"json":        RendererFunc(JSON),
 		"md":          Markdown{},
 		"sarif":       SARIF{lookup: fixtureCatalog},
@@ -83,8 +85,9 @@ func firstDiff(want, got []byte) string {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// TestTextSummaryFitsOneScreen keeps the default text report short and
-// the verbose one complete.
+// TestTextSummaryFitsOneScreen keeps the default text report to one 80×24
+// screen with the score on its first line, every word whole, and the
+// verbose one complete.
 func TestTextSummaryFitsOneScreen(t *testing.T) {
 	for name, sc := range fixtureScorecards() {
 		var short, long bytes.Buffer
@@ -94,8 +97,15 @@ func TestTextSummaryFitsOneScreen(t *testing.T) {
 		if err := (Text{Options: Options{Verbose: true}}).Render(&long, sc); err != nil {
 			t.Fatal(err)
 		}
-		if n := strings.Count(short.String(), "\n"); n > 40 {
+		if n := strings.Count(short.String(), "\n"); n > screenLines {
 			t.Errorf("%s: the summary has %d lines, more than one screen", name, n)
+		}
+		for _, width := range []int{80, 60} {
+			var term bytes.Buffer
+			if err := (Text{Options: Options{Width: width}}).Render(&term, sc); err != nil {
+				t.Fatal(err)
+			}
+			checkScreen(t, fmt.Sprintf("%s at %d columns", name, width), sc, term.String(), width, short.String()+long.String())
 		}
 		for _, cr := range sc.Criteria {
 			if !strings.Contains(short.String(), cr.ID) {
@@ -115,6 +125,43 @@ func TestTextSummaryFitsOneScreen(t *testing.T) {
 		for _, fx := range sc.Fixes {
 			if !strings.Contains(long.String(), fx.Check) {
 				t.Errorf("%s: --verbose lacks fix %s", name, fx.Check)
+			}
+			for _, s := range fx.Steps {
+				if !strings.Contains(long.String(), s) {
+					t.Errorf("%s: --verbose lacks step %q", name, s)
+				}
+			}
+		}
+	}
+}
+
+// checkScreen checks a summary written for a terminal of width columns:
+// at most 24 lines, none wider than the terminal, the score on the first
+// line, and no word split across lines (every word of it is a word of the
+// unwrapped reports).
+func checkScreen(t *testing.T, name string, sc *rules.Scorecard, out string, width int, unwrapped string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) > screenLines {
+		t.Errorf("%s: %d lines, more than %d:\n%s", name, len(lines), screenLines, out)
+	}
+	if !strings.Contains(lines[0], fmt.Sprintf("%d/100", sc.Score)) {
+		t.Errorf("%s: the first line %q lacks the score", name, lines[0])
+	}
+	whole := map[string]bool{"…": true}
+	// The summary's own words when it folds fixes or notes to fit.
+	folds := "Top of fixes (--verbose shows all, with every step): notes (--verbose shows them)"
+	for _, w := range strings.Fields(unwrapped + " " + folds) {
+		whole[w] = true
+	}
+	for i, l := range lines {
+		if n := visibleWidth(l); n > width {
+			t.Errorf("%s: line %d is %d columns wide: %q", name, i+1, n, l)
+		}
+		for _, w := range strings.Fields(l) {
+			bar := strings.Trim(w, "#.") == ""
+			if _, err := strconv.Atoi(w); !whole[w] && !bar && err != nil {
+				t.Errorf("%s: line %d holds %q, not a whole word of the report: %q", name, i+1, w, l)
 			}
 		}
 	}

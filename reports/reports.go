@@ -29,6 +29,9 @@ type Options struct {
 	Color bool
 	// Verbose shows every check with its evidence.
 	Verbose bool
+	// Width is the terminal's width in columns: the text report wraps its
+	// lines at spaces to fit it. 0 (a pipe, a file) leaves lines whole.
+	Width int
 	// LinkBase, when set, makes evidence links in Markdown absolute: the
 	// repository-relative path is appended to it (for a GitHub step
 	// summary, "https://github.com/OWNER/REPO/blob/SHA/").

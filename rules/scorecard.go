@@ -37,6 +37,9 @@ type Scorecard struct {
 	Gates     []Gate     `json:"gates,omitempty"`
 	Cap       *Cap       `json:"cap,omitempty"`
 	NextGrade *NextGrade `json:"next_grade,omitempty"`
+	// AuditedAt is when the audit ran (RFC 3339, UTC); empty in a
+	// scorecard built by another program.
+	AuditedAt string `json:"audited_at,omitempty"`
 }
 
 // Applied records the effective settings of an audit and where they came
@@ -103,6 +106,11 @@ type Target struct {
 	URL    string `json:"url,omitempty"`
 	// Label is a display name given by the user (cohort audits).
 	Label string `json:"label,omitempty"`
+	// Remote is owner/name of a local checkout's origin on github.com,
+	// and Folder the audited folder's path from that repository's root:
+	// reports link evidence to the file there at Commit.
+	Remote string `json:"remote,omitempty"`
+	Folder string `json:"folder,omitempty"`
 }
 
 // CriterionResult is one criterion's score.

@@ -139,9 +139,13 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 	sc := rules.ScoreWith(f, set.profile, set.scoring)
 	sc.Config = set.applied
 	sc.Tool = rules.Tool{Name: "vetfolio", Version: req.Version}
+	sc.AuditedAt = req.Now.UTC().Format(time.RFC3339)
 	sc.Target = rules.Target{Kind: snap.Kind, Repo: snap.Repo, Commit: snap.Commit, URL: f.Deploy.URL, Label: req.Label}
 	if snap.Kind == "local" {
 		sc.Target.Path = snap.Display
+		if snap.Remote != "" {
+			sc.Target.Remote, sc.Target.Folder = snap.Remote, snap.RepoFolder
+		}
 	}
 	sc.Notes = slices.Concat(sc.Notes, snap.Notes, notes, inlineNotes, probeNote(f), probeNotes)
 	return sc, nil

@@ -291,7 +291,11 @@ func (o *auditOptions) writeReports(sc *rules.Scorecard) error {
 			dest = filepath.Join(o.OutputDir, "vetfolio."+ext)
 		}
 		toTTY := dest == "" || dest == "-"
-		r, err := reports.Lookup(format, reports.Options{Color: toTTY && o.color(), Verbose: o.Verbose})
+		opt := reports.Options{Color: toTTY && o.color(), Verbose: o.Verbose}
+		if toTTY && o.Streams.OutTTY {
+			opt.Width = o.Streams.width()
+		}
+		r, err := reports.Lookup(format, opt)
 		if err != nil {
 			return &UsageError{Msg: err.Error()}
 		}

@@ -145,7 +145,7 @@ func TestAuditPlainTextHasNoColourInAPipe(t *testing.T) {
 	if strings.Contains(stdout, "\x1b[") {
 		t.Fatalf("colour codes in a pipe: %q", stdout)
 	}
-	if !strings.Contains(stdout, "score: ") {
+	if !strings.Contains(strings.SplitN(stdout, "\n", 2)[0], "/100 grade ") {
 		t.Fatalf("no score line: %q", stdout)
 	}
 	code, stdout, _ = run(t, nil, "audit", dir, "--offline", "--color", "always")
@@ -197,6 +197,37 @@ func TestVersionAndCompletion(t *testing.T) {
 	code, stdout, _ = run(t, nil, "completion", "bash")
 	if code != ExitOK || !strings.Contains(stdout, "__start_vetfolio") {
 		t.Fatalf("completion bash: exit %d", code)
+	}
+}
+
+// TestAuditTextWrapsToTheTerminal: on a terminal the summary is wrapped at
+// spaces to its width and fits 24 lines; in a pipe lines stay whole.
+func TestAuditTextWrapsToTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"app.py": "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/items')\ndef items():\n    return []\n",
+		"requirements.txt": "fastapi\n"})
+	for _, width := range []int{80, 50} {
+		var out bytes.Buffer
+		st := Streams{In: strings.NewReader(""), Out: &out, ErrOut: &bytes.Buffer{}, OutTTY: true, Width: width,
+			Env: func(k string) (string, bool) { return "", false }}
+		if code := Run(context.Background(), []string{"audit", dir, "--offline", "--color", "never"}, st); code != ExitOK {
+			t.Fatalf("exit %d", code)
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if len(lines) > 24 {
+			t.Errorf("width %d: %d lines:\n%s", width, len(lines), out.String())
+		}
+		for _, l := range lines {
+			// A word longer than the line (a temporary folder's path)
+			// stands alone rather than being cut.
+			if len([]rune(l)) > width && len(strings.Fields(l)) > 1 {
+				t.Errorf("width %d: line wider than the terminal: %q", width, l)
+			}
+		}
+	}
+	code, stdout, _ := run(t, map[string]string{"COLUMNS": "40"}, "audit", dir, "--offline")
+	if code != ExitOK || !strings.Contains(stdout, "note: live probe skipped: --offline: the deployed URL was not tried\n") {
+		t.Errorf("a pipe's lines are wrapped (exit %d):\n%s", code, stdout)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,6 +167,13 @@ func runCohort(ctx context.Context, o *auditOptions, args []string) error {
 		return err
 	}
 	defer rep.Close()
+	if o.OutputDir != "" && slices.Contains(o.Formats, "html") {
+		// Each audited target's own page is written beside cohort.html.
+		rep.MemberReport = func(r cohort.Row) string { return slug(cohort.Entry{Target: r.Target}) + "/vetfolio.html" }
+	}
+	if o.Streams.OutTTY {
+		rep.Color, rep.Width = o.color(), o.Streams.width()
+	}
 	if err := writeCohort(o.Streams.Out, rep, o.Formats, o.Outputs, o.OutputDir); err != nil {
 		return err
 	}
@@ -244,7 +252,12 @@ func writeCohort(stdout io.Writer, rep *cohort.Report, formats, outputs []string
 			}
 			continue
 		}
-		if err := writeFile(dest, func(w io.Writer) error { return rep.Render(w, format) }); err != nil {
+		// A file gets plain lines whatever the terminal is.
+		color, width := rep.Color, rep.Width
+		rep.Color, rep.Width = false, 0
+		err := writeFile(dest, func(w io.Writer) error { return rep.Render(w, format) })
+		rep.Color, rep.Width = color, width
+		if err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -119,5 +120,47 @@ func TestShardMergeDiffCommands(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := Run(ctx, []string{"diff", filepath.Join(tmp, "whole.json"), filepath.Join(dir, "ana_todo-api/vetfolio.json")}, ghStreams(&out, &errOut, env)); code != ExitUsage {
 		t.Errorf("cohort against single: exit %d %s", code, errOut.String())
+	}
+}
+
+// TestCohortLinksMembersAndColours: with --output-dir the cohort page links
+// each audited target's own page written beside it; on a terminal the
+// table is coloured and fits its width.
+func TestCohortLinksMembersAndColours(t *testing.T) {
+	env := cohortEnv(t)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := Run(context.Background(), []string{"audit", "ana/todo-api", "dee/todo-api", "-f", "html", "--output-dir", dir},
+		ghStreams(&out, &errOut, env)); code != ExitSomeFailed {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "cohort.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ana_todo-api", "vetfolio.html")); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `<a href="ana_todo-api/vetfolio.html">ana/todo-api</a>`) {
+		t.Error("cohort.html does not link ana's own report")
+	}
+	if strings.Contains(string(page), "dee_todo-api/vetfolio.html") {
+		t.Error("cohort.html links a report that was never written (dee failed)")
+	}
+
+	out.Reset()
+	st := ghStreams(&out, &errOut, env)
+	st.OutTTY, st.Width = true, 80
+	if code := Run(context.Background(), []string{"audit", "ana/todo-api", "ben/todo-api", "dee/todo-api", "--color", "always"}, st); code != ExitSomeFailed {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "\x1b[3") {
+		t.Errorf("no colour in the cohort table on a terminal:\n%s", out.String())
+	}
+	ansi := regexp.MustCompile(`\x1b\[[0-9;]*m`)
+	for _, l := range strings.Split(out.String(), "\n") {
+		if n := len([]rune(ansi.ReplaceAllString(l, ""))); n > 80 {
+			t.Errorf("a line of %d columns on an 80-column terminal: %q", n, l)
+		}
 	}
 }

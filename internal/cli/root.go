@@ -10,11 +10,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/vetfolio/vetfolio/internal/config"
 )
@@ -26,6 +28,9 @@ type Streams struct {
 	// OutTTY is true when Out is a terminal: colour and progress, not
 	// stable lines.
 	OutTTY, ErrTTY bool
+	// Width is the terminal's width in columns when Out is a terminal
+	// (0: unknown); the text report wraps its lines to it.
+	Width int
 	// Env looks up environment variables (os.LookupEnv in main).
 	Env func(string) (string, bool)
 }
@@ -35,8 +40,23 @@ func OSStreams() Streams {
 	isTTY := func(f *os.File) bool {
 		return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb"
 	}
-	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+	st := Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: isTTY(os.Stdout), ErrTTY: isTTY(os.Stderr), Env: os.LookupEnv}
+	if st.OutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+			st.Width = w
+		}
+	}
+	return st
+}
+
+// width is the terminal's width: $COLUMNS when set (a shell's own idea,
+// and tests), else what the terminal reports.
+func (s Streams) width() int {
+	if n, err := strconv.Atoi(s.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return s.Width
 }
 
 func (s Streams) getenv(key string) string {
@@ -116,7 +136,7 @@ the score most.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &UsageError{Msg: err.Error() + suggestFlag(cmd, err.Error())}
 	})
-	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newInitCmd(st),
+	root.AddCommand(newAuditCmd(st, nil), newRulesCmd(st), newVersionCmd(st), newConfigCmd(st), newSchemaCmd(st), newInitCmd(st),
 		newDiffCmd(st), newMergeCmd(st), newProfileCmd(st))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root

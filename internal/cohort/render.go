@@ -3,13 +3,17 @@ package cohort
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/vetfolio/vetfolio/reports"
 )
@@ -73,11 +77,151 @@ func (r *Report) header() string {
 	return s
 }
 
-// Text writes the table and the summary as plain, stable lines.
+// tiny are the criterion headings of the coloured table, short enough
+// for eleven criteria to fit 80 columns.
+var tiny = map[string]string{
+	"auth": "auth", "database": "db", "api-docs": "docs", "deployment": "depl", "history": "hist",
+	"errors": "err", "tests": "test", "logging": "log", "readme": "rdme", "security": "sec", "scope": "scop",
+}
+
+var ansiCode = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+)
+
+// statusColour colours a status on a terminal.
+func statusColour(status string) string {
+	switch status {
+	case "pass":
+		return "\x1b[32m"
+	case "partial":
+		return "\x1b[33m"
+	case "fail":
+		return "\x1b[31m"
+	}
+	return "\x1b[90m"
+}
+
+// colourTable writes the targets as a heat map for a terminal: each
+// criterion's score in its status colour under a short heading, the names
+// shortened (never the scores) when the table is wider than the terminal.
+func (r *Report) colourTable(bw *bufio.Writer) {
+	type cell struct{ text, colour string }
+	head := []cell{{"#", ""}, {"NAME", ""}, {"SCORE", ""}, {"GR", ""}}
+	for _, c := range r.Criteria {
+		h := tiny[c.ID]
+		if h == "" {
+			h = heading(c.ID)
+		}
+		head = append(head, cell{h, ""})
+	}
+	table := [][]cell{head}
+	for i, row := range r.Rows {
+		cells := []cell{{strconv.Itoa(i + 1), ""}, {row.Name(), ""}}
+		if !row.OK() {
+			cells = append(cells, cell{"-", ""}, cell{"-", ""}, cell{"error: " + row.Error, statusColour("fail")})
+			table = append(table, cells)
+			continue
+		}
+		grade := "pass"
+		switch {
+		case row.Score < 35:
+			grade = "fail"
+		case row.Score < 75:
+			grade = "partial"
+		}
+		cells = append(cells, cell{strconv.Itoa(row.Score), statusColour(grade)}, cell{row.Grade, statusColour(grade)})
+		for _, c := range r.Criteria {
+			st := row.Status[c.ID]
+			text := "-"
+			if v, ok := row.Scores[c.ID]; ok && st != "skipped" {
+				text = strconv.Itoa(v)
+			}
+			cells = append(cells, cell{text, statusColour(st)})
+		}
+		table = append(table, cells)
+	}
+	// Column widths; the last cell of an error row spans the criteria.
+	widths := make([]int, len(head))
+	for _, cells := range table {
+		for j, c := range cells {
+			if j < len(widths) && !(j == 4 && len(cells) == 5 && j == len(cells)-1 && len(table[0]) > 5) {
+				widths[j] = max(widths[j], utf8.RuneCountInString(c.text))
+			}
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w + 1
+	}
+	if r.Width > 0 && total-1 > r.Width {
+		widths[1] = max(8, widths[1]-(total-1-r.Width))
+	}
+	for _, cells := range table {
+		var line strings.Builder
+		for j, c := range cells {
+			text := c.text
+			w := utf8.RuneCountInString(text)
+			if j == 1 && w > widths[1] {
+				text = string([]rune(text)[:widths[1]-1]) + "…"
+				w = widths[1]
+			}
+			if j > 0 {
+				line.WriteByte(' ')
+			}
+			pad := ""
+			if j < len(widths) && j < len(cells)-1 {
+				pad = strings.Repeat(" ", max(0, widths[j]-w))
+			} else if j < len(widths) {
+				pad = strings.Repeat(" ", max(0, widths[j]-w))
+			}
+			if c.colour != "" {
+				text = c.colour + text + ansiReset
+			} else if cells[0].text == "#" {
+				text = ansiBold + text + ansiReset
+			}
+			// An error spans the criteria, wrapped under itself.
+			if len(cells) == 5 && j == 4 {
+				indent := utf8.RuneCountInString(ansiCode.ReplaceAllString(line.String(), ""))
+				width := 0
+				if r.Width > 0 {
+					width = max(r.Width, indent+20)
+				}
+				wrapped := reports.Wrap(c.text, width, strings.Repeat(" ", indent), strings.Repeat(" ", indent))
+				for k, l := range wrapped {
+					l = c.colour + strings.TrimLeft(l, " ") + ansiReset
+					if k == 0 {
+						line.WriteString(l)
+						continue
+					}
+					line.WriteString("\n" + strings.Repeat(" ", indent) + l)
+				}
+				continue
+			}
+			// Numbers line up on the right, words on the left.
+			if j == 1 {
+				line.WriteString(text + pad)
+			} else {
+				line.WriteString(pad + text)
+			}
+		}
+		fmt.Fprintln(bw, strings.TrimRight(line.String(), " "))
+	}
+}
+
+// Text writes the table and the summary: plain, stable lines, or on a
+// terminal (Color) a coloured heat map sized to its width.
 func (r *Report) Text(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, r.header())
 	fmt.Fprintln(bw)
+	if r.Color {
+		r.colourTable(bw)
+		r.textSummary(bw)
+		return bw.Flush()
+	}
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	head := []string{"#", "SCORE", "GRADE", "NAME"}
 	for _, c := range r.Criteria {
@@ -98,23 +242,30 @@ func (r *Report) Text(w io.Writer) error {
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	tw.Flush()
+	r.textSummary(bw)
+	return bw.Flush()
+}
+
+// textSummary writes what to teach next and the count per criterion.
+func (r *Report) textSummary(bw *bufio.Writer) {
 	if teach := r.Teach(5); len(teach) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "What to teach next:")
 		for _, t := range teach {
-			fmt.Fprintf(bw, "  %s (%s)\n", t.Message, t.ID)
+			for _, l := range reports.Wrap(fmt.Sprintf("%s (%s)", t.Message, t.ID), r.Width, "  ", "    ") {
+				fmt.Fprintln(bw, l)
+			}
 		}
 	}
 	if r.Audited > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "By criterion:")
-		tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 		for _, s := range r.Summary {
 			fmt.Fprintf(tw, "  %s\t%d pass\t%d partial\t%d fail\t%d skipped\n", s.Criterion, s.Pass, s.Partial, s.Fail, s.Skipped)
 		}
 		tw.Flush()
 	}
-	return bw.Flush()
 }
 
 // Markdown writes the table and the summary for a pull request, an issue
@@ -279,8 +430,20 @@ func (r *Report) HTML(w io.Writer) error {
 			cr.Scores = append(cr.Scores, s)
 		}
 		cr.Fixes = row.TopFixes
+		cr.FailedChecks = row.FailedChecks
+		if r.MemberReport != nil && row.OK() {
+			cr.Report = r.MemberReport(row)
+		}
 		t.Rows = append(t.Rows, cr)
 	}
+	for _, s := range r.Summary {
+		for _, c := range s.Checks {
+			t.Checks = append(t.Checks, reports.CohortCheck{ID: c.ID, Title: c.Title, Failing: c.Failing})
+		}
+	}
+	// Most often failed first, as Teach orders them, so the page's
+	// "show who" buttons line up with its teaching points.
+	slices.SortStableFunc(t.Checks, func(a, b reports.CohortCheck) int { return cmp.Compare(b.Failing, a.Failing) })
 	for _, c := range r.Teach(8) {
 		t.Teach = append(t.Teach, c.Message+" ("+c.ID+")")
 	}

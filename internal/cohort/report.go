@@ -37,6 +37,14 @@ type Report struct {
 	Summary []Summary `json:"summary"`
 	Rows    []Row     `json:"rows"`
 
+	// MemberReport, when set, gives the link from the cohort's HTML page
+	// to a row's own HTML report (written beside it by --output-dir).
+	MemberReport func(Row) string `json:"-"`
+	// Color colours the text table (a terminal); Width is the terminal's
+	// width in columns, 0 when unknown.
+	Color bool `json:"-"`
+	Width int  `json:"-"`
+
 	spool *spool
 }
 

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/vetfolio/vetfolio/reports"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
@@ -43,6 +47,22 @@ func TestGolden(t *testing.T) {
 			} {
 				got := render(t, sc, g.format, g.verbose)
 				compareGolden(t, filepath.Join("testdata", "golden", g.file), []byte(got))
+			}
+			// The summary on an 80×24 terminal: one screen, the score on
+			// the first line, no line wider than the terminal.
+			var screen bytes.Buffer
+			if err := (reports.Text{Options: reports.Options{Width: 80}}).Render(&screen, sc); err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, filepath.Join("testdata", "golden", tc.fixture+".80x24.txt"), screen.Bytes())
+			lines := strings.Split(strings.TrimSuffix(screen.String(), "\n"), "\n")
+			if len(lines) > 24 || !strings.Contains(lines[0], fmt.Sprintf("%d/100", sc.Score)) {
+				t.Errorf("the 80x24 summary has %d lines and starts %q", len(lines), lines[0])
+			}
+			for i, l := range lines {
+				if n := utf8.RuneCountInString(l); n > 80 {
+					t.Errorf("line %d of the 80x24 summary is %d columns: %q", i+1, n, l)
+				}
 			}
 		})
 	}

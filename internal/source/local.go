@@ -95,6 +95,9 @@ func openLocal(ctx context.Context, dir string) (*Snapshot, error) {
 		} else if err == nil && filepath.Clean(top) != filepath.Clean(abs) {
 			s.addContext(ctx, top)
 		}
+		if err == nil {
+			s.readRemote(ctx)
+		}
 	} else {
 		s.HistoryReason = "not a git repository, so there is no commit history to judge"
 		err = s.walk()

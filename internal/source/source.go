@@ -44,6 +44,9 @@ type Snapshot struct {
 	// RepoFolder is the audited folder's slash-separated path from the root
 	// of its git repository ("backend"); "" at the root or outside git.
 	RepoFolder string
+	// Remote is owner/name of a local checkout whose origin is on
+	// github.com; "" otherwise.
+	Remote string
 	// Meta is what the hosting platform knows about the repository.
 	Meta Meta
 	// Notes are things the reader should know about how the snapshot was read.

@@ -47,6 +47,14 @@
       });
     }
     label();
+    // A link to a folded criterion (from its bar) opens it.
+    function openTarget() {
+      var id = window.location.hash.slice(1);
+      var el = id && document.getElementById(id);
+      if (el && el.tagName === "DETAILS") { el.open = true; }
+    }
+    window.addEventListener("hashchange", openTarget);
+    openTarget();
   });
   // A printed report shows every check.
   window.addEventListener("beforeprint", function () { setAll(true); });
