@@ -107,12 +107,16 @@ var authNoHardcodedKey = &Check{
 	Doc: "A JWT signing key committed to the repository lets anyone forge tokens, and reviewers spot it at once. " +
 		"Fails when a key literal is passed to the signing call or assigned to a secret variable used for JWT; " +
 		"reading it from the environment or configuration (`os.getenv`, `process.env`, `@Value(\"${jwt.secret}\")`, " +
-		"`os.Getenv`) passes, and placeholders such as `changeme` or `${JWT_SECRET}` are ignored.",
+		"`os.Getenv`) passes, and placeholders such as `changeme` or `${JWT_SECRET}` are ignored. " +
+		"Keys written in configuration count the same as in code (`app.jwt.secret=...` in application.properties, " +
+		"`jwt.secret:` in application.yml, `JWT_SECRET = \"...\"` in settings.py); `${JWT_SECRET:dev}` passes because " +
+		"a short or placeholder fallback is a local default, a long random fallback fails. A committed signing key is " +
+		"charged once, here: security.no-secrets does not count the same location.",
 	Points: 20,
 	Run: func(f *Facts) Result {
 		a := f.Auth
-		if n := len(a.HardcodedKeys); n > 0 {
-			return Fail(fmt.Sprintf("%s in the code", plural(n, "signing key literal", "signing key literals")), a.HardcodedKeys...)
+		if keys := signingKeys(f); len(keys) > 0 {
+			return Fail(fmt.Sprintf("%s in the code or its configuration", plural(len(keys), "signing key literal", "signing key literals")), keys...)
 		}
 		if a.Kind == "none" {
 			return Pass("no signing keys (no authentication found)")
@@ -159,4 +163,42 @@ func libsOrUnknown(libs []string) string {
 		out += ", " + l
 	}
 	return out
+}
+
+// signingKeys are the committed JWT signing keys auth.no-hardcoded-key
+// owns: literals the auth detector found in code, then the secret scan's
+// findings that name a token-signing key (Spring jwt.secret, JWT_SECRET in
+// settings.py or an .ini). security.no-secrets skips these locations so the
+// same mistake costs the same in every stack and is charged once.
+func signingKeys(f *Facts) []Location {
+	keys := append([]Location(nil), f.Auth.HardcodedKeys...)
+	seen := map[Location]bool{}
+	for _, k := range keys {
+		seen[Location{Path: k.Path, Line: k.Line}] = true
+	}
+	for _, s := range f.Secrets {
+		at := Location{Path: s.Path, Line: s.Line}
+		if !seen[at] && signingKeySecret(s) {
+			seen[at] = true
+			keys = append(keys, at)
+		}
+	}
+	return keys
+}
+
+// signingKeySecret reports whether a secret finding is a token-signing key
+// by its rule or by the name it was assigned to.
+func signingKeySecret(s Secret) bool {
+	switch s.Rule {
+	case "spring-jwt-secret":
+		return true
+	case "generic-secret-assignment":
+		name := strings.ToLower(s.Redacted)
+		if i := strings.IndexAny(name, " =:"); i >= 0 {
+			name = name[:i]
+		}
+		return strings.Contains(name, "jwt") || strings.Contains(name, "signing") ||
+			(strings.Contains(name, "token") && (strings.Contains(name, "secret") || strings.Contains(name, "key")) && !strings.HasSuffix(name, "token"))
+	}
+	return false
 }

@@ -21,7 +21,8 @@ var securityCriterion = &Criterion{
 			Doc: "Cloud and API keys, tokens, private keys, passwords in database URLs and framework secrets " +
 				"(Django SECRET_KEY, Spring jwt.secret, Rails secret_key_base) found in tracked files fail the check; " +
 				"each is reported by path, line and rule, never by value. Placeholders (changeme, ${JWT_SECRET}, <key>), " +
-				"example files (.env.example) and local development defaults (postgres:postgres@localhost) are not secrets.",
+				"example files (.env.example) and local development defaults (postgres:postgres@localhost) are not secrets. " +
+				"A committed JWT signing key is charged once, by auth.no-hardcoded-key: this check does not count its location.",
 			Points: 40,
 			Run:    secRunNoSecrets,
 			Fix:    secFixNoSecrets,
@@ -184,12 +185,25 @@ func secOrUnknown(lang string) string {
 }
 
 func secRunNoSecrets(f *Facts) Result {
-	if len(f.Secrets) == 0 {
+	owned := map[Location]bool{}
+	for _, k := range signingKeys(f) {
+		owned[Location{Path: k.Path, Line: k.Line}] = true
+	}
+	var secrets []Secret
+	for _, s := range f.Secrets {
+		if !owned[Location{Path: s.Path, Line: s.Line}] {
+			secrets = append(secrets, s)
+		}
+	}
+	if len(secrets) == 0 {
+		if len(owned) > 0 {
+			return Pass("no committed secrets beyond the signing keys auth.no-hardcoded-key reports")
+		}
 		return Pass("no committed secrets found")
 	}
 	var where []string
 	var ev []Location
-	for i, s := range f.Secrets {
+	for i, s := range secrets {
 		if i < 5 {
 			where = append(where, fmt.Sprintf("%s:%d (%s)", s.Path, s.Line, s.Rule))
 		}
@@ -197,9 +211,9 @@ func secRunNoSecrets(f *Facts) Result {
 			ev = append(ev, Location{Path: s.Path, Line: s.Line})
 		}
 	}
-	msg := fmt.Sprintf("%d committed %s: %s", len(f.Secrets), secPlural(len(f.Secrets), "secret", "secrets"), strings.Join(where, ", "))
-	if len(f.Secrets) > 5 {
-		msg += fmt.Sprintf(" and %d more", len(f.Secrets)-5)
+	msg := fmt.Sprintf("%d committed %s: %s", len(secrets), secPlural(len(secrets), "secret", "secrets"), strings.Join(where, ", "))
+	if len(secrets) > 5 {
+		msg += fmt.Sprintf(" and %d more", len(secrets)-5)
 	}
 	return Fail(msg, ev...)
 }
