@@ -66,6 +66,10 @@ app.add_middleware(
 		{"django drf complete", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"api/serializers.py": "from rest_framework import serializers\n\nclass BookSerializer(serializers.ModelSerializer):\n    class Meta:\n        model = Book\n        fields = '__all__'\n",
 			"config/settings.py": `INSTALLED_APPS = ["corsheaders", "rest_framework"]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
 CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]
 REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
@@ -74,9 +78,12 @@ REST_FRAMEWORK = {
 `,
 		}, want{"drf-serializers", "drf-throttling", true, false}},
 		{"django allow all", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
-			"config/settings.py": "INSTALLED_APPS = ['corsheaders']\nCORS_ORIGIN_ALLOW_ALL = True\n",
+			"config/settings.py": "INSTALLED_APPS = ['corsheaders']\nMIDDLEWARE = ['corsheaders.middleware.CorsMiddleware']\nCORS_ORIGIN_ALLOW_ALL = True\n",
 			"shop/views.py":      "from django_ratelimit.decorators import ratelimit\n\n@ratelimit(key='ip', rate='5/m')\ndef login(request):\n    pass\n",
 		}, want{"", "django-ratelimit", true, true}},
+		{"django corsheaders installed but its middleware missing is no CORS", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
+			"config/settings.py": "INSTALLED_APPS = ['corsheaders']\nMIDDLEWARE = [\n    'django.middleware.common.CommonMiddleware',\n    # 'corsheaders.middleware.CorsMiddleware',\n]\nCORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOWED_ORIGINS = ['https://shop.example.com']\n",
+		}, want{"", "", false, false}},
 		{"django weak", facts.Stack{Language: "python", Framework: "django"}, map[string]string{
 			"config/settings.py": "INSTALLED_APPS = ['django.contrib.admin']\nCORS_ALLOW_ALL_ORIGINS = False\n",
 			"shop/views.py":      "from django.http import JsonResponse\n\ndef index(request):\n    return JsonResponse({})\n",

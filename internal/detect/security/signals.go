@@ -183,8 +183,12 @@ var signals = []*signal{
 	// so a wildcard is always recorded.
 	{kind: corsWildcard, name: "fastapi-cors-wildcard", langs: py, keywords: []string{"allow_origins", "allow_origin_regex"},
 		re: scan.MustCompile(`allow_origins\s*=\s*\[\s*["']\*["']\s*\]|allow_origin_regex\s*=\s*r?["']\.\*["']`)},
+	// django-cors-headers does nothing until its middleware is in
+	// MIDDLEWARE: an installed app alone answers no CORS request.
+	{kind: aux, name: "django-cors-middleware", langs: py, keywords: []string{"CorsMiddleware"},
+		re: scan.MustCompile(`["']corsheaders\.middleware\.CorsMiddleware["']`)},
 	{kind: corsWildcard, name: "django-cors-allow-all", langs: py, keywords: []string{"ALLOW_ALL"},
-		re: scan.MustCompile(`CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True`)},
+		re: scan.MustCompile(`CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True`), requires: "django-cors-middleware"},
 	{kind: corsWildcard, name: "flask-cors-wildcard", langs: py, keywords: []string{"CORS("},
 		re: scan.MustCompile(`\bCORS\(\s*\w+\s*(?:,\s*supports_credentials\s*=\s*True\s*)?\)|\bCORS\([^)]*origins["']?\s*[=:]\s*["']\*["']`)},
 	{kind: corsWildcard, name: "spring-cross-origin-any", langs: jvm, keywords: []string{"@CrossOrigin"}, fn: crossOriginAny},
@@ -198,7 +202,7 @@ var signals = []*signal{
 		re: scan.MustCompile(`Access-Control-Allow-Origin["']\]?\s*[,:=]\s*["']\*["']`)},
 
 	{kind: cors, name: "fastapi-cors", langs: py, keywords: []string{"CORSMiddleware"}},
-	{kind: cors, name: "django-cors-headers", langs: py, keywords: []string{"corsheaders"}},
+	{kind: cors, name: "django-cors-headers", langs: py, keywords: []string{"corsheaders"}, requires: "django-cors-middleware"},
 	{kind: cors, name: "flask-cors", langs: py, keywords: []string{"flask_cors"}, re: pyImport("flask_cors")},
 	{kind: cors, name: "spring-cors", langs: jvmCfg, keywords: []string{"@CrossOrigin", "CorsConfiguration", "addCorsMappings", "CorsRegistry", ".cors(", "allowed-origins", "allowedOrigins"}},
 	{kind: cors, name: "node-cors", langs: node, keywords: []string{"cors"}, re: nodeImport("cors", "@fastify/cors", "fastify-cors")},
