@@ -1089,7 +1089,10 @@ func pick(code []byte, idx []int) string {
 // ---- Go: net/http, gin, echo, chi, fiber, gorilla/mux ----
 
 var (
-	reGoRoute  = scan.MustCompile(`(?:\b(\w+)|\))\s*\.\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Get|Post|Put|Delete|Patch|Head|Options|All|HandleFunc|Handle|Match)\s*\(\s*"([^"\n]*)"\s*,`)
+	reGoRoute = scan.MustCompile(`(?:\b(\w+)|\))\s*\.\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Get|Post|Put|Delete|Patch|Head|Options|All|HandleFunc|Handle|Match)\s*\(\s*"([^"\n]*)"\s*,`)
+	// A method list first: r.To("GET,HEAD", "/healthcheck", h) registers
+	// the path for each method named.
+	reGoTo     = scan.MustCompile(`\b(\w+)\s*\.\s*To\s*\(\s*"((?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?:\s*,\s*(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS))*)"\s*,\s*"([^"\n]*)"\s*,`)
 	reGoGroup  = scan.MustCompile(`(\w+)\s*:?=\s*(\w+)\s*\.\s*(Group|PathPrefix)\s*\(\s*"([^"\n]*)"`)
 	reGoRouteF = scan.MustCompile(`\.\s*(Route|Mount)\s*\(\s*"([^"\n]*)"\s*,`)
 	reGoRoot   = scan.MustCompile(`gin\.(Default|New)\(|echo\.New\(|chi\.NewRouter\(|fiber\.New\(|mux\.NewRouter\(|http\.NewServeMux\(|http\.ListenAndServe\(`)
@@ -1210,6 +1213,16 @@ func (st *routeState) scanGo(s *source) {
 			st.routes[len(st.routes)-1].fn = fn
 		}
 	}
+	for _, m := range reGoTo.FindAllSubmatchIndex(code, -1) {
+		recv, p := string(code[m[2]:m[3]]), string(code[m[6]:m[7]])
+		if !routePath(p) {
+			continue
+		}
+		full := joinPath(groupPrefix(recv), p)
+		for _, meth := range strings.Split(string(code[m[4]:m[5]]), ",") {
+			st.add(s, strings.TrimSpace(meth), full, recv, m[0])
+		}
+	}
 }
 
 // ---- Finish ----
@@ -1225,6 +1238,11 @@ var nonResources = map[string]bool{
 	"oauth": true, "oauth2": true, "jwt": true, "session": true, "sessions": true, "me": true,
 	"version": true, "info": true, "robots.txt": true, "graphql": true, "utils": true, "util": true,
 	"private": true, "internal": true, "debug": true, "test": true, "": true,
+	// States and views of a resource, and actions on it, not resources:
+	// /published lists published posts, /search searches them.
+	"published": true, "unpublished": true, "active": true, "inactive": true, "archived": true, "pending": true,
+	"deleted": true, "search": true, "stats": true, "statistics": true, "count": true,
+	"latest": true, "recent": true, "popular": true, "trending": true, "featured": true, "mine": true,
 }
 
 // isResource reports whether a first path segment names a resource of the

@@ -453,6 +453,18 @@ func main() {
 	log.Fatal(http.ListenAndServe(":8080", nil))
 }
 `, []string{"GET /books", "POST /books", "ANY /static"}},
+		{"routegroup To with a method list", "net-http", `
+package main
+
+func main() {
+	mux := http.NewServeMux()
+	r := routegroup.New(mux)
+	r.To("GET,HEAD", "/healthcheck", healthHandler)
+	r.To("POST", "/books", createBook)
+	job.To("done", "/not/a/route", x)
+	http.ListenAndServe(":8080", r)
+}
+`, []string{"GET /healthcheck", "HEAD /healthcheck", "POST /books"}},
 		{"net/http client calls only", "net-http", `
 package main
 
