@@ -53,6 +53,9 @@ var databaseCriterion = &Criterion{
 				if m.Dir != "" {
 					ev = []Location{{Path: m.Dir}}
 				}
+				if m.DirCount > 0 && m.DirCount < m.Count {
+					return Pass(fmt.Sprintf("%s: %s, %d in %s", m.Tool, dbPlural(m.Count, "migration"), m.DirCount, m.Dir), ev...)
+				}
 				return Pass(fmt.Sprintf("%s: %s in %s", m.Tool, dbPlural(m.Count, "migration"), m.Dir), ev...)
 			},
 			Fix: func(s Stack) []string {
@@ -64,10 +67,14 @@ var databaseCriterion = &Criterion{
 			Title: "The schema evolved over several migrations",
 			Doc: "A single migration is often a dump of the final schema; two or more versions show " +
 				"the schema was changed the way teams change it, one reviewed step at a time. " +
-				"An up/down pair counts as one version.",
+				"An up/down pair counts as one version. A history needs a migration after a folder's first: " +
+				"two apps' `0001_initial.py` are two initial migrations, not a history.",
 			Points: 1,
 			Run: func(f *Facts) Result {
 				m := f.Migrations
+				if m.Count >= 2 && m.Count-max(m.Folders, 1) < 1 {
+					return Fail(fmt.Sprintf("%d %s folders each hold only their initial migration", m.Folders, m.Tool), migrationEvidence(m)...)
+				}
 				if m.Count >= 2 {
 					return Pass(fmt.Sprintf("%s: %s", m.Tool, dbPlural(m.Count, "migration")), migrationEvidence(m)...)
 				}

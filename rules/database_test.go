@@ -160,3 +160,20 @@ func TestDatabaseWeights(t *testing.T) {
 		}
 	}
 }
+
+// Two Django apps' 0001_initial.py are two initial migrations, not a
+// history; a folder with a second migration is.
+func TestMigrationHistoryNeedsALaterMigration(t *testing.T) {
+	mig, hist := dbCheck(t, "database.migrations"), dbCheck(t, "database.migration-history")
+	initials := &Facts{Migrations: Migrations{Tool: "django", Count: 2, Dir: "account/migrations", DirCount: 1, Folders: 2}}
+	if r := hist.Run(initials); r.Passed || !strings.Contains(r.Message, "initial migration") {
+		t.Errorf("two initials: %+v", r)
+	}
+	if r := mig.Run(initials); !r.Passed || strings.Contains(r.Message, "2 migrations in account/migrations") || !strings.Contains(r.Message, "1 in account/migrations") {
+		t.Errorf("evidence miscounts the folder: %q", r.Message)
+	}
+	grown := &Facts{Migrations: Migrations{Tool: "django", Count: 3, Dir: "shop/migrations", DirCount: 2, Folders: 2}}
+	if r := hist.Run(grown); !r.Passed {
+		t.Errorf("a second migration in one app is a history: %+v", r)
+	}
+}

@@ -144,6 +144,12 @@ type Migrations struct {
 	Count int `json:"count"`
 	// Dir is the folder most migrations live in.
 	Dir string `json:"dir,omitempty"`
+	// DirCount counts the versions in Dir (0: all Count of them).
+	DirCount int `json:"-"`
+	// Folders counts the folders the versions live in, each starting with
+	// its own first migration (two Django apps' 0001_initial.py are two
+	// folders); 0 means one.
+	Folders int `json:"-"`
 
 	Evidence []Location `json:"-"`
 }

@@ -266,6 +266,29 @@ class Order(TimeStamped):
 		tool: "django", count: 2, dir: "shop/migrations", relations: true})
 }
 
+// Two apps' first migrations: two versions in two folders, one each.
+func TestDjangoTwoInitialMigrations(t *testing.T) {
+	st := facts.Stack{Language: "python", Framework: "django", Dependencies: deps("django")}
+	initial := "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    initial = True\n"
+	f := run(t, st, map[string]string{
+		"account/models.py":                  "from django.db import models\n\nclass Profile(models.Model):\n    bio = models.TextField()\n",
+		"account/migrations/0001_initial.py": initial,
+		"shop/migrations/0001_initial.py":    initial,
+	})
+	m := f.Migrations
+	if m.Tool != "django" || m.Count != 2 || m.Folders != 2 || m.DirCount != 1 {
+		t.Errorf("migrations = %+v, want 2 django versions in 2 folders, 1 in %s", m, m.Dir)
+	}
+	f = run(t, st, map[string]string{
+		"shop/migrations/0001_initial.py":   initial,
+		"shop/migrations/0002_auto.py":      initial,
+		"prisma/migrations/x/migration.sql": "CREATE TABLE a (id int);",
+	})
+	if m := f.Migrations; m.Count != 2 || m.Folders != 1 || m.DirCount != 2 {
+		t.Errorf("one app with two versions = %+v, want 1 folder holding both", m)
+	}
+}
+
 func TestDjangoWeak(t *testing.T) {
 	// No DATABASES engine and only migrations/__init__.py: Django's default
 	// SQLite, no migration versions; ForeignKey in a comment is no relation.

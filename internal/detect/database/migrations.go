@@ -250,7 +250,26 @@ func (d *detector) finishMigrations(f *facts.Facts) {
 			dir, dirN = k, n
 		}
 	}
-	f.Migrations = facts.Migrations{Tool: best, Count: bestN, Dir: dir, Evidence: ev}
+	// Prisma keeps each version in a folder of its own under one history
+	// folder: the history is the parent.
+	folders := map[string]bool{}
+	for _, m := range d.migrations {
+		if m.tool != best {
+			continue
+		}
+		folder := path.Dir(m.loc.Path)
+		if best == "prisma" {
+			folder = path.Dir(folder)
+		}
+		folders[folder] = true
+	}
+	dirWeight := 0
+	for _, m := range d.migrations {
+		if m.tool == best && path.Dir(m.loc.Path) == dir {
+			dirWeight += m.weight
+		}
+	}
+	f.Migrations = facts.Migrations{Tool: best, Count: bestN, Dir: dir, DirCount: dirWeight, Folders: len(folders), Evidence: ev}
 }
 
 // toolOrder breaks ties between tools deterministically: named tools
