@@ -367,6 +367,9 @@ func (c *client) classify(ctx context.Context, what string, resp *gh.Response, e
 		}
 		return c.secondary(what, after, err)
 	}
+	if tooLarge := (*bodyTooLargeError)(nil); errors.As(err, &tooLarge) {
+		return &Error{Kind: Network, Request: what, Msg: tooLarge.Error(), Err: err}
+	}
 	if resp == nil || resp.Response == nil {
 		return c.network(what, err)
 	}

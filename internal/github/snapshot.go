@@ -151,6 +151,9 @@ func (c *client) commits(ctx context.Context, ref string, explicit bool) ([]sour
 	}
 	capN := c.opts.CommitCap
 	per := min(100, capN)
+	// The cap in full pages is the request budget: a server that answers
+	// short pages with an endless (or looping) Link header gets no more.
+	maxPages := (capN + per - 1) / per
 	var out []source.Commit
 	pages, truncated := 0, false
 	for page := 1; ; {
@@ -174,6 +177,10 @@ func (c *client) commits(ctx context.Context, ref string, explicit bool) ([]sour
 			break
 		}
 		if resp.NextPage == 0 || len(list) == 0 {
+			break
+		}
+		if pages >= maxPages {
+			truncated = true
 			break
 		}
 		page = resp.NextPage
