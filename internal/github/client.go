@@ -190,6 +190,8 @@ type client struct {
 	cache *diskCache
 	// dl downloads the tarball: no token, no cache, counted apart.
 	dl *http.Client
+	// guard keeps the download off non-public addresses.
+	guard downloadGuard
 	// rate is the last rate limit seen.
 	rate gh.Rate
 	// newAPI builds the go-github client; after a rate-limit wait a fresh
@@ -225,7 +227,18 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 		return g
 	}
 	c.gh = c.newAPI()
-	c.dl = &http.Client{Transport: &countingTransport{base: o.Transport, stats: o.Stats}}
+	c.guard = newDownloadGuard(base)
+	dlBase := o.Transport
+	if dlBase == http.DefaultTransport {
+		dlBase = c.guard.transport()
+	}
+	c.dl = &http.Client{Transport: &countingTransport{base: dlBase, stats: o.Stats},
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 10 {
+				return fmt.Errorf("stopped after %d redirects", len(via))
+			}
+			return c.guard.checkURL(req.URL)
+		}}
 	return c, nil
 }
 

@@ -374,6 +374,9 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	}
 	link = c.gh.BaseURL.ResolveReference(link)
 	dlWhat := "download tarball of " + c.tgt.Repo() + "@" + short(sha)
+	if err := c.guard.checkURL(link); err != nil {
+		return nil, &Error{Kind: Network, Request: dlWhat, Msg: err.Error(), Err: err}
+	}
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
