@@ -76,3 +76,32 @@ func TestEveryWeightZero(t *testing.T) {
 		t.Errorf("one weight 0: %v", err)
 	}
 }
+
+// A 64 KiB "ignore: [[[…" is within the size cap, yet its nesting cost
+// the YAML parser 1.6 GB; nesting beyond what the schema has is refused
+// before parsing, in one line.
+func TestParseRefusesDeepFlowNesting(t *testing.T) {
+	n := (MaxFileBytes - 16) / 2
+	start := time.Now()
+	_, err := Parse("h.yaml", []byte("ignore: "+strings.Repeat("[", n)+strings.Repeat("]", n)))
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "nested") || strings.Contains(err.Error(), "\n") || e.Line != 1 {
+		t.Errorf("err = %v, want a one-line nesting error at line 1", err)
+	}
+	// Brackets inside quotes or comments are text, not nesting.
+	ok := "ignore:\n  - \"[[[[[[[[[[[[x\" # [[[[[[[[[[[[[\n  - '{{{{{{{{{{{{'\nminimums: {security: {x: [1]}}\n"
+	if _, err := Parse("ok.yaml", []byte(ok)); err != nil && strings.Contains(err.Error(), "nested") {
+		t.Errorf("quoted brackets counted as nesting: %v", err)
+	}
+}
+
+// An apostrophe inside a plain scalar does not hide the nesting after it.
+func TestDeepNestingAfterAnApostropheIsRefused(t *testing.T) {
+	_, err := Parse("h.yaml", []byte("url: don't\nignore: "+strings.Repeat("[", 100)+strings.Repeat("]", 100)))
+	if err == nil || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("err = %v, want the nesting refused", err)
+	}
+}
