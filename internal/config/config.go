@@ -621,6 +621,9 @@ func checkPattern(p string) string {
 		if _, err := path.Match(seg, ""); err != nil {
 			return fmt.Sprintf("%q is not a valid glob: %v", p, err)
 		}
+		if seg != "**" && strings.Count(seg, "*") > MaxStarsPerSegment {
+			return fmt.Sprintf("%q has more than %d * in one folder name; each costs matching time on every file, so use fewer", p, MaxStarsPerSegment)
+		}
 	}
 	return ""
 }
