@@ -32,3 +32,21 @@ class ProductController { public function index() { return Product::all(); } }`)
 		t.Error("Product::all() read as pagination")
 	}
 }
+
+// Auth actions spelled with a separator (sign-in, sign_up, log-out) are not
+// resources; a resource whose name holds a separator still is.
+func TestAuthActionsWithSeparatorsAreNoResources(t *testing.T) {
+	st := stackOf("php", "laravel", "laravel/framework")
+	f := run(t, st,
+		"routes/api.php", `<?php
+Route::post('sign-in', [AuthController::class, 'signIn']);
+Route::post('sign_up', [AuthController::class, 'signUp']);
+Route::post('sign-out', [AuthController::class, 'signOut']);
+Route::post('log-out', [AuthController::class, 'logOut']);
+Route::get('task-lists', [TaskListController::class, 'index']);
+Route::get('sign-ups', [SignUpController::class, 'index']);`)
+	want := []string{"sign-ups", "task-lists"}
+	if len(f.Routes.Resources) != len(want) || f.Routes.Resources[0] != want[0] || f.Routes.Resources[1] != want[1] {
+		t.Errorf("resources %v, want %v", f.Routes.Resources, want)
+	}
+}

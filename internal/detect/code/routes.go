@@ -1220,7 +1220,7 @@ var nonResources = map[string]bool{
 	"live": true, "livez": true, "status": true, "ping": true, "docs": true, "doc": true, "swagger": true,
 	"swagger-ui": true, "swagger-ui.html": true, "openapi": true, "openapi.json": true, "redoc": true,
 	"api-docs": true, "v3": true, "auth": true, "authenticate": true, "authentication": true, "login": true, "logout": true, "register": true,
-	"signup": true, "signin": true, "token": true, "refresh": true, "admin": true, "actuator": true,
+	"signup": true, "signin": true, "signout": true, "token": true, "refresh": true, "admin": true, "actuator": true,
 	"metrics": true, "favicon.ico": true, "static": true, "public": true, "assets": true, "ht": true,
 	"oauth": true, "oauth2": true, "jwt": true, "session": true, "sessions": true, "me": true,
 	"version": true, "info": true, "robots.txt": true, "graphql": true, "utils": true, "util": true,
@@ -1231,6 +1231,10 @@ var nonResources = map[string]bool{
 // API rather than authentication, operations or documentation.
 func isResource(seg string) bool {
 	if nonResources[seg] {
+		return false
+	}
+	// sign-in, sign_up, log-out: the same auth actions, spelled with a separator.
+	if joined := strings.NewReplacer("-", "", "_", "").Replace(seg); joined != seg && nonResources[joined] {
 		return false
 	}
 	for _, w := range []string{"password", "login", "token", "health", "swagger", "openapi"} {

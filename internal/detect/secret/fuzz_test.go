@@ -3,45 +3,9 @@ package secret
 import (
 	"testing"
 
-	"github.com/vetfolio/vetfolio/internal/scan"
-	"github.com/vetfolio/vetfolio/rules/facts"
+	"github.com/vetfolio/vetfolio/internal/scan/scantest"
 )
 
-// fuzzPaths are the kinds of file the detector is shown while fuzzing.
-var fuzzPaths = []string{
-	"app.py", "urls.py", "src/main/java/Api.java", "Api.kt", "src/app.ts", "server.js", "main.go",
-	"package.json", "requirements.txt", "pyproject.toml", "go.mod", "pom.xml", "build.gradle",
-	"Dockerfile", "docker-compose.yml", ".github/workflows/ci.yml", "README.md", "openapi.yaml",
-	"schema.graphql", ".env", "application.yml", "settings.py", "migrations/0001_initial.py",
-}
-
-// FuzzScan shows the detector arbitrary content under each kind of path:
-// it must neither panic nor blow up (the collector recovers a panic, but
-// a hostile file must not turn a check into an internal error).
-func FuzzScan(f *testing.F) {
-	for i, seed := range []string{
-		"@app.get(\"/items/{id}\")\ndef read(id: int): ...\n",
-		"@RequestMapping(value={\"/a\", \"/b\"}, method=RequestMethod.GET)\n",
-		"router.get('/x', auth, (req, res) => res.json({}))\napp.use((err, req, res, next) => {})\n",
-		"r.Route(\"/t\", func(r chi.Router) { r.Get(\"/\", h) })\n",
-		"{\"dependencies\": {\"express\": \"^4\", \"jsonwebtoken\": \"9\"}}\n",
-		"FROM python:3.12\nUSER app\nCMD [\"gunicorn\"]\n",
-		"# API\n\nLive: https://x.onrender.com\n\n## Setup\n\n```\npip install\n```\n",
-		"AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
-		"type Query { books: [Book!]! }\n",
-		"openapi: 3.0.0\npaths:\n  /x:\n    get: {}\n",
-		"@app.get(\"/@app.get(\"/@app.get(\"/@app.get(\"/",
-	} {
-		f.Add(uint8(i), []byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
-		d := New()
-		p := fuzzPaths[int(kind)%len(fuzzPaths)]
-		file := scan.File{Path: p}
-		if d.Wants(p) {
-			file.Data = data
-		}
-		d.Scan(file)
-		d.Finish(&facts.Facts{Stack: facts.Stack{Dependencies: map[string]bool{}}})
-	})
-}
+// FuzzScan runs the detector under the shared fuzz harness: any content,
+// any kind of path, no panic and no blow-up.
+func FuzzScan(f *testing.F) { scantest.Fuzz(f, New) }

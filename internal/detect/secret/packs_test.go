@@ -47,3 +47,22 @@ func TestEnvCopies(t *testing.T) {
 		t.Errorf(".env_example read as a real .env: %+v", got)
 	}
 }
+
+// Devise's generator writes a random key into a commented-out example line
+// of its initializer; the app never reads it. The same key set for real
+// is still a committed secret.
+func TestDeviseGeneratorComment(t *testing.T) {
+	key := "b8008800973c064ef11a8e1a7477c983f7526dc8e44e45b7713c1e92ad8cb1095e1b280716e92d99e4c4dc32497230677617adec1a179ffdf114ed222e69c123"
+	commented := "Devise.setup do |config|\n  # config.secret_key = '" + key + "'\nend\n"
+	if got := run(scan.File{Path: "config/initializers/devise.rb", Data: []byte(commented)}); len(got) != 0 {
+		t.Errorf("the generator's commented example reported: %+v", got)
+	}
+	live := "Devise.setup do |config|\n  config.secret_key = '" + key + "'\nend\n"
+	got := run(scan.File{Path: "config/initializers/devise.rb", Data: []byte(live)})
+	if len(got) != 1 || got[0].Line != 2 {
+		t.Fatalf("a live Devise key not reported on line 2: %+v", got)
+	}
+	if strings.Contains(got[0].Redacted, key[8:]) {
+		t.Errorf("the key shown: %+v", got[0])
+	}
+}

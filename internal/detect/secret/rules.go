@@ -122,6 +122,9 @@ type fileScan struct {
 	active      []*tokenRule
 
 	django, spring, yaml, gcp, test bool
+	// devise marks Devise's initializer, whose generator writes a random
+	// key into a commented-out example line that the app never reads.
+	devise bool
 	// testEnv marks an env file of the test suite (.env.test).
 	testEnv   bool
 	gcpDone   bool
@@ -253,6 +256,11 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 			s.add(n, "spring-jwt-secret", r)
 			return
 		}
+	}
+	if s.devise && bytes.HasPrefix(bytes.TrimSpace(line), []byte("#")) {
+		// `# config.secret_key = '<128 hex>'` is the generator's example,
+		// present in every Devise app; the live key is secret_key_base.
+		return
 	}
 	if r, ok := s.generic(line, low); ok {
 		s.add(n, "generic-secret-assignment", r)

@@ -278,6 +278,7 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
+	s.devise = strings.HasSuffix(p, "config/initializers/devise.rb")
 	s.test = isTestPath(p)
 	s.testEnv = isTestEnv(scan.Base(p))
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
