@@ -10,6 +10,8 @@ require (
 	go.yaml.in/yaml/v4 v4.0.0
 )
 
+require golang.org/x/oauth2 v0.38.0
+
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0

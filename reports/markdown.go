@@ -30,6 +30,12 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 	if sc == nil {
 		return fmt.Errorf("write markdown report: no scorecard")
 	}
+	// A Markdown report is read in terminals (cat, CI logs) as often as
+	// rendered: the repository's escape sequences stay out, as in text.
+	sc, err := terminalSafe(sc)
+	if err != nil {
+		return fmt.Errorf("write markdown report: %w", err)
+	}
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 

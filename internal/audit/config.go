@@ -81,9 +81,10 @@ func configure(snap *source.Snapshot, req Request) (settings, error) {
 		a.Weights = p.Weights
 	}
 	if len(cfg.Ignore) > 0 {
+		ignore := config.CompileIgnore(cfg.Ignore)
 		kept := snap.Files[:0]
 		for _, f := range snap.Files {
-			if config.Ignored(cfg.Ignore, f.Path) {
+			if ignore.Ignored(f.Path) {
 				a.IgnoredFiles++
 				continue
 			}

@@ -135,11 +135,59 @@ func readFile(name string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 }
 
+// maxFlowNesting is the deepest [ ] / { } nesting accepted: the schema's
+// deepest value (minimums: {criterion: {...}}) needs three. The YAML
+// parser's cost grows with the nesting (a 64 KiB "[[[…" took 1.6 GB),
+// so deeper input is refused before it is parsed.
+const maxFlowNesting = 8
+
+// flowNesting finds where flow collections nest deeper than
+// maxFlowNesting, skipping quoted strings and comments.
+func flowNesting(data []byte) (line, col int, deep bool) {
+	depth, line, col := 0, 1, 0
+	var quote byte
+	comment := false
+	for i, b := range data {
+		col++
+		switch {
+		case b == '\n':
+			line, col, comment = line+1, 0, false
+			if quote == '"' || quote == '\'' {
+				continue // a quoted scalar may span lines
+			}
+		case comment:
+		case quote != 0:
+			if b == '\\' && quote == '"' && i+1 < len(data) {
+				continue
+			}
+			if b == quote && !(quote == '"' && i > 0 && data[i-1] == '\\') {
+				quote = 0
+			}
+		case (b == '"' || b == '\'') && (i == 0 || strings.IndexByte(" \t\n[{,:-", data[i-1]) >= 0):
+			// Only at a scalar's start: the ' of "don't" opens nothing.
+			quote = b
+		case b == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
+			comment = true
+		case b == '[' || b == '{':
+			if depth++; depth > maxFlowNesting {
+				return line, col, true
+			}
+		case b == ']' || b == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0, 0, false
+}
+
 // Parse parses a configuration file's content; name is used in errors.
 func Parse(name string, data []byte) (*Config, error) {
 	c := &Config{Path: name}
 	if len(data) > MaxFileBytes {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d KiB; a configuration file holds a few settings", MaxFileBytes>>10)}
+	}
+	if line, col, deep := flowNesting(data); deep {
+		return nil, &Error{File: name, Line: line, Column: col,
+			Msg: fmt.Sprintf("nested more than %d levels deep in [ ] or { }; the schema nests at most 3", maxFlowNesting)}
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
@@ -572,6 +620,9 @@ func checkPattern(p string) string {
 	for _, seg := range strings.Split(strings.TrimSuffix(p, "/"), "/") {
 		if _, err := path.Match(seg, ""); err != nil {
 			return fmt.Sprintf("%q is not a valid glob: %v", p, err)
+		}
+		if seg != "**" && strings.Count(seg, "*") > MaxStarsPerSegment {
+			return fmt.Sprintf("%q has more than %d * in one folder name; each costs matching time on every file, so use fewer", p, MaxStarsPerSegment)
 		}
 	}
 	return ""

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -167,8 +168,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	t.stats.add(func(s *Stats) { s.REST++ })
 	resp, err := t.base.RoundTrip(req)
-	if err != nil || t.cache == nil || req.Method != http.MethodGet {
+	if err != nil {
 		return resp, err
+	}
+	// go-github decodes whatever it is handed: a hostile server's 1 GiB
+	// answer would be held in memory whole.
+	resp.Body = &cappedBody{body: resp.Body, left: apiBodyCap(req.URL.Path), limit: apiBodyCap(req.URL.Path)}
+	if t.cache == nil || req.Method != http.MethodGet {
+		return resp, nil
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified && entry != nil:
@@ -194,6 +201,56 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	return resp, nil
 }
+
+// maxAPIBody is the largest API answer read: a page of 100 commits is
+// well under a megabyte. A commit's detail carries its patches and may be
+// larger (GitHub cuts them off itself), so it has its own cap.
+const (
+	maxAPIBody          = 8 << 20
+	maxCommitDetailBody = 32 << 20
+)
+
+// commitDetail is the path of one commit's detail, /repos/o/r/commits/sha.
+var commitDetail = regexp.MustCompile(`/repos/[^/]+/[^/]+/commits/[^/]+$`)
+
+func apiBodyCap(path string) int64 {
+	if commitDetail.MatchString(path) {
+		return maxCommitDetailBody
+	}
+	return maxAPIBody
+}
+
+// bodyTooLargeError is what reading past an API answer's cap returns.
+type bodyTooLargeError struct{ limit int64 }
+
+func (e *bodyTooLargeError) Error() string {
+	return fmt.Sprintf("the answer is larger than %d MiB, which no GitHub API answer of this kind is; the server at GITHUB_API_URL is not behaving like GitHub", e.limit>>20)
+}
+
+// cappedBody fails a read past its limit instead of reading on.
+type cappedBody struct {
+	body        io.ReadCloser
+	left, limit int64
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more tells a body of exactly the limit from a longer one.
+		var one [1]byte
+		if n, _ := io.ReadFull(b.body, one[:]); n > 0 {
+			return 0, &bodyTooLargeError{b.limit}
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.body.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *cappedBody) Close() error { return b.body.Close() }
 
 type readCloser struct {
 	io.Reader

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
+	"golang.org/x/oauth2"
 )
 
 // Options tune how a repository is read.
@@ -190,6 +191,8 @@ type client struct {
 	cache *diskCache
 	// dl downloads the tarball: no token, no cache, counted apart.
 	dl *http.Client
+	// guard keeps the download off non-public addresses.
+	guard downloadGuard
 	// rate is the last rate limit seen.
 	rate gh.Rate
 	// newAPI builds the go-github client; after a rate-limit wait a fresh
@@ -217,7 +220,12 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 	c.tok = findToken(ctx, o)
 	var rt http.RoundTripper = &transport{base: o.Transport, cache: c.cache, stats: o.Stats}
 	if c.tok.value != "" {
-		rt = &authTransport{base: rt, token: c.tok.value, scheme: base.Scheme, host: base.Host}
+		rt = &authTransport{
+			base: rt,
+			withToken: &oauth2.Transport{Base: rt,
+				Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.tok.value, TokenType: "Bearer"})},
+			scheme: base.Scheme, host: base.Host,
+		}
 	}
 	c.newAPI = func() *gh.Client {
 		g := gh.NewClient(&http.Client{Transport: rt, Timeout: o.Timeout})
@@ -225,17 +233,29 @@ func newClient(ctx context.Context, t Target, o *Options) (*client, error) {
 		return g
 	}
 	c.gh = c.newAPI()
-	c.dl = &http.Client{Transport: &countingTransport{base: o.Transport, stats: o.Stats}}
+	c.guard = newDownloadGuard(base)
+	dlBase := o.Transport
+	if dlBase == http.DefaultTransport {
+		dlBase = c.guard.transport()
+	}
+	c.dl = &http.Client{Transport: &countingTransport{base: dlBase, stats: o.Stats},
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 10 {
+				return fmt.Errorf("stopped after %d redirects", len(via))
+			}
+			return c.guard.checkURL(req.URL)
+		}}
 	return c, nil
 }
 
-// authTransport sends the token only to the API's own scheme and host: a
-// redirect elsewhere (a 301 to another server) is followed without it.
-// The client copies headers onto redirected requests itself only when it
-// set them; a token added below it must be held back here.
+// authTransport sends the token only to the API's own scheme and host,
+// through oauth2's transport; a redirect elsewhere (a 301 to another
+// server) is followed without it. The client copies headers onto
+// redirected requests itself only when it set them; a token added below
+// it must be held back here.
 type authTransport struct {
 	base         http.RoundTripper
-	token        string
+	withToken    http.RoundTripper
 	scheme, host string
 }
 
@@ -248,9 +268,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Header.Del("Authorization")
 		return t.base.RoundTrip(req)
 	}
-	req = req.Clone(req.Context())
-	req.Header.Set("Authorization", "Bearer "+t.token)
-	return t.base.RoundTrip(req)
+	return t.withToken.RoundTrip(req)
 }
 
 type countingTransport struct {
@@ -366,6 +384,9 @@ func (c *client) classify(ctx context.Context, what string, resp *gh.Response, e
 			after = *abuse.RetryAfter
 		}
 		return c.secondary(what, after, err)
+	}
+	if tooLarge := (*bodyTooLargeError)(nil); errors.As(err, &tooLarge) {
+		return &Error{Kind: Network, Request: what, Msg: tooLarge.Error(), Err: err}
 	}
 	if resp == nil || resp.Response == nil {
 		return c.network(what, err)

@@ -151,6 +151,9 @@ func (c *client) commits(ctx context.Context, ref string, explicit bool) ([]sour
 	}
 	capN := c.opts.CommitCap
 	per := min(100, capN)
+	// The cap in full pages is the request budget: a server that answers
+	// short pages with an endless (or looping) Link header gets no more.
+	maxPages := (capN + per - 1) / per
 	var out []source.Commit
 	pages, truncated := 0, false
 	for page := 1; ; {
@@ -174,6 +177,10 @@ func (c *client) commits(ctx context.Context, ref string, explicit bool) ([]sour
 			break
 		}
 		if resp.NextPage == 0 || len(list) == 0 {
+			break
+		}
+		if pages >= maxPages {
+			truncated = true
 			break
 		}
 		page = resp.NextPage
@@ -340,11 +347,13 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	what := "GET /repos/" + c.tgt.Repo() + "/tarball/" + short(sha)
 	var cached string
 	if c.cache != nil {
-		cached = c.cache.tarballPath(c.tgt.Host, c.tgt.Owner, c.tgt.Name, sha)
+		// Keyed by the API's host: a tarball one server sent is never
+		// taken for another server's commit.
+		cached = c.cache.tarballPath(c.gh.BaseURL.Host, c.tgt.Owner, c.tgt.Name, sha)
 		if f, err := os.Open(cached); err == nil {
 			x, err := extract(f, dir, DefaultLimits)
 			f.Close()
-			if err == nil {
+			if err == nil && x.isCommit(sha) {
 				c.opts.Stats.add(func(s *Stats) { s.TarballReused = true })
 				return x, nil
 			}
@@ -367,6 +376,9 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	}
 	link = c.gh.BaseURL.ResolveReference(link)
 	dlWhat := "download tarball of " + c.tgt.Repo() + "@" + short(sha)
+	if err := c.guard.checkURL(link); err != nil {
+		return nil, &Error{Kind: Network, Request: dlWhat, Msg: err.Error(), Err: err}
+	}
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -396,17 +408,22 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 	body := &watchedReader{r: resp.Body, idle: idle}
 	var r io.Reader = body
 	var tmp *os.File
+	var spool *cappedWriter
 	if cached != "" {
 		if err := os.MkdirAll(filepath.Dir(cached), 0o700); err == nil {
 			removeStale(filepath.Dir(cached), spoolPattern, staleSpool)
 			if tmp, err = os.CreateTemp(filepath.Dir(cached), spoolPattern); err == nil {
-				r = io.TeeReader(body, tmp)
+				spool = &cappedWriter{w: tmp, left: maxCachedTarball}
+				r = io.TeeReader(body, spool)
 			}
 		}
 	}
 	x, err := extract(r, dir, DefaultLimits)
-	keep := err == nil && x.Complete
+	keep := err == nil && x.Complete && x.isCommit(sha)
 	if tmp != nil {
+		if spool.over || spool.err != nil {
+			keep = false
+		}
 		if cerr := tmp.Close(); cerr != nil {
 			keep = false
 		}
@@ -430,6 +447,35 @@ func (c *client) tarball(ctx context.Context, sha, dir string) (*extracted, erro
 		return nil, fmt.Errorf("%s: %w", dlWhat, err)
 	}
 	return x, nil
+}
+
+// maxCachedTarball is the most bytes of a tarball written to the cache:
+// what the extraction may keep. An endless stream used to write gigabytes
+// into the cache before the decompressed-stream cap stopped it.
+var maxCachedTarball = DefaultLimits.MaxTotal
+
+// cappedWriter writes until its limit, then only notes that it overflowed:
+// the extraction it is teed from goes on, the cache copy is dropped.
+type cappedWriter struct {
+	w    io.Writer
+	left int64
+	over bool
+	err  error
+}
+
+func (c *cappedWriter) Write(p []byte) (int, error) {
+	if c.over || c.err != nil {
+		return len(p), nil
+	}
+	if int64(len(p)) > c.left {
+		c.over = true
+		return len(p), nil
+	}
+	c.left -= int64(len(p))
+	if _, err := c.w.Write(p); err != nil {
+		c.err = err // a full disk costs the cache copy, never the audit
+	}
+	return len(p), nil
 }
 
 // pruneTarballs keeps one tarball per repository: the newest commit's.

@@ -32,6 +32,16 @@ type Limits struct {
 // DefaultLimits suit any real portfolio repository.
 var DefaultLimits = Limits{MaxTotal: 512 << 20, MaxFile: 32 << 20, MaxEntries: 200_000, MaxStream: 4 << 30}
 
+// isCommit reports whether the archive says it holds commit sha: the
+// commit git archive recorded, else GitHub's top folder owner-name-<sha7>.
+// A cached tarball that does not is not reused.
+func (x *extracted) isCommit(sha string) bool {
+	if x.Commit != "" {
+		return strings.EqualFold(x.Commit, sha)
+	}
+	return len(sha) >= 7 && strings.HasSuffix(strings.ToLower(x.Top), "-"+strings.ToLower(sha[:7]))
+}
+
 // extracted is what an archive held.
 type extracted struct {
 	Files []source.File
@@ -43,7 +53,9 @@ type extracted struct {
 	Workflows bool
 	// Commit is the SHA git archive records in the pax global header.
 	Commit string
-	Notes  []string
+	// Top is the archive's top folder (owner-name-<sha7> on GitHub).
+	Top   string
+	Notes []string
 	// Complete is false when a cap stopped the reading early.
 	Complete bool
 }
@@ -127,6 +139,11 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 		if hdr.Typeflag == tar.TypeXGlobalHeader {
 			x.Commit = hdr.PAXRecords["comment"]
 			continue
+		}
+		if x.Top == "" {
+			if i := strings.IndexByte(hdr.Name, '/'); i > 0 {
+				x.Top = hdr.Name[:i]
+			}
 		}
 		rel, ok := entryPath(hdr.Name)
 		if !ok {

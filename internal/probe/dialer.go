@@ -98,3 +98,9 @@ func guard(network, address string, _ syscall.RawConn) error {
 	}
 	return nil
 }
+
+// NonPublic says why addr is not a public address (loopback, private,
+// link-local, metadata, ...), or "" when it is; other packages that fetch
+// a URL they were handed (the tarball download's redirect) use the same
+// judgement as the probe.
+func NonPublic(addr netip.Addr) string { return classify(addr) }
