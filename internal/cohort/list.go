@@ -32,9 +32,9 @@ type Entry struct {
 // Name is how the entry is shown: its label, else its target.
 func (e Entry) Name() string {
 	if e.Label != "" {
-		return e.Label
+		return printable(e.Label)
 	}
-	return e.Target
+	return printable(e.Target)
 }
 
 // LineError is a bad line of a target list.

@@ -30,11 +30,11 @@ func (l *Lines) End(e Entry, r Row) {
 		return
 	}
 	l.fail++
-	fmt.Fprintf(l.W, "[%d/%d] %s: failed: %s\n", l.done, l.total, e.Name(), r.Error)
+	fmt.Fprintf(l.W, "[%d/%d] %s: failed: %s\n", l.done, l.total, e.Name(), printable(r.Error))
 }
 
 // Note implements Progress.
-func (l *Lines) Note(msg string) { fmt.Fprintf(l.W, "vetfolio: %s\n", msg) }
+func (l *Lines) Note(msg string) { fmt.Fprintf(l.W, "vetfolio: %s\n", printable(msg)) }
 
 // Finish implements Progress.
 func (l *Lines) Finish() {}
@@ -82,7 +82,7 @@ func (b *Bar) End(e Entry, r Row) {
 		b.fail++
 		// A failure stays on screen above the bar.
 		b.bar.Clear()
-		fmt.Fprintf(b.W, "\r%s: failed: %s\n", e.Name(), r.Error)
+		fmt.Fprintf(b.W, "\r%s: failed: %s\n", e.Name(), printable(r.Error))
 	}
 	b.describe()
 	b.bar.Add(1)
@@ -91,7 +91,7 @@ func (b *Bar) End(e Entry, r Row) {
 // Note implements Progress.
 func (b *Bar) Note(msg string) {
 	b.bar.Clear()
-	fmt.Fprintf(b.W, "\rvetfolio: %s\n", msg)
+	fmt.Fprintf(b.W, "\rvetfolio: %s\n", printable(msg))
 	b.bar.RenderBlank()
 }
 

@@ -36,3 +36,31 @@ func TestFailedRowHidesCredentials(t *testing.T) {
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+// TestEscapesNeverReachTheTerminal: a label, a target and an error holding
+// terminal escape sequences (from a list file, the API or a repository)
+// reach neither cohort.txt, cohort.md nor the progress lines.
+func TestEscapesNeverReachTheTerminal(t *testing.T) {
+	evil := "\x1b]0;pwned\x07\x1b[2J"
+	e := Entry{Target: "octo/api" + evil, Label: "Mallory" + evil}
+	row := failedRow(e, errorString("open octo/api: "+evil+"boom"), Options{})
+	rep := &Report{Rows: []Row{row}}
+	var out strings.Builder
+	for _, format := range []string{"text", "markdown"} {
+		out.Reset()
+		if err := rep.Render(&out, format); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(out.String(), "\x1b\x07") || !strings.Contains(out.String(), "Mallory") {
+			t.Errorf("%s: escapes reach the output: %q", format, out.String())
+		}
+	}
+	out.Reset()
+	lines := &Lines{W: &out}
+	lines.Start(1)
+	lines.End(e, row)
+	lines.Note("note " + evil)
+	if strings.ContainsAny(out.String(), "\x1b\x07") || !strings.Contains(out.String(), "Mallory") {
+		t.Errorf("progress lines: %q", out.String())
+	}
+}

@@ -121,7 +121,7 @@ func (r *Report) colourTable(bw *bufio.Writer) {
 	for i, row := range r.Rows {
 		cells := []cell{{strconv.Itoa(i + 1), ""}, {row.Name(), ""}}
 		if !row.OK() {
-			cells = append(cells, cell{"-", ""}, cell{"-", ""}, cell{"error: " + row.Error, statusColour("fail")})
+			cells = append(cells, cell{"-", ""}, cell{"-", ""}, cell{"error: " + printable(row.Error), statusColour("fail")})
 			table = append(table, cells)
 			continue
 		}
@@ -237,7 +237,7 @@ func (r *Report) Text(w io.Writer) error {
 			}
 		} else {
 			cells[1], cells[2] = "-", "-"
-			cells = append(cells, "error: "+row.Error)
+			cells = append(cells, "error: "+printable(row.Error))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -252,7 +252,7 @@ func (r *Report) textSummary(bw *bufio.Writer) {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "What to teach next:")
 		for _, t := range teach {
-			for _, l := range reports.Wrap(fmt.Sprintf("%s (%s)", t.Message, t.ID), r.Width, "  ", "    ") {
+			for _, l := range reports.Wrap(fmt.Sprintf("%s (%s)", printable(t.Message), t.ID), r.Width, "  ", "    ") {
 				fmt.Fprintln(bw, l)
 			}
 		}
@@ -290,7 +290,7 @@ func (r *Report) Markdown(w io.Writer) error {
 			}
 		} else {
 			cells[2], cells[3] = "—", "—"
-			cells = append(cells, "error: "+mdEscape(row.Error))
+			cells = append(cells, "error: "+mdEscape(printable(row.Error)))
 			for range len(r.Criteria) - 1 {
 				cells = append(cells, "")
 			}
@@ -300,7 +300,7 @@ func (r *Report) Markdown(w io.Writer) error {
 	if teach := r.Teach(5); len(teach) > 0 {
 		fmt.Fprintf(bw, "\n## What to teach next\n\n")
 		for _, t := range teach {
-			fmt.Fprintf(bw, "- %s (`%s`)\n", mdEscape(t.Message), t.ID)
+			fmt.Fprintf(bw, "- %s (`%s`)\n", mdEscape(printable(t.Message)), t.ID)
 		}
 	}
 	if r.Audited > 0 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/vetfolio/vetfolio/rules"
 )
@@ -87,9 +88,22 @@ type Row struct {
 // Name is how the row is shown: its label, else its target.
 func (r Row) Name() string {
 	if r.Label != "" {
-		return r.Label
+		return printable(r.Label)
 	}
-	return r.Target
+	return printable(r.Target)
+}
+
+// printable replaces control characters (other than tab) with U+FFFD:
+// labels, targets and errors come from a list file, the API or a
+// repository, and an escape sequence in one must not reach a terminal or
+// a Markdown table.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && (unicode.IsControl(r) || r == 0x7f) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // OK reports whether the target was audited.
