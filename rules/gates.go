@@ -69,16 +69,7 @@ var gateSpecs = []gateSpec{
 // mustHave reports whether a check stands behind a gate. Such a check can
 // be turned off in the configuration, but it still counts: a suppressed
 // must-have never reads as passed.
-func mustHave(id string) bool {
-	for _, g := range gateSpecs {
-		for _, c := range g.all {
-			if c == id {
-				return true
-			}
-		}
-	}
-	return false
-}
+func mustHave(id string) bool { return GateOf(id) != "" }
 
 // Gate caps: one failed gate holds the grade at D, two or more at F.
 const (
@@ -147,13 +138,11 @@ func (sc *Scorecard) applyGates(results map[string]CheckResult) {
 	case len(by) > 1:
 		ceiling = capManyGates
 	}
-	if len(by) > 0 && sc.Score > ceiling {
+	if len(by) > 0 {
+		// Set even when the score is already below the ceiling: the gates
+		// still say why, and the next grade still needs them.
 		sc.Cap = &Cap{Grade: GradeFor(ceiling), Score: ceiling, Uncapped: sc.Score, By: by}
-		sc.Score = ceiling
-	} else if len(by) > 0 {
-		// Below the ceiling already: the gates still say why, and the
-		// next grade still needs them.
-		sc.Cap = &Cap{Grade: GradeFor(ceiling), Score: ceiling, Uncapped: sc.Score, By: by}
+		sc.Score = min(sc.Score, ceiling)
 	}
 	sc.Grade = GradeFor(sc.Score)
 	sc.NextGrade = sc.nextGrade()

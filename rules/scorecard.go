@@ -200,29 +200,12 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 				continue
 			}
 			reason, off := opt.Suppressions[k.ID]
-			if off && mustHave(k.ID) {
-				// A must-have cannot be configured away: it still runs
-				// and counts, and says it was asked to be off.
-				r := k.Run(f)
-				res := CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped, Skipped: r.Skipped, Suppressed: true,
-					Message: fmt.Sprintf("must-have, counted although the configuration turns it off (%s): %s", reason, r.Message), Evidence: r.Evidence}
-				if res.Evidence == nil {
-					res.Evidence = []Location{}
-				}
-				results[k.ID] = res
-				cr.Checks = append(cr.Checks, res)
+			// A must-have cannot be configured away: it still runs and
+			// counts, and says it was asked to be off.
+			countedAnyway := off && mustHave(k.ID)
+			if countedAnyway {
+				off = false
 				sc.Notes = append(sc.Notes, fmt.Sprintf("%s is a must-have and counts although the configuration turns it off", k.ID))
-				if r.Skipped {
-					continue
-				}
-				possible += k.Points
-				if res.Passed {
-					got += k.Points
-				} else {
-					failing = append(failing, pending{fix: Fix{Criterion: c.ID, Check: k.ID, Title: k.Title,
-						Steps: k.Fix(f.Stack), Evidence: r.Evidence}, weight: w, share: k.Points})
-				}
-				continue
 			}
 			if off {
 				cr.Checks = append(cr.Checks, CheckResult{ID: k.ID, Title: k.Title, Skipped: true, Suppressed: true,
@@ -240,6 +223,10 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 			}
 			res := CheckResult{ID: k.ID, Title: k.Title, Passed: r.Passed && !r.Skipped,
 				Skipped: r.Skipped, Message: r.Message, Evidence: ev}
+			if countedAnyway {
+				res.Suppressed = true
+				res.Message = fmt.Sprintf("must-have, counted although the configuration turns it off (%s): %s", reason, r.Message)
+			}
 			results[k.ID] = res
 			cr.Checks = append(cr.Checks, res)
 			if r.Skipped {

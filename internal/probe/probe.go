@@ -85,7 +85,7 @@ func Run(ctx context.Context, cfg Config) *facts.Live {
 	n, capped := p.c.requests()
 	live.Requests = n
 	if capped {
-		live.Notes = append(live.Notes, fmt.Sprintf("the cap of %d %s was reached; later checks were not made", cfg.MaxRequests, map[bool]string{true: "request", false: "requests"}[cfg.MaxRequests == 1]))
+		live.Notes = append(live.Notes, fmt.Sprintf("the request cap (%d) was reached; later checks were not made", cfg.MaxRequests))
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		live.Notes = append(live.Notes, fmt.Sprintf("the probe's time budget of %s ran out; later checks were not made", cfg.Budget))

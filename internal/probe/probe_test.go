@@ -703,7 +703,7 @@ func TestMethodWhitelistAndCap(t *testing.T) {
 	if live.Requests != 5 || api.count() != 5 {
 		t.Errorf("requests = %d, server saw %d, want 5", live.Requests, api.count())
 	}
-	if !slices.ContainsFunc(live.Notes, func(n string) bool { return strings.Contains(n, "cap of 5 requests") }) {
+	if !slices.ContainsFunc(live.Notes, func(n string) bool { return strings.Contains(n, "request cap (5)") }) {
 		t.Errorf("notes = %v", live.Notes)
 	}
 	cfg.MaxRequests = 400 // never above 40

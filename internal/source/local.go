@@ -277,12 +277,13 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 		// "A\tpath"; a path git still quotes (a tab or quote in it) keeps
 		// its quotes, which only matters for the folder test below.
 		status, p, ok := strings.Cut(line, "\t")
-		if !ok || status == "" || Skipped(strings.Trim(p, `"`)) {
+		p = strings.Trim(p, `"`)
+		if !ok || status == "" || Skipped(p) {
 			continue
 		}
 		c := &commits[len(commits)-1]
 		c.Changed++
-		code := scan.IsSource(strings.Trim(p, `"`)) && !scan.IsTestPath(strings.Trim(p, `"`))
+		code := scan.IsSource(p) && !scan.IsTestPath(p)
 		if code {
 			c.CodeChanged++
 		}
