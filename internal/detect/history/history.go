@@ -146,12 +146,10 @@ func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
 		return
 	}
 	c := byTime[best]
-	weeks := map[string]bool{}
 	after := 0
 	for _, a := range byTime[best+1:] {
 		if a.CodeChanged > 0 {
 			after++
-			weeks[isoWeek(a.When)] = true
 		}
 	}
 	h.CodeBulkCommit, h.CodeBulkAdded, h.CodeFiles, h.CodeCommitsAfter = c.Hash, min(c.CodeAdded, code), code, after
@@ -160,7 +158,10 @@ func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
 		threshold = BulkShareViaUpload
 	}
 	share := float64(min(c.CodeAdded, code)) / float64(code)
-	h.CodeBulk = share >= threshold && (after < BulkAfterCommits || len(weeks) < BulkAfterWeeks)
+	// Only the later code commits matter here, not the weeks they span:
+	// a framework skeleton followed by a hundred code commits in two busy
+	// weeks (eddie-2020/bcycom-backend) is work, not an upload.
+	h.CodeBulk = share >= threshold && after < BulkAfterCommits
 	if h.CodeBulk {
 		h.BulkUpload = true
 	}

@@ -83,12 +83,21 @@ func TestCodeBulkFromGit(t *testing.T) {
 		grown = append(grown, fixture.Commit{When: start.AddDate(0, 0, 3*(i+1)), Message: fmt.Sprintf("Add router %d with its tests", i),
 			Files: map[string]string{fmt.Sprintf("app/routers/r%d.py", i): "def r(): pass\n"}})
 	}
+	// A skeleton of all the code, then 30 code commits (each with a note) in
+	// ten busy days: the file rule does not fire, and neither may the code one.
+	busy := []fixture.Commit{{When: start, Message: "Create the project from the framework skeleton", Files: code}}
+	for i := range 30 {
+		busy = append(busy, fixture.Commit{When: start.Add(time.Duration(8*(i+1)) * time.Hour), Message: fmt.Sprintf("Implement handler %d", i),
+			Files: map[string]string{fmt.Sprintf("app/routers/r%d.py", i%12): fmt.Sprintf("def r(): return %d\n", i),
+				fmt.Sprintf("docs/notes%d.md", i): "# notes\n"}})
+	}
 	now := start.AddDate(0, 3, 0)
 	for _, tt := range []struct {
 		name string
 		dir  string
 		bulk bool
 	}{
+		{"skeleton then many code commits in two weeks", fixture.Repo(t, "", busy), false},
 		{"uploaded then README commits", fixture.Repo(t, "", uploaded), true},
 		{"code grown over weeks", fixture.Repo(t, "", grown), false},
 	} {
