@@ -158,8 +158,13 @@ public class JwtEntryPoint implements AuthenticationEntryPoint {
     }
     void deny(HttpServletResponse r) throws IOException { r.sendError(403); }
     int ok() { return HttpServletResponse.SC_OK; }
+    ResponseEntity<?> taken() {
+        return ResponseEntity
+            .badRequest()
+            .body("taken");
+    }
 }
-`}, false, []int{401, 403}},
+`}, false, []int{400, 401, 403}},
 		{"spring local handler only", [2]string{"java", "spring-boot"}, []string{"src/main/java/a/C.java", `
 @RestController
 public class C {

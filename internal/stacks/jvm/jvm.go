@@ -53,7 +53,7 @@ var Pack = &pack.Pack{
 		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\bHttpStatus\.([A-Z_]+)`),
-			pack.Name(`ResponseEntity\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),
+			pack.Name(`ResponseEntity\s*\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),
 			pack.Num(`\.status\(\s*([45]\d\d)\s*\)`),
 			pack.Num(`HttpStatusCode\.valueOf\(\s*([45]\d\d)`),
 			// The servlet API's constants and sendError, used in filters and
