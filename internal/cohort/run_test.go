@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vetfolio/vetfolio/internal/audit"
 	"github.com/vetfolio/vetfolio/internal/github"
@@ -36,8 +37,11 @@ func cohortServer(t *testing.T) (*githubtest.Server, *front) {
 func TestRunCohortWithRateLimit(t *testing.T) {
 	_, f := cohortServer(t)
 	// A window of 9 requests: the cohort needs more, so it must wait for
-	// a reset part-way through instead of failing targets.
-	f.Limit, f.Window = 9, 0
+	// a reset part-way through instead of failing targets. The window
+	// lasts a few seconds: one that reset every second refilled itself on
+	// a loaded machine before the cohort ran low, and the budget had
+	// nothing to slow down for (seen in a CI run).
+	f.Limit, f.Window = 9, 3*time.Second
 	entries := []Entry{
 		{Target: "alice/orders-api", Label: "Alice", URL: "https://orders.example.com"},
 		{Target: "bob/hello", Label: "Bob"},
