@@ -101,7 +101,22 @@ func Apply(migs []Migration) []facts.Table {
 			ts.apply(op)
 		}
 	}
+	ts.refPrimaryKeys()
 	return ts.list()
+}
+
+// refPrimaryKeys gives a foreign key that names no referenced columns
+// (SQL's REFERENCES users) the referenced table's primary key, which is
+// what the database uses.
+func (ts *tables) refPrimaryKeys() {
+	for _, k := range ts.order {
+		for i := range ts.byKey[k].ForeignKeys {
+			fk := &ts.byKey[k].ForeignKeys[i]
+			if ref := ts.find(fk.References); len(fk.RefColumns) == 0 && ref != nil {
+				fk.RefColumns = slices.Clone(ref.PrimaryKey)
+			}
+		}
+	}
 }
 
 func (ts *tables) apply(op Op) {

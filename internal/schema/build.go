@@ -19,10 +19,15 @@ func Build(found []Found) facts.Schema {
 	var snapshot, models []facts.Table
 	tools := map[string]int{}
 	var snapTool, modelTool string
+	undo := map[string]string{}
 	for _, f := range found {
 		for _, m := range f.Migrations {
 			if m.Tool == "" {
 				m.Tool = f.Tool
+			}
+			if m.Undo {
+				undo[m.Tool+"\x00"+m.Key] = m.Reversible
+				continue
 			}
 			tools[m.Tool]++
 			migs = append(migs, m)
@@ -40,6 +45,11 @@ func Build(found []Found) facts.Schema {
 	var s facts.Schema
 	switch {
 	case len(migs) > 0:
+		for i, m := range migs {
+			if r, ok := undo[m.Tool+"\x00"+m.Key]; ok && m.Key != "" {
+				migs[i].Reversible = r
+			}
+		}
 		migs = Order(migs)
 		s.Source, s.Tool, s.Tables = "migrations", mostUsed(tools), Apply(migs)
 		for _, m := range migs {

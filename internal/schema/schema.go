@@ -65,6 +65,11 @@ type Migration struct {
 	// Reversible and Destructive: see facts.SchemaMigration.
 	Reversible  string
 	Destructive []facts.Location
+	// Undo marks an entry that is no migration but the way back of the
+	// one with the same Tool and Key, read from a file of its own
+	// (golang-migrate's .down.sql, a Flyway U file): Build gives that
+	// migration this entry's Reversible and drops the entry.
+	Undo bool
 }
 
 // Kind is the kind of one migration step.

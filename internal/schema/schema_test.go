@@ -158,3 +158,26 @@ func TestBuildPrefersMigrationsThenSnapshotThenModels(t *testing.T) {
 		t.Errorf("nothing read: %+v", s)
 	}
 }
+
+func TestBuildPairsUndoFiles(t *testing.T) {
+	up := func(key string) Migration {
+		return Migration{Key: key, At: at(key+".up.sql", 0), Reversible: "no", Ops: []Op{{Kind: CreateTable, Def: facts.Table{Name: "t" + key}}}}
+	}
+	s := Build([]Found{
+		{Tool: "golang-migrate", Result: Result{Migrations: []Migration{up("1"), up("2"), up("3")}}},
+		{Tool: "golang-migrate", Result: Result{Migrations: []Migration{{Key: "1", Undo: true, Reversible: "yes"}}}},
+		{Tool: "golang-migrate", Result: Result{Migrations: []Migration{{Key: "2", Undo: true, Reversible: "no"}}}},
+		// another tool's undo of the same key is not this one's
+		{Tool: "flyway", Result: Result{Migrations: []Migration{{Key: "3", Undo: true, Reversible: "yes"}}}},
+	})
+	var got []string
+	for _, m := range s.Migrations {
+		got = append(got, m.At.Path+"="+m.Reversible)
+	}
+	if want := []string{"1.up.sql=yes", "2.up.sql=no", "3.up.sql=no"}; !slices.Equal(got, want) {
+		t.Errorf("migrations %v, want %v", got, want)
+	}
+	if s.Tool != "golang-migrate" || len(s.Tables) != 3 {
+		t.Errorf("tool %q, %d tables; want golang-migrate, 3 (undo entries are no migrations)", s.Tool, len(s.Tables))
+	}
+}

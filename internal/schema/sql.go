@@ -39,6 +39,16 @@ func ParseSQLFrom(path string, firstLine int, data []byte) []Op {
 	return ReadSQL(path, firstLine, data).Ops
 }
 
+// SQLType maps a SQL column type as written ("VARCHAR(255)", "double
+// precision", "Timestamptz(6)") to facts.Schema's vocabulary: for readers
+// of other languages that name database types (Prisma's @db.VarChar).
+func SQLType(typ string) string {
+	p := &sqlParser{enums: map[string]bool{}}
+	c := &cursor{data: []byte(typ), t: lexSQL([]byte(typ), 1)}
+	t, _ := p.columnType(c)
+	return t
+}
+
 // ReadSQL parses data like ParseSQL and also reports which statements
 // drop data and how many statements there are.
 func ReadSQL(path string, firstLine int, data []byte) SQLFile {

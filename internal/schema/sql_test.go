@@ -220,3 +220,31 @@ func TestReadSQLDestructive(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSQLFlywayPlaceholder(t *testing.T) {
+	if got, want := parsed("CREATE TABLE ${schema}.users (id int);"), "users: id integer\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSQLType(t *testing.T) {
+	for in, want := range map[string]string{
+		"VarChar(255)": "varchar(255)", "Timestamptz(6)": "timestamptz", "DoublePrecision": "doubleprecision",
+		"double precision": "double", "Uuid": "uuid", "Decimal(10, 2)": "decimal(10,2)", "Money": "money",
+		"Text": "text", "SmallInt": "smallint", "": "", "(": "",
+	} {
+		if got := SQLType(in); got != want {
+			t.Errorf("SQLType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReferencesWithoutColumnsUseThePrimaryKeyOfAnotherFile(t *testing.T) {
+	tables := Apply([]Migration{
+		{Ops: ParseSQL("1.sql", []byte("CREATE TABLE users (uid bigint PRIMARY KEY);"))},
+		{Ops: ParseSQL("2.sql", []byte("CREATE TABLE orders (id int, user_id bigint REFERENCES users, x int REFERENCES nowhere);"))},
+	})
+	if got, want := describe(tables[1:]), "orders: id integer, user_id bigint, x integer | fk(user_id->users(uid)) | fk(x->nowhere())\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -105,6 +105,11 @@ func lexSQL(data []byte, firstLine int) []token {
 				toks = append(toks, token{kind: tPunct, text: "[", line: line, start: i, end: i + 1})
 				i++
 			}
+		case c == '$' && i+1 < n && data[i+1] == '{' && placeholderEnd(data, i) > 0:
+			// A Flyway placeholder (${schema}.users): a name.
+			end := placeholderEnd(data, i)
+			toks = append(toks, token{kind: tIdent, text: string(data[i:end]), line: line, start: i, end: end})
+			i = end
 		case c == '$' && i+1 < n && (data[i+1] == '$' || isIdentStart(data[i+1])):
 			// A dollar-quoted body ($$...$$, $fn$...$fn$): a function's
 			// code, kept as one string. $1 (a parameter) is not one.
@@ -192,3 +197,20 @@ func isIdentStart(c byte) bool {
 }
 
 func isIdentByte(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' || c == '$' }
+
+// placeholderEnd returns the index past the '}' of a ${name} placeholder
+// opened at i, or -1; the search is bounded.
+func placeholderEnd(data []byte, i int) int {
+	for j := i + 2; j < len(data) && j < i+66; j++ {
+		switch c := data[j]; {
+		case c == '}':
+			if j > i+2 {
+				return j + 1
+			}
+			return -1
+		case !isIdentByte(c) && c != '.' && c != ':':
+			return -1
+		}
+	}
+	return -1
+}

@@ -20,7 +20,8 @@ type detector struct {
 
 // New returns the schema detector.
 func New() scan.Detector {
-	var rs []schema.Reader
+	// A plain SQL dump (schema.sql) belongs to no stack.
+	rs := []schema.Reader{schema.SQLSnapshot}
 	for _, pk := range stacks.All() {
 		rs = append(rs, pk.Database.Schema...)
 	}

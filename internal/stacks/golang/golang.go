@@ -4,6 +4,7 @@ package golang
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
@@ -100,5 +101,6 @@ var Pack = &pack.Pack{
 		},
 		Framework: func(string, string, facts.Stack) string { return "go-test" },
 	},
-	Fixes: fixes,
+	Database: pack.Database{Schema: []schema.Reader{migrateReader, gooseReader}},
+	Fixes:    fixes,
 }

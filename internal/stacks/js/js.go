@@ -4,6 +4,7 @@ package js
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 )
 
@@ -108,7 +109,8 @@ var Pack = &pack.Pack{
 			"typescript": tests,
 		},
 	},
-	Fixes: fixes,
+	Database: pack.Database{Schema: []schema.Reader{prismaSchemaReader, prismaMigrationReader}},
+	Fixes:    fixes,
 }
 
 // jsEnvFallback optionally matches "process.env.X || " or "?? " before a

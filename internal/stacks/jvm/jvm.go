@@ -4,6 +4,7 @@ package jvm
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
@@ -95,7 +96,8 @@ var Pack = &pack.Pack{
 		},
 		Framework: testFramework,
 	},
-	Fixes: fixes,
+	Database: pack.Database{Schema: []schema.Reader{flywayReader}},
+	Fixes:    fixes,
 }
 
 var contextLoads = scan.MustCompile(`\bcontextLoads\s*\(`)
