@@ -260,6 +260,22 @@ func (c *cursor) sub(r [2]int) *cursor { return &cursor{data: c.data, t: c.t[r[0
 
 func (p *sqlParser) statement(data []byte, toks []token) {
 	c := &cursor{data: data, t: toks}
+	if c.peek().is("IF") {
+		// SQL Server's IF NOT EXISTS (SELECT ...) [BEGIN] CREATE TABLE ...:
+		// the statement starts at the first CREATE, ALTER or DROP outside
+		// the condition's parentheses.
+		depth := 0
+		for ; !c.eof(); c.i++ {
+			t := c.peek()
+			if t.punct('(') {
+				depth++
+			} else if t.punct(')') {
+				depth--
+			} else if depth == 0 && (t.is("CREATE") || t.is("ALTER") || t.is("DROP")) {
+				break
+			}
+		}
+	}
 	first := c.peek()
 	switch {
 	case c.accept("CREATE"):

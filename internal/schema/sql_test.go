@@ -152,6 +152,17 @@ COMMENT ON TABLE x IS 'x';
 CREATE TEMP TABLE scratch (id int);
 CREATE TABLE real_one (id int);`,
 			"real_one: id integer\n"},
+		{"pg_dump: constraints added after the table, COPY data skipped",
+			"SET statement_timeout = 0;\nCREATE TABLE public.users (\n    id bigint NOT NULL,\n    email character varying NOT NULL\n);\n" +
+				"CREATE SEQUENCE public.users_id_seq START WITH 1;\n" +
+				"COPY public.users (id, email) FROM stdin;\n1\tit's@x.dev\n2\tCREATE TABLE nope (id int);\n\\.\n" +
+				"ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);\n" +
+				"ALTER TABLE ONLY public.users\n    ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n" +
+				"CREATE UNIQUE INDEX index_users_on_email ON public.users USING btree (email);\n",
+			"users: id bigint!=nextval('public.users_id_seq'::regclass), email varchar! | pk(id) | ix(u index_users_on_email:email)\n"},
+		{"sql server IF NOT EXISTS guard",
+			"IF NOT EXISTS (SELECT * FROM sys.tables WHERE name = 'Items') BEGIN CREATE TABLE Items (Id INT PRIMARY KEY, Price DECIMAL(18,2) NOT NULL) END\nGO\n",
+			"Items: Id integer!, Price decimal(18,2)! | pk(Id)\n"},
 		{"varchar and char spellings",
 			`CREATE TABLE s (a character varying(20), b char(2), c character(3), d varchar, e national character varying(5), f timestamp(3), g time with time zone, h smallint, i int8, j bool, k numeric(12,4), l money, m interval, n date, o citext, p json, q bit);`,
 			"s: a varchar(20), b char(2), c char(3), d varchar, e varchar(5), f timestamp, g time, h smallint, i bigint, j boolean, k numeric(12,4), l money, m interval, n date, o citext, p json, q boolean\n"},

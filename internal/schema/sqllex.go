@@ -54,6 +54,7 @@ func lexSQL(data []byte, firstLine int) []token {
 		line += bytes.Count(data[i:j], []byte{'\n'})
 		i = j
 	}
+	stmtStart := 0 // the first token of the statement being read
 	for i < n && len(toks) < maxTokens {
 		c := data[i]
 		switch {
@@ -146,6 +147,20 @@ func lexSQL(data []byte, firstLine int) []token {
 		default:
 			toks = append(toks, token{kind: tPunct, text: string(c), line: line, start: i, end: i + 1})
 			i++
+			if c == ';' {
+				if copyFromStdin(toks, stmtStart) {
+					// pg_dump's COPY ... FROM stdin; is followed by rows of
+					// data up to a line "\.": not SQL, and a quote in a row
+					// must not open a string.
+					j := bytes.Index(data[i:], []byte("\n\\."))
+					if j < 0 {
+						advance(n)
+					} else {
+						advance(i + j + 3)
+					}
+				}
+				stmtStart = len(toks)
+			}
 		}
 	}
 	return toks
@@ -213,4 +228,11 @@ func placeholderEnd(data []byte, i int) int {
 		}
 	}
 	return -1
+}
+
+// copyFromStdin reports whether the statement toks[from:] (ending in
+// ';') is COPY ... FROM stdin.
+func copyFromStdin(toks []token, from int) bool {
+	n := len(toks)
+	return n-from >= 4 && toks[from].is("COPY") && toks[n-2].is("stdin") && toks[n-3].is("FROM")
 }
