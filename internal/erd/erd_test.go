@@ -12,7 +12,9 @@ import (
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-func c(name, typ string, null bool) facts.Column { return facts.Column{Name: name, Type: typ, Nullable: null} }
+func c(name, typ string, null bool) facts.Column {
+	return facts.Column{Name: name, Type: typ, Nullable: null}
+}
 
 // shop is a small schema with every kind of relation: one-to-many with an
 // ON DELETE action, an optional reference, a one-to-one, a self
@@ -214,5 +216,46 @@ func TestEmptySchemaDrawsNothing(t *testing.T) {
 	var b bytes.Buffer
 	if err := SVG(&b, facts.Schema{}, "x"); err != nil || b.Len() != 0 {
 		t.Errorf("empty schema: %q, %v", b.String(), err)
+	}
+}
+
+func TestLongForeignKeysRunBetweenTables(t *testing.T) {
+	s := shop()
+	s.Tables = append(s.Tables, facts.Table{Name: "reviews",
+		Columns:     []facts.Column{c("id", "int", false), c("order_item_id", "int", false), c("customer_id", "int", false)},
+		ForeignKeys: []facts.ForeignKey{{Columns: []string{"order_item_id"}, References: "order_items"}, {Columns: []string{"customer_id"}, References: "customers"}}})
+	tables, _ := Pick(s)
+	var boxes []*box
+	byName := map[string]*box{}
+	for _, tb := range tables {
+		b := &box{t: tb, cols: tb.Columns}
+		boxes = append(boxes, b)
+		byName[strings.ToLower(tb.Name)] = b
+	}
+	es := edges(tables)
+	layer(boxes, es, byName)
+	lanes, links := route(es, byName)
+	n := 0
+	for _, ls := range lanes {
+		boxes = append(boxes, ls...)
+		n += len(ls)
+	}
+	order(boxes, links)
+	place(boxes)
+	// reviews (layer 3) → customers (layer 0) passes layers 1 and 2.
+	if n != 2 {
+		t.Fatalf("%d lanes, want 2 (reviews.customer_id across two layers)", n)
+	}
+	for _, ls := range lanes {
+		for _, ln := range ls {
+			for _, b := range boxes {
+				if b.lane || b.layer != ln.layer {
+					continue
+				}
+				if ln.y < b.y+b.h && b.y < ln.y+ln.h {
+					t.Errorf("lane in layer %d at y %v runs under table %s (%v..%v)", ln.layer, ln.y, b.t.Name, b.y, b.y+b.h)
+				}
+			}
+		}
 	}
 }

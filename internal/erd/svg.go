@@ -19,6 +19,7 @@ const (
 	layerGap = 90
 	boxGap   = 26
 	margin   = 16
+	laneH    = 14
 )
 
 // box is one table placed on the canvas.
@@ -28,6 +29,10 @@ type box struct {
 	more       int // columns not drawn
 	layer, pos int
 	x, y, w, h float64
+	// lane marks a point a long foreign key passes through in a layer
+	// between its two tables: it takes a slot in the layer's order and a
+	// little height, so the line runs between tables, not under them.
+	lane bool
 }
 
 // rowY returns the vertical middle of column name's row, or of the
@@ -64,6 +69,11 @@ func SVG(w io.Writer, s facts.Schema, id string) error {
 	}
 	es := edges(tables)
 	layer(boxes, es, byName)
+	lanes, links := route(es, byName)
+	for _, ls := range lanes {
+		boxes = append(boxes, ls...)
+	}
+	order(boxes, links)
 	place(boxes)
 
 	width, height := 0.0, 0.0
@@ -86,7 +96,7 @@ func SVG(w io.Writer, s facts.Schema, id string) error {
 		`.erd text{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;fill:var(--text,#1d2125)}.erd .erd-name{font-weight:700}` +
 		`.erd .erd-type,.erd .erd-note{fill:var(--muted,#56616b)}.erd-edge{fill:none;stroke:var(--muted,#56616b);stroke-width:1.2}.erd-mark{fill:none;stroke:var(--muted,#56616b);stroke-width:1.2}</style>` + "\n")
 
-	for _, e := range es {
+	for i, e := range es {
 		from, to := byName[strings.ToLower(e.from)], byName[strings.ToLower(e.to)]
 		col := ""
 		if len(e.fk.Columns) > 0 {
@@ -99,9 +109,12 @@ func SVG(w io.Writer, s facts.Schema, id string) error {
 			refCol = to.t.PrimaryKey[0]
 		}
 		fmt.Fprintf(&sb, `<path class="erd-edge" d="%s" marker-start="url(#%s-many)" marker-end="url(#%s-one)"><title>%s</title></path>`+"\n",
-			curve(from, col, to, refCol), id, id, xmlEscape(e.from+"."+label(e.fk)+" references "+e.to))
+			curve(from, col, to, refCol, lanes[i]), id, id, xmlEscape(e.from+"."+label(e.fk)+" references "+e.to))
 	}
 	for _, b := range boxes {
+		if b.lane {
+			continue
+		}
 		fmt.Fprintf(&sb, `<g class="erd-table"><rect class="erd-box" x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="3"/>`, b.x, b.y, b.w, b.h)
 		fmt.Fprintf(&sb, `<rect class="erd-head" x="%.1f" y="%.1f" width="%.1f" height="%d" rx="3"/>`, b.x, b.y, b.w, headH)
 		fmt.Fprintf(&sb, `<text class="erd-name" x="%.1f" y="%.1f">%s</text>`, b.x+padX, b.y+16, xmlEscape(b.t.Name))
@@ -217,34 +230,64 @@ func layer(boxes []*box, es []edge, byName map[string]*box) {
 			break
 		}
 	}
-	// Order each layer by the mean position of the tables it references
-	// (barycentre), which uncrosses most lines in one sweep.
+}
+
+// link joins two things placed in adjacent layers: a table or lane and
+// the table or lane it leads to on the left.
+type link struct{ right, left *box }
+
+// route gives each foreign key that spans more than one layer a lane in
+// every layer between its tables (lanes[i] for es[i], right to left), and
+// returns the links between adjacent layers that order sorts by.
+func route(es []edge, byName map[string]*box) (lanes [][]*box, links []link) {
+	lanes = make([][]*box, len(es))
+	for i, e := range es {
+		from, to := byName[strings.ToLower(e.from)], byName[strings.ToLower(e.to)]
+		if from.layer <= to.layer {
+			continue // a self reference or a cycle's back edge: no lanes
+		}
+		prev := from
+		for l := from.layer - 1; l > to.layer; l-- {
+			ln := &box{lane: true, layer: l}
+			lanes[i] = append(lanes[i], ln)
+			links = append(links, link{right: prev, left: ln})
+			prev = ln
+		}
+		links = append(links, link{right: prev, left: to})
+	}
+	return lanes, links
+}
+
+// order sorts each layer by the mean position of what its members link
+// to in the neighbouring layer (barycentre), sweeping right then left
+// twice, which uncrosses most lines.
+func order(boxes []*box, links []link) {
 	layers := map[int][]*box{}
 	maxLayer := 0
 	for _, b := range boxes {
 		layers[b.layer] = append(layers[b.layer], b)
 		maxLayer = max(maxLayer, b.layer)
 	}
-	for i, b := range layers[0] {
-		b.pos = i
+	for l := 0; l <= maxLayer; l++ {
+		for i, b := range layers[l] {
+			b.pos = i
+		}
 	}
-	for l := 1; l <= maxLayer; l++ {
+	sortBy := func(l int, neighbour func(link) (self, other *box)) {
 		bs := layers[l]
 		centre := map[*box]float64{}
-		for i, b := range bs {
+		for _, b := range bs {
 			sum, n := 0.0, 0
-			for _, e := range es {
-				if strings.EqualFold(e.from, b.t.Name) {
-					if to := byName[strings.ToLower(e.to)]; to.layer < l {
-						sum += float64(to.pos)
-						n++
-					}
+			for _, lk := range links {
+				if self, other := neighbour(lk); self == b {
+					sum += float64(other.pos)
+					n++
 				}
 			}
 			if n > 0 {
 				centre[b] = sum / float64(n)
 			} else {
-				centre[b] = float64(i)
+				centre[b] = float64(b.pos)
 			}
 		}
 		slices.SortStableFunc(bs, func(a, b *box) int {
@@ -260,6 +303,16 @@ func layer(boxes []*box, es []edge, byName map[string]*box) {
 			b.pos = i
 		}
 	}
+	leftOf := func(lk link) (*box, *box) { return lk.right, lk.left }
+	rightOf := func(lk link) (*box, *box) { return lk.left, lk.right }
+	for range 2 {
+		for l := 1; l <= maxLayer; l++ {
+			sortBy(l, leftOf)
+		}
+		for l := maxLayer - 1; l >= 0; l-- {
+			sortBy(l, rightOf)
+		}
+	}
 }
 
 // place sizes the boxes and sets their coordinates: layers left to right,
@@ -267,7 +320,11 @@ func layer(boxes []*box, es []edge, byName map[string]*box) {
 func place(boxes []*box) {
 	maxLayer := 0
 	for _, b := range boxes {
-		b.size()
+		if b.lane {
+			b.w, b.h = 0, laneH
+		} else {
+			b.size()
+		}
 		maxLayer = max(maxLayer, b.layer)
 	}
 	widths := make([]float64, maxLayer+1)
@@ -293,20 +350,33 @@ func place(boxes []*box) {
 			y, cur = margin, b.layer
 		}
 		b.x, b.y = xs[b.layer], y
+		if b.lane {
+			b.w = widths[b.layer]
+			y += b.h
+			continue
+		}
 		y += b.h + boxGap
 	}
 }
 
 // curve draws a foreign key from the referencing column's row of from to
 // the referenced column's row of to, leaving and entering on the facing
-// sides; a table referring to itself or to a table in its own layer
-// loops out to the right.
-func curve(from *box, col string, to *box, refCol string) string {
+// sides and running straight through its lanes; a table referring to
+// itself or to a table in its own layer loops out to the right.
+func curve(from *box, col string, to *box, refCol string, lanes []*box) string {
 	y1, y2 := from.rowY(col), to.rowY(refCol)
 	if from.layer > to.layer {
-		x1, x2 := from.x, to.x+to.w
-		dx := (x1 - x2) / 2
-		return fmt.Sprintf("M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", x1, y1, x1-dx, y1, x2+dx, y2, x2, y2)
+		var b strings.Builder
+		x, y := from.x, y1
+		fmt.Fprintf(&b, "M%.1f %.1f", x, y)
+		for _, ln := range lanes {
+			ly := ln.y + laneH/2
+			bend(&b, x, y, ln.x+ln.w, ly)
+			fmt.Fprintf(&b, " L%.1f %.1f", ln.x, ly)
+			x, y = ln.x, ly
+		}
+		bend(&b, x, y, to.x+to.w, y2)
+		return b.String()
 	}
 	if from.layer < to.layer { // a cycle's back edge: right of from to left of to
 		x1, x2 := from.x+from.w, to.x
@@ -316,6 +386,13 @@ func curve(from *box, col string, to *box, refCol string) string {
 	x1, x2 := from.x+from.w, to.x+to.w
 	bulge := max(x1, x2) + 30
 	return fmt.Sprintf("M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", x1, y1, bulge, y1, bulge, y2, x2, y2)
+}
+
+// bend draws a curve leftwards from (x1, y1) to (x2, y2) that leaves and
+// arrives horizontally.
+func bend(b *strings.Builder, x1, y1, x2, y2 float64) {
+	dx := (x1 - x2) / 2
+	fmt.Fprintf(b, " C%.1f %.1f %.1f %.1f %.1f %.1f", x1-dx, y1, x2+dx, y2, x2, y2)
 }
 
 func xmlEscape(s string) string {
