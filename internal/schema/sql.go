@@ -44,7 +44,9 @@ func ParseSQLFrom(path string, firstLine int, data []byte) []Op {
 // of other languages that name database types (Prisma's @db.VarChar).
 func SQLType(typ string) string {
 	p := &sqlParser{enums: map[string]bool{}}
-	c := &cursor{data: []byte(typ), t: lexSQL([]byte(typ), 1)}
+	var toks []token
+	lexSQL([]byte(typ), 1, func(t []token) { toks = append(toks, t...) })
+	c := &cursor{data: []byte(typ), t: toks}
 	t, _ := p.columnType(c)
 	return t
 }
@@ -53,18 +55,20 @@ func SQLType(typ string) string {
 // drop data and how many statements there are.
 func ReadSQL(path string, firstLine int, data []byte) SQLFile {
 	p := &sqlParser{path: path, enums: map[string]bool{}, copied: map[string]bool{}, read: map[string]bool{}, pks: map[string][]string{}}
-	toks := lexSQL(data, firstLine)
-	start := 0
-	for i := 0; i <= len(toks); i++ {
-		if i < len(toks) && !toks[i].punct(';') && !isGo(toks, i) {
-			continue
+	lexSQL(data, firstLine, func(toks []token) {
+		// SQL Server's batches end at GO, often with no ';'.
+		start := 0
+		for i := 0; i <= len(toks); i++ {
+			if i < len(toks) && !isGo(toks, i) {
+				continue
+			}
+			if i > start {
+				p.out.Statements++
+				p.statement(data, toks[start:i])
+			}
+			start = i + 1
 		}
-		if i > start {
-			p.out.Statements++
-			p.statement(data, toks[start:i])
-		}
-		start = i + 1
-	}
+	})
 	return p.out
 }
 

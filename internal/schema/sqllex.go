@@ -33,16 +33,25 @@ func (t token) punct(c byte) bool { return t.kind == tPunct && len(t.text) == 1 
 // name reports whether t can name something (a bare word or a quoted name).
 func (t token) name() bool { return t.kind == tIdent || t.kind == tQuoted }
 
-// maxTokens bounds the tokens kept for one file: a 10 MB dump of INSERTs
-// is not a schema, and a hostile file must not take the memory.
-const maxTokens = 2_000_000
+// maxStmtTokens bounds the tokens kept for one statement: a longer one
+// (an INSERT of a thousand rows, a hostile file with no ';') is no DDL a
+// reviewer reads, and must not take the memory. The rest of it is still
+// read, to find where it ends.
+const maxStmtTokens = 50_000
 
-// lexSQL splits data into tokens, dropping comments. It is one pass over
-// the bytes: every quote, comment and dollar-quoted body is closed by a
-// forward search from where it opens, and the scan resumes after it.
-// firstLine is the line number of data's first byte.
-func lexSQL(data []byte, firstLine int) []token {
-	toks := make([]token, 0, len(data)/6+1)
+// lexSQL splits data into statements of tokens, dropping comments, and
+// hands each statement (without its ';') to stmt; the slice is reused
+// for the next. It is one pass over the bytes: every quote, comment and
+// dollar-quoted body is closed by a forward search from where it opens,
+// and the scan resumes after it. firstLine is the line number of data's
+// first byte.
+func lexSQL(data []byte, firstLine int, stmt func([]token)) {
+	toks := make([]token, 0, min(len(data)/6+1, 1024))
+	add := func(t token) {
+		if len(toks) < maxStmtTokens {
+			toks = append(toks, t)
+		}
+	}
 	line := firstLine
 	i := 0
 	n := len(data)
@@ -54,8 +63,7 @@ func lexSQL(data []byte, firstLine int) []token {
 		line += bytes.Count(data[i:j], []byte{'\n'})
 		i = j
 	}
-	stmtStart := 0 // the first token of the statement being read
-	for i < n && len(toks) < maxTokens {
+	for i < n {
 		c := data[i]
 		switch {
 		case c == '\n':
@@ -85,7 +93,7 @@ func lexSQL(data []byte, firstLine int) []token {
 			}
 			j, _ := closeQuote(data, i+1, '\'', true)
 			advance(j)
-			toks = append(toks, token{kind: tString, text: string(data[start:i]), line: startLine, start: start, end: i})
+			add(token{kind: tString, line: startLine, start: start, end: i})
 		case c == '"' || c == '`':
 			start, startLine := i, line
 			j, closed := closeQuote(data, i+1, c, false)
@@ -95,21 +103,21 @@ func lexSQL(data []byte, firstLine int) []token {
 				body = data[start+1 : j-1]
 			}
 			q := string(c)
-			toks = append(toks, token{kind: tQuoted, text: strings.ReplaceAll(string(body), q+q, q), line: startLine, start: start, end: i})
+			add(token{kind: tQuoted, text: strings.ReplaceAll(string(body), q+q, q), line: startLine, start: start, end: i})
 		case c == '[':
 			// SQL Server's [name]; PostgreSQL's int[] and x[1] stay
 			// punctuation. The search is bounded so a line of '[' is linear.
 			if end := bracketName(data, i); end > 0 {
-				toks = append(toks, token{kind: tQuoted, text: string(data[i+1 : end]), line: line, start: i, end: end + 1})
+				add(token{kind: tQuoted, text: string(data[i+1 : end]), line: line, start: i, end: end + 1})
 				i = end + 1
 			} else {
-				toks = append(toks, token{kind: tPunct, text: "[", line: line, start: i, end: i + 1})
+				add(token{kind: tPunct, text: "[", line: line, start: i, end: i + 1})
 				i++
 			}
 		case c == '$' && i+1 < n && data[i+1] == '{' && placeholderEnd(data, i) > 0:
 			// A Flyway placeholder (${schema}.users): a name.
 			end := placeholderEnd(data, i)
-			toks = append(toks, token{kind: tIdent, text: string(data[i:end]), line: line, start: i, end: end})
+			add(token{kind: tIdent, text: string(data[i:end]), line: line, start: i, end: end})
 			i = end
 		case c == '$' && i+1 < n && (data[i+1] == '$' || isIdentStart(data[i+1])):
 			// A dollar-quoted body ($$...$$, $fn$...$fn$): a function's
@@ -119,7 +127,7 @@ func lexSQL(data []byte, firstLine int) []token {
 				k++
 			}
 			if k >= n || data[k] != '$' {
-				toks = append(toks, token{kind: tPunct, text: "$", line: line, start: i, end: i + 1})
+				add(token{kind: tPunct, text: "$", line: line, start: i, end: i + 1})
 				i++
 				continue
 			}
@@ -131,24 +139,26 @@ func lexSQL(data []byte, firstLine int) []token {
 			} else {
 				advance(k + 1 + j + len(tag))
 			}
-			toks = append(toks, token{kind: tString, text: "$$", line: startLine, start: start, end: i})
+			add(token{kind: tString, line: startLine, start: start, end: i})
 		case isIdentStart(c):
 			start := i
 			for i < n && isIdentByte(data[i]) {
 				i++
 			}
-			toks = append(toks, token{kind: tIdent, text: string(data[start:i]), line: line, start: start, end: i})
+			add(token{kind: tIdent, text: string(data[start:i]), line: line, start: start, end: i})
 		case c >= '0' && c <= '9':
 			start := i
 			for i < n && (data[i] >= '0' && data[i] <= '9' || data[i] == '.' || data[i] == 'e' || data[i] == 'E') {
 				i++
 			}
-			toks = append(toks, token{kind: tNumber, text: string(data[start:i]), line: line, start: start, end: i})
+			add(token{kind: tNumber, text: string(data[start:i]), line: line, start: start, end: i})
 		default:
-			toks = append(toks, token{kind: tPunct, text: string(c), line: line, start: i, end: i + 1})
+			if c != ';' {
+				add(token{kind: tPunct, text: string(c), line: line, start: i, end: i + 1})
+			}
 			i++
 			if c == ';' {
-				if copyFromStdin(toks, stmtStart) {
+				if copyFromStdin(toks) {
 					// pg_dump's COPY ... FROM stdin; is followed by rows of
 					// data up to a line "\.": not SQL, and a quote in a row
 					// must not open a string.
@@ -159,11 +169,14 @@ func lexSQL(data []byte, firstLine int) []token {
 						advance(i + j + 3)
 					}
 				}
-				stmtStart = len(toks)
+				stmt(toks)
+				toks = toks[:0]
 			}
 		}
 	}
-	return toks
+	if len(toks) > 0 {
+		stmt(toks)
+	}
 }
 
 // closeQuote returns the index just past the quote q closing a literal
@@ -230,9 +243,8 @@ func placeholderEnd(data []byte, i int) int {
 	return -1
 }
 
-// copyFromStdin reports whether the statement toks[from:] (ending in
-// ';') is COPY ... FROM stdin.
-func copyFromStdin(toks []token, from int) bool {
+// copyFromStdin reports whether the statement toks is COPY ... FROM stdin.
+func copyFromStdin(toks []token) bool {
 	n := len(toks)
-	return n-from >= 4 && toks[from].is("COPY") && toks[n-2].is("stdin") && toks[n-3].is("FROM")
+	return n >= 3 && toks[0].is("COPY") && toks[n-1].is("stdin") && toks[n-2].is("FROM")
 }
