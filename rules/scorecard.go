@@ -196,7 +196,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 		var got, possible float64
 		var failing []pending
 		for _, k := range c.Checks {
-			if !p.Applies(k.ID) {
+			if !p.Applies(k.ID) || (k.Needs != nil && !k.Needs(f)) {
 				continue
 			}
 			reason, off := opt.Suppressions[k.ID]
@@ -329,6 +329,10 @@ func fixStack(f *Facts) Stack {
 	s := f.Stack
 	s.ORM = f.Database.ORM
 	s.Entry = f.Routes.Entry
+	s.Migrations = f.Schema.Tool
+	if s.Migrations == "" || f.Schema.Source == "models" {
+		s.Migrations = f.Migrations.Tool
+	}
 	return s
 }
 

@@ -100,5 +100,5 @@ var Pack = &pack.Pack{
 		},
 		Framework: func(string, string, facts.Stack) string { return "go-test" },
 	},
-	Fixes: fixes,
+	Fixes: pack.Join(fixes, schemaFixes),
 }

@@ -108,7 +108,7 @@ var Pack = &pack.Pack{
 			"typescript": tests,
 		},
 	},
-	Fixes: fixes,
+	Fixes: pack.Join(fixes, schemaFixes),
 }
 
 // jsEnvFallback optionally matches "process.env.X || " or "?? " before a

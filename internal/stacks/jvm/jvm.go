@@ -95,7 +95,7 @@ var Pack = &pack.Pack{
 		},
 		Framework: testFramework,
 	},
-	Fixes: fixes,
+	Fixes: pack.Join(fixes, schemaFixes),
 }
 
 var contextLoads = scan.MustCompile(`\bcontextLoads\s*\(`)
