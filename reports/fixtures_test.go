@@ -79,6 +79,14 @@ func strongScorecard() *rules.Scorecard {
 			{Criterion: "api-docs", Check: "api-docs.error-responses", Title: "Operations document their errors", Gain: 1.0,
 				Steps: []string{"Declare error responses with `responses={404: {\"model\": ErrorOut}}` on each route"}, Evidence: []rules.Location{at("app/routers/orders.py", 12)}},
 		},
+		Questions: []rules.Question{
+			{Question: "Why is `products.price` a float?", About: "products.price", Kind: "types",
+				Note: "a binary float cannot hold 0.10 exactly; money belongs in numeric/decimal or integer cents", Evidence: []rules.Location{at("migrations/versions/0001_init.py", 24)}},
+			{Question: "What happens to the orders of a user when the user is deleted?", About: "orders.user_id", Kind: "delete",
+				Note: "ON DELETE CASCADE: the orders are deleted with it", Evidence: []rules.Location{at("migrations/versions/0001_init.py", 31)}},
+			{Question: "Which index serves `GET /users/{user_id}/orders`?", About: "orders.user_id", Kind: "index",
+				Note: "ix_orders_user_id on (user_id)", Evidence: []rules.Location{at("migrations/versions/0002_indexes.py", 12)}},
+		},
 		Facts: &rules.Facts{
 			Stack:   rules.Stack{Language: "python", Framework: "fastapi", Manifest: "requirements.txt"},
 			Auth:    rules.Auth{Kind: "jwt", PasswordHashing: "bcrypt", Libraries: []string{"python-jose", "passlib"}, ProtectedRoutes: 12},
