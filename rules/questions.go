@@ -76,7 +76,7 @@ func Questions(f *Facts) []Question {
 					Note: fmt.Sprintf("filtering %s by %s scans the whole table without an index", t.Name, c), Evidence: []Location{fkAt(fk, t)}})
 			case !indexed:
 				add(72, Question{Question: fmt.Sprintf("How does the database find the %s of one %s? `%s` has no index.", t.Name, singular(fk.References), about), About: about, Kind: "index",
-					Note: "PostgreSQL does not index a foreign key column by itself", Evidence: []Location{fkAt(fk, t)}})
+					Note: noIndexNote(f.Database), Evidence: []Location{fkAt(fk, t)}})
 			case list != "":
 				add(60, Question{Question: fmt.Sprintf("Which index serves `%s?%s=…`?", list, c), About: about, Kind: "index",
 					Note: indexNote(t, c), Evidence: indexEvidence(t, c, fkAt(fk, t))})
@@ -147,6 +147,15 @@ func Questions(f *Facts) []Question {
 		}
 	}
 	return out
+}
+
+// noIndexNote says why an unindexed foreign key matters on the
+// project's database.
+func noIndexNote(db Database) string {
+	if slices.Contains(db.Engines, "mongodb") && !db.Relational {
+		return "MongoDB does not index a reference by itself: finding them scans the collection"
+	}
+	return "PostgreSQL does not index a foreign key column by itself: finding them scans the table"
 }
 
 // indexNote names the index that serves lookups by column.

@@ -82,6 +82,16 @@ func TestQuestionsRankSmellsFirst(t *testing.T) {
 	if q := Questions(f)[0]; q.Question != "Which index serves `GET /orders?customer_id=…`? `orders.customer_id` has none." {
 		t.Errorf("list-route question %q", q.Question)
 	}
+	// With no route, the question asks how the rows are found, in the
+	// terms of the project's database.
+	f.Routes.List = nil
+	if q := questionOf(Questions(f), "index"); q.Question != "How does the database find the orders of one customer? `orders.customer_id` has no index." || !strings.Contains(q.Note, "PostgreSQL") {
+		t.Errorf("route-less index question %+v", q)
+	}
+	f.Database = Database{Engines: []string{"mongodb"}}
+	if q := questionOf(Questions(f), "index"); !strings.Contains(q.Note, "MongoDB does not index a reference") {
+		t.Errorf("MongoDB index question %+v", q)
+	}
 	// ...and on MySQL the key is indexed, so the float leads.
 	f.Database.Engines = []string{"mysql"}
 	if q := Questions(f)[0]; q.Kind != "types" {
@@ -116,4 +126,13 @@ func hasLoc(ev []Location, path string, line int) bool {
 		}
 	}
 	return false
+}
+
+func questionOf(qs []Question, kind string) Question {
+	for _, q := range qs {
+		if q.Kind == kind {
+			return q
+		}
+	}
+	return Question{}
 }
