@@ -109,6 +109,10 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 		p("\n")
 	}
 
+	if sc.Facts != nil {
+		p("%s", markdownSchema(sc.Facts.Schema))
+	}
+
 	if len(sc.Questions) > 0 {
 		p("### Questions to prepare\n\n")
 		for i, q := range sc.Questions {
@@ -125,6 +129,7 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 	}
 
 	p("<details>\n<summary>Every check</summary>\n\n")
+
 	for _, cr := range sc.Criteria {
 		score := fmt.Sprintf("%d/100", cr.Score)
 		if cr.Status == rules.StatusSkipped {

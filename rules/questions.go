@@ -128,7 +128,7 @@ func Questions(f *Facts) []Question {
 	}
 	if t := busiestTable(s); t != nil {
 		add(50, Question{Question: fmt.Sprintf("How would you add a column to `%s` without downtime?", t.Name), About: t.Name, Kind: "change",
-			Note: "add it nullable or with a constant default, backfill in batches, then add NOT NULL; build indexes CONCURRENTLY",
+			Note:     "add it nullable or with a constant default, backfill in batches, then add NOT NULL; build indexes CONCURRENTLY",
 			Evidence: []Location{t.Source}})
 	}
 	slices.SortStableFunc(all, func(a, b ranked) int {
