@@ -100,5 +100,5 @@ var Pack = &pack.Pack{
 		},
 		Framework: func(string, string, facts.Stack) string { return "go-test" },
 	},
-	Fixes: pack.Join(fixes, schemaFixes),
+	Fixes: fixes,
 }

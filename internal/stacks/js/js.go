@@ -108,7 +108,7 @@ var Pack = &pack.Pack{
 			"typescript": tests,
 		},
 	},
-	Fixes: pack.Join(fixes, schemaFixes),
+	Fixes: fixes,
 }
 
 // jsEnvFallback optionally matches "process.env.X || " or "?? " before a

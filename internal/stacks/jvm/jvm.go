@@ -95,7 +95,7 @@ var Pack = &pack.Pack{
 		},
 		Framework: testFramework,
 	},
-	Fixes: pack.Join(fixes, schemaFixes),
+	Fixes: fixes,
 }
 
 var contextLoads = scan.MustCompile(`\bcontextLoads\s*\(`)

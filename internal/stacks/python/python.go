@@ -15,7 +15,7 @@ var Pack = &pack.Pack{
 	Languages: map[string]string{".py": "python"},
 	Frameworks: []pack.Framework{
 		{ID: "fastapi", Name: "FastAPI", Deps: []string{"fastapi"}, Probe: pack.Probe{Docs: []string{"/docs", "/redoc"}, Spec: []string{"/openapi.json"}}, Fixes: fastapiFixes},
-		{ID: "django", Name: "Django", Deps: []string{"django", "djangorestframework"}, Probe: pack.Probe{Docs: []string{"/api/docs/", "/api/schema/swagger-ui/", "/swagger/", "/redoc/"}, Spec: []string{"/api/schema/", "/swagger.json", "/api/schema/?format=json"}}, Fixes: pack.Join(djangoFixes, djangoSchemaFixes)},
+		{ID: "django", Name: "Django", Deps: []string{"django", "djangorestframework"}, Probe: pack.Probe{Docs: []string{"/api/docs/", "/api/schema/swagger-ui/", "/swagger/", "/redoc/"}, Spec: []string{"/api/schema/", "/swagger.json", "/api/schema/?format=json"}}, Fixes: djangoFixes},
 		{ID: "flask", Name: "Flask", Deps: []string{"flask"}, Probe: pack.Probe{Docs: []string{"/apidocs/", "/docs", "/swagger-ui", "/api/docs"}, Spec: []string{"/apispec_1.json", "/swagger.json", "/openapi.json"}}, Fixes: flaskFixes},
 		{ID: "litestar", Name: "Litestar", Deps: []string{"litestar"}},
 		{ID: "sanic", Name: "Sanic", Deps: []string{"sanic"}},
@@ -125,5 +125,5 @@ var Pack = &pack.Pack{
 			},
 		},
 	},
-	Fixes: pack.Join(fixes, schemaFixes),
+	Fixes: fixes,
 }

@@ -24,7 +24,7 @@ var Pack = &pack.Pack{
 	Languages: map[string]string{".rb": "ruby"},
 	Frameworks: []pack.Framework{
 		{ID: "rails", Name: "Ruby on Rails", Deps: []string{"rails", "railties"}, Entry: "config/routes.rb",
-			Probe: pack.Probe{Health: HealthPaths, Docs: DocsPaths, Spec: SpecPaths}, Fixes: pack.Join(RailsFixes, railsSchemaFixes)},
+			Probe: pack.Probe{Health: HealthPaths, Docs: DocsPaths, Spec: SpecPaths}, Fixes: RailsFixes},
 		{ID: "sinatra", Name: "Sinatra", Deps: []string{"sinatra"}},
 		{ID: "grape", Name: "Grape", Deps: []string{"grape"}, Probe: pack.Probe{Spec: []string{"/swagger_doc", "/api/swagger_doc"}}},
 		{ID: "hanami", Name: "Hanami", Deps: []string{"hanami"}},
