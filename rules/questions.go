@@ -88,7 +88,7 @@ func Questions(f *Facts) []Question {
 			if routes.deletes(fk.References) {
 				score += 10
 			}
-			add(score, Question{Question: fmt.Sprintf("What happens to the %s of a %s when the %s is deleted?", t.Name, singular(fk.References), singular(fk.References)),
+			add(score, Question{Question: fmt.Sprintf("What happens to the %s of %s when the %s is deleted?", t.Name, article(singular(fk.References)), singular(fk.References)),
 				About: about, Kind: "delete", Note: onDeleteNote(fk, t.Name), Evidence: []Location{fkAt(fk, t)}})
 		}
 		for j := range t.Columns {
@@ -126,7 +126,8 @@ func Questions(f *Facts) []Question {
 			break
 		}
 	}
-	if t := busiestTable(s); t != nil {
+	// A document store has no ALTER TABLE to plan around.
+	if t := busiestTable(s); t != nil && !documentStore(f) {
 		add(50, Question{Question: fmt.Sprintf("How would you add a column to `%s` without downtime?", t.Name), About: t.Name, Kind: "change",
 			Note:     "add it nullable or with a constant default, backfill in batches, then add NOT NULL; build indexes CONCURRENTLY",
 			Evidence: []Location{t.Source}})
@@ -218,6 +219,20 @@ func busiestTable(s *facts.Schema) *facts.Table {
 		}
 	}
 	return best
+}
+
+// documentStore reports whether the schema is a document store's
+// collections (Mongoose models, MongoDB with no relational database).
+func documentStore(f *Facts) bool {
+	return f.Schema.Tool == "mongoose" || (slices.Contains(f.Database.Engines, "mongodb") && !f.Database.Relational)
+}
+
+// article puts "a" or "an" before a word ("an event", "a user").
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
 
 // singular is a table name read as one row ("customers" → customer).

@@ -111,6 +111,27 @@ func TestQuestionsInTheScorecard(t *testing.T) {
 	}
 }
 
+// "an event", and no ALTER TABLE question for MongoDB collections.
+func TestQuestionsReadWell(t *testing.T) {
+	s := facts.Schema{Source: "migrations", Tables: []facts.Table{
+		{Name: "events", PrimaryKey: []string{"id"}, Columns: []facts.Column{col("id", "integer", false, 1)}},
+		{Name: "tickets", PrimaryKey: []string{"id"}, Columns: []facts.Column{col("id", "integer", false, 5), col("event_id", "integer", false, 6)},
+			ForeignKeys: []facts.ForeignKey{{Columns: []string{"event_id"}, References: "events", OnDelete: "cascade", At: at("m.sql", 6)}},
+			Indexes:     []facts.Index{{Columns: []string{"event_id"}}}},
+	}}
+	f := schemaFacts(s)
+	if q := questionOf(Questions(f), "delete"); q.Question != "What happens to the tickets of an event when the event is deleted?" {
+		t.Errorf("delete question %q", q.Question)
+	}
+	if q := questionOf(Questions(f), "change"); q.About != "events" {
+		t.Errorf("change question %+v", q)
+	}
+	s.Tool = "mongoose"
+	if q := questionOf(Questions(schemaFacts(s)), "change"); q.Question != "" {
+		t.Errorf("a MongoDB project asked %q", q.Question)
+	}
+}
+
 func TestSingular(t *testing.T) {
 	for in, want := range map[string]string{"customers": "customer", "categories": "category", "addresses": "address", "boxes": "box", "status": "status", "order": "order", "class": "class"} {
 		if got := singular(in); got != want {

@@ -28,10 +28,10 @@ func fastapiSchema() facts.Schema {
 			{Name: "projects", Source: at(first, 24), PrimaryKey: []string{"id"},
 				Columns:     []facts.Column{col("id", "integer", false, first, 26), col("name", "varchar(120)", false, first, 27), col("owner_id", "integer", false, first, 28)},
 				ForeignKeys: []facts.ForeignKey{{Columns: []string{"owner_id"}, References: "users", RefColumns: []string{"id"}, OnDelete: "cascade", At: at(first, 28)}}},
-			{Name: "tasks", Source: at(second, 52), PrimaryKey: []string{"id"},
-				Columns: []facts.Column{col("id", "integer", false, second, 54), col("title", "varchar(200)", false, second, 55), col("notes", "text", true, second, 56),
-					col("due_at", "timestamptz", true, second, 57), col("project_id", "integer", false, second, 58)},
-				ForeignKeys: []facts.ForeignKey{{Columns: []string{"project_id"}, References: "projects", RefColumns: []string{"id"}, OnDelete: "cascade", At: at(second, 58)}}},
+			{Name: "tasks", Source: at(second, 17), PrimaryKey: []string{"id"},
+				Columns: []facts.Column{col("id", "integer", false, second, 19), col("title", "varchar(200)", false, second, 20), col("notes", "text", true, second, 21),
+					col("due_at", "timestamptz", true, second, 22), col("project_id", "integer", false, second, 23)},
+				ForeignKeys: []facts.ForeignKey{{Columns: []string{"project_id"}, References: "projects", RefColumns: []string{"id"}, OnDelete: "cascade", At: at(second, 23)}}},
 		},
 		Migrations: []facts.SchemaMigration{
 			{At: at(first, 1), Tool: "alembic", Reversible: "yes"},
@@ -119,7 +119,7 @@ func TestSchemaChecksOnAnAuditedProject(t *testing.T) {
 		t.Fatalf("questions %+v", smelly.Questions)
 	}
 	if q := smelly.Questions[0]; q.Question != "Which index serves `GET /projects/{project_id}/tasks`? `tasks.project_id` has none." ||
-		q.About != "tasks.project_id" || len(q.Evidence) == 0 || q.Evidence[0].Line != 58 {
+		q.About != "tasks.project_id" || len(q.Evidence) == 0 || q.Evidence[0].Line != 23 {
 		t.Errorf("first question %+v, want the unindexed foreign key", q)
 	}
 	var doc struct {
