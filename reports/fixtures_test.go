@@ -80,6 +80,16 @@ func strongScorecard() *rules.Scorecard {
 			{Criterion: "api-docs", Check: "api-docs.error-responses", Title: "Operations document their errors", Gain: 1.0,
 				Steps: []string{"Declare error responses with `responses={404: {\"model\": ErrorOut}}` on each route"}, Evidence: []rules.Location{at("app/routers/orders.py", 12)}},
 		},
+		// The questions rules.Questions asks of shopSchema, with the routes
+		// GET /products and DELETE /products/{product_id}.
+		Questions: []rules.Question{
+			{Question: "Which index serves `GET /products?category_id=…`? `products.category_id` has none.", About: "products.category_id", Kind: "index",
+				Note: "filtering products by category_id scans the whole table without an index", Evidence: []rules.Location{at("migrations/versions/0001_init.py", 27)}},
+			{Question: "What happens to the reviews of a product when the product is deleted?", About: "reviews.product_id", Kind: "delete",
+				Note: "ON DELETE CASCADE: the reviews are deleted with it", Evidence: []rules.Location{at("migrations/versions/0001_init.py", 52)}},
+			{Question: "How would you add a column to `users` without downtime?", About: "users", Kind: "change",
+				Note: "add it nullable or with a constant default, backfill in batches, then add NOT NULL; build indexes CONCURRENTLY", Evidence: []rules.Location{at("migrations/versions/0001_init.py", 12)}},
+		},
 		Facts: &rules.Facts{
 			Stack:   rules.Stack{Language: "python", Framework: "fastapi", Manifest: "requirements.txt"},
 			Auth:    rules.Auth{Kind: "jwt", PasswordHashing: "bcrypt", Libraries: []string{"python-jose", "passlib"}, ProtectedRoutes: 12},

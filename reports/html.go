@@ -66,6 +66,12 @@ type htmlFix struct {
 	Evidence           []htmlEvidence
 }
 
+type htmlQuestion struct {
+	Question template.HTML
+	Note     string
+	Evidence []htmlEvidence
+}
+
 type htmlSecret struct {
 	Where          []htmlEvidence
 	Rule, Redacted string
@@ -95,6 +101,7 @@ type htmlView struct {
 	Criteria                       []htmlCriterion
 	TopFixes, MoreFixes            []htmlFix
 	Secrets                        []htmlSecret
+	Questions                      []htmlQuestion
 	Blockers                       []htmlBlocker
 	Gates                          []htmlGate
 	Facts                          *rules.Facts
@@ -164,6 +171,10 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 			v.Secrets = append(v.Secrets, htmlSecret{Rule: s.Rule, Redacted: s.Redacted,
 				Where: htmlEvidenceList(sc, []rules.Location{{Path: s.Path, Line: s.Line}})})
 		}
+	}
+	for _, q := range sc.Questions {
+		v.Questions = append(v.Questions, htmlQuestion{Question: inlineHTML(q.Question), Note: q.Note,
+			Evidence: htmlEvidenceList(sc, limit(q.Evidence, 2))})
 	}
 	for _, b := range blockers(sc) {
 		hb := htmlBlocker{Kind: b.Kind, Title: b.Title, Lift: b.Lift, Evidence: htmlEvidenceList(sc, limit(b.Evidence, 5))}

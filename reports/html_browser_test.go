@@ -403,6 +403,11 @@ func checkPage(t *testing.T, browserCtx context.Context, sc *rules.Scorecard, pa
 		t.Errorf("visible fixes %v, want the top %d by gain %v", light.Fixes, topFixes, top)
 	}
 	wantOrder := []string{"fixes", "criteria", "checks", "stack"}
+	if len(sc.Questions) > 0 {
+		// The questions follow the fixes: what to change, then what to
+		// be ready to explain.
+		wantOrder = slices.Insert(wantOrder, 1, "questions")
+	}
 	if len(blockers(sc)) > 0 {
 		wantOrder = append([]string{"blockers"}, wantOrder...)
 	}

@@ -112,6 +112,22 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 	if sc.Facts != nil {
 		p("%s", markdownSchema(sc.Facts.Schema))
 	}
+
+	if len(sc.Questions) > 0 {
+		p("### Questions to prepare\n\n")
+		for i, q := range sc.Questions {
+			p("%d. %s", i+1, mdInline(q.Question))
+			if q.Note != "" {
+				p(" — _%s_", mdEscape(q.Note))
+			}
+			if links := m.evidence(sc, q.Evidence, 2); links != "" {
+				p(" (%s)", links)
+			}
+			p("\n")
+		}
+		p("\n")
+	}
+
 	p("<details>\n<summary>Every check</summary>\n\n")
 
 	for _, cr := range sc.Criteria {

@@ -338,6 +338,18 @@ func (t Text) verbose(sc *rules.Scorecard) []string {
 			}
 		}
 	}
+	if len(sc.Questions) > 0 {
+		lines = append(lines, "", t.c(ansiBold, "Questions to prepare:"))
+		for i, q := range sc.Questions {
+			lines = append(lines, t.wrap(q.Question, fmt.Sprintf("  %d. ", i+1), "     ")...)
+			if q.Note != "" {
+				lines = append(lines, t.wrap(q.Note, "     - ", "       ")...)
+			}
+			for _, e := range limit(q.Evidence, 2) {
+				lines = append(lines, "     at "+t.c(ansiDim, evidenceString(e)))
+			}
+		}
+	}
 	if sc.Facts != nil && len(sc.Facts.Secrets) > 0 {
 		lines = append(lines, "", t.c(ansiBold+ansiRed, fmt.Sprintf("Committed secrets (%d, values redacted):", len(sc.Facts.Secrets))))
 		for _, s := range sc.Facts.Secrets {

@@ -21,7 +21,7 @@ var databaseCriterion = &Criterion{
 	Doc: "The guide asks for a relational database with migrations and real relationships: " +
 		"hiring managers look for a schema that is versioned in the repository, models that " +
 		"map it, and foreign keys or ORM relations that show the data was designed, not dumped.",
-	Checks: []*Check{
+	Checks: append([]*Check{
 		{
 			ID:    "database.relational",
 			Title: "Uses a relational database",
@@ -138,7 +138,7 @@ var databaseCriterion = &Criterion{
 				return Steps{ID: "database.relationships", Generic: []string{"Relate the tables with foreign keys (FOREIGN KEY ... REFERENCES ...) or the ORM's relation declarations"}}.For(s)
 			},
 		},
-	},
+	}, schemaChecks()...),
 }
 
 // runRelational passes with at least one relational engine that is not

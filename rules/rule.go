@@ -40,6 +40,12 @@ type Check struct {
 	// whose steps are tailored to one stack must be tailored to every
 	// stack the packs advise (fix_coverage_test.go).
 	NeutralFix bool
+	// Needs, when set, says whether the facts hold what the check judges
+	// (a schema read from the migrations or models). A depth check whose
+	// material is absent is left out of the scorecard, as another
+	// profile's checks are, rather than adding a skipped line to every
+	// report; Run still answers Skip for a program that calls it.
+	Needs func(f *Facts) bool
 }
 
 // Result is what a check found.

@@ -24,7 +24,10 @@ type Scorecard struct {
 	Coverage float64           `json:"coverage"`
 	Criteria []CriterionResult `json:"criteria"`
 	Fixes    []Fix             `json:"fixes"`
-	Facts    *Facts            `json:"facts"`
+	// Questions are the questions an interviewer would ask about the
+	// project's schema, most likely first; none when no schema was read.
+	Questions []Question `json:"questions,omitempty"`
+	Facts     *Facts     `json:"facts"`
 	// Notes are things the audit wants the reader to know (a capped
 	// history, a skipped probe, a file too large to scan).
 	Notes []string `json:"notes,omitempty"`
@@ -196,7 +199,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 		var got, possible float64
 		var failing []pending
 		for _, k := range c.Checks {
-			if !p.Applies(k.ID) {
+			if !p.Applies(k.ID) || (k.Needs != nil && !k.Needs(f)) {
 				continue
 			}
 			reason, off := opt.Suppressions[k.ID]
@@ -277,6 +280,7 @@ func ScoreWith(f *Facts, p Profile, opt Options) *Scorecard {
 	}
 	sort.SliceStable(sc.Fixes, func(i, j int) bool { return sc.Fixes[i].Gain > sc.Fixes[j].Gain })
 	sc.applyGates(results)
+	sc.Questions = Questions(f)
 	return sc
 }
 
@@ -329,6 +333,10 @@ func fixStack(f *Facts) Stack {
 	s := f.Stack
 	s.ORM = f.Database.ORM
 	s.Entry = f.Routes.Entry
+	s.Migrations = f.Schema.Tool
+	if s.Migrations == "" || f.Schema.Source == "models" {
+		s.Migrations = f.Migrations.Tool
+	}
 	return s
 }
 

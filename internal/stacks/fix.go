@@ -18,6 +18,9 @@ import (
 //
 //	lang=kotlin    the project's language
 //	orm=mongoose   the project's ORM (st.ORM)
+//	migrations=alembic  the project's migration tool (st.Migrations: the
+//	               schema's tool, else facts.Migrations.Tool), so that a
+//	               schema fix is written in the tool the project uses
 //	dep=dotenv     a dependency the project declares; !dep=dotenv one it does not
 //
 // Steps may hold {entry}, replaced by the project's entry file (st.Entry)
@@ -78,6 +81,8 @@ func holds(quals []string, st facts.Stack) bool {
 			ok = st.Language == val
 		case "orm":
 			ok = st.ORM == val
+		case "migrations":
+			ok = st.Migrations == val
 		case "dep":
 			ok = st.HasDep(val)
 		}
@@ -104,13 +109,16 @@ func fill(steps []string, st facts.Stack, fw pack.Framework) []string {
 	return out
 }
 
+// knownQualifiers are the qualifier names Fix understands.
+var knownQualifiers = map[string]bool{"lang": true, "orm": true, "dep": true, "migrations": true}
+
 // ValidateFixes reports fix keys with an unknown qualifier, for tests.
 func ValidateFixes(fixes pack.Fixes) []string {
 	var bad []string
 	for k := range fixes {
 		for _, q := range strings.Split(k, "|")[1:] {
 			name, val, ok := strings.Cut(strings.TrimPrefix(q, "!"), "=")
-			if !ok || val == "" || (name != "lang" && name != "orm" && name != "dep") || (name != "dep" && strings.HasPrefix(q, "!")) {
+			if !ok || val == "" || !knownQualifiers[name] || (name != "dep" && strings.HasPrefix(q, "!")) {
 				bad = append(bad, k)
 			}
 		}

@@ -79,6 +79,7 @@ func TestFixPrefersFrameworkThenLanguageAndQualifiers(t *testing.T) {
 		"x|orm=mongoose":             {"mongoose"},
 		"x|dep=dotenv":               {"has dotenv"},
 		"x|!dep=dotenv|orm=mongoose": {"mongoose without dotenv"},
+		"x|migrations=knex":          {"knex"},
 	}
 	for _, c := range []struct {
 		st   facts.Stack
@@ -90,11 +91,16 @@ func TestFixPrefersFrameworkThenLanguageAndQualifiers(t *testing.T) {
 		{facts.Stack{ORM: "mongoose", Dependencies: map[string]bool{"dotenv": true}}, "has dotenv"},
 		{facts.Stack{ORM: "mongoose"}, "mongoose without dotenv"},
 		{facts.Stack{Dependencies: map[string]bool{"dotenv": true}}, "has dotenv"},
+		{facts.Stack{Migrations: "knex"}, "knex"},
+		{facts.Stack{Migrations: "prisma"}, "plain"},
 	} {
 		got, _ := lookup(fixes, "x", c.st)
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%+v: got %q, want %q", c.st, got, c.want)
 		}
+	}
+	if bad := ValidateFixes(pack.Fixes{"x|migrations=knex": nil, "x|migration=knex": nil, "x|!migrations=knex": nil}); len(bad) != 2 || bad[0] != "x|!migrations=knex" {
+		t.Errorf("ValidateFixes = %v, want the misspelt and the negated migrations qualifier", bad)
 	}
 	if got := fill([]string{"node {entry}"}, facts.Stack{Entry: "app.js"}, pack.Framework{Entry: "src/index.js"}); got[0] != "node app.js" {
 		t.Errorf("entry = %q", got)

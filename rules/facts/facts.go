@@ -84,6 +84,10 @@ type Stack struct {
 	// application), so that the advice names what the project uses.
 	ORM   string `json:"-"`
 	Entry string `json:"-"`
+	// Migrations is the project's migration tool (alembic, flyway,
+	// prisma, ...: the schema's tool, else the migrations'), set by the
+	// rubric like ORM, so that a schema fix is written in that tool.
+	Migrations string `json:"-"`
 }
 
 // HasDep reports whether any manifest declares one of the named dependencies.

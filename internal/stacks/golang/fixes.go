@@ -4,7 +4,7 @@ import "github.com/vetfolio/vetfolio/internal/stacks/pack"
 
 // fixes are the group's fix texts by check ID, for any of its frameworks
 // that has none of its own (see stacks.Fix).
-var fixes = pack.Fixes{
+var fixes = pack.Join(pack.Fixes{
 	"auth.live-enforced": {"Deploy the version that wraps the private routes in the JWT middleware and check that a request without a token gets 401"},
 	"api-docs.present": {"Annotate handlers for swaggo (`go install github.com/swaggo/swag/cmd/swag@latest`, // @Summary, // @Router) and run `swag init` to write docs/swagger.json; serve it with gin-swagger, echo-swagger or http-swagger",
 		"Or write an openapi.yaml by hand and generate the server interface from it with oapi-codegen"},
@@ -62,7 +62,7 @@ var fixes = pack.Fixes{
 		"Use table-driven tests for success and error cases; run them with `go test ./...`",
 	},
 	"tests.ci": {"Add .github/workflows/ci.yml that runs on push and pull_request" + " with actions/setup-go (go-version-file: go.mod), `go vet ./...` and `go test -race ./...`"},
-}
+}, schemaFixes)
 
 // ginFixes are Gin's fix texts by check ID.
 var ginFixes = pack.Fixes{

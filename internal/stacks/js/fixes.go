@@ -4,14 +4,14 @@ import "github.com/vetfolio/vetfolio/internal/stacks/pack"
 
 // fixes are the group's fix texts by check ID, for any of its frameworks
 // that has none of its own (see stacks.Fix).
-var fixes = pack.Fixes{
+var fixes = pack.Join(pack.Fixes{
 	"deployment.pinned-base":  {"Pin the base image to a version, e.g. `FROM node:22-alpine` instead of `node` or `node:latest`"},
 	"deployment.non-root":     {"Switch to the `node` user that the official image ships: `USER node` after copying the app with `COPY --chown=node:node`"},
 	"deployment.multi-stage":  {"Install and build in `FROM node:22 AS build`, then copy `dist/` and production `node_modules` (`npm ci --omit=dev`) into `FROM node:22-alpine`"},
 	"deployment.dockerignore": {"Add a .dockerignore listing `.git`, `node_modules`, `dist`, `coverage` and `.env`"},
 	"security.validation":     {"Validate request bodies with zod or joi before using them"},
 	"tests.ci":                {"Add .github/workflows/ci.yml that runs on push and pull_request" + " with actions/setup-node, `npm ci` and `npm test`"},
-}
+}, schemaFixes)
 
 // expressFixes are Express's fix texts by check ID.
 var expressFixes = pack.Fixes{

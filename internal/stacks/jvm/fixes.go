@@ -4,7 +4,7 @@ import "github.com/vetfolio/vetfolio/internal/stacks/pack"
 
 // fixes are the group's fix texts by check ID, for any of its frameworks
 // that has none of its own (see stacks.Fix).
-var fixes = pack.Fixes{
+var fixes = pack.Join(pack.Fixes{
 	"deployment.pinned-base|lang=java":    {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
 	"deployment.pinned-base|lang=kotlin":  {"Pin the base image to a version, e.g. `FROM eclipse-temurin:21-jre` instead of `openjdk:latest`"},
 	"deployment.non-root|lang=java":       {"Add `RUN useradd --system app` and `USER app` to the final stage"},
@@ -13,7 +13,7 @@ var fixes = pack.Fixes{
 	"deployment.dockerignore|lang=kotlin": {"Add a .dockerignore listing `.git`, `build/`, `.gradle/`, `.idea` and `.env`"},
 	"security.no-secrets|lang=java":       {"Read secrets from environment variables (`${JWT_SECRET}` placeholders) instead of committed config"},
 	"security.validation|lang=java":       {"Annotate request DTOs with Bean Validation constraints and validate them with `@Valid`"},
-}
+}, schemaFixes)
 
 // springBootFixes are Spring Boot's fix texts by check ID.
 var springBootFixes = pack.Fixes{

@@ -437,3 +437,15 @@ func (p *Pack) FrameworkByID(id string) (Framework, bool) {
 	}
 	return Framework{}, false
 }
+
+// Join returns one Fixes table holding every key of the tables given, for
+// a pack that files its fixes in several tables (one per concern).
+func Join(tables ...Fixes) Fixes {
+	out := Fixes{}
+	for _, t := range tables {
+		for k, v := range t {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -4,14 +4,14 @@ import "github.com/vetfolio/vetfolio/internal/stacks/pack"
 
 // fixes are the group's fix texts by check ID, for any of its frameworks
 // that has none of its own (see stacks.Fix).
-var fixes = pack.Fixes{
+var fixes = pack.Join(pack.Fixes{
 	"deployment.pinned-base":  {"Pin the base image to a version, e.g. `FROM python:3.12-slim` instead of `python` or `python:latest` (add `@sha256:...` to pin the digest)"},
 	"deployment.non-root":     {"Create a user and switch to it in the final stage: `RUN useradd --create-home app` then `USER app`"},
 	"deployment.multi-stage":  {"Build wheels in a `FROM python:3.12 AS build` stage (`pip wheel -r requirements.txt -w /wheels`) and install them into a `python:3.12-slim` final stage"},
 	"deployment.dockerignore": {"Add a .dockerignore listing `.git`, `.venv`, `__pycache__`, `.env` and `tests/`"},
 	"security.no-secrets":     {"Read secrets from the environment (`os.environ['SECRET_KEY']`) instead of source"},
 	"security.validation":     {"Validate request bodies with pydantic models before using them"},
-}
+}, schemaFixes)
 
 // fastapiFixes are FastAPI's fix texts by check ID.
 var fastapiFixes = pack.Fixes{
@@ -73,7 +73,7 @@ var fastapiFixes = pack.Fixes{
 }
 
 // djangoFixes are Django's fix texts by check ID.
-var djangoFixes = pack.Fixes{
+var djangoFixes = pack.Join(pack.Fixes{
 	"auth.live-enforced":  {"Deploy with `DEFAULT_PERMISSION_CLASSES = [\"rest_framework.permissions.IsAuthenticated\"]` (or `permission_classes` on the private views) and check that a request without a token gets 401"},
 	"api-docs.live-drift": {"Stop committing a hand-written schema.yml: serve the one drf-spectacular generates (`SpectacularAPIView`), or regenerate it in CI with `python manage.py spectacular --file schema.yml` and fail the build when it changes"},
 	"api-docs.present": {"Add drf-spectacular (`pip install drf-spectacular`), put \"drf_spectacular\" in INSTALLED_APPS and set DEFAULT_SCHEMA_CLASS to drf_spectacular.openapi.AutoSchema",
@@ -128,7 +128,7 @@ var djangoFixes = pack.Fixes{
 		"Run them with `python manage.py test` (or `pytest`) and cover one success and one error per endpoint",
 	},
 	"tests.ci": {"Add .github/workflows/ci.yml that runs on push and pull_request" + " with actions/setup-python, a postgres service, `pip install -r requirements.txt` and `python manage.py test`"},
-}
+}, djangoSchemaFixes)
 
 // flaskFixes are Flask's fix texts by check ID.
 var flaskFixes = pack.Fixes{

@@ -16,7 +16,7 @@ var fixes = pack.Fixes{
 // RailsFixes are the remediation steps for a Rails project, keyed by check
 // ID. Each names Rails' own tools (has_secure_password, rswag, rack-attack,
 // lograge, ...), never another stack's.
-var RailsFixes = pack.Fixes{
+var RailsFixes = pack.Join(pack.Fixes{
 	"api-docs.live-conformance": {
 		"Give each rswag operation a `schema` for its responses (`response '200', 'books' do schema type: :array, items: { '$ref' => '#/components/schemas/Book' }`) and regenerate swagger.yaml, so the document matches what the controllers render",
 	},
@@ -176,4 +176,4 @@ var RailsFixes = pack.Fixes{
 	"scope.endpoints": {
 		"Add the endpoints a real client needs (sign-up, login, `me`, update and delete) with `resources` in config/routes.rb",
 	},
-}
+}, railsSchemaFixes)
