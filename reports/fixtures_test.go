@@ -108,7 +108,9 @@ func strongScorecard() *rules.Scorecard {
 // leave it: a one-to-many with ON DELETE CASCADE, an optional reference,
 // a join table, and a self reference.
 func shopSchema() facts.Schema {
-	col := func(name, typ string, null bool) facts.Column { return facts.Column{Name: name, Type: typ, Nullable: null} }
+	col := func(name, typ string, null bool) facts.Column {
+		return facts.Column{Name: name, Type: typ, Nullable: null}
+	}
 	fk := func(col, ref, onDelete string) facts.ForeignKey {
 		return facts.ForeignKey{Columns: []string{col}, References: ref, RefColumns: []string{"id"}, OnDelete: onDelete}
 	}

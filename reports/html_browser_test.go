@@ -495,7 +495,7 @@ const readDiagram = `(() => {
 type diagramState struct {
 	Drawn  bool `json:"drawn"`
 	Tables []struct {
-		Name       string  `json:"name"`
+		Name       string `json:"name"`
 		X, Y, W, H float64
 	} `json:"tables"`
 	Lines     []float64 `json:"lines"`
