@@ -79,7 +79,9 @@ func errorTables() pack.Errors {
 			pack.Num(`\bStatusCode\s*\(\s*(4\d\d)\b`),
 			pack.Num(`\bStatusCode\s*=\s*(4\d\d)\b`),
 		},
-		Central: re(CentralErrorHandler),
+		Central:   re(CentralErrorHandler),
+		Handlers:  re(ErrorHandlerClass),
+		Registers: []*scan.Regexp{re(ErrorHandlerUse[0]), re(ErrorHandlerUse[1]), re(ErrorHandlerUse[2]), re(ErrorHandlerUse[3])},
 	}
 }
 

@@ -60,7 +60,10 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`),
+		// Where a handler is registered: echo's HTTPErrorHandler, fiber's
+		// Config.ErrorHandler, gin's CustomRecovery. Error writers and gin
+		// middleware reading c.Errors count once used (internal/detect/code).
+		Central: scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bgin\.CustomRecovery(?:WithWriter)?\s*\(`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\b(?:http|fiber)\.Status(\w+)`),
 			pack.Name(`\b(?:echo|fiber)\.Err(\w+)`),

@@ -66,7 +66,17 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`),
+		// Registrations count wherever the handler is defined; a NestJS
+		// @Catch filter counts once useGlobalFilters, @UseFilters or an
+		// APP_FILTER provider names it. Express and Koa error middleware
+		// are matched with their .use() in internal/detect/code.
+		Central:  scan.MustCompile(`\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(`),
+		Handlers: scan.MustCompile(`@Catch\s*\([^)]*\)\s*(?:export\s+)?(?:default\s+)?class\s+([\w$]+)`),
+		Registers: []*scan.Regexp{
+			scan.MustCompile(`\.useGlobalFilters\s*\(`),
+			scan.MustCompile(`@UseFilters\s*\(`),
+			scan.MustCompile(`\buseClass\s*:\s*([\w$]+)`),
+		},
 		Status: []pack.StatusPattern{
 			pack.Num(`\.status\(\s*(?:[\w.]+\s*(?:\|\||\?\?)\s*)?([45]\d\d)\s*\)`),
 			pack.Num(`\.code\(\s*([45]\d\d)\s*\)`),

@@ -50,7 +50,9 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`),
+		// Spring picks these up by component scanning wherever they are
+		// defined: an advice class in its own file is registered.
+		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\b|:\s*(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\(|\bimplements\s+(?:[\w.]+\s*,\s*)*(?:ErrorController|HandlerExceptionResolver|ErrorWebExceptionHandler)\b|\bclass\s+\w+[^{\n]*:\s*(?:[\w.<>]+\s*,\s*)*(?:HandlerExceptionResolver|ErrorController|ErrorWebExceptionHandler)\b`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\bHttpStatus\.([A-Z_]+)`),
 			pack.Name(`ResponseEntity\s*\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),

@@ -176,9 +176,20 @@ func Name(re string) StatusPattern { return StatusPattern{Re: scan.MustCompile(r
 type Errors struct {
 	// Status finds the 4xx/5xx statuses the code returns.
 	Status []StatusPattern
-	// Central finds a central error handler (an exception filter, a
-	// rescue_from, an exception handler registration).
+	// Central finds a central error handler where it is registered (an
+	// exception handler registration, a rescue_from, a component the
+	// framework picks up by itself such as @ControllerAdvice).
 	Central *scan.Regexp
+	// Handlers finds an error handler defined apart from where it is
+	// registered (a NestJS @Catch filter class, an ASP.NET
+	// IExceptionHandler or exception middleware): group 1 is its name. It
+	// counts only when Registers names it somewhere in the group's code,
+	// since a handler defined and never registered handles nothing.
+	Handlers *scan.Regexp
+	// Registers finds the places that register handlers by name: every
+	// identifier in group 1, or in the balanced argument list when the
+	// match ends with "(", is a registered name.
+	Registers []*scan.Regexp
 	// Scan, when set, is called on every source file for what a table
 	// cannot say (Express's four-argument middleware); it reports
 	// statuses and central handlers through the sink.
@@ -189,6 +200,10 @@ type Errors struct {
 type ErrorSink interface {
 	Status(code int, at facts.Location)
 	Central(at facts.Location)
+	// Handler records a handler defined under a name, which counts once
+	// Registered is told that name (from any file of the group).
+	Handler(name string, at facts.Location)
+	Registered(name string)
 }
 
 // LogKind says what a logging pattern shows.

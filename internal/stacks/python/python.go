@@ -87,7 +87,18 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`),
+		// Registrations count wherever the handler function lives
+		// (add_exception_handler(Exc, handler) with handler imported,
+		// FastAPI(exception_handlers={...}), DRF's EXCEPTION_HANDLER path);
+		// a Django middleware with process_exception counts once MIDDLEWARE
+		// or add_middleware names its class.
+		Central:  scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|[(,]\s*exception_handlers\s*=\s*[\w{]`),
+		Handlers: scan.MustCompile(`(?m)^class\s+(\w+)\b[^\n]*:[ \t]*\n(?:(?:[ \t][^\n]*)?\n)*?[ \t]+(?:async\s+)?def\s+process_exception\s*\(`),
+		Registers: []*scan.Regexp{
+			scan.MustCompile(`\bMIDDLEWARE(?:_CLASSES)?\s*(?:=|\+=)\s*[\[(]([^\])]*)`),
+			scan.MustCompile(`\bMIDDLEWARE(?:_CLASSES)?\.(?:insert|append)\(`),
+			scan.MustCompile(`\.add_middleware\(`),
+		},
 		Status: []pack.StatusPattern{
 			pack.Num(`status_code\s*=\s*([45]\d\d)\b`),
 			pack.Num(`\bstatus\.HTTP_([45]\d\d)_`),

@@ -43,6 +43,8 @@ var Pack = &pack.Pack{
 			pack.Num(`\bhead\s*\(?\s*(\d{3})\b`),
 		},
 		Scan: centralErrors,
+		// A concern with rescue_from counts once a controller includes it.
+		Registers: []*scan.Regexp{scan.MustCompile(`\binclude\s+([\w:]+(?:\s*,\s*[\w:]+)*)`)},
 	},
 	Logging: pack.Logging{
 		Patterns: []pack.LogPattern{
