@@ -21,6 +21,9 @@ func TestProtectionNeedsApplication(t *testing.T) {
 			"app/auth.py":   fastapiDeps,
 			"app/routes.py": "from fastapi import APIRouter, Depends\n\nrouter = APIRouter()\n\n\n@router.get(\n    '/items',\n    response_model=list[Item],\n)\nasync def items(\n    user=Depends(get_current_active_user),\n):\n    return []\n\n\n@router.get('/open')\ndef open_items():\n    return []\n",
 		}, 1},
+		{"fastapi route with a long multi-line decorator", [2]string{"python", "fastapi"}, map[string]string{
+			"app/routes.py": "@router.get(\n    '/projects',\n    responses={\n        503: {\n            'description': 'Service Unavailable (retry)',\n            'model': Unavailable,\n        },\n    },\n    tags=['Projects'],\n)\nasync def get_projects(\n    token: Annotated[str, Depends(oauth2_scheme)],\n    db: Session = Depends(get_db),\n):\n    return []\n",
+		}, 1},
 		{"fastapi Annotated alias used by a route", [2]string{"python", "fastapi"}, map[string]string{
 			"app/routers/todos.py": "from typing import Annotated\nfrom fastapi import Depends\n\nuser_dependency = Annotated[dict, Depends(get_current_user)]\n\n\n@router.get('/')\nasync def read_all(user: user_dependency, db: db_dependency):\n    return []\n",
 		}, 1},

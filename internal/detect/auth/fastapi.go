@@ -118,29 +118,31 @@ func closeOf(code []byte, open int) int {
 }
 
 // decorated reports whether the def starting at off has a decorator: the
-// lines above it, up to the first that is not a decorator or part of one
-// (a multi-line @router.get(...) ends with a line holding its ")").
+// line above it starts with "@", or ends a decorator's argument list that
+// opened on a line starting with "@" (@router.get(\n "/x",\n responses={...},\n)).
 func decorated(code []byte, off int) bool {
-	end := off
-	for range 40 {
-		if end <= 0 {
-			return false
-		}
-		start := bytes.LastIndexByte(code[:end-1], '\n') + 1
-		line := bytes.TrimSpace(code[start : end-1])
-		end = start
-		switch {
-		case len(line) == 0:
-			continue
-		case line[0] == '@':
-			return true
-		case line[0] == ')' || line[0] == ']' || bytes.HasSuffix(line, []byte(",")) || bytes.HasSuffix(line, []byte("(")):
-			continue // inside a decorator's argument list
-		default:
-			return false
+	prev := bytes.TrimRight(code[:off], " \t\r\n")
+	if len(prev) == 0 {
+		return false
+	}
+	end := len(prev) - 1
+	if prev[end] == ')' {
+		depth := 0
+		for i := end; i >= 0 && end-i < 20000; i-- {
+			switch prev[i] {
+			case ')', ']', '}':
+				depth++
+			case '(', '[', '{':
+				depth--
+			}
+			if depth == 0 {
+				end = i
+				break
+			}
 		}
 	}
-	return false
+	start := bytes.LastIndexByte(prev[:end], '\n') + 1
+	return bytes.HasPrefix(bytes.TrimSpace(prev[start:end+1]), []byte("@"))
 }
 
 func sortedInts(v []int) []int {
