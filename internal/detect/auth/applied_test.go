@@ -1,6 +1,9 @@
 package auth
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An auth middleware or dependency that is defined but never applied to a
 // route protects nothing, and a login route is not a protected one (issue
@@ -75,5 +78,27 @@ func TestProtectionNeedsApplication(t *testing.T) {
 				t.Errorf("protected = %d at %v, want %d", a.ProtectedRoutes, a.ProtectedEvidence, tt.want)
 			}
 		})
+	}
+}
+
+// A FAIL names the guard written and never applied, and what counts.
+func TestUnappliedGuardIsNamed(t *testing.T) {
+	a := detect(t, stack("python", "fastapi"), map[string]string{
+		"app/auth.py": "async def get_current_user(token: str = Depends(oauth2_scheme)):\n    return token\n",
+		"app/main.py": "@app.get('/items')\ndef items():\n    return []\n",
+	})
+	if a.ProtectedRoutes != 0 || len(a.Unapplied) != 1 || a.Unapplied[0].Path != "app/auth.py" {
+		t.Errorf("protected %d, unapplied %v; want the dependency named", a.ProtectedRoutes, a.Unapplied)
+	}
+	if !strings.Contains(a.ProtectLookedFor, "Depends(get_current_user)") || len(a.KnownLibraries) == 0 {
+		t.Errorf("looked for %q, libraries %v", a.ProtectLookedFor, a.KnownLibraries)
+	}
+	// Applied somewhere: the definition is not reported.
+	a = detect(t, stack("python", "fastapi"), map[string]string{
+		"app/auth.py": "async def get_current_user(token: str = Depends(oauth2_scheme)):\n    return token\n",
+		"app/main.py": "@app.get('/items')\ndef items(user=Depends(get_current_user)):\n    return []\n",
+	})
+	if a.ProtectedRoutes != 1 || len(a.Unapplied) != 0 {
+		t.Errorf("protected %d, unapplied %v; want 1 and none", a.ProtectedRoutes, a.Unapplied)
 	}
 }

@@ -51,6 +51,8 @@ type detector struct {
 	// once some class turns method security on (methodSecurityOn).
 	methodSecured    []facts.Location
 	methodSecurityOn bool
+	// unapplied are guards seen defined and not applied to a route.
+	unapplied []facts.Location
 }
 
 type pendingAlias struct {
@@ -110,6 +112,9 @@ func (d *detector) Scan(f scan.File) {
 		}
 		for _, u := range deps.uses {
 			d.pyAliasUses[u] = true
+		}
+		for _, off := range deps.unapplied {
+			d.unapplied = scan.AddEvidence(d.unapplied, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 		}
 		offs = dedupLines(code, sortedInts(offs))
 	}
@@ -219,7 +224,29 @@ func (d *detector) Finish(inv *facts.Facts) {
 			d.protected = scan.AddEvidence(d.protected, al.at)
 		}
 	}
+	for _, al := range d.pyAliases {
+		if !d.pyAliasUses[al.name] {
+			d.unapplied = scan.AddEvidence(d.unapplied, al.at)
+		}
+	}
+	if !d.methodSecurityOn {
+		for _, at := range d.methodSecured {
+			d.unapplied = scan.AddEvidence(d.unapplied, at)
+		}
+	}
 	a.ProtectedRoutes, a.ProtectedEvidence = d.protCount, d.protected
+	if d.protCount == 0 {
+		a.Unapplied = d.unapplied
+	}
+	if pk := stacks.ByID(grp); pk != nil {
+		lf := pk.Auth.ProtectLookedFor
+		if t, ok := lf[inv.Stack.Framework]; ok {
+			a.ProtectLookedFor = t
+		} else {
+			a.ProtectLookedFor = lf[""]
+		}
+		a.KnownLibraries = pk.Auth.Libraries
+	}
 	anyJWT := len(d.kinds["jwt"]) > 0 || depKinds["jwt"]
 	for _, k := range d.keys {
 		// simplejwt signs with Django's SECRET_KEY unless told otherwise.

@@ -19,6 +19,9 @@ type pyDeps struct {
 	applied []int // offsets of dependencies a route uses
 	aliases []pyAliasAt
 	uses    []string // annotations in decorated endpoints' parameters
+	// unapplied are auth dependencies defined (an undecorated function
+	// taking one) that protect no route by themselves.
+	unapplied []int
 }
 
 type pyAliasAt struct {
@@ -68,6 +71,8 @@ func pyDependencies(code []byte) pyDeps {
 				if d.start <= m[0] && m[0] < d.end {
 					if d.decorated {
 						out.applied = append(out.applied, m[0])
+					} else {
+						out.unapplied = append(out.unapplied, m[0])
 					}
 					judged = true
 					break

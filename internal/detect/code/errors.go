@@ -319,8 +319,7 @@ func indexFrom(b []byte, from int, sep []byte) int {
 // expressCentral reports the error middleware that is registered: defined
 // inline in .use(), or named and passed to .use(), or exported without a
 // name while some .use() registers an error handler.
-func (e *errorState) expressCentral() []facts.Location {
-	var out []facts.Location
+func (e *errorState) expressCentral() (out, unregistered []facts.Location) {
 	for _, d := range e.errDefs {
 		ok := d.inline
 		for _, a := range e.useArgs {
@@ -336,20 +335,37 @@ func (e *errorState) expressCentral() []facts.Location {
 		}
 		if ok {
 			out = scan.AddEvidence(out, d.loc)
+		} else {
+			unregistered = scan.AddEvidence(unregistered, d.loc)
 		}
 	}
-	return out
+	return out, unregistered
 }
 
 func (e *errorState) finish(f *facts.Facts) {
 	central := e.central
-	for _, l := range e.expressCentral() {
+	express, unregistered := e.expressCentral()
+	for _, l := range express {
 		central = scan.AddEvidence(central, l)
 	}
 	for _, h := range e.handlers {
 		// [ApiExceptionFilter] applies class ApiExceptionFilterAttribute.
 		if e.registered[h.group+"\x00"+h.name] || e.registered[h.group+"\x00"+strings.TrimSuffix(h.name, "Attribute")] {
 			central = scan.AddEvidence(central, h.loc)
+		} else if !goHelper(h) {
+			unregistered = scan.AddEvidence(unregistered, h.loc)
+		}
+	}
+	f.ErrorHandling.Unregistered = nil
+	if len(central) == 0 {
+		f.ErrorHandling.Unregistered = unregistered
+	}
+	if pk := stacks.ByID(stacks.GroupOf(f.Stack.Language)); pk != nil {
+		lf := pk.Errors.LookedFor
+		if t, ok := lf[f.Stack.Framework]; ok {
+			f.ErrorHandling.LookedFor = t
+		} else {
+			f.ErrorHandling.LookedFor = lf[""]
 		}
 	}
 	f.ErrorHandling.Central = len(central) > 0
@@ -420,3 +436,14 @@ func (e *errorState) Registered(name string) {
 // maxRegisteredNames bounds the names kept from registrations (Go keeps
 // every identifier it reads): a generated tree must not grow it unbounded.
 const maxRegisteredNames = 200000
+
+// goHelper reports whether a handler is a Go error-writing helper: one
+// nobody calls is dead code, not a handler left unregistered, and says
+// nothing useful in a FAIL.
+func goHelper(h namedHandler) bool {
+	if h.group != "go" {
+		return false
+	}
+	n := strings.ToLower(h.name)
+	return !strings.HasSuffix(n, "handler") && !strings.HasSuffix(n, "middleware") && !strings.HasSuffix(n, "handling")
+}

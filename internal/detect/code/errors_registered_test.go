@@ -1,6 +1,9 @@
 package code
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A handler defined in its own file and registered by name elsewhere is
 // central error handling; the same handler defined and never registered
@@ -136,5 +139,29 @@ func TestErrorHandlerRegisteredByName(t *testing.T) {
 				t.Error("central without evidence")
 			}
 		})
+	}
+}
+
+// When no handler is registered, the facts name the handler left
+// unregistered and what the stack's check looks for, for the FAIL.
+func TestUnregisteredHandlerIsNamed(t *testing.T) {
+	f := run(t, stackOf("typescript", "nestjs"),
+		"src/common/http-exception.filter.ts", "@Catch(HttpException)\nexport class HttpExceptionFilter implements ExceptionFilter {}\n",
+		"src/main.ts", "const app = await NestFactory.create(AppModule)\n",
+	)
+	eh := f.ErrorHandling
+	if eh.Central || len(eh.Unregistered) != 1 || eh.Unregistered[0].Path != "src/common/http-exception.filter.ts" {
+		t.Errorf("central %v, unregistered %v; want the filter named", eh.Central, eh.Unregistered)
+	}
+	if !strings.Contains(eh.LookedFor, "useGlobalFilters") {
+		t.Errorf("looked for %q; want the NestJS text", eh.LookedFor)
+	}
+	// Registered: nothing is reported as left over.
+	f = run(t, stackOf("javascript", "express"),
+		"src/errors.js", "module.exports = function errorHandler(err, req, res, next) { res.status(500).end() }\n",
+		"src/app.js", "app.use(require('./errors'))\n",
+	)
+	if !f.ErrorHandling.Central || len(f.ErrorHandling.Unregistered) != 0 || !strings.Contains(f.ErrorHandling.LookedFor, "four-argument") {
+		t.Errorf("express: %+v", f.ErrorHandling)
 	}
 }

@@ -25,6 +25,10 @@ var Pack = &pack.Pack{
 		{ID: "net-http", Name: "net/http", Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"golang-jwt/jwt", "echo-jwt", "gorilla/sessions", "golang.org/x/oauth2"},
+		ProtectLookedFor: map[string]string{
+			"": "an auth middleware applied with Use, With or a Group, or wrapping handlers (authMiddleware(handler))",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`"github\.com/(?:golang-jwt/jwt(?:/v\d+)?|dgrijalva/jwt-go|form3tech-oss/jwt-go)"`, "golang-jwt", "jwt", ""),
 			pack.Sig(`"github\.com/lestrrat-go/jwx(?:/v\d+)?/`, "jwx", "jwt", ""),
@@ -63,6 +67,12 @@ var Pack = &pack.Pack{
 		// Where a handler is registered: echo's HTTPErrorHandler, fiber's
 		// Config.ErrorHandler, gin's CustomRecovery. Error writers and gin
 		// middleware reading c.Errors count once used (internal/detect/code).
+		LookedFor: map[string]string{
+			"":      "an error-writing helper that handlers call (writeError, respondWithError) or an error middleware applied with Use",
+			"echo":  "e.HTTPErrorHandler = ..., or an error-writing helper that handlers call",
+			"fiber": "fiber.Config{ErrorHandler: ...}, or an error-writing helper that handlers call",
+			"gin":   "a middleware reading c.Errors applied with Use, gin.CustomRecovery(...), or an error-writing helper that handlers call",
+		},
 		Central: scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bgin\.CustomRecovery(?:WithWriter)?\s*\(`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\b(?:http|fiber)\.Status(\w+)`),

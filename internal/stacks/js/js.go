@@ -24,6 +24,12 @@ var Pack = &pack.Pack{
 		{ID: "nextjs", Name: "Next.js", Deps: []string{"next"}, Weak: true},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"jsonwebtoken", "passport", "@nestjs/jwt", "express-session"},
+		ProtectLookedFor: map[string]string{
+			"":        "an auth middleware passed to app.use or to a route (router.get('/x', verifyToken, handler))",
+			"nestjs":  "@UseGuards(...) on a controller or route, an APP_GUARD provider, or an auth middleware applied with consumer.apply(...).forRoutes(...)",
+			"fastify": "an onRequest/preHandler hook or route option that authenticates",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`(?:require\(\s*|from\s+)['"]jsonwebtoken['"]`, "jsonwebtoken", "jwt", ""),
 			pack.Sig(`(?:require\(\s*|from\s+)['"]@nestjs/jwt['"]`, "@nestjs/jwt", "jwt", ""),
@@ -70,7 +76,13 @@ var Pack = &pack.Pack{
 		// @Catch filter counts once useGlobalFilters, @UseFilters or an
 		// APP_FILTER provider names it. Express and Koa error middleware
 		// are matched with their .use() in internal/detect/code.
-		Central:  scan.MustCompile(`\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(`),
+		Central: scan.MustCompile(`\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(`),
+		LookedFor: map[string]string{
+			"":        "a four-argument error middleware (err, req, res, next) registered with app.use, inline or by name",
+			"nestjs":  "an exception filter (@Catch) registered with app.useGlobalFilters, an APP_FILTER provider or @UseFilters",
+			"fastify": "a fastify.setErrorHandler(...) call",
+			"koa":     "an error middleware that wraps await next() in try/catch, registered with app.use",
+		},
 		Handlers: scan.MustCompile(`@Catch\s*\([^)]*\)\s*(?:export\s+)?(?:default\s+)?class\s+([\w$]+)`),
 		Registers: []*scan.Regexp{
 			scan.MustCompile(`\.useGlobalFilters\s*\(`),

@@ -23,6 +23,10 @@ var Pack = &pack.Pack{
 		{ID: "dropwizard", Name: "Dropwizard", DepPrefixes: []string{"io.dropwizard:"}},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"spring-boot-starter-security", "jjwt", "spring-boot-starter-oauth2-resource-server"},
+		ProtectLookedFor: map[string]string{
+			"": "a SecurityFilterChain with .authenticated() or hasRole(...), @PreAuthorize/@Secured with @EnableMethodSecurity, or an auth HandlerInterceptor",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`import\s+io\.jsonwebtoken\b`, "jjwt", "jwt", ""),
 			pack.Sig(`import\s+com\.auth0\.jwt\b`, "java-jwt", "jwt", ""),
@@ -52,6 +56,9 @@ var Pack = &pack.Pack{
 	Errors: pack.Errors{
 		// Spring picks these up by component scanning wherever they are
 		// defined: an advice class in its own file is registered.
+		LookedFor: map[string]string{
+			"": "a @RestControllerAdvice/@ControllerAdvice class, a ResponseEntityExceptionHandler, or a HandlerExceptionResolver or ErrorController bean",
+		},
 		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\b|:\s*(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\(|\bimplements\s+(?:[\w.]+\s*,\s*)*(?:ErrorController|HandlerExceptionResolver|ErrorWebExceptionHandler)\b|\bclass\s+\w+[^{\n]*:\s*(?:[\w.<>]+\s*,\s*)*(?:HandlerExceptionResolver|ErrorController|ErrorWebExceptionHandler)\b`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\bHttpStatus\.([A-Z_]+)`),

@@ -149,6 +149,12 @@ type Auth struct {
 	// [Authorize] attribute, a before_action, an auth middleware); each
 	// match counts once per line.
 	Protect []*scan.Regexp
+	// Libraries are the best-known token and session libraries of the
+	// group, named when auth.mechanism fails to say what it looked for.
+	Libraries []string
+	// ProtectLookedFor says, per framework ID ("" for any other), what
+	// counts as a route requiring authentication, for the FAIL message.
+	ProtectLookedFor map[string]string
 	// Protections, when set, replaces Protect with code: it returns the
 	// offsets in code where routes require authentication.
 	Protections func(code []byte) []int
@@ -186,6 +192,10 @@ type Errors struct {
 	// counts only when Registers names it somewhere in the group's code,
 	// since a handler defined and never registered handles nothing.
 	Handlers *scan.Regexp
+	// LookedFor says, per framework ID ("" for any other), what counts as
+	// a central handler, for the FAIL message ("a four-argument error
+	// middleware registered with app.use").
+	LookedFor map[string]string
 	// Registers finds the places that register handlers by name: every
 	// identifier in group 1, or in the balanced argument list when the
 	// match ends with "(", is a registered name.
