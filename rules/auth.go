@@ -33,7 +33,15 @@ var authMechanism = &Check{
 		case "basic", "api-key":
 			return Fail(fmt.Sprintf("only %s authentication found; reviewers expect JWT or OAuth", a.Kind), a.Evidence...)
 		}
-		return Fail("no authentication library or mechanism found in the code or the manifests")
+		where := lookedIn(f)
+		if m := f.Stack.Manifest; m != "" {
+			where = m + " and " + where
+		}
+		libs := ""
+		if k := a.KnownLibraries; len(k) > 0 {
+			libs = " (" + strings.Join(k, ", ") + ", …)"
+		}
+		return Fail("no authentication library or mechanism found: looked for a JWT, OAuth or session library" + libs + " in " + where)
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "auth.mechanism", Generic: []string{"Add a JWT or OAuth library for your framework and issue tokens from a login endpoint", "Verify the token in a middleware on protected routes"}}.For(s)
@@ -46,7 +54,9 @@ var authProtectedRoutes = &Check{
 	Doc: "An auth library that protects nothing is decoration. Passes when at least one route or router requires " +
 		"authentication: a FastAPI `Depends(get_current_user)`, DRF `permission_classes`, `@login_required`/`@jwt_required`, " +
 		"a Spring `SecurityFilterChain` with `.authenticated()` or `@PreAuthorize`, an Express/Fastify auth middleware on a route, " +
-		"a NestJS `@UseGuards`, or a Go auth middleware applied with `Use` or wrapping handlers.",
+		"a NestJS `@UseGuards`, or a Go auth middleware applied with `Use` or wrapping handlers. A guard counts where a route " +
+		"applies it: an auth middleware or dependency that is defined and never applied, a login route, or `@PreAuthorize` " +
+		"without `@EnableMethodSecurity` protects nothing.",
 	Points: 30,
 	Run: func(f *Facts) Result {
 		a := f.Auth
@@ -58,10 +68,18 @@ var authProtectedRoutes = &Check{
 		if l := f.Live; l != nil && l.AuthRefused > 0 && !l.AuthGateway {
 			return Pass("seen live: "+plural(l.AuthRefused, "operation", "operations")+" of the deployed API refused a call without credentials (401/403)", Location{URL: l.URL})
 		}
-		if a.Kind == "none" {
-			return Fail("no route requires authentication (no auth mechanism found)")
+		what := a.ProtectLookedFor
+		if what == "" {
+			what = "an authentication check applied to a route"
 		}
-		return Fail(fmt.Sprintf("%s authentication is set up but no route was found to require it", a.Kind), a.Evidence...)
+		if a.Kind == "none" {
+			return Fail("no route requires authentication (no auth mechanism found); " + lookedFor(what, f))
+		}
+		if n := len(a.Unapplied); n > 0 {
+			return Fail(fmt.Sprintf("%s authentication is set up but no route requires it: %s defined and never applied to a route; %s",
+				a.Kind, plural(n, "guard is", "guards are"), lookedFor(what, f)), a.Unapplied...)
+		}
+		return Fail(fmt.Sprintf("%s authentication is set up but no route was found to require it; %s", a.Kind, lookedFor(what, f)), a.Evidence...)
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "auth.protected-routes", Generic: []string{"Require authentication on every route that reads private data or changes data"}}.For(s)

@@ -23,13 +23,25 @@ var errorsCentral = &Check{
 		"shape. Passes on a FastAPI/Starlette exception handler, a Flask errorhandler, DRF's EXCEPTION_HANDLER or " +
 		"Django handler404/handler500, a Spring @ControllerAdvice/@RestControllerAdvice, an Express four-argument error " +
 		"middleware registered with app.use, a NestJS @Catch filter, a Fastify setErrorHandler, or in Go an error-writing " +
-		"helper (writeError, respondWithError), an echo HTTPErrorHandler or a fiber ErrorHandler.",
+		"helper (writeError, respondWithError), an echo HTTPErrorHandler or a fiber ErrorHandler. A handler may live in its own " +
+		"file: it counts where it is registered by name, and a handler defined but never registered does not count.",
 	Points: 40,
 	Run: func(f *Facts) Result {
 		if f.ErrorHandling.Central {
 			return Pass("a central error handler was found", f.ErrorHandling.Evidence...)
 		}
-		return Fail("no central error handler: errors are answered wherever they happen, or by the framework's defaults")
+		eh := f.ErrorHandling
+		what := eh.LookedFor
+		if what == "" {
+			what = "an error handler registered with the framework"
+		}
+		msg := "no central error handler: " + lookedFor(what, f)
+		if n := len(eh.Unregistered); n > 0 {
+			// The handler the candidate wrote is there; only its
+			// registration is missing.
+			return Fail(msg+"; "+plural(n, "handler is", "handlers are")+" defined but never registered", eh.Unregistered...)
+		}
+		return Fail(msg + "; errors are answered wherever they happen, or by the framework's defaults")
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "errors.central-handler", Generic: []string{"Handle errors in one place (middleware, exception handler or filter) that answers with a JSON body and the right status code"}}.For(s)

@@ -57,6 +57,8 @@ type (
 	Security = facts.Security
 	// Stack is facts.Stack.
 	Stack = facts.Stack
+	// Sources is facts.Sources.
+	Sources = facts.Sources
 	// Structure is facts.Structure.
 	Structure = facts.Structure
 	// Tests is facts.Tests.

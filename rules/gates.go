@@ -93,7 +93,7 @@ func judgeGates(results map[string]CheckResult) []Gate {
 			if r.Passed {
 				passedAny = true
 			} else {
-				failed = append(failed, strings.TrimPrefix(r.Message, SuppressedPrefix))
+				failed = append(failed, withoutWhere(strings.TrimPrefix(r.Message, SuppressedPrefix)))
 			}
 		}
 		if live, ok := results[g.orLive]; ok && live.Passed {
@@ -289,4 +289,15 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// withoutWhere drops the "looked for ... in ..." tail of a FAIL message:
+// the gate says what is missing, the check itself says where it looked.
+func withoutWhere(msg string) string {
+	for _, sep := range []string{": looked ", "; looked "} {
+		if i := strings.Index(msg, sep); i >= 0 {
+			return msg[:i]
+		}
+	}
+	return msg
 }

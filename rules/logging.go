@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // loggingCriterion judges logging and health: a reviewer wants to see that
 // the service would be operable, with a configured logger, requests logged
@@ -30,7 +33,11 @@ var loggingConfigured = &Check{
 		if l.Library != "" {
 			return Fail(l.Library+" is used but never configured", l.Evidence...)
 		}
-		return Fail("no logging library found; output goes through print statements, if anywhere")
+		what := "a configured logger"
+		if libs := l.Libraries; len(libs) > 0 {
+			what += " (" + strings.Join(libs, ", ") + ")"
+		}
+		return Fail("no logging library found: " + lookedFor(what, f) + "; output goes through print statements, if anywhere")
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "logging.configured", Generic: []string{"Configure one logger at start-up with levels and structured output, and use it instead of print statements"}}.For(s)
@@ -49,7 +56,11 @@ var loggingRequests = &Check{
 		if f.Logging.RequestLogging {
 			return Pass("requests are logged by middleware", f.Logging.RequestEvidence...)
 		}
-		return Fail("no request-logging middleware found")
+		what := "request-logging middleware"
+		if libs := f.Logging.RequestLibraries; len(libs) > 0 {
+			what += " (" + strings.Join(libs, ", ") + ")"
+		}
+		return Fail("no request-logging middleware found; " + lookedFor(what+" or a middleware that logs the method and path", f))
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "logging.requests", Generic: []string{"Log every request's method, path, status and duration in a middleware"}}.For(s)
@@ -70,7 +81,7 @@ var loggingHealth = &Check{
 		if f.Live != nil && f.Live.HealthPath != "" {
 			return Pass(fmt.Sprintf("the deployed service answers at %s", f.Live.HealthPath), Location{URL: f.Live.URL})
 		}
-		return Fail("no health endpoint in the routes")
+		return Fail(fmt.Sprintf("no health endpoint in the routes: looked for /health, /healthz, /ready, /livez, /status or /ping among %s", plural(f.Endpoints, "route", "routes")))
 	},
 	Fix: func(s Stack) []string {
 		return Steps{ID: "logging.health", Generic: []string{"Add a GET /health endpoint that returns 200 when the service and its database are up"}}.For(s)

@@ -61,6 +61,22 @@ type Facts struct {
 	// ProbeSkipped says why the live probe did not run (offline, no URL);
 	// empty when it ran.
 	ProbeSkipped string `json:"-"`
+	// Sources says which application source the code checks read, so a
+	// FAIL can say where it looked.
+	Sources Sources `json:"-"`
+}
+
+// Sources are the application source files the code checks read (tests
+// excluded), of the project's language group when it has one.
+type Sources struct {
+	// Files counts them; Language names them ("Python", "JavaScript/TypeScript").
+	Files    int
+	Language string
+	// Places are the root files and the folders they sit in ("app.js",
+	// "src/**"), root files first, then folders with most files first.
+	Places []string
+	// More is true when Places leaves some out.
+	More bool
 }
 
 // Stack is the project's main language and framework.
@@ -121,6 +137,14 @@ type Auth struct {
 	// password field, no password login): a magic-link or OAuth-only login
 	// has nothing to hash.
 	Passwordless bool `json:"passwordless,omitempty"`
+	// ProtectLookedFor says what counts as a route requiring
+	// authentication in the project's stack; KnownLibraries are auth
+	// libraries the stack's pack knows (jsonwebtoken, passport, ...).
+	ProtectLookedFor string   `json:"-"`
+	KnownLibraries   []string `json:"-"`
+	// Unapplied are guards defined and never applied to a route (a FastAPI
+	// auth dependency no route uses).
+	Unapplied []Location `json:"-"`
 }
 
 // Database describes the data store the project uses.
@@ -267,6 +291,11 @@ type ErrorHandling struct {
 
 	Evidence       []Location `json:"-"`
 	StatusEvidence []Location `json:"-"`
+	// LookedFor says what counts as a central handler in the project's
+	// stack ("a four-argument error middleware registered with app.use").
+	LookedFor string `json:"-"`
+	// Unregistered are handlers defined and never registered.
+	Unregistered []Location `json:"-"`
 }
 
 // Logging describes logging and health checks.
@@ -284,6 +313,10 @@ type Logging struct {
 	Evidence        []Location `json:"-"`
 	RequestEvidence []Location `json:"-"`
 	HealthEvidence  []Location `json:"-"`
+	// Libraries and RequestLibraries name what the stack's logger and
+	// request-logging checks look for (winston, pino; morgan, pino-http).
+	Libraries        []string `json:"-"`
+	RequestLibraries []string `json:"-"`
 }
 
 // Routes summarises the HTTP routes declared in the code.

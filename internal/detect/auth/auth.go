@@ -42,6 +42,22 @@ type detector struct {
 	// names a user password.
 	sources    int
 	passwordAt *facts.Location
+	// pyAliases are Annotated[..., Depends(auth)] aliases, which protect
+	// once an endpoint's parameter is annotated with one (pyAliasUses
+	// holds those annotation names, from any file).
+	pyAliases   []pendingAlias
+	pyAliasUses map[string]bool
+	// methodSecured are @PreAuthorize-style annotations, which protect
+	// once some class turns method security on (methodSecurityOn).
+	methodSecured    []facts.Location
+	methodSecurityOn bool
+	// unapplied are guards seen defined and not applied to a route.
+	unapplied []facts.Location
+}
+
+type pendingAlias struct {
+	name string
+	at   facts.Location
 }
 
 // New returns an auth detector.
@@ -49,6 +65,7 @@ func New() scan.Detector {
 	return &detector{
 		libs: map[string]bool{}, kinds: map[string][]facts.Location{},
 		hashes: map[string][]facts.Location{}, jwtNames: map[string]bool{},
+		pyAliasUses: map[string]bool{},
 	}
 }
 
@@ -86,7 +103,32 @@ func (d *detector) Scan(f scan.File) {
 			d.hashes[sg.Hash] = scan.AddEvidence(d.hashes[sg.Hash], at)
 		}
 	}
-	for _, off := range protections(code, pk) {
+	offs := protections(code, pk)
+	if grp == grpPython {
+		deps := pyDependencies(code)
+		offs = append(offs, deps.applied...)
+		for _, a := range deps.aliases {
+			d.pyAliases = append(d.pyAliases, pendingAlias{name: a.name, at: facts.Location{Path: f.Path, Line: scan.LineAt(code, a.off)}})
+		}
+		for _, u := range deps.uses {
+			d.pyAliasUses[u] = true
+		}
+		for _, off := range deps.unapplied {
+			d.unapplied = scan.AddEvidence(d.unapplied, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
+		}
+		offs = dedupLines(code, sortedInts(offs))
+	}
+	if grp == grpJVM {
+		if jvmEnableMethodRe.Match(code) {
+			d.methodSecurityOn = true
+		}
+		for _, off := range dedupLines(code, matchOffsets(jvmMethodSecurityRe, code)) {
+			if !coveredBy(offs, code, off) {
+				d.methodSecured = append(d.methodSecured, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
+			}
+		}
+	}
+	for _, off := range offs {
 		d.protCount++
 		d.protected = scan.AddEvidence(d.protected, facts.Location{Path: f.Path, Line: scan.LineAt(code, off)})
 	}
@@ -170,7 +212,41 @@ func (d *detector) Finish(inv *facts.Facts) {
 		a.Libraries = append(a.Libraries, l)
 	}
 	sort.Strings(a.Libraries)
+	if d.methodSecurityOn {
+		for _, at := range d.methodSecured {
+			d.protCount++
+			d.protected = scan.AddEvidence(d.protected, at)
+		}
+	}
+	for _, al := range d.pyAliases {
+		if d.pyAliasUses[al.name] {
+			d.protCount++
+			d.protected = scan.AddEvidence(d.protected, al.at)
+		}
+	}
+	for _, al := range d.pyAliases {
+		if !d.pyAliasUses[al.name] {
+			d.unapplied = scan.AddEvidence(d.unapplied, al.at)
+		}
+	}
+	if !d.methodSecurityOn {
+		for _, at := range d.methodSecured {
+			d.unapplied = scan.AddEvidence(d.unapplied, at)
+		}
+	}
 	a.ProtectedRoutes, a.ProtectedEvidence = d.protCount, d.protected
+	if d.protCount == 0 {
+		a.Unapplied = d.unapplied
+	}
+	if pk := stacks.ByID(grp); pk != nil {
+		lf := pk.Auth.ProtectLookedFor
+		if t, ok := lf[inv.Stack.Framework]; ok {
+			a.ProtectLookedFor = t
+		} else {
+			a.ProtectLookedFor = lf[""]
+		}
+		a.KnownLibraries = pk.Auth.Libraries
+	}
 	anyJWT := len(d.kinds["jwt"]) > 0 || depKinds["jwt"]
 	for _, k := range d.keys {
 		// simplejwt signs with Django's SECRET_KEY unless told otherwise.
@@ -193,11 +269,16 @@ func jwtishName(n string) bool {
 // --- route protection ---
 
 var (
-	pyProtectRes = []*scan.Regexp{
-		// FastAPI: Depends(get_current_user), Security(...), a CurrentUser alias.
+	// FastAPI: Depends(get_current_user), Security(...), a CurrentUser
+	// alias. They protect a route only where a route uses them (see
+	// pyDependencies): in a decorated endpoint's parameters, in
+	// dependencies=[...], or in an Annotated alias an endpoint uses.
+	pyDependencyRes = []*scan.Regexp{
 		scan.MustCompile(`\bDepends\(\s*(?:[\w.]+\.)?(?:get_current_\w+|current_\w*user\w*|require_\w+|\w*auth\w*|verify_\w*token\w*|oauth2_scheme|\w*jwt\w*|get_user_from_token|validate_token|check_\w*permission\w*|\w*admin\w*)\s*[,)]`),
 		scan.MustCompile(`\bSecurity\(\s*[\w.]+`),
 		scan.MustCompile(`:\s*(?:CurrentUser|CurrentActiveUser|CurrentSuperuser|AuthUser)\b`),
+	}
+	pyProtectRes = []*scan.Regexp{
 		// Flask, Django, Flask-HTTPAuth decorators, and project variants
 		// such as admin_token_required.
 		scan.MustCompile(`(?m)^[ \t]*@(?:[\w.]+\.)?(?:[a-z]+_)?(?:jwt_required|fresh_jwt_required|login_required|token_required|auth_required|requires_auth|roles_required|admin_required|permission_required|user_passes_test|staff_member_required)\b`),
@@ -210,7 +291,6 @@ var (
 	jvmProtectRes = []*scan.Regexp{
 		scan.MustCompile(`\.authenticated\(\)`),
 		scan.MustCompile(`\bauthorize\([^\n]*\bauthenticated\b`),
-		scan.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`),
 		scan.MustCompile(`\.has(?:Any)?(?:Role|Authority)\(`),
 		// Hand-rolled protection without Spring Security: a project
 		// annotation checked by an aspect (@ApiKeySecured, @LoginRequired,
@@ -218,12 +298,16 @@ var (
 		scan.MustCompile(`@(?:\w+Secured|LoginRequired|RequireLogin|RequiresLogin|Authenticated|RequiresAuthentication|RequiresPermissions|RequiresRoles|\w*AuthRequired|RequiresAuth|RequireAuth)\b`),
 		scan.MustCompile(`\baddInterceptor\(\s*(?:new\s+)?[\w.]*(?:Auth|auth|Jwt|jwt|JWT|Token|token|Login|login)\w*`),
 	}
-	jsProtectRes = []*scan.Regexp{
+	// Method security annotations do nothing until a configuration class
+	// turns method security on (@EnableMethodSecurity, or the older
+	// @EnableGlobalMethodSecurity): without it @PreAuthorize is decoration.
+	jvmMethodSecurityRe = scan.MustCompile(`@(?:PreAuthorize|Secured|RolesAllowed|PostAuthorize)\b`)
+	jvmEnableMethodRe   = scan.MustCompile(`@Enable(?:Global|Reactive)?MethodSecurity\b`)
+	jsProtectRes        = []*scan.Regexp{
 		scan.MustCompile(`@UseGuards\(`),
 		scan.MustCompile(`\bprovide:\s*APP_GUARD\b`),
 		// NestJS functional middleware: consumer.apply(AuthMiddleware).forRoutes(...).
 		scan.MustCompile(`\.apply\([^)]*?\w*(?:Auth|auth|Jwt|jwt|JWT)\w*[^)]*\)\s*(?:\.exclude\([^)]*\)\s*)?\.forRoutes\(`),
-		scan.MustCompile(`\bpassport\.authenticate\(`),
 		// Fastify hooks and route options.
 		scan.MustCompile(`\b(?:onRequest|preHandler|preValidation)\s*:\s*\[?\s*(?:[\w.]+\.)?(?:authenticate|auth\w*|verify\w*|\w*[Aa]uth\w*|\w*[Jj]wt\w*)\b`),
 		scan.MustCompile(`\.addHook\(\s*['"](?:onRequest|preHandler|preValidation)['"]\s*,\s*(?:[\w.]+\.)?(?:authenticate|\w*[Aa]uth\w*|verify\w*|\w*[Jj]wt\w*)\b`),
@@ -364,7 +448,7 @@ func routeProtected(rest []byte, isUse, group bool) bool {
 				return true
 			}
 		}
-		if notMiddlewareRe.MatchString(name) {
+		if notMiddlewareRe.MatchString(name) || loginStrategy(obj, name, a) {
 			continue
 		}
 		if !authNameRe.MatchString(name) {
@@ -635,4 +719,35 @@ func blankDocstrings(code []byte) []byte {
 		i = stop - 1
 	}
 	return out
+}
+
+// passportStrategy is the strategy a passport.authenticate call names.
+var passportStrategy = scan.MustCompile(`^passport\.authenticate\(\s*['"]([\w-]+)['"]`)
+
+// loginStrategy reports whether an argument is passport.authenticate with
+// a strategy that logs a user in (local, google, github...) rather than
+// checking a token on each request: the login route is not a protected one.
+func loginStrategy(obj, name, arg string) bool {
+	if obj != "passport" || name != "authenticate" {
+		return false
+	}
+	m := passportStrategy.FindStringSubmatch(strings.TrimSpace(arg))
+	if m == nil {
+		return false // a strategy held in a variable: cannot tell
+	}
+	s := strings.ToLower(m[1])
+	for _, guard := range []string{"jwt", "bearer", "basic", "api", "token", "session", "cookie"} {
+		if strings.Contains(s, guard) {
+			return false
+		}
+	}
+	return true
+}
+
+func matchOffsets(re *scan.Regexp, code []byte) []int {
+	var offs []int
+	for _, m := range re.FindAllIndex(code, -1) {
+		offs = append(offs, m[0])
+	}
+	return offs
 }

@@ -123,7 +123,9 @@ func TestPython(t *testing.T) {
 			"app/routers/item.py": fastapiRoutes,
 			"app/config.py":       "import os\nclass Settings:\n    secret_key: str = os.getenv(\"SECRET_KEY\")\nsettings = Settings()\n",
 		},
-		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"python-jose", "fastapi-security", "passlib"}, protected: 3},
+		// The two routes; get_current_user's own Depends(oauth2_scheme)
+		// defines a dependency, it protects no route by itself.
+		want: want{kind: "jwt", hash: "bcrypt", libs: []string{"python-jose", "fastapi-security", "passlib"}, protected: 2},
 	}, {
 		name: "fastapi with a hard-coded key used by jwt.encode",
 		st:   stack("python", "fastapi", "fastapi", "pyjwt"),
@@ -268,6 +270,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration
+@EnableMethodSecurity
 public class SecurityConfig {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
@@ -461,7 +464,8 @@ func TestNode(t *testing.T) {
 		files: map[string]string{
 			"app.js": "const session = require('express-session')\nconst GoogleStrategy = require('passport-google-oauth20').Strategy\napp.get('/auth/google', passport.authenticate('google', { scope: ['profile'] }))\napp.get('/dashboard', ensureAuthenticated, dashboard)\n",
 		},
-		want: want{kind: "oauth", libs: []string{"passport-oauth", "express-session"}, protected: 2},
+		// /dashboard only: /auth/google starts a login, it is not protected.
+		want: want{kind: "oauth", libs: []string{"passport-oauth", "express-session"}, protected: 1},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, detect(t, tt.st, tt.files), tt.want) })

@@ -27,6 +27,7 @@ type detector struct {
 	er errorState
 	lg logState
 	sc scopeState
+	sr sourcesState
 }
 
 // New returns the detector of routes, error handling, logging and scope.
@@ -75,6 +76,7 @@ func (d *detector) Scan(f scan.File) {
 	if scan.IsTestPath(f.Path) {
 		return
 	}
+	d.sr.see(stacks.Group(f.Path), f.Path)
 	code := f.Source()
 	src := &source{path: f.Path, lang: lang, code: code}
 	d.rt.scan(src)
@@ -89,6 +91,7 @@ func (d *detector) Finish(inv *facts.Facts) {
 	d.er.finish(inv)
 	d.lg.finish(inv, d.rt.resolved)
 	d.sc.finish(inv)
+	d.sr.finish(inv)
 }
 
 // source is one file being scanned, its comments blanked.

@@ -42,6 +42,9 @@ var (
 	// Express error middleware: four parameters, the first an error.
 	reJSErrMW   = scan.MustCompile(`\(\s*(?:err|error|e|ex|exception)\s*(?::\s*[^,()]+)?,\s*(?:req|request|_req)\w*\s*(?::\s*[^,()]+)?,\s*(?:res|response|_res)\w*\s*(?::\s*[^,()]+)?,\s*(?:next|_next|_)\s*(?::\s*[^,()]+)?,?\s*\)`)
 	reJSErrName = scan.MustCompile(`(?:function\s+([\w$]+)\s*|(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:function\s*)?|(module\.exports\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?|export\s+default\s+(?:async\s+)?(?:function\s*\w*\s*)?|exports\.([\w$]+)\s*=\s*(?:async\s*)?(?:function\s*)?))$`)
+	// Koa error middleware: (ctx, next) whose body starts by awaiting
+	// next() inside a try.
+	reKoaErrMW  = scan.MustCompile(`\(\s*ctx\s*(?::\s*[^,()]+)?,\s*next\s*(?::\s*[^,()]+)?\)\s*(?::\s*[^={]+)?(?:=>)?\s*\{\s*try\s*\{\s*await\s+next\(\s*\)`)
 	reJSInline  = scan.MustCompile(`\.use\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?$`)
 	reJSTrailID = scan.MustCompile(`([\w$]+)\s*$`)
 )
@@ -52,15 +55,29 @@ type errDef struct {
 	loc    facts.Location
 }
 
+// namedHandler is an error handler defined under a name apart from where
+// it is registered; it counts once its group registers that name.
+type namedHandler struct {
+	group, name string
+	loc         facts.Location
+}
+
 type errorState struct {
 	central []facts.Location
 	codes   map[int]facts.Location
 	order   []int
 	errDefs []errDef
 	useArgs []string // text of every .use(...) argument list in JS
+	// handlers are defined by name; registered holds group+"\x00"+name
+	// for every name a registration mentions, in any file.
+	handlers   []namedHandler
+	registered map[string]bool
+	group      string // the group of the file being scanned, for the sink
 }
 
-func newErrorState() errorState { return errorState{codes: map[int]facts.Location{}} }
+func newErrorState() errorState {
+	return errorState{codes: map[int]facts.Location{}, registered: map[string]bool{}}
+}
 
 func (e *errorState) code(c int, l facts.Location) {
 	if c < 400 || c > 599 {
@@ -99,6 +116,28 @@ func (e *errorState) scan(s *source) {
 	if re := pk.Errors.Central; re != nil {
 		e.central = addAll(e.central, s, re.FindAllIndex(code, -1))
 	}
+	e.group = group
+	if re := pk.Errors.Handlers; re != nil {
+		for _, m := range re.FindAllSubmatchIndex(code, -1) {
+			if name := firstGroup(code, m); name != "" {
+				e.Handler(name, s.loc(m[0]))
+			}
+		}
+	}
+	for _, re := range pk.Errors.Registers {
+		for _, m := range re.FindAllSubmatchIndex(code, -1) {
+			var names string
+			switch {
+			case len(m) > 3 && m[2] >= 0:
+				names = string(code[m[2]:m[3]])
+			case m[1] > 0 && code[m[1]-1] == '(':
+				names = argsOf(code, m[1]-1)
+			}
+			for _, w := range reWord.FindAllString(names, -1) {
+				e.Registered(w)
+			}
+		}
+	}
 	if pk.Errors.Scan != nil {
 		pk.Errors.Scan(pack.Source{Path: s.path, Lang: s.lang, Code: code}, e)
 	}
@@ -120,12 +159,85 @@ func (e *errorState) scan(s *source) {
 	case "js":
 		e.scanExpress(s)
 	case "go":
-		for _, m := range reGoFunc.FindAllSubmatchIndex(code, -1) {
-			if goErrorWriter(string(code[m[2]:m[3]]), string(code[m[4]:m[5]])) {
-				e.central = scan.AddEvidence(e.central, s.loc(m[0]))
-			}
+		e.scanGo(s)
+	}
+}
+
+// firstGroup returns the text of the first capture group that matched.
+func firstGroup(code []byte, m []int) string {
+	for i := 2; i+1 < len(m); i += 2 {
+		if m[i] >= 0 {
+			return string(code[m[i]:m[i+1]])
 		}
 	}
+	return ""
+}
+
+var (
+	reWord = scan.MustCompile(`[A-Za-z_$][\w$]*`)
+	// gin middleware reads the errors handlers left with c.Error(err).
+	reGinErrors = scan.MustCompile(`\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`)
+	// The "appHandler" idiom: handlers return an error and one ServeHTTP
+	// turns it into the response (type appHandler func(w, r) error).
+	reGoErrFuncType = scan.MustCompile(`(?m)^type\s+(\w+)\s+func\s*\([^)]*\)\s*error\b`)
+	reGoInlineUse   = scan.MustCompile(`\.Use\(\s*func\s*\(`)
+)
+
+// scanGo records Go error writers and error middleware by name: each
+// counts once something calls or passes it (a helper nobody calls, a
+// middleware never given to Use, handles nothing), and every identifier
+// Go code mentions outside a function's own declaration.
+func (e *errorState) scanGo(s *source) {
+	code := s.code
+	funcs := reGoFunc.FindAllSubmatchIndex(code, -1)
+	declared := map[int]bool{}
+	for _, m := range funcs {
+		declared[m[2]] = true
+		if goErrorWriter(string(code[m[2]:m[3]]), string(code[m[4]:m[5]])) {
+			e.Handler(string(code[m[2]:m[3]]), s.loc(m[0]))
+		}
+	}
+	for _, m := range reGinErrors.FindAllIndex(code, -1) {
+		// The function the error check sits in: inline in Use(func(c ...)
+		// it is registered where it stands; in a named middleware
+		// (func ErrorHandler() gin.HandlerFunc) that name must be used.
+		fn := -1
+		for i, f := range funcs {
+			if f[0] <= m[0] {
+				fn = i
+			}
+		}
+		if fn < 0 || reGoInlineUse.Match(code[funcs[fn][0]:m[0]]) {
+			e.Central(s.loc(m[0]))
+			continue
+		}
+		e.Handler(string(code[funcs[fn][2]:funcs[fn][3]]), s.loc(m[0]))
+	}
+	for _, m := range reGoErrFuncType.FindAllSubmatchIndex(code, -1) {
+		name := string(code[m[2]:m[3]])
+		if bytes.Contains(code, []byte(name+") ServeHTTP(")) {
+			e.Handler(name, s.loc(m[0]))
+		}
+	}
+	for i := 0; i < len(code); {
+		c := code[i]
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || i > 0 && isWordByte(code[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(code) && isWordByte(code[j]) {
+			j++
+		}
+		if !declared[i] {
+			e.Registered(string(code[i:j]))
+		}
+		i = j
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c)
 }
 
 func addAll(ev []facts.Location, s *source, idx [][]int) []facts.Location {
@@ -143,8 +255,9 @@ func goErrorWriter(fn, params string) bool {
 	if !strings.Contains(n, "err") {
 		return false
 	}
+	// net/http and chi wrap handlers: func ErrorHandler(next http.Handler) http.Handler.
 	if !strings.Contains(params, "ResponseWriter") && !strings.Contains(params, "Context") &&
-		!strings.Contains(params, "Ctx") && !strings.Contains(params, "error") {
+		!strings.Contains(params, "Ctx") && !strings.Contains(params, "error") && !strings.Contains(params, "Handler") {
 		return false
 	}
 	for _, p := range []string{"write", "respond", "render", "send", "reply", "json", "abort", "encode", "return"} {
@@ -152,15 +265,19 @@ func goErrorWriter(fn, params string) bool {
 			return true
 		}
 	}
-	return strings.HasSuffix(n, "errorhandler") || strings.HasSuffix(n, "errormiddleware") ||
+	return strings.HasSuffix(n, "errorhandler") || strings.HasSuffix(n, "errormiddleware") || strings.HasSuffix(n, "errorhandling") ||
+		n == "handleerrors" ||
 		n == "errorresponse" || n == "errorjson" || n == "errjson" || n == "handleerror" || n == "handlehttperror"
 }
 
-// scanExpress records four-argument error middleware and what .use()
-// registers, judged together in finish.
+// scanExpress records four-argument error middleware (and Koa's
+// try/await next() middleware) and what .use() registers, judged together
+// in finish.
 func (e *errorState) scanExpress(s *source) {
 	code := s.code
-	for _, m := range reJSErrMW.FindAllIndex(code, -1) {
+	defs := reJSErrMW.FindAllIndex(code, -1)
+	defs = append(defs, reKoaErrMW.FindAllIndex(code, -1)...)
+	for _, m := range defs {
 		before := strings.TrimRight(string(code[max(0, m[0]-120):m[0]]), " \t\r\n")
 		d := errDef{loc: s.loc(m[0])}
 		switch {
@@ -202,8 +319,7 @@ func indexFrom(b []byte, from int, sep []byte) int {
 // expressCentral reports the error middleware that is registered: defined
 // inline in .use(), or named and passed to .use(), or exported without a
 // name while some .use() registers an error handler.
-func (e *errorState) expressCentral() []facts.Location {
-	var out []facts.Location
+func (e *errorState) expressCentral() (out, unregistered []facts.Location) {
 	for _, d := range e.errDefs {
 		ok := d.inline
 		for _, a := range e.useArgs {
@@ -219,15 +335,38 @@ func (e *errorState) expressCentral() []facts.Location {
 		}
 		if ok {
 			out = scan.AddEvidence(out, d.loc)
+		} else {
+			unregistered = scan.AddEvidence(unregistered, d.loc)
 		}
 	}
-	return out
+	return out, unregistered
 }
 
 func (e *errorState) finish(f *facts.Facts) {
 	central := e.central
-	for _, l := range e.expressCentral() {
+	express, unregistered := e.expressCentral()
+	for _, l := range express {
 		central = scan.AddEvidence(central, l)
+	}
+	for _, h := range e.handlers {
+		// [ApiExceptionFilter] applies class ApiExceptionFilterAttribute.
+		if e.registered[h.group+"\x00"+h.name] || e.registered[h.group+"\x00"+strings.TrimSuffix(h.name, "Attribute")] {
+			central = scan.AddEvidence(central, h.loc)
+		} else if !goHelper(h) {
+			unregistered = scan.AddEvidence(unregistered, h.loc)
+		}
+	}
+	f.ErrorHandling.Unregistered = nil
+	if len(central) == 0 {
+		f.ErrorHandling.Unregistered = unregistered
+	}
+	if pk := stacks.ByID(stacks.GroupOf(f.Stack.Language)); pk != nil {
+		lf := pk.Errors.LookedFor
+		if t, ok := lf[f.Stack.Framework]; ok {
+			f.ErrorHandling.LookedFor = t
+		} else {
+			f.ErrorHandling.LookedFor = lf[""]
+		}
 	}
 	f.ErrorHandling.Central = len(central) > 0
 	f.ErrorHandling.Evidence = central
@@ -280,3 +419,31 @@ func (e *errorState) Status(c int, at facts.Location) { e.code(c, at) }
 
 // Central records a central error handler a pack found.
 func (e *errorState) Central(at facts.Location) { e.central = scan.AddEvidence(e.central, at) }
+
+// Handler records an error handler defined under a name in the file being
+// scanned; it counts in finish once its group registers the name.
+func (e *errorState) Handler(name string, at facts.Location) {
+	e.handlers = append(e.handlers, namedHandler{group: e.group, name: name, loc: at})
+}
+
+// Registered records a name a registration in the current group mentions.
+func (e *errorState) Registered(name string) {
+	if len(e.registered) < maxRegisteredNames {
+		e.registered[e.group+"\x00"+name] = true
+	}
+}
+
+// maxRegisteredNames bounds the names kept from registrations (Go keeps
+// every identifier it reads): a generated tree must not grow it unbounded.
+const maxRegisteredNames = 200000
+
+// goHelper reports whether a handler is a Go error-writing helper: one
+// nobody calls is dead code, not a handler left unregistered, and says
+// nothing useful in a FAIL.
+func goHelper(h namedHandler) bool {
+	if h.group != "go" {
+		return false
+	}
+	n := strings.ToLower(h.name)
+	return !strings.HasSuffix(n, "handler") && !strings.HasSuffix(n, "middleware") && !strings.HasSuffix(n, "handling")
+}

@@ -215,6 +215,9 @@ app.use(express.json());
 export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: HttpException, host: ArgumentsHost) {}
 }
+`, "src/main.ts", `
+import { HttpExceptionFilter } from './common/http-exception.filter';
+app.useGlobalFilters(new HttpExceptionFilter());
 `, "src/users/users.service.ts", `
 throw new NotFoundException('user not found');
 throw new ConflictException();

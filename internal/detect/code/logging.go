@@ -175,6 +175,7 @@ func (l *logState) finish(f *facts.Facts, routes []resolved) {
 	}
 	lg.RequestLogging = len(l.request) > 0
 	lg.RequestEvidence = l.request
+	lg.Libraries, lg.RequestLibraries = logLibraries(f.Stack.Language)
 
 	// Health: a route in the code, else what a dependency serves.
 	best := ""
@@ -232,4 +233,22 @@ func isHealthPath(p string) bool {
 		return true
 	}
 	return false
+}
+
+// logLibraries names the loggers and request loggers the project's pack
+// looks for, for a FAIL to say what it looked for (at most five each).
+func logLibraries(lang string) (loggers, requests []string) {
+	pk := stacks.ByID(stacks.GroupOf(lang))
+	if pk == nil {
+		return nil, nil
+	}
+	for _, p := range pk.Logging.Patterns {
+		switch {
+		case p.Kind == pack.LogConfigured && !slices.Contains(loggers, p.Lib) && len(loggers) < 5:
+			loggers = append(loggers, p.Lib)
+		case p.Kind == pack.LogRequest && !slices.Contains(requests, p.Lib) && len(requests) < 5:
+			requests = append(requests, p.Lib)
+		}
+	}
+	return loggers, requests
 }

@@ -50,7 +50,11 @@ func authTables() pack.Auth {
 		Deps: map[string]pack.DepSignal{},
 		// Protected routes come from the route scanner; a global fallback
 		// policy protects every endpoint that does not opt out.
-		Protect: []*scan.Regexp{re(GlobalAuthorization)},
+		Protect:   []*scan.Regexp{re(GlobalAuthorization)},
+		Libraries: []string{"Microsoft.AspNetCore.Authentication.JwtBearer", "Microsoft.AspNetCore.Identity"},
+		ProtectLookedFor: map[string]string{
+			"": "[Authorize] on controllers or actions, RequireAuthorization() on endpoints or groups, or a fallback authorization policy",
+		},
 		// A key literal passed straight to SymmetricSecurityKey (no name,
 		// group 1 empty) or held in a key-named constant.
 		KeyAssign: scan.MustCompile(`(?:(?i:\b(?:const|static\s+readonly|readonly|static))\s+string\s+(\w*(?i:key|secret)\w*)\s*=\s*|\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*|Convert\.FromBase64String\s*\(\s*)?)@?"([^"\n]{8,})"`),
@@ -79,7 +83,12 @@ func errorTables() pack.Errors {
 			pack.Num(`\bStatusCode\s*\(\s*(4\d\d)\b`),
 			pack.Num(`\bStatusCode\s*=\s*(4\d\d)\b`),
 		},
-		Central: re(CentralErrorHandler),
+		LookedFor: map[string]string{
+			"": "app.UseExceptionHandler(...), AddExceptionHandler<T>(), an exception middleware registered with UseMiddleware<T>(), or an exception filter added to the MVC filters",
+		},
+		Central:   re(CentralErrorHandler),
+		Handlers:  re(ErrorHandlerClass),
+		Registers: []*scan.Regexp{re(ErrorHandlerUse[0]), re(ErrorHandlerUse[1]), re(ErrorHandlerUse[2]), re(ErrorHandlerUse[3])},
 	}
 }
 

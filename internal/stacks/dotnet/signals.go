@@ -41,13 +41,29 @@ var (
 	SecurityScheme   = regexp.MustCompile(`\.AddSecurityDefinition\s*\(|\bOpenApiSecurityScheme\b|\.AddSecurity\s*\(|BearerSecuritySchemeTransformer|\bAddDocumentTransformer\s*<\s*\w*Security`)
 )
 
-// CentralErrorHandler is central exception handling in ASP.NET Core:
-// UseExceptionHandler (with a path, a lambda or the IExceptionHandler
-// services), an IExceptionHandler, an exception middleware class or
-// UseMiddleware of one, an MVC exception filter registered globally, and
-// Hellang's ProblemDetails middleware. UseDeveloperExceptionPage alone is
-// not error handling: it is the stack-trace page.
-var CentralErrorHandler = regexp.MustCompile(`\.UseExceptionHandler\s*\(|:\s*IExceptionHandler\b|\.AddExceptionHandler\s*<|\.UseMiddleware\s*<\s*\w*(?:Exception|Error)\w*\s*>|\bclass\s+\w*(?:Exception|Error)\w*Middleware\b|:\s*(?:IExceptionFilter|IAsyncExceptionFilter|ExceptionFilterAttribute)\b|\.UseProblemDetails\s*\(|\.Use\w*(?:Exception|Error)Handl\w*\s*\(`)
+// CentralErrorHandler is where central exception handling is registered
+// in ASP.NET Core: UseExceptionHandler (with a path, a lambda or the
+// IExceptionHandler services), AddExceptionHandler<T>, UseMiddleware of an
+// exception middleware, an extension such as UseErrorHandlingMiddleware(),
+// and Hellang's ProblemDetails middleware. UseDeveloperExceptionPage alone
+// is not error handling: it is the stack-trace page.
+var CentralErrorHandler = regexp.MustCompile(`\.UseExceptionHandler\s*\(|\.AddExceptionHandler\s*<|\.UseMiddleware\s*<\s*\w*(?:Exception|Error)\w*\s*>|\.UseProblemDetails\s*\(|\.Use\w*(?:Exception|Error)Handl\w*\s*\(`)
+
+// ErrorHandlerClass is an exception handler defined as a class (group 1
+// or 2 is its name): an IExceptionHandler, an MVC exception filter, an
+// exception middleware. It handles nothing until registered, which
+// ErrorHandlerUse finds.
+var ErrorHandlerClass = regexp.MustCompile(`\bclass\s+(\w+)(?:\s*<[^>{]*>)?(?:\s*\([^)]*\))?\s*:\s*[^{;]*?\b(?:IExceptionHandler|IExceptionFilter|IAsyncExceptionFilter|ExceptionFilterAttribute)\b|\bclass\s+(\w*(?:Exception|Error)\w*Middleware)\b`)
+
+// ErrorHandlerUse are the places a handler class is registered by name
+// (group 1): UseMiddleware<T>, AddExceptionHandler<T>, Filters.Add<T>,
+// typeof(T), new T(...), and a filter applied as an attribute [T].
+var ErrorHandlerUse = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:UseMiddleware|AddExceptionHandler|Add\w*)\s*<\s*([\w.]+)\s*>`),
+	regexp.MustCompile(`\btypeof\s*\(\s*([\w.]+)\s*\)`),
+	regexp.MustCompile(`\bnew\s+([\w.]+)\s*\(`),
+	regexp.MustCompile(`\[\s*([\w.]+)\s*[\](,]`),
+}
 
 // StatusCode reads a 4xx/5xx answer in C#: helper names (NotFound(),
 // Results.Conflict, TypedResults.BadRequest), StatusCodes constants and

@@ -22,17 +22,31 @@ func TestOpenAPIGeneratorOf(t *testing.T) {
 func TestCentralErrorHandler(t *testing.T) {
 	for _, pos := range []string{
 		`app.UseExceptionHandler("/error");`,
-		`public sealed class GlobalExceptionHandler : IExceptionHandler { }`,
 		`builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();`,
 		`app.UseMiddleware<ErrorHandlingMiddleware>();`,
-		`public class ExceptionMiddleware { private readonly RequestDelegate _next; }`,
-		`public class ApiExceptionFilter : ExceptionFilterAttribute { }`,
+		`app.UseGlobalExceptionHandler();`,
 	} {
 		if !CentralErrorHandler.MatchString(pos) {
 			t.Errorf("not central: %q", pos)
 		}
 	}
+	// A handler class is a definition: it counts once registered by name.
+	for pos, name := range map[string]string{
+		`public sealed class GlobalExceptionHandler : IExceptionHandler { }`:                                "GlobalExceptionHandler",
+		`public class ExceptionMiddleware { private readonly RequestDelegate _next; }`:                      "ExceptionMiddleware",
+		`public class ApiExceptionFilterAttribute : ExceptionFilterAttribute { }`:                           "ApiExceptionFilterAttribute",
+		`internal sealed class AppExceptionHandler(ILogger<AppExceptionHandler> log) : IExceptionHandler {`: "AppExceptionHandler",
+	} {
+		m := ErrorHandlerClass.FindStringSubmatch(pos)
+		if m == nil || m[1]+m[2] != name {
+			t.Errorf("handler class %q: got %q, want %s", pos, m, name)
+		}
+		if CentralErrorHandler.MatchString(pos) {
+			t.Errorf("a definition alone counted as central: %q", pos)
+		}
+	}
 	for _, neg := range []string{
+		`public sealed class GlobalExceptionHandler : IExceptionHandler { }`,
 		`if (env.IsDevelopment()) { app.UseDeveloperExceptionPage(); }`,
 		`builder.Services.AddDatabaseDeveloperPageExceptionFilter();`,
 		`try { Save(); } catch (Exception ex) { return BadRequest(ex.Message); }`,

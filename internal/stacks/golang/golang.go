@@ -26,6 +26,10 @@ var Pack = &pack.Pack{
 		{ID: "net-http", Name: "net/http", Probe: pack.Probe{Docs: []string{"/swagger/index.html", "/docs"}, Spec: []string{"/swagger/doc.json"}}},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"golang-jwt/jwt", "echo-jwt", "gorilla/sessions", "golang.org/x/oauth2"},
+		ProtectLookedFor: map[string]string{
+			"": "an auth middleware applied with Use, With or a Group, or wrapping handlers (authMiddleware(handler))",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`"github\.com/(?:golang-jwt/jwt(?:/v\d+)?|dgrijalva/jwt-go|form3tech-oss/jwt-go)"`, "golang-jwt", "jwt", ""),
 			pack.Sig(`"github\.com/lestrrat-go/jwx(?:/v\d+)?/`, "jwx", "jwt", ""),
@@ -61,7 +65,16 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`\b(\w*(?:secret|Secret|SECRET|SigningKey|signingKey|jwtKey|JWTKey)\w*)\s*(?::=|=)\s*(?:\[\]byte\(\s*)?"([^"\n]*)"`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bc\.Errors\.(?:Last|ByType)\(|len\(c\.Errors\)`),
+		// Where a handler is registered: echo's HTTPErrorHandler, fiber's
+		// Config.ErrorHandler, gin's CustomRecovery. Error writers and gin
+		// middleware reading c.Errors count once used (internal/detect/code).
+		LookedFor: map[string]string{
+			"":      "an error-writing helper that handlers call (writeError, respondWithError) or an error middleware applied with Use",
+			"echo":  "e.HTTPErrorHandler = ..., or an error-writing helper that handlers call",
+			"fiber": "fiber.Config{ErrorHandler: ...}, or an error-writing helper that handlers call",
+			"gin":   "a middleware reading c.Errors applied with Use, gin.CustomRecovery(...), or an error-writing helper that handlers call",
+		},
+		Central: scan.MustCompile(`\.HTTPErrorHandler\s*=|\bErrorHandler\s*:\s*\w|\bgin\.CustomRecovery(?:WithWriter)?\s*\(`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\b(?:http|fiber)\.Status(\w+)`),
 			pack.Name(`\b(?:echo|fiber)\.Err(\w+)`),

@@ -25,6 +25,12 @@ var Pack = &pack.Pack{
 		{ID: "nextjs", Name: "Next.js", Deps: []string{"next"}, Weak: true},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"jsonwebtoken", "passport", "@nestjs/jwt", "express-session"},
+		ProtectLookedFor: map[string]string{
+			"":        "an auth middleware passed to app.use or to a route (router.get('/x', verifyToken, handler))",
+			"nestjs":  "@UseGuards(...) on a controller or route, an APP_GUARD provider, or an auth middleware applied with consumer.apply(...).forRoutes(...)",
+			"fastify": "an onRequest/preHandler hook or route option that authenticates",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`(?:require\(\s*|from\s+)['"]jsonwebtoken['"]`, "jsonwebtoken", "jwt", ""),
 			pack.Sig(`(?:require\(\s*|from\s+)['"]@nestjs/jwt['"]`, "@nestjs/jwt", "jwt", ""),
@@ -67,7 +73,23 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?:const|let|var)\s+([\w$]*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)[\w$]*)\s*(?::\s*\w+\s*)?=\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]*)['"` + "`" + `]`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`@Catch\s*\(|\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(|try\s*\{\s*await\s+next\(\s*\)`),
+		// Registrations count wherever the handler is defined; a NestJS
+		// @Catch filter counts once useGlobalFilters, @UseFilters or an
+		// APP_FILTER provider names it. Express and Koa error middleware
+		// are matched with their .use() in internal/detect/code.
+		Central: scan.MustCompile(`\.useGlobalFilters\s*\(|\bAPP_FILTER\b|\.setErrorHandler\s*\(`),
+		LookedFor: map[string]string{
+			"":        "a four-argument error middleware (err, req, res, next) registered with app.use, inline or by name",
+			"nestjs":  "an exception filter (@Catch) registered with app.useGlobalFilters, an APP_FILTER provider or @UseFilters",
+			"fastify": "a fastify.setErrorHandler(...) call",
+			"koa":     "an error middleware that wraps await next() in try/catch, registered with app.use",
+		},
+		Handlers: scan.MustCompile(`@Catch\s*\([^)]*\)\s*(?:export\s+)?(?:default\s+)?class\s+([\w$]+)`),
+		Registers: []*scan.Regexp{
+			scan.MustCompile(`\.useGlobalFilters\s*\(`),
+			scan.MustCompile(`@UseFilters\s*\(`),
+			scan.MustCompile(`\buseClass\s*:\s*([\w$]+)`),
+		},
 		Status: []pack.StatusPattern{
 			pack.Num(`\.status\(\s*(?:[\w.]+\s*(?:\|\||\?\?)\s*)?([45]\d\d)\s*\)`),
 			pack.Num(`\.code\(\s*([45]\d\d)\s*\)`),

@@ -24,6 +24,10 @@ var Pack = &pack.Pack{
 		{ID: "dropwizard", Name: "Dropwizard", DepPrefixes: []string{"io.dropwizard:"}},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"spring-boot-starter-security", "jjwt", "spring-boot-starter-oauth2-resource-server"},
+		ProtectLookedFor: map[string]string{
+			"": "a SecurityFilterChain with .authenticated() or hasRole(...), @PreAuthorize/@Secured with @EnableMethodSecurity, or an auth HandlerInterceptor",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`import\s+io\.jsonwebtoken\b`, "jjwt", "jwt", ""),
 			pack.Sig(`import\s+com\.auth0\.jwt\b`, "java-jwt", "jwt", ""),
@@ -51,7 +55,12 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?:String|val|var|const\s+val)\s+(\w*(?:secret|SECRET|Secret|SigningKey|SIGNING_KEY)\w*)\s*(?::\s*String\s*)?=\s*"([^"\n]*)"`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+ResponseEntityExceptionHandler\b|:\s*ResponseEntityExceptionHandler\(\)|\bimplements\s+(?:ErrorController|HandlerExceptionResolver)\b`),
+		// Spring picks these up by component scanning wherever they are
+		// defined: an advice class in its own file is registered.
+		LookedFor: map[string]string{
+			"": "a @RestControllerAdvice/@ControllerAdvice class, a ResponseEntityExceptionHandler, or a HandlerExceptionResolver or ErrorController bean",
+		},
+		Central: scan.MustCompile(`@(?:Rest)?ControllerAdvice\b|\bextends\s+(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\b|:\s*(?:ResponseEntityExceptionHandler|AbstractHandlerExceptionResolver|AbstractErrorWebExceptionHandler)\(|\bimplements\s+(?:[\w.]+\s*,\s*)*(?:ErrorController|HandlerExceptionResolver|ErrorWebExceptionHandler)\b|\bclass\s+\w+[^{\n]*:\s*(?:[\w.<>]+\s*,\s*)*(?:HandlerExceptionResolver|ErrorController|ErrorWebExceptionHandler)\b`),
 		Status: []pack.StatusPattern{
 			pack.Name(`\bHttpStatus\.([A-Z_]+)`),
 			pack.Name(`ResponseEntity\s*\.(notFound|badRequest|unprocessableEntity|internalServerError)\(`),

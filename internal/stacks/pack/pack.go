@@ -150,6 +150,12 @@ type Auth struct {
 	// [Authorize] attribute, a before_action, an auth middleware); each
 	// match counts once per line.
 	Protect []*scan.Regexp
+	// Libraries are the best-known token and session libraries of the
+	// group, named when auth.mechanism fails to say what it looked for.
+	Libraries []string
+	// ProtectLookedFor says, per framework ID ("" for any other), what
+	// counts as a route requiring authentication, for the FAIL message.
+	ProtectLookedFor map[string]string
 	// Protections, when set, replaces Protect with code: it returns the
 	// offsets in code where routes require authentication.
 	Protections func(code []byte) []int
@@ -177,9 +183,24 @@ func Name(re string) StatusPattern { return StatusPattern{Re: scan.MustCompile(r
 type Errors struct {
 	// Status finds the 4xx/5xx statuses the code returns.
 	Status []StatusPattern
-	// Central finds a central error handler (an exception filter, a
-	// rescue_from, an exception handler registration).
+	// Central finds a central error handler where it is registered (an
+	// exception handler registration, a rescue_from, a component the
+	// framework picks up by itself such as @ControllerAdvice).
 	Central *scan.Regexp
+	// Handlers finds an error handler defined apart from where it is
+	// registered (a NestJS @Catch filter class, an ASP.NET
+	// IExceptionHandler or exception middleware): group 1 is its name. It
+	// counts only when Registers names it somewhere in the group's code,
+	// since a handler defined and never registered handles nothing.
+	Handlers *scan.Regexp
+	// LookedFor says, per framework ID ("" for any other), what counts as
+	// a central handler, for the FAIL message ("a four-argument error
+	// middleware registered with app.use").
+	LookedFor map[string]string
+	// Registers finds the places that register handlers by name: every
+	// identifier in group 1, or in the balanced argument list when the
+	// match ends with "(", is a registered name.
+	Registers []*scan.Regexp
 	// Scan, when set, is called on every source file for what a table
 	// cannot say (Express's four-argument middleware); it reports
 	// statuses and central handlers through the sink.
@@ -190,6 +211,10 @@ type Errors struct {
 type ErrorSink interface {
 	Status(code int, at facts.Location)
 	Central(at facts.Location)
+	// Handler records a handler defined under a name, which counts once
+	// Registered is told that name (from any file of the group).
+	Handler(name string, at facts.Location)
+	Registered(name string)
 }
 
 // LogKind says what a logging pattern shows.

@@ -24,11 +24,18 @@ var Pack = &pack.Pack{
 	},
 	NewRouteScanner: newRouteScanner,
 	Auth: pack.Auth{
+		Libraries: []string{"laravel/sanctum", "tymon/jwt-auth", "laravel/passport"},
+		ProtectLookedFor: map[string]string{
+			"": "the auth or auth:sanctum middleware on routes or route groups, or $this->middleware('auth') in a controller",
+		},
 		Code:        authCode,
 		Deps:        authDeps(),
 		Protections: Protections,
 	},
 	Errors: pack.Errors{
+		LookedFor: map[string]string{
+			"": "->withExceptions(...) in bootstrap/app.php with a body, an exception Handler that renders or reports, or an exception class with its own render()",
+		},
 		Status: statusPatterns(),
 		Scan: func(src pack.Source, sink pack.ErrorSink) {
 			if at := CentralErrorHandling(src.Path, src.Code); at >= 0 {

@@ -26,6 +26,12 @@ var Pack = &pack.Pack{
 		{ID: "bottle", Name: "Bottle", Deps: []string{"bottle"}},
 	},
 	Auth: pack.Auth{
+		Libraries: []string{"PyJWT", "python-jose", "djangorestframework-simplejwt", "flask-jwt-extended"},
+		ProtectLookedFor: map[string]string{
+			"":        "@login_required, @jwt_required or a similar decorator on a view",
+			"fastapi": "Depends(get_current_user) (or another auth dependency) on a route or a router's dependencies",
+			"django":  "@login_required, LoginRequiredMixin, or DRF permission_classes other than AllowAny",
+		},
 		Code: []pack.Signal{
 			pack.Sig(`(?m)^\s*(?:from|import)\s+jose\b`, "python-jose", "jwt", ""),
 			pack.Sig(`(?m)^\s*(?:from\s+jwt\b|import\s+jwt\b)`, "pyjwt", "jwt", ""),
@@ -87,7 +93,24 @@ var Pack = &pack.Pack{
 		KeyAssign: scan.MustCompile(`(?m)^[ \t]*(\w*(?:secret|SECRET|Secret|signing_key|SIGNING_KEY|jwt_key|JWT_KEY)\w*)\s*(?::\s*\w+\s*)?=\s*[rbf]?["']([^"'\n]*)["']`),
 	},
 	Errors: pack.Errors{
-		Central: scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|\bdef\s+process_exception\s*\(`),
+		// Registrations count wherever the handler function lives
+		// (add_exception_handler(Exc, handler) with handler imported,
+		// FastAPI(exception_handlers={...}), DRF's EXCEPTION_HANDLER path);
+		// a Django middleware with process_exception counts once MIDDLEWARE
+		// or add_middleware names its class.
+		Central: scan.MustCompile(`\.exception_handler\s*\(|\badd_exception_handler\s*\(|\.errorhandler\s*\(|\bregister_error_handler\s*\(|\.app_errorhandler\s*\(|['"]EXCEPTION_HANDLER['"]\s*:|(?m)^handler(?:400|403|404|500)\s*=|[(,]\s*exception_handlers\s*=\s*[\w{]`),
+		LookedFor: map[string]string{
+			"":        "an exception handler registered with the framework",
+			"fastapi": "@app.exception_handler(...), app.add_exception_handler(...) or FastAPI(exception_handlers=...)",
+			"flask":   "@app.errorhandler(...), app.register_error_handler(...) or a blueprint's app_errorhandler",
+			"django":  "REST_FRAMEWORK's EXCEPTION_HANDLER, handler404/handler500 in urls.py, or a MIDDLEWARE class with process_exception",
+		},
+		Handlers: scan.MustCompile(`(?m)^class\s+(\w+)\b[^\n]*:[ \t]*\n(?:(?:[ \t][^\n]*)?\n)*?[ \t]+(?:async\s+)?def\s+process_exception\s*\(`),
+		Registers: []*scan.Regexp{
+			scan.MustCompile(`\bMIDDLEWARE(?:_CLASSES)?\s*(?:=|\+=)\s*[\[(]([^\])]*)`),
+			scan.MustCompile(`\bMIDDLEWARE(?:_CLASSES)?\.(?:insert|append)\(`),
+			scan.MustCompile(`\.add_middleware\(`),
+		},
 		Status: []pack.StatusPattern{
 			pack.Num(`status_code\s*=\s*([45]\d\d)\b`),
 			pack.Num(`\bstatus\.HTTP_([45]\d\d)_`),

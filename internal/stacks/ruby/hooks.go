@@ -49,10 +49,22 @@ func centralErrors(src pack.Source, sink pack.ErrorSink) {
 	if !baseController(src.Path) {
 		return
 	}
-	if m := rescueFromRe2.FindIndex(src.Code); m != nil {
-		sink.Central(src.Loc(m[0]))
+	m := rescueFromRe2.FindIndex(src.Code)
+	if m == nil {
+		return
 	}
+	// A concern rescues only in the controllers that include it.
+	if strings.Contains(src.Path, "app/controllers/concerns/") {
+		if mods := concernModule.FindAllSubmatch(src.Code[:m[0]], -1); len(mods) > 0 {
+			name := string(mods[len(mods)-1][1])
+			sink.Handler(name[strings.LastIndex(name, ":")+1:], src.Loc(m[0]))
+			return
+		}
+	}
+	sink.Central(src.Loc(m[0]))
 }
+
+var concernModule = scan.MustCompile(`(?m)^\s*module\s+([\w:]+)`)
 
 // baseController reports whether a file is where Rails apps put what every
 // controller shares.

@@ -33,10 +33,15 @@ func TestProtections(t *testing.T) {
 	}
 }
 
-type sinkRec struct{ central []facts.Location }
+type sinkRec struct {
+	central  []facts.Location
+	handlers []string
+}
 
-func (s *sinkRec) Status(int, facts.Location) {}
-func (s *sinkRec) Central(at facts.Location)  { s.central = append(s.central, at) }
+func (s *sinkRec) Status(int, facts.Location)            {}
+func (s *sinkRec) Central(at facts.Location)             { s.central = append(s.central, at) }
+func (s *sinkRec) Handler(name string, _ facts.Location) { s.handlers = append(s.handlers, name) }
+func (s *sinkRec) Registered(string)                     {}
 
 func TestCentralErrors(t *testing.T) {
 	body := "class X < ActionController::API\n  rescue_from ActiveRecord::RecordNotFound, with: :not_found\nend\n"
@@ -52,6 +57,13 @@ func TestCentralErrors(t *testing.T) {
 		if got := len(rec.central) == 1 && rec.central[0].Line == 2; got != want {
 			t.Errorf("%s: central %v, want %v", p, rec.central, want)
 		}
+	}
+	// A concern module rescues only where a controller includes it: it is
+	// a named handler, not a central one by itself.
+	var concern sinkRec
+	centralErrors(src("app/controllers/concerns/api/exception_handler.rb", "module Api\n  module ExceptionHandler\n    extend ActiveSupport::Concern\n    included do\n      rescue_from ActiveRecord::RecordNotFound, with: :not_found\n    end\n  end\nend\n"), &concern)
+	if len(concern.central) != 0 || !slices.Equal(concern.handlers, []string{"ExceptionHandler"}) {
+		t.Errorf("concern: central %v, handlers %v; want none and [ExceptionHandler]", concern.central, concern.handlers)
 	}
 	var rec sinkRec
 	centralErrors(src("config/application.rb", "module App\n  class Application < Rails::Application\n    config.exceptions_app = routes\n  end\nend\n"), &rec)

@@ -31,6 +31,10 @@ var Pack = &pack.Pack{
 	},
 	NewRouteScanner: newRouteScanner,
 	Auth: pack.Auth{
+		Libraries: []string{"devise", "jwt", "devise-jwt"},
+		ProtectLookedFor: map[string]string{
+			"": "before_action :authenticate_user! (or another authentication callback) in a controller, or an authenticate block in routes.rb",
+		},
 		Code:        packSignals(),
 		Protections: protections,
 		KeyAssign:   scan.MustCompile(`(?m)^[ \t]*((?:self\.)?[A-Z][A-Z0-9_]*(?:SECRET|KEY|HMAC)[A-Z0-9_]*|config\.secret_key|jwt\.secret|config\.jwt_secret)\s*=\s*["']([^"'\n#{}]{3,})["']`),
@@ -42,7 +46,12 @@ var Pack = &pack.Pack{
 			pack.Num(`\bstatus:\s*(\d{3})\b`),
 			pack.Num(`\bhead\s*\(?\s*(\d{3})\b`),
 		},
+		LookedFor: map[string]string{
+			"": "rescue_from in ApplicationController or a base controller (or a concern it includes), or config.exceptions_app",
+		},
 		Scan: centralErrors,
+		// A concern with rescue_from counts once a controller includes it.
+		Registers: []*scan.Regexp{scan.MustCompile(`\binclude\s+([\w:]+(?:\s*,\s*[\w:]+)*)`)},
 	},
 	Logging: pack.Logging{
 		Patterns: []pack.LogPattern{
