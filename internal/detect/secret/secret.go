@@ -282,6 +282,7 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	s.test = isTestPath(p)
 	s.testEnv = isTestEnv(scan.Base(p))
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
+	s.dbConfig = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
 	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()
