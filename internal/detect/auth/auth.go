@@ -499,6 +499,7 @@ var (
 		grpJVM:    scan.MustCompile(`(?:hmacShaKeyFor|signWith|setSigningKey|HMAC256|HMAC512|verifyWith)\(([^\n]*)`),
 		grpJS:     scan.MustCompile(`jwt\.(?:sign|verify)\(([^\n]*)|\bsecret(?:OrKey)?\s*:\s*([^\n]*)`),
 		grpGo:     scan.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
+		"ruby":    scan.MustCompile(`\bJWT\.(?:encode|decode)\b([^\n]*)`),
 	}
 	wordRe = scan.MustCompile(`[A-Za-z_$][\w$]*`)
 	// Signing calls whose key is the second argument.
@@ -535,6 +536,17 @@ func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) 
 			d.keys = append(d.keys, keyCandidate{
 				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[0])},
 				name: name, jwtFile: jwtFile,
+			})
+		}
+	}
+	if pk.Auth.KeyLiterals != nil {
+		for _, k := range pk.Auth.KeyLiterals(code) {
+			if placeholder(k.Value) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{
+				loc:  facts.Location{Path: p, Line: scan.LineAt(code, k.Offset)},
+				name: k.Name, jwtFile: jwtFile && k.Name == "",
 			})
 		}
 	}
