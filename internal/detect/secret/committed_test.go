@@ -30,10 +30,15 @@ func TestCommittedCredentialShapes(t *testing.T) {
 		{"ini jwt secret", "config.ini", "[server]\nport = 8080\n\n[jwt]\nJwtSecret = hR7tq2Vp9xLw\n", "generic-secret-assignment", "hR7tq2Vp9xLw", 5},
 		{"ini mysql password", "app.ini", "[mysql]\nhost = 127.0.0.1\nuser = shop\npassword = Mysql2024pw\ndatabase = shop\n", "hardcoded-db-password", "Mysql2024pw", 4},
 		{"ini placeholders", "config.ini", "[mysql]\nhost = localhost\nuser = root\npassword = root\n[jwt]\nJwtSecret = changeme\n[other]\nhost = x\nuser = app\npassword = yourpassword\n", "", "", 0},
+		{"yaml password beside a remote host", "config/config.yaml", "database:\n  user: shop\n  password: Test123%\n  hostname: shop.database.windows.net\n  port: 1433\n", "hardcoded-db-password", "Test123%", 3},
+		{"yaml password beside a local host", "config/database.yml", "development:\n  adapter: postgresql\n  host: localhost\n  username: shop\n  password: shopdev2024\n", "", "", 0},
 		{"alembic sample url", "alembic.ini", "[alembic]\nsqlalchemy.url = driver://user:pass@localhost/dbname\n", "", "", 0},
 
 		{"python database url", "app/database.py", "from sqlalchemy import create_engine\nSQLALCHEMY_DATABASE_URL = \"postgresql://user:s3cretPw@host/db\"\n", "database-url-password", "s3cretPw", 2},
+		{"python short local password the app uses", "app/main.py", "conn = psycopg.connect(host='localhost', dbname='fastapi', user='postgres', password='04" + "04')\n", "hardcoded-db-password", "0404", 1},
+		{"python three-letter password is a placeholder", "app/main.py", "conn = psycopg.connect(host='localhost', user='app', password='pwd')\nURL = 'postgresql://app:pwd@localhost/app'\n", "", "", 0},
 		{"python database url from env with a local fallback", "app/database.py", "SQLALCHEMY_DATABASE_URL = os.getenv(\"DATABASE_URL\", \"postgresql://app:devpass1@localhost/app\")\n", "", "", 0},
+		{"django config default and a commented url", "saleor/settings.py", "    REPLICA: dj_database_url.config(\n        env=REPLICA_ENV,\n        default=\"postgres://shop:shop@localhost:5432/shop\",\n        # default=\"postgres://shop_read_only:shop@localhost:5432/shop\",\n        # URL = \"postgres://app:Xq7pLm2w@localhost:5432/app\"\n    ),\n", "", "", 0},
 		{"python database url placeholder", "app/database.py", "SQLALCHEMY_DATABASE_URL = \"postgresql://user:password@postgresserver/db\"\nURL = \"postgresql://postgres:postgres@localhost/db\"\n", "", "", 0},
 		{"python tutorial jwt key", "app/jwt.py", "SECRET_KEY = \"" + tutorialKey + "\"\nALGORITHM = \"HS256\"\n", "generic-secret-assignment", tutorialKey, 1},
 

@@ -128,11 +128,12 @@ type fileScan struct {
 	// testEnv marks an env file of the test suite (.env.test).
 	testEnv bool
 	// dbConfig marks a file where a database connection config may be
-	// written: program source, an .ini or .cfg file.
-	dbConfig  bool
-	starts    []int
-	gcpDone   bool
-	yamlStack []yamlKey
+	// written: program source, .ini and .cfg files (dbConfigFile), and
+	// YAML, JSON, TOML and properties, where only a remote host counts.
+	dbConfig, dbConfigFile bool
+	starts                 []int
+	gcpDone                bool
+	yamlStack              []yamlKey
 
 	out []facts.Secret
 }
@@ -424,19 +425,38 @@ func (s *fileScan) dbCredential(line []byte, user, pass, host string) bool {
 		return true
 	}
 	switch {
-	case s.kind == kindSource && !readsEnv(string(line)):
-		return len(pass) >= 6
+	case s.kind == kindSource && !readsEnv(string(line)) && !commentLine(line) && !bytes.Contains(bytes.ToLower(line), []byte("default")):
+		// A commented-out URL or the default of a config reader
+		// (dj_database_url.config(env=..., default="...")) is not what
+		// the application runs with.
+		return len(pass) >= minCodePassword
 	case s.kind == kindEnv && !s.testEnv:
 		return len(pass) >= 8
 	}
 	return false
 }
 
+// minCodePassword is the shortest database password reported where the
+// application's code uses it: "0404" and "123456" open the developer's
+// database all the same; "pwd" and "pw" are placeholders.
+const minCodePassword = 4
+
 // defaultPassword reports a password nobody chose: a well-known default,
 // the user name again, or one that names itself (db_password).
 func defaultPassword(user, pass string) bool {
 	l := strings.ToLower(pass)
-	return localDefaults[l] || pass == user || namedPlaceholder.MatchString(l)
+	return localDefaults[l] || pass == user || len(l) >= 4 && strings.Contains(strings.ToLower(user), l) || namedPlaceholder.MatchString(l)
+}
+
+// commentLine reports whether a source line is a comment.
+func commentLine(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	for _, p := range []string{"#", "//", "/*", "*", "--", ";"} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dbPasswordWords gate the database-config rule.
@@ -446,7 +466,7 @@ var (
 	// dbHostKeyRe and dbUserKeyRe find the keys that sit beside a
 	// database password in a connection config (db.config.js, an .ini
 	// section, connect(host=..., user=...)).
-	dbHostKeyRe = scan.MustCompile(`(?i)(?:^|[\s{(,."'])(?:host|hostname|server|db_host|dbhost|mysql_host)["']?\s*(?:=>|[:=])`)
+	dbHostKeyRe = scan.MustCompile(`(?i)(?:^|[\s{(,."'])(?:host|hostname|server|db_host|dbhost|mysql_host)["']?\s*(?:=>|[:=])\s*["']?([^"'\s,;)]*)`)
 	dbUserKeyRe = scan.MustCompile(`(?i)(?:^|[\s{(,."'])(?:user|username|usr|db_user|dbuser|mysql_user)["']?\s*(?:=>|[:=])\s*["']?([^"'\s,;)]*)`)
 )
 
@@ -481,15 +501,24 @@ func (s *fileScan) dbConfigPassword(n int, line []byte) (string, bool) {
 	} else {
 		v = configValue(rhs)
 	}
-	if len(v) < 6 || len(v) > 128 || strings.ContainsAny(v, " \t$%{}<>()") || isPlaceholder(v) {
+	if len(v) < minCodePassword || len(v) > 128 || strings.ContainsAny(v, " \t${}<>()") || formatVerb.MatchString(v) || isPlaceholder(v) {
 		return "", false
 	}
 	host, user, ok := s.dbKeysNear(n)
-	if !ok || !host || defaultPassword(user, v) {
+	if !ok || host == "" || defaultPassword(user, v) || s.kind == kindSource && commentLine(line) {
+		return "", false
+	}
+	// In YAML, JSON or properties a database password beside a local
+	// host is the development default of a config the team shares
+	// (Rails' database.yml); beside a remote host it opens that database.
+	if !s.dbConfigFile && (localDefault(user, "x", host) || docHost(host)) {
 		return "", false
 	}
 	return key + " = " + mask(v, 0), true
 }
+
+// formatVerb is a printf or Python format placeholder (%s, %(pw)s).
+var formatVerb = scan.MustCompile(`%[-+ #0-9.]*[sdvqxf(]`)
 
 // dbPasswordKey reports whether a key names a database password (PASSWORD,
 // db_password, dbPass, "pwd"), not a password's policy or a form field.
@@ -507,9 +536,11 @@ func dbPasswordKey(key string) bool {
 	return false
 }
 
-// dbKeysNear reports whether a host key sits within dbConfigWindow lines of
-// line n, and the user name written there ("" when none is).
-func (s *fileScan) dbKeysNear(n int) (host bool, user string, ok bool) {
+// dbKeysNear returns the host and the user name written within
+// dbConfigWindow lines of line n ("localhost" for a host key whose value
+// is not a literal, "" when there is no host key); ok is false without a
+// user key.
+func (s *fileScan) dbKeysNear(n int) (host, user string, ok bool) {
 	lines := s.lineStarts()
 	from, to := max(1, n-dbConfigWindow), min(len(lines), n+dbConfigWindow)
 	userSeen := false
@@ -523,8 +554,13 @@ func (s *fileScan) dbKeysNear(n int) (host bool, user string, ok bool) {
 		if len(l) > maxLine {
 			continue
 		}
-		if !host && dbHostKeyRe.Match(l) {
-			host = true
+		if host == "" {
+			if m := dbHostKeyRe.FindSubmatch(l); m != nil {
+				host = string(m[1])
+				if host == "" {
+					host = "localhost" // named elsewhere (HOST: process.env.DB_HOST)
+				}
+			}
 		}
 		if !userSeen {
 			if m := dbUserKeyRe.FindSubmatch(l); m != nil {
