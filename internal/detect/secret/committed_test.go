@@ -25,6 +25,8 @@ func TestCommittedCredentialShapes(t *testing.T) {
 		{"a key name that is no secret", "src/app.js", "const secretHeader = 'X123abcdefg';\nconst tokenKey = 'authToken1';\n", "", "", 0},
 
 		{"nested env database password", "prisma/.env", "# prisma\nDATABASE_URL=\"mysql://shop:Kx7pq2Lm@localhost:3306/shop\"\n", "database-url-password", "Kx7pq2Lm", 2},
+		{"private network default", "invoke.yaml", "    DB_CONNECTION: \"postgresql://postgres:postgres@172.16.2.234:5432/rwdb\"\n", "", "", 0},
+		{"remote host with a default-looking password", "config/config.yaml", "url: postgres://shop:postgres@db.shop-prod.aws.com:5432/shop\n", "database-url-password", "", 1},
 		{"nested env local default", "prisma/.env", "DATABASE_URL=\"mysql://root:admin@localhost:3306/nestjsrealworld\"\nDATABASE_URL=postgres://postgres:postgres@db:5432/app\n", "", "", 0},
 
 		{"ini jwt secret", "config.ini", "[server]\nport = 8080\n\n[jwt]\nJwtSecret = hR7tq2Vp9xLw\n", "generic-secret-assignment", "hR7tq2Vp9xLw", 5},

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"math"
+	"net"
 	"strings"
 	"time"
 
@@ -418,11 +419,14 @@ func (s *fileScan) dsnPassword(line, low []byte) (string, bool) {
 func (s *fileScan) dbCredential(line []byte, user, pass, host string) bool {
 	// Only the password says whether the URL is a placeholder: user and
 	// host name the application (todo_user@todo-db.internal).
-	if isPlaceholder(pass) || docHost(host) || defaultPassword(user, pass) {
+	if isPlaceholder(pass) || docHost(host) {
 		return false
 	}
 	if !localDefault(user, pass, host) {
 		return true
+	}
+	if defaultPassword(user, pass) {
+		return false
 	}
 	switch {
 	case s.kind == kindSource && !readsEnv(string(line)) && !commentLine(line) && !bytes.Contains(bytes.ToLower(line), []byte("default")):
@@ -606,18 +610,26 @@ var localDefaults = map[string]bool{
 }
 
 // localDefault reports whether a database URL's credentials are a local
-// development default: the host is loopback or a single-label name (a
-// docker-compose service such as `db`), and the password is a well-known
+// development default: the host is loopback, a private network address
+// or a single-label name (a docker-compose service such as `db`), and the
+// password is a well-known
 // default, the user name again, or shorter than 12 characters. Such
 // credentials only open a database on the developer's machine.
 func localDefault(user, pass, host string) bool {
 	h := strings.ToLower(host)
 	local := h == "localhost" || strings.HasPrefix(h, "127.") || h == "0.0.0.0" || h == "::1" ||
-		h == "host.docker.internal" || !strings.Contains(h, ".")
+		h == "host.docker.internal" || !strings.Contains(h, ".") || privateIP(h)
 	if !local {
 		return false
 	}
 	return localDefaults[strings.ToLower(pass)] || pass == user || len(pass) < 12
+}
+
+// privateIP reports whether host is an RFC 1918 address: a database on
+// the developer's network, unreachable from the internet.
+func privateIP(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsPrivate()
 }
 
 // djangoKey judges a SECRET_KEY assignment in a Django settings module. A
