@@ -279,7 +279,7 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 		return
 	}
 	if s.dbConfig && containsAny(low, dbPasswordWords) {
-		if r, ok := s.dbConfigPassword(n, line); ok {
+		if r, ok := s.dbConfigPassword(n, line, low); ok {
 			s.add(n, "hardcoded-db-password", r)
 			return
 		}
@@ -485,16 +485,14 @@ const dbConfigWindow = 8
 // literal value, with host and user keys within a few lines. An
 // environment read with a fallback (process.env.DB_PASSWORD || "root")
 // is not reported unless the fallback is a generated key.
-func (s *fileScan) dbConfigPassword(n int, line []byte) (string, bool) {
-	m := genericKeyRe.FindSubmatch(line)
-	if m == nil {
+func (s *fileScan) dbConfigPassword(n int, line, low []byte) (string, bool) {
+	if commentLine(line) {
 		return "", false
 	}
-	key := string(m[1])
-	if !dbPasswordKey(key) {
+	key, rhs, ok := passwordAssignment(line, low)
+	if !ok {
 		return "", false
 	}
-	rhs := strings.TrimSpace(string(m[2]))
 	var v string
 	if s.kind == kindSource {
 		lits := quotedRe.FindAllStringSubmatchIndex(rhs, -1)
@@ -523,6 +521,62 @@ func (s *fileScan) dbConfigPassword(n int, line []byte) (string, bool) {
 
 // formatVerb is a printf or Python format placeholder (%s, %(pw)s).
 var formatVerb = scan.MustCompile(`%[-+ #0-9.]*[sdvqxf(]`)
+
+// passwordAssignment finds the first key dbPasswordKey accepts that is
+// given a value (PASSWORD: "x", password='x', "pwd" => 'x', password = x)
+// and returns it with what follows the operator. It reads the line once,
+// without a regexp, since prose full of the word password is common.
+func passwordAssignment(line, low []byte) (key, rhs string, ok bool) {
+	isKey := func(c byte) bool {
+		return c == '_' || c == '-' || c == '.' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	for from := 0; from < len(low); {
+		i := indexAny(low[from:], "pass", "pwd")
+		if i < 0 {
+			return "", "", false
+		}
+		i += from
+		start, end := i, i
+		for start > 0 && isKey(low[start-1]) {
+			start--
+		}
+		for end < len(low) && isKey(low[end]) {
+			end++
+		}
+		from = end + 1
+		if !dbPasswordKey(string(low[start:end])) {
+			continue
+		}
+		j := end
+		for j < len(line) && (line[j] == '"' || line[j] == '\'' || line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		switch {
+		case j+1 < len(line) && line[j] == '=' && line[j+1] == '>':
+			j += 2
+		case j < len(line) && (line[j] == '=' || line[j] == ':'):
+			if j+1 < len(line) && line[j] == ':' && line[j+1] == '=' {
+				j++
+			}
+			j++
+		default:
+			continue
+		}
+		return string(line[start:end]), strings.TrimSpace(string(line[j:])), true
+	}
+	return "", "", false
+}
+
+// indexAny returns the first index in b of any of the words, or -1.
+func indexAny(b []byte, words ...string) int {
+	first := -1
+	for _, w := range words {
+		if i := bytes.Index(b, []byte(w)); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
 
 // dbPasswordKey reports whether a key names a database password (PASSWORD,
 // db_password, dbPass, "pwd"), not a password's policy or a form field.
