@@ -12,6 +12,7 @@ import (
 // beside the same code reading the key from the environment.
 func TestLiteralKeysInControllers(t *testing.T) {
 	rails := stack("ruby", "rails", "rails", "jwt")
+	nest := stack("typescript", "nestjs", "@nestjs/core", "@nestjs/jwt")
 	aspnet := stack("csharp", "aspnet", "Microsoft.AspNetCore.Authentication.JwtBearer")
 	cases := []struct {
 		name  string
@@ -40,6 +41,14 @@ func TestLiteralKeysInControllers(t *testing.T) {
 		}, nil},
 		{"rails placeholder passed to JWT.encode", rails, map[string]string{
 			"app/controllers/auth_controller.rb": "class AuthController < ApplicationController\n  def login\n    JWT.encode(payload, '<your-secret>')\n  end\nend\n",
+		}, nil},
+		{"nest jwtConstants object", nest, map[string]string{
+			"src/auth/constants.ts":   "export const jwtConstants = {\n  secret: 'STROGONOFF',\n};\n",
+			"src/auth/auth.module.ts": "import { JwtModule } from '@nestjs/jwt';\nimport { jwtConstants } from './constants';\n\n@Module({\n  imports: [JwtModule.register({ secret: jwtConstants.secret, signOptions: { expiresIn: '60s' } })],\n})\nexport class AuthModule {}\n",
+		}, []int{2}},
+		{"nest docs placeholder and an unrelated settings object", nest, map[string]string{
+			"src/auth/constants.ts":   "export const jwtConstants = {\n  secret: 'DO NOT USE THIS VALUE. INSTEAD, CREATE A COMPLEX SECRET AND KEEP IT SAFE OUTSIDE OF THE SOURCE CODE.',\n};\nexport const sessionOptions = { secret: 'Kx7pq2Lm' };\n",
+			"src/auth/auth.module.ts": "import { JwtModule } from '@nestjs/jwt';\nimport { jwtConstants } from './constants';\n\n@Module({\n  imports: [JwtModule.register({ secret: jwtConstants.secret })],\n})\nexport class AuthModule {}\n",
 		}, nil},
 		{"c# literal in SymmetricSecurityKey", aspnet, map[string]string{
 			"Services/TokenService.cs": "using System.IdentityModel.Tokens.Jwt;\nusing Microsoft.IdentityModel.Tokens;\n\npublic class TokenService {\n  public string Create() {\n    var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(\"k3yForSign1ngTokens2024\"));\n    var creds = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);\n    return new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(signingCredentials: creds));\n  }\n}\n",
