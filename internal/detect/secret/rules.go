@@ -544,7 +544,7 @@ func passwordAssignment(line, low []byte) (key, rhs string, ok bool) {
 			end++
 		}
 		from = end + 1
-		if !dbPasswordKey(string(low[start:end])) {
+		if end-start > 32 || !dbPasswordKey(string(low[start:end])) {
 			continue
 		}
 		j := end
@@ -581,12 +581,28 @@ func indexAny(b []byte, words ...string) int {
 // dbPasswordKey reports whether a key names a database password (PASSWORD,
 // db_password, dbPass, "pwd"), not a password's policy or a form field.
 func dbPasswordKey(key string) bool {
-	k := strings.ToLower(key)
-	if i := strings.LastIndexAny(k, ".>:["); i >= 0 {
-		k = k[i+1:]
+	// Called for every word holding "pass" in every line, so it neither
+	// allocates nor builds a replacer.
+	if i := strings.LastIndexAny(key, ".>:["); i >= 0 {
+		key = key[i+1:]
 	}
-	k = strings.NewReplacer("_", "", "-", "", "\"", "", "'", "").Replace(k)
-	switch k {
+	var buf [32]byte
+	n := 0
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c == '_' || c == '-' || c == '"' || c == '\'':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = c
+		n++
+	}
+	switch string(buf[:n]) {
 	case "password", "passwd", "pass", "pwd", "dbpassword", "dbpass", "dbpwd", "databasepassword",
 		"mysqlpassword", "mysqlpass", "pgpassword", "postgrespassword":
 		return true
@@ -888,6 +904,9 @@ func generatedValue(v string) bool {
 var signingKeyNames = []string{"secret", "secretkey", "jwtsecret", "jwtkey", "jwtsecretkey", "jwtsigningkey", "tokensecret",
 	"signingkey", "secretorkey", "secretorprivatekey", "appsecret", "appsecretkey", "sessionsecret", "cookiesecret", "hmacsecret", "hmackey"}
 
+// keySeparators are dropped from a key's name before it is compared.
+var keySeparators = strings.NewReplacer("_", "", "-", "", `"`, "", "'", "", "]", "")
+
 // signingKeyName reports whether a key's own name (after the last dot:
 // exports.SECRET, config.jwtSecret) names an application secret.
 func signingKeyName(key string) bool {
@@ -895,7 +914,7 @@ func signingKeyName(key string) bool {
 	if i := strings.LastIndexAny(k, ".>:["); i >= 0 {
 		k = k[i+1:]
 	}
-	k = strings.NewReplacer("_", "", "-", "", `"`, "", "'", "", "]", "").Replace(k)
+	k = keySeparators.Replace(k)
 	for _, n := range signingKeyNames {
 		if k == n || len(n) > 6 && strings.HasSuffix(k, n) {
 			return true
