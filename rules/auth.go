@@ -201,7 +201,38 @@ func signingKeys(f *Facts) []Location {
 			keys = append(keys, at)
 		}
 	}
+	// A copy of an owned key elsewhere (compiled into dist/config.js,
+	// copied to bin/Debug/appsettings.json) is the same mistake: it is
+	// owned here too, never charged again by security.no-secrets.
+	owned := map[string]bool{}
+	for _, s := range f.Secrets {
+		if v := maskedValue(s.Redacted); v != "" && seen[Location{Path: s.Path, Line: s.Line}] {
+			owned[v] = true
+		}
+	}
+	for _, s := range f.Secrets {
+		at := Location{Path: s.Path, Line: s.Line}
+		if v := maskedValue(s.Redacted); !seen[at] && v != "" && owned[v] {
+			seen[at] = true
+			keys = append(keys, at)
+		}
+	}
 	return keys
+}
+
+// maskedValue is the masked value a redacted finding ends with
+// ("SECRET = asfd****" gives "asfd****"), or "" when the mask keeps fewer
+// than four characters, too few to tell one value from another.
+func maskedValue(redacted string) string {
+	v := redacted
+	if i := strings.LastIndex(v, "= "); i >= 0 {
+		v = v[i+2:]
+	}
+	v = strings.Trim(v, `'"`)
+	if !strings.HasSuffix(v, "****") || len(v) < 8 || strings.ContainsAny(v, " =") {
+		return ""
+	}
+	return v
 }
 
 // signingKeySecret reports whether a secret finding is a token-signing key

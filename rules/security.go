@@ -22,7 +22,11 @@ var securityCriterion = &Criterion{
 				"(Django SECRET_KEY, Spring jwt.secret, Rails secret_key_base) found in tracked files fail the check; " +
 				"each is reported by path, line and rule, never by value. Placeholders (changeme, ${JWT_SECRET}, <key>), " +
 				"example files (.env.example) and local development defaults (postgres:postgres@localhost) are not secrets. " +
-				"A committed JWT signing key is charged once, by auth.no-hardcoded-key: this check does not count its location.",
+				"A committed JWT signing key is charged once, by auth.no-hardcoded-key: this check does not count its location, " +
+				"nor a copy of the same key elsewhere. Committed build output (dist/, build/, target/) is read for secrets " +
+				"and nothing else: a key compiled into dist/config.js is committed all the same. A database password the " +
+				"application uses counts even for a local database when it is written in the code (db.config.js, " +
+				"database.py, a Go DSN) or a committed .env; a local default (root, postgres, the user name) never does.",
 			Points: 40,
 			Run:    secRunNoSecrets,
 			Fix:    secFixNoSecrets,

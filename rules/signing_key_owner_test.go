@@ -73,3 +73,32 @@ func authCheck(t *testing.T, id string) *Check {
 	t.Fatalf("no check %s", id)
 	return nil
 }
+
+// A compiled or copied key (dist/config.js beside src/config.ts) is the
+// same mistake as the source line auth.no-hardcoded-key owns: it is not
+// charged again by security.no-secrets. A different key in the build
+// folder, or one whose mask is too short to compare, stays its own.
+func TestCopiedSigningKeyIsChargedOnce(t *testing.T) {
+	key := authCheck(t, "auth.no-hardcoded-key")
+	sec := securityCheck(t, "security.no-secrets")
+	f := &Facts{
+		Auth: Auth{Kind: "jwt", HardcodedKeys: []Location{{Path: "src/config.ts", Line: 1}}},
+		Secrets: []Secret{
+			{Path: "dist/config.js", Line: 3, Rule: "generic-secret-assignment", Redacted: "exports.SECRET = asfd****"},
+			{Path: "src/config.ts", Line: 1, Rule: "generic-secret-assignment", Redacted: "SECRET = asfd****"},
+		},
+	}
+	if r := key.Run(f); r.Passed || len(r.Evidence) != 2 {
+		t.Errorf("auth.no-hardcoded-key = %v %+v, want the source line and its compiled copy", r.Passed, r.Evidence)
+	}
+	if s := sec.Run(f); !s.Passed {
+		t.Errorf("security.no-secrets charged the compiled copy again: %s", s.Message)
+	}
+	f.Secrets = append(f.Secrets,
+		Secret{Path: "dist/db.js", Line: 2, Rule: "generic-secret-assignment", Redacted: "exports.API_SECRET = Zq9w****"},
+		Secret{Path: "dist/db.config.js", Line: 4, Rule: "hardcoded-db-password", Redacted: "PASSWORD = 1****"})
+	s := sec.Run(f)
+	if s.Passed || len(s.Evidence) != 2 || s.Evidence[0].Path != "dist/db.js" {
+		t.Errorf("security.no-secrets = %v %+v, want the two other secrets", s.Passed, s.Evidence)
+	}
+}

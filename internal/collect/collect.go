@@ -49,7 +49,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	// folder) are shown to the detectors but are not the folder's files.
 	own := make([]source.File, 0, len(snap.Files))
 	for _, file := range snap.Files {
-		if !file.Context {
+		if !file.Context && !file.Build {
 			own = append(own, file)
 		}
 	}
@@ -64,7 +64,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	wants := make([]bool, len(snap.Files))
 	for i, file := range snap.Files {
 		for _, d := range dets {
-			if d.Wants(file.Path) {
+			if sees(d, file) && wantsFile(d, file) {
 				wants[i] = true
 				break
 			}
@@ -107,8 +107,11 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 			}
 		}
 		for k, d := range dets {
+			if !sees(d, file) {
+				continue
+			}
 			sf := scan.File{Path: file.Path}
-			if r.data != nil && d.Wants(file.Path) {
+			if r.data != nil && wantsFile(d, file) {
 				sf.Data, sf.Code = r.data, r.code
 			}
 			select {
@@ -162,6 +165,24 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 		f.CI.LastConclusion = snap.Meta.CIConclusion
 	}
 	return f, notes, nil
+}
+
+// sees reports whether detector d is shown file at all: build output
+// (source.File.Build) only reaches the detectors that read it.
+func sees(d scan.Detector, file source.File) bool {
+	if !file.Build {
+		return true
+	}
+	_, ok := d.(scan.BuildReader)
+	return ok
+}
+
+// wantsFile reports whether d wants the content of a file it sees.
+func wantsFile(d scan.Detector, file source.File) bool {
+	if file.Build {
+		return d.(scan.BuildReader).WantsBuild(file.Path)
+	}
+	return d.Wants(file.Path)
 }
 
 // stackDecider is implemented by the detector whose findings the others
@@ -352,7 +373,8 @@ func read(snap *source.Snapshot, file source.File) (r readResult) {
 		data = nil
 	}
 	var code []byte
-	if data != nil && scan.IsSource(file.Path) {
+	// Only the secret scan reads build output, and it reads the raw text.
+	if data != nil && !file.Build && scan.IsSource(file.Path) {
 		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
 	}
 	return readResult{data: data, code: code, err: err}

@@ -162,10 +162,15 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 				escaped++
 			}
 		case tar.TypeReg: // the reader reports old-style regular files as TypeReg too
-			if source.Skipped(rel) {
+			// Small build-output files are kept for the secret scan alone
+			// (source.File.Build).
+			build := source.Skipped(rel)
+			if build && !source.KeepBuildFile(rel, hdr.Size) {
 				continue
 			}
-			x.Entries++
+			if !build {
+				x.Entries++ // counted as the candidate's files, as the local log counts them
+			}
 			markWorkflow(x, rel)
 			switch {
 			case hdr.Size > lim.MaxFile:
@@ -255,7 +260,7 @@ func extract(r io.Reader, dir string, lim Limits) (*extracted, error) {
 
 func (x *extracted) finish(sizes map[string]int64, symlinks map[string]bool) *extracted {
 	for p, n := range sizes {
-		x.Files = append(x.Files, source.File{Path: p, Size: n, Regular: !symlinks[p]})
+		x.Files = append(x.Files, source.File{Path: p, Size: n, Regular: !symlinks[p], Build: source.Skipped(p)})
 	}
 	sort.Slice(x.Files, func(i, j int) bool { return x.Files[i].Path < x.Files[j].Path })
 	return x

@@ -59,6 +59,9 @@ func TestExtractRefusesEscapes(t *testing.T) {
 		githubtest.Entry{Name: top + ".git/config", Body: "[core]\n"},
 		githubtest.Entry{Name: top + "node_modules/pkg/index.js", Body: "x"},
 		githubtest.Entry{Name: top + ".github/workflows/ci.yml", Body: "on: push\n"},
+		// Committed build output is kept for the secret scan alone.
+		githubtest.Entry{Name: top + "dist/config.js", Body: "exports.PORT = 1;\n"},
+		githubtest.Entry{Name: top + "node_modules/pkg/dist/index.js", Body: "x"},
 	)
 	x, dir, parent, err := extractInto(t, data, DefaultLimits)
 	if err != nil {
@@ -69,7 +72,12 @@ func TestExtractRefusesEscapes(t *testing.T) {
 	for _, f := range x.Files {
 		got[f.Path] = f.Size
 	}
-	want := map[string]int64{"app/main.py": 12, "link-in": 11, "hard-in": 12, "applink": 3, ".github/workflows/ci.yml": 9}
+	want := map[string]int64{"app/main.py": 12, "link-in": 11, "hard-in": 12, "applink": 3, ".github/workflows/ci.yml": 9, "dist/config.js": 18}
+	for _, f := range x.Files {
+		if f.Build != (f.Path == "dist/config.js") {
+			t.Errorf("%s: Build = %v; only dist/config.js is build output", f.Path, f.Build)
+		}
+	}
 	if len(got) != len(want) {
 		t.Errorf("files = %v, want %v", got, want)
 	}

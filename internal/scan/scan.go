@@ -149,6 +149,15 @@ type RepoFolderSetter interface {
 	SetRepoFolder(folder string)
 }
 
+// BuildReader is implemented by detectors that also read committed build
+// output (dist/config.js): the collector shows a build-output file to
+// these detectors alone, and to each only when WantsBuild says so. The
+// others never see its path, so compiled code is never judged as the
+// candidate's.
+type BuildReader interface {
+	WantsBuild(path string) bool
+}
+
 // fixtureDirs are folders whose files are tests or fixtures, never the
 // project's own schema or configuration.
 var fixtureDirs = map[string]bool{

@@ -159,7 +159,13 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 			continue
 		}
 		rel := cleanRel(string(p))
-		if seen[rel] || Skipped(rel) {
+		if seen[rel] {
+			continue
+		}
+		// Committed build output stays, marked, for the secret scan alone;
+		// untracked build output is no commit (see trackedOnly below).
+		build := Skipped(rel)
+		if build && !BuildOutput(rel) {
 			continue
 		}
 		seen[rel] = true
@@ -170,13 +176,58 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 		if err != nil || !(info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0) {
 			continue
 		}
-		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: info.Mode().IsRegular()})
+		if build && (!info.Mode().IsRegular() || !KeepBuildFile(rel, info.Size())) {
+			continue
+		}
+		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: info.Mode().IsRegular(), Build: build})
 	}
+	s.Files = trackedOnly(ctx, s.Dir, s.Files)
 	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
 	if filepath.Clean(top) != filepath.Clean(s.Dir) {
 		s.EnvIgnoredAt = envIgnoredAbove(ctx, s.Dir, top)
 	}
 	return nil
+}
+
+// trackedOnly drops the build-output files git does not track: ls-files
+// lists untracked files that are not ignored too, and a local build
+// nobody committed holds no committed secret. One more git call, made
+// only when build output was listed.
+func trackedOnly(ctx context.Context, dir string, files []File) []File {
+	var dirs []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		if !f.Build {
+			continue
+		}
+		parts := strings.Split(f.Path, "/")
+		for i, d := range parts[:len(parts)-1] {
+			if buildDirs[d] {
+				if top := strings.Join(parts[:i+1], "/"); !seen[top] {
+					seen[top] = true
+					dirs = append(dirs, top)
+				}
+				break
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		return files
+	}
+	out, err := git(ctx, dir, append([]string{"ls-files", "-z", "--cached", "--"}, dirs...)...)
+	tracked := map[string]bool{}
+	if err == nil {
+		for _, p := range bytes.Split(out, []byte{0}) {
+			tracked[cleanRel(string(p))] = true
+		}
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if !f.Build || tracked[f.Path] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // envIgnoredAbove asks git whether a .gitignore outside the audited

@@ -54,6 +54,8 @@ func TestLocalGitRepository(t *testing.T) {
 			"app/orders.py": "orders = 1\n", "tests/test_orders.py": "def test(): pass\n", "app/main.py": "app = 2\n",
 			// Committed dependencies and build output are not the candidate's code.
 			"node_modules/left-pad/index.js": "module.exports = 1\n", "static/app.min.js": "x\n",
+			// Committed build output is listed for the secret scan alone.
+			"dist/config.js": "exports.PORT = 3000;\n", "node_modules/x/dist/index.js": "x\n",
 		}},
 		{When: t0.AddDate(0, 0, 10), Message: "Remove the README draft", Delete: []string{"README.md"}},
 	})
@@ -65,9 +67,14 @@ func TestLocalGitRepository(t *testing.T) {
 	}
 
 	s := open(t, dir)
-	want := []string{".gitignore", "app/main.py", "app/orders.py", "notes/todo.md", "tests/test_orders.py"}
+	want := []string{".gitignore", "app/main.py", "app/orders.py", "dist/config.js", "notes/todo.md", "tests/test_orders.py"}
 	if got := paths(s); !slices.Equal(got, want) {
 		t.Errorf("files = %q, want %q", got, want)
+	}
+	for _, f := range s.Files {
+		if f.Build != (f.Path == "dist/config.js") {
+			t.Errorf("%s: Build = %v; only the committed dist/config.js is build output", f.Path, f.Build)
+		}
 	}
 	if s.HistoryReason != "" || len(s.Notes) != 0 {
 		t.Errorf("HistoryReason=%q Notes=%q", s.HistoryReason, s.Notes)

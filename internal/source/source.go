@@ -79,6 +79,11 @@ type File struct {
 	// with "../"; it is not the candidate's code and is not counted as one
 	// of the folder's files.
 	Context bool
+	// Build marks a committed file of a build-output folder (dist/,
+	// build/, target/; see BuildOutput): compiled code is not the
+	// candidate's and no detector judges it, except the secret scan: a
+	// key compiled into dist/config.js is committed all the same.
+	Build bool
 }
 
 // Commit is one commit of the history.
@@ -232,6 +237,37 @@ var skippedDirs = map[string]bool{
 	".next": true, ".nuxt": true, ".idea": true, ".vscode": false, "bower_components": true,
 	".tox": true, ".mypy_cache": true, ".pytest_cache": true, "site-packages": true, "out": false,
 	".terraform": true, "coverage": true, "htmlcov": true, ".cache": true, "bin": false, "obj": false,
+}
+
+// buildDirs are the skipped folders that hold the project's own build
+// output, as opposed to dependencies and tool state.
+var buildDirs = map[string]bool{"build": true, "dist": true, "target": true}
+
+// maxBuildFile is the largest build-output file kept: a compiled config
+// module is small, a bundle is not where a committed key is looked for.
+const maxBuildFile = 256 << 10
+
+// BuildOutput reports whether p is a file of a build-output folder that
+// Skipped leaves out only for being build output: dist/config.js, but
+// not node_modules/x/dist/index.js, dist/app.min.js or a lock file.
+func BuildOutput(p string) bool {
+	parts := strings.Split(p, "/")
+	build := false
+	for _, d := range parts[:len(parts)-1] {
+		switch {
+		case buildDirs[d]:
+			build = true
+		case skippedDirs[d] || strings.HasPrefix(d, ".venv") || strings.HasSuffix(d, ".egg-info"):
+			return false
+		}
+	}
+	return build && !Skipped(parts[len(parts)-1])
+}
+
+// KeepBuildFile reports whether a committed file of size bytes at p is
+// listed as build output (File.Build).
+func KeepBuildFile(p string, size int64) bool {
+	return size <= maxBuildFile && BuildOutput(p)
 }
 
 // Skipped reports whether p lies in a dependency, build or generated

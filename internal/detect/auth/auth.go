@@ -574,6 +574,11 @@ var (
 	// file: config modules often do not import the JWT library. Not
 	// tokenKey: that is usually the localStorage key a frontend uses.
 	jsKeyPropRe = scan.MustCompile(`\b([\w$]*(?:(?:jwt|Jwt|JWT|[Tt]oken|TOKEN)[\w$]*(?:secret|Secret|SECRET)|(?:jwt|Jwt|JWT)[\w$]*(?:key|Key|KEY)))\s*:\s*` + jsEnvFallback + `['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`)
+	// An object of key settings whose secret is a literal, the NestJS
+	// docs' idiom: export const jwtConstants = { secret: 'k3y' }, passed
+	// as JwtModule.register({ secret: jwtConstants.secret }). Group 1 is
+	// the object's name (linked through jwtNames), group 2 the value.
+	jsKeyObjectRe = scan.MustCompile(`(?:const|let|var)\s+([\w$]+)\s*(?::\s*[\w$<>\[\], ]+)?=\s*\{\s*(?:secret|secretOrKey|secretOrPrivateKey|privateKey)\s*:\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]`)
 	// The literal after an environment fallback is the key whenever the
 	// variable is unset: secret: process.env.JWT_SECRET || 'superSecret'.
 	jsFallbackRe = scan.MustCompile(`^process\.env(?:\.[\w$]+|\[[^\]\n]+\])\s*(?:\|\||\?\?)\s*['"` + "`" + `]([^'"` + "`" + `\n]+)['"` + "`" + `]$`)
@@ -583,6 +588,7 @@ var (
 		grpJVM:    scan.MustCompile(`(?:hmacShaKeyFor|signWith|setSigningKey|HMAC256|HMAC512|verifyWith)\(([^\n]*)`),
 		grpJS:     scan.MustCompile(`jwt\.(?:sign|verify)\(([^\n]*)|\bsecret(?:OrKey)?\s*:\s*([^\n]*)`),
 		grpGo:     scan.MustCompile(`SignedString\(([^\n]*)|SigningKey\s*:\s*([^\n]*)|return\s+([\w.]+),\s*nil`),
+		"ruby":    scan.MustCompile(`\bJWT\.(?:encode|decode)\b([^\n]*)`),
 	}
 	wordRe = scan.MustCompile(`[A-Za-z_$][\w$]*`)
 	// Signing calls whose key is the second argument.
@@ -622,7 +628,27 @@ func (d *detector) findKeys(p string, code []byte, pk *pack.Pack, jwtFile bool) 
 			})
 		}
 	}
+	if pk.Auth.KeyLiterals != nil {
+		for _, k := range pk.Auth.KeyLiterals(code) {
+			if placeholder(k.Value) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{
+				loc:  facts.Location{Path: p, Line: scan.LineAt(code, k.Offset)},
+				name: k.Name, jwtFile: jwtFile && k.Name == "",
+			})
+		}
+	}
 	if grp == grpJS {
+		for _, m := range jsKeyObjectRe.FindAllSubmatchIndex(code, -1) {
+			if placeholder(string(code[m[4]:m[5]])) {
+				continue
+			}
+			d.keys = append(d.keys, keyCandidate{
+				loc:  facts.Location{Path: p, Line: scan.LineAt(code, m[4])},
+				name: string(code[m[2]:m[3]]),
+			})
+		}
 		for _, m := range jsKeyPropRe.FindAllSubmatchIndex(code, -1) {
 			if placeholder(string(code[m[4]:m[5]])) {
 				continue
@@ -674,7 +700,7 @@ func placeholder(v string) bool {
 	if len(l) < 3 {
 		return true
 	}
-	for _, w := range []string{"changeme", "change-me", "change_me", "change this", "changethis", "your-secret", "your_secret", "yoursecret", "your-", "your_", "${", "{{", "<", "xxx", "placeholder", "replace", "example", "redacted", "****"} {
+	for _, w := range []string{"changeme", "change-me", "change_me", "change this", "changethis", "your-secret", "your_secret", "yoursecret", "your-", "your_", "${", "{{", "<", "xxx", "placeholder", "replace", "example", "redacted", "****", "do not use"} {
 		if strings.Contains(l, w) {
 			return true
 		}

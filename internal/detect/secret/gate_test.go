@@ -34,7 +34,7 @@ func TestGateKeepsEveryGenericSecret(t *testing.T) {
 			if ok {
 				reported++
 			}
-			if ok && !mayAssignValue(b, k == kindSource) {
+			if ok && !mayAssignValue(b, asciiLower(b), k == kindSource) {
 				t.Fatalf("gate turns away a reported line (kind %d): %q", k, line)
 			}
 		}
@@ -54,14 +54,14 @@ func TestGateTurnsAwayProse(t *testing.T) {
 		"token_header: Authorization",
 		"# the value of the token is rotated every 24 hours",
 	} {
-		if mayAssignValue([]byte(line), false) {
+		if mayAssignValue([]byte(line), asciiLower([]byte(line)), false) {
 			t.Errorf("gate passes %q", line)
 		}
 	}
-	if !mayAssignValue([]byte(`JWT_SECRET = "`+genValue+`"`), true) {
+	if !mayAssignValue([]byte(`JWT_SECRET = "`+genValue+`"`), []byte(`jwt_secret = "`), true) {
 		t.Error("gate turns away a quoted secret in source")
 	}
-	if mayAssignValue([]byte(`JWT_SECRET = `+genValue), true) {
+	if mayAssignValue([]byte(`JWT_SECRET = `+genValue), []byte(`jwt_secret = `), true) {
 		t.Error("gate passes an unquoted value in source, which the rule never reports")
 	}
 }

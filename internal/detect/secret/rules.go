@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"math"
+	"net"
 	"strings"
 	"time"
 
@@ -126,9 +127,14 @@ type fileScan struct {
 	// key into a commented-out example line that the app never reads.
 	devise bool
 	// testEnv marks an env file of the test suite (.env.test).
-	testEnv   bool
-	gcpDone   bool
-	yamlStack []yamlKey
+	testEnv bool
+	// dbConfig marks a file where a database connection config may be
+	// written: program source, .ini and .cfg files (dbConfigFile), and
+	// YAML, JSON, TOML and properties, where only a remote host counts.
+	dbConfig, dbConfigFile bool
+	starts                 []int
+	gcpDone                bool
+	yamlStack              []yamlKey
 
 	out []facts.Secret
 }
@@ -231,8 +237,14 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 		return
 	}
 	if bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
-		if r, ok := dbPassword(line); ok {
+		if r, ok := s.dbPassword(line); ok {
 			s.add(n, "database-url-password", r)
+			return
+		}
+	}
+	if bytes.Contains(low, []byte("password=")) || bytes.Contains(line, []byte("@tcp(")) {
+		if r, ok := s.dsnPassword(line, low); ok {
+			s.add(n, "database-dsn-password", r)
 			return
 		}
 	}
@@ -265,6 +277,12 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	if r, ok := s.generic(line, low); ok {
 		s.add(n, "generic-secret-assignment", r)
 		return
+	}
+	if s.dbConfig && containsAny(low, dbPasswordWords) {
+		if r, ok := s.dbConfigPassword(n, line, low); ok {
+			s.add(n, "hardcoded-db-password", r)
+			return
+		}
 	}
 	if s.kind == kindEnv && !s.testEnv {
 		if r, ok := envFileSecret(line); ok {
@@ -333,21 +351,312 @@ func pemBodyFollows(data []byte, lineEnd int, line, header []byte) bool {
 }
 
 // dbPassword finds a password in a database URL, unless it is a
-// placeholder or a local development default (see localDefault).
-func dbPassword(line []byte) (string, bool) {
+// placeholder or a local development default (see dbCredential).
+func (s *fileScan) dbPassword(line []byte) (string, bool) {
 	for _, m := range dbURLRe.FindAllSubmatchIndex(line, 4) {
 		scheme := string(line[m[2]:m[3]])
 		user := string(line[m[4]:m[5]])
 		pass := string(line[m[6]:m[7]])
 		host := string(line[m[8]:m[9]])
-		// Only the password says whether the URL is a placeholder: user
-		// and host name the application (todo_user@todo-db.internal).
-		if isPlaceholder(pass) || docHost(host) || localDefault(user, pass, host) {
+		if !s.dbCredential(line, user, pass, host) {
 			continue
 		}
 		return scheme + user + ":" + mask(pass, 0) + "@" + host, true
 	}
 	return "", false
+}
+
+var (
+	// kvDSNRe is the password of a key=value connection string, the form
+	// lib/pq and GORM's postgres driver take ("host=localhost user=app
+	// password=... dbname=app").
+	kvDSNRe  = scan.MustCompile(`(?i)\bpassword=([^\s"'` + "`" + `;&]+)`)
+	kvUserRe = scan.MustCompile(`(?i)\buser=([^\s"'` + "`" + `;&]+)`)
+	kvHostRe = scan.MustCompile(`(?i)\bhost=([^\s"'` + "`" + `;&]+)`)
+	// tcpDSNRe is go-sql-driver/mysql's "user:pass@tcp(host:3306)/db".
+	tcpDSNRe = scan.MustCompile(`([A-Za-z0-9_.\-]+):([^@\s"'` + "`" + `/:]+)@tcp\(([^):]*)`)
+)
+
+// dsnPassword finds a password in a key=value connection string or a
+// MySQL driver DSN, judged as a database URL's is.
+func (s *fileScan) dsnPassword(line, low []byte) (string, bool) {
+	if m := tcpDSNRe.FindSubmatchIndex(line); m != nil {
+		user, pass, host := string(line[m[2]:m[3]]), string(line[m[4]:m[5]]), string(line[m[6]:m[7]])
+		if s.dbCredential(line, user, pass, host) {
+			return user + ":" + mask(pass, 0) + "@tcp(" + host + ")", true
+		}
+	}
+	// Both a user and a host or database name: "password=" alone is a
+	// form field or a query string.
+	if !bytes.Contains(low, []byte("user=")) || !bytes.Contains(low, []byte("host=")) && !bytes.Contains(low, []byte("dbname=")) {
+		return "", false
+	}
+	m := kvDSNRe.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	pass, user, host := string(m[1]), "", "localhost"
+	if u := kvUserRe.FindSubmatch(line); u != nil {
+		user = string(u[1])
+	}
+	if h := kvHostRe.FindSubmatch(line); h != nil {
+		host = string(h[1])
+	}
+	if strings.ContainsAny(pass, "%{}$") || !s.dbCredential(line, user, pass, host) {
+		return "", false
+	}
+	return "password=" + mask(pass, 0) + " (user=" + user + " host=" + host + ")", true
+}
+
+// dbCredential judges a database password found with its user and host.
+// A placeholder, a documentation host, a well-known default (postgres,
+// root, the user name again) never counts. A short password for a local
+// database (loopback or a docker-compose service name) counts only where
+// the application itself uses it: written in program source, not as the
+// fallback of an environment read, or in a committed .env file; in
+// docker-compose files and other configuration it is the local
+// development default (see localDefault).
+func (s *fileScan) dbCredential(line []byte, user, pass, host string) bool {
+	// Only the password says whether the URL is a placeholder: user and
+	// host name the application (todo_user@todo-db.internal).
+	if isPlaceholder(pass) || docHost(host) {
+		return false
+	}
+	if !localDefault(user, pass, host) {
+		return true
+	}
+	if defaultPassword(user, pass) {
+		return false
+	}
+	switch {
+	case s.kind == kindSource && !readsEnv(string(line)) && !commentLine(line) && !bytes.Contains(bytes.ToLower(line), []byte("default")):
+		// A commented-out URL or the default of a config reader
+		// (dj_database_url.config(env=..., default="...")) is not what
+		// the application runs with.
+		return len(pass) >= minCodePassword
+	case s.kind == kindEnv && !s.testEnv:
+		return len(pass) >= 8
+	}
+	return false
+}
+
+// minCodePassword is the shortest database password reported where the
+// application's code uses it: "0404" and "123456" open the developer's
+// database all the same; "pwd" and "pw" are placeholders.
+const minCodePassword = 4
+
+// defaultPassword reports a password nobody chose: a well-known default,
+// the user name again, or one that names itself (db_password).
+func defaultPassword(user, pass string) bool {
+	l := strings.ToLower(pass)
+	return localDefaults[l] || pass == user || len(l) >= 4 && strings.Contains(strings.ToLower(user), l) || namedPlaceholder.MatchString(l)
+}
+
+// commentLine reports whether a source line is a comment.
+func commentLine(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	for _, p := range []string{"#", "//", "/*", "*", "--", ";"} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dbPasswordWords gate the database-config rule.
+var dbPasswordWords = []string{"pass", "pwd"}
+
+var (
+	// dbHostKeyRe and dbUserKeyRe find the keys that sit beside a
+	// database password in a connection config (db.config.js, an .ini
+	// section, connect(host=..., user=...)).
+	dbHostKeyRe = scan.MustCompile(`(?i)(?:^|[\s{(,."'])(?:host|hostname|server|db_host|dbhost|mysql_host)["']?\s*(?:=>|[:=])\s*["']?([^"'\s,;)]*)`)
+	dbUserKeyRe = scan.MustCompile(`(?i)(?:^|[\s{(,."'])(?:user|username|usr|db_user|dbuser|mysql_user)["']?\s*(?:=>|[:=])\s*["']?([^"'\s,;)]*)`)
+)
+
+// dbConfigWindow is how many lines around a password the host and user
+// keys of its connection config may be.
+const dbConfigWindow = 8
+
+// dbConfigPassword finds a database password written in a connection
+// config the application uses (bezkoder's db.config.js: HOST, USER,
+// PASSWORD: "123456"; an .ini [mysql] section; mysql.connector.connect(
+// host=..., user=..., password=...)): a key named like a password with a
+// literal value, with host and user keys within a few lines. An
+// environment read with a fallback (process.env.DB_PASSWORD || "root")
+// is not reported unless the fallback is a generated key.
+func (s *fileScan) dbConfigPassword(n int, line, low []byte) (string, bool) {
+	if commentLine(line) {
+		return "", false
+	}
+	key, rhs, ok := passwordAssignment(line, low)
+	if !ok {
+		return "", false
+	}
+	var v string
+	if s.kind == kindSource {
+		lits := quotedRe.FindAllStringSubmatchIndex(rhs, -1)
+		if len(lits) == 0 || lits[0][0] != 0 {
+			return "", false // a variable, an environment read or its fallback
+		}
+		v = rhs[lits[0][2]:lits[0][3]]
+	} else {
+		v = configValue(rhs)
+	}
+	if len(v) < minCodePassword || len(v) > 128 || strings.ContainsAny(v, " \t${}<>()") || formatVerb.MatchString(v) || isPlaceholder(v) {
+		return "", false
+	}
+	host, user, ok := s.dbKeysNear(n)
+	if !ok || host == "" || defaultPassword(user, v) || s.kind == kindSource && commentLine(line) {
+		return "", false
+	}
+	// In YAML, JSON or properties a database password beside a local
+	// host is the development default of a config the team shares
+	// (Rails' database.yml); beside a remote host it opens that database.
+	if !s.dbConfigFile && (localDefault(user, "x", host) || docHost(host)) {
+		return "", false
+	}
+	return key + " = " + mask(v, 0), true
+}
+
+// formatVerb is a printf or Python format placeholder (%s, %(pw)s).
+var formatVerb = scan.MustCompile(`%[-+ #0-9.]*[sdvqxf(]`)
+
+// passwordAssignment finds the first key dbPasswordKey accepts that is
+// given a value (PASSWORD: "x", password='x', "pwd" => 'x', password = x)
+// and returns it with what follows the operator. It reads the line once,
+// without a regexp, since prose full of the word password is common.
+func passwordAssignment(line, low []byte) (key, rhs string, ok bool) {
+	isKey := func(c byte) bool {
+		return c == '_' || c == '-' || c == '.' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	for from := 0; from < len(low); {
+		i := indexAny(low[from:], "pass", "pwd")
+		if i < 0 {
+			return "", "", false
+		}
+		i += from
+		start, end := i, i
+		for start > 0 && isKey(low[start-1]) {
+			start--
+		}
+		for end < len(low) && isKey(low[end]) {
+			end++
+		}
+		from = end + 1
+		if end-start > 32 || !dbPasswordKey(string(low[start:end])) {
+			continue
+		}
+		j := end
+		for j < len(line) && (line[j] == '"' || line[j] == '\'' || line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		switch {
+		case j+1 < len(line) && line[j] == '=' && line[j+1] == '>':
+			j += 2
+		case j < len(line) && (line[j] == '=' || line[j] == ':'):
+			if j+1 < len(line) && line[j] == ':' && line[j+1] == '=' {
+				j++
+			}
+			j++
+		default:
+			continue
+		}
+		return string(line[start:end]), strings.TrimSpace(string(line[j:])), true
+	}
+	return "", "", false
+}
+
+// indexAny returns the first index in b of any of the words, or -1.
+func indexAny(b []byte, words ...string) int {
+	first := -1
+	for _, w := range words {
+		if i := bytes.Index(b, []byte(w)); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// dbPasswordKey reports whether a key names a database password (PASSWORD,
+// db_password, dbPass, "pwd"), not a password's policy or a form field.
+func dbPasswordKey(key string) bool {
+	// Called for every word holding "pass" in every line, so it neither
+	// allocates nor builds a replacer.
+	if i := strings.LastIndexAny(key, ".>:["); i >= 0 {
+		key = key[i+1:]
+	}
+	var buf [32]byte
+	n := 0
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c == '_' || c == '-' || c == '"' || c == '\'':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = c
+		n++
+	}
+	switch string(buf[:n]) {
+	case "password", "passwd", "pass", "pwd", "dbpassword", "dbpass", "dbpwd", "databasepassword",
+		"mysqlpassword", "mysqlpass", "pgpassword", "postgrespassword":
+		return true
+	}
+	return false
+}
+
+// dbKeysNear returns the host and the user name written within
+// dbConfigWindow lines of line n ("localhost" for a host key whose value
+// is not a literal, "" when there is no host key); ok is false without a
+// user key.
+func (s *fileScan) dbKeysNear(n int) (host, user string, ok bool) {
+	lines := s.lineStarts()
+	from, to := max(1, n-dbConfigWindow), min(len(lines), n+dbConfigWindow)
+	userSeen := false
+	for i := from; i <= to; i++ {
+		start := lines[i-1]
+		end := len(s.data)
+		if i < len(lines) {
+			end = lines[i] - 1
+		}
+		l := s.data[start:end]
+		if len(l) > maxLine {
+			continue
+		}
+		if host == "" {
+			if m := dbHostKeyRe.FindSubmatch(l); m != nil {
+				host = string(m[1])
+				if host == "" {
+					host = "localhost" // named elsewhere (HOST: process.env.DB_HOST)
+				}
+			}
+		}
+		if !userSeen {
+			if m := dbUserKeyRe.FindSubmatch(l); m != nil {
+				userSeen, user = true, string(m[1])
+			}
+		}
+	}
+	return host, user, userSeen
+}
+
+// lineStarts returns the offset where each line of the file starts,
+// computed once.
+func (s *fileScan) lineStarts() []int {
+	if s.starts == nil {
+		s.starts = []int{0}
+		for i, c := range s.data {
+			if c == '\n' {
+				s.starts = append(s.starts, i+1)
+			}
+		}
+	}
+	return s.starts
 }
 
 // docHost reports whether a database URL's host is one documentation
@@ -371,18 +680,26 @@ var localDefaults = map[string]bool{
 }
 
 // localDefault reports whether a database URL's credentials are a local
-// development default: the host is loopback or a single-label name (a
-// docker-compose service such as `db`), and the password is a well-known
+// development default: the host is loopback, a private network address
+// or a single-label name (a docker-compose service such as `db`), and the
+// password is a well-known
 // default, the user name again, or shorter than 12 characters. Such
 // credentials only open a database on the developer's machine.
 func localDefault(user, pass, host string) bool {
 	h := strings.ToLower(host)
 	local := h == "localhost" || strings.HasPrefix(h, "127.") || h == "0.0.0.0" || h == "::1" ||
-		h == "host.docker.internal" || !strings.Contains(h, ".")
+		h == "host.docker.internal" || !strings.Contains(h, ".") || privateIP(h)
 	if !local {
 		return false
 	}
 	return localDefaults[strings.ToLower(pass)] || pass == user || len(pass) < 12
+}
+
+// privateIP reports whether host is an RFC 1918 address: a database on
+// the developer's network, unreachable from the internet.
+func privateIP(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsPrivate()
 }
 
 // djangoKey judges a SECRET_KEY assignment in a Django settings module. A
@@ -508,7 +825,7 @@ func configValue(rhs string) string {
 // digits and at least 3.5 bits of entropy per character, that is no
 // placeholder. In source code only quoted literals count.
 func (s *fileScan) generic(line, low []byte) (string, bool) {
-	if !mayAssignValue(line, s.kind == kindSource) {
+	if !mayAssignValue(line, low, s.kind == kindSource) {
 		return "", false
 	}
 	return s.assignment(line, low)
@@ -565,13 +882,61 @@ func (s *fileScan) assignment(line, low []byte) (string, bool) {
 	if !containsAnyStr(lk, secretKeyWords) || containsAnyStr(lk, notSecretKeyWords) {
 		return "", false
 	}
-	if len(v) < 12 || strings.HasPrefix(v, "eyJ") || strings.Contains(v, "://") || strings.ContainsAny(v, " \t$%{}<>()") || isPlaceholder(v) || wordy(v) {
-		return "", false
-	}
-	if !hasDigit(v) || !hasLetter(v) || !randomLooking(v) {
+	if !generatedValue(v) && !(signingKeyName(key) && chosenKey(v)) {
 		return "", false
 	}
 	return key + " = " + mask(v, 0), true
+}
+
+// generatedValue reports whether v has the shape of a generated secret:
+// at least 12 characters, letters and digits, the entropy of a random
+// key, and no placeholder.
+func generatedValue(v string) bool {
+	if len(v) < 12 || strings.HasPrefix(v, "eyJ") || strings.Contains(v, "://") || strings.ContainsAny(v, " \t$%{}<>()") || isPlaceholder(v) || wordy(v) {
+		return false
+	}
+	return hasDigit(v) && hasLetter(v) && randomLooking(v)
+}
+
+// signingKeyNames are what a key's name is, once lower-cased without
+// separators, when it can only hold an application's own secret: SECRET,
+// SECRET_KEY, JWT_SECRET, jwtKey, ACCESS_TOKEN_SECRET, signingKey.
+var signingKeyNames = []string{"secret", "secretkey", "jwtsecret", "jwtkey", "jwtsecretkey", "jwtsigningkey", "tokensecret",
+	"signingkey", "secretorkey", "secretorprivatekey", "appsecret", "appsecretkey", "sessionsecret", "cookiesecret", "hmacsecret", "hmackey"}
+
+// keySeparators are dropped from a key's name before it is compared.
+var keySeparators = strings.NewReplacer("_", "", "-", "", `"`, "", "'", "", "]", "")
+
+// signingKeyName reports whether a key's own name (after the last dot:
+// exports.SECRET, config.jwtSecret) names an application secret.
+func signingKeyName(key string) bool {
+	k := strings.ToLower(strings.Trim(key, `"'`))
+	if i := strings.LastIndexAny(k, ".>:["); i >= 0 {
+		k = k[i+1:]
+	}
+	k = keySeparators.Replace(k)
+	for _, n := range signingKeyNames {
+		if k == n || len(n) > 6 && strings.HasSuffix(k, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// chosenKey reports whether v, given to a key named like an application
+// secret, is a key a person typed rather than a placeholder: at least 8
+// characters with letters and digits, no spaces, no words that say it is
+// a sample ("mysecret123", "dev-secret"). Committed, it signs the
+// application's tokens however weak it is (exports.SECRET =
+// 'asfdlajsdfaf234' in a compiled config).
+func chosenKey(v string) bool {
+	if len(v) < 8 || len(v) > 512 || strings.HasPrefix(v, "eyJ") || strings.ContainsAny(v, " \t%{}<>()/\\") || strings.Contains(v, "${") {
+		return false
+	}
+	if isPlaceholder(v) || wordy(v) || localDefaults[strings.ToLower(v)] || namedPlaceholder.MatchString(strings.ToLower(v)) {
+		return false
+	}
+	return hasDigit(v) && hasLetter(v) && entropy(v) >= 2.5
 }
 
 // mayAssignValue is a cheap necessary condition for generic to report the
@@ -580,24 +945,41 @@ func (s *fileScan) assignment(line, low []byte) (string, bool) {
 // a quote in source code, and a stretch of at least 12 bytes holding a
 // digit and none of the bytes a value may not hold (see valueStop), since
 // the value is such a stretch of the line.
-func mayAssignValue(line []byte, source bool) bool {
+func mayAssignValue(line, low []byte, source bool) bool {
 	if bytes.IndexAny(line, "=:") < 0 || (source && bytes.IndexAny(line, "\"'`") < 0) {
 		return false
 	}
+	// A key named like an application secret takes a shorter value (see
+	// chosenKey); $ may be part of it.
+	need, stop := 12, &valueStop
+	if containsAny(low, shortKeyWords) {
+		need, stop = 8, &chosenStop
+	}
 	run, digit := 0, false
 	for _, c := range line {
-		if valueStop[c] {
+		if stop[c] {
 			run, digit = 0, false
 			continue
 		}
 		run++
 		digit = digit || '0' <= c && c <= '9'
-		if run >= 12 && digit {
+		if run >= need && digit {
 			return true
 		}
 	}
 	return false
 }
+
+// shortKeyWords are in every name signingKeyName accepts.
+var shortKeyWords = []string{"secret", "jwt", "signing", "hmac"}
+
+// chosenStop marks the bytes chosenKey rejects in a value.
+var chosenStop = func() (t [256]bool) {
+	for _, c := range []byte(" \t%{}<>()") {
+		t[c] = true
+	}
+	return t
+}()
 
 // valueStop marks the bytes generic rejects in a value.
 var valueStop = func() (t [256]bool) {

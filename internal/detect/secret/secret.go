@@ -45,6 +45,12 @@ func (d *detector) Wants(p string) bool {
 	return classify(p) != kindNone
 }
 
+// WantsBuild reports whether the scan reads a committed build-output
+// file (dist/config.js): the same files as in the candidate's own folders.
+// Nothing else judges build output, but a secret compiled into it is
+// committed all the same.
+func (d *detector) WantsBuild(p string) bool { return d.Wants(p) }
+
 func (d *detector) Scan(f scan.File) {
 	if f.Data == nil {
 		return
@@ -282,6 +288,8 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	s.test = isTestPath(p)
 	s.testEnv = isTestEnv(scan.Base(p))
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
+	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
+	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
 	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()

@@ -164,6 +164,22 @@ type Auth struct {
 	// constructor, then it counts in files that use a JWT library), group
 	// 2 the value.
 	KeyAssign *scan.Regexp
+	// KeyLiterals, when set, finds signing-key literals a pattern cannot:
+	// a literal passed as the signing call's key argument (Name empty:
+	// it counts in files that use a JWT library), or one a method returns
+	// (Ruby's `def secret_key; 'k3y'; end`: it counts when a signing
+	// call passes that name). Code has comments blanked.
+	KeyLiterals func(code []byte) []KeyLiteral
+}
+
+// KeyLiteral is one signing-key literal a pack found: where its value
+// starts in the code, the name that holds it ("" for a literal passed
+// straight to the signing call) and the value, which the detector only
+// tests for placeholders.
+type KeyLiteral struct {
+	Offset int
+	Name   string
+	Value  string
 }
 
 // StatusPattern finds an HTTP status in source: group 1 is the number, or

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 )
 
 // Gem is one gem a Gemfile declares.
@@ -105,6 +106,32 @@ var (
 	deviseSecretRe = scan.MustCompile(`(?m)^\s*(?:config\.secret_key|jwt\.secret|config\.jwt_secret)\s*=\s*(?:"[^"\n#{}]{3,}"|'[^'\n]{3,}')`)
 	jwtCallRe      = scan.MustCompile(`\bJWT\.(?:encode|decode)\b`)
 )
+
+// keyMethodRe is a method that returns a literal key, the idiom of many
+// Rails JWT tutorials: `def secret_key` / `'my$ecretK3y'` / `end`, or
+// Ruby 3's `def secret_key = "..."`. Group 1 is the name, group 2 or 3
+// the value.
+var keyMethodRe = scan.MustCompile(`(?m)^[ \t]*def[ \t]+(?:self\.)?(\w*(?i:secret|key|hmac)\w*)[ \t]*(?:\(\s*\))?[ \t]*(?:=[ \t]*|\n[ \t]*)(?:"([^"\n#{}]{3,})"|'([^'\n]{3,})')[ \t]*(?:\.freeze)?[ \t]*$`)
+
+// KeyLiterals finds the signing keys a Ruby file writes where KeyAssign
+// cannot see them: a literal passed to JWT.encode/decode, and a method
+// returning a literal (which counts once a signing call passes its name).
+func KeyLiterals(code []byte) []pack.KeyLiteral {
+	var out []pack.KeyLiteral
+	for _, loc := range jwtLiteralKeyRe.FindAllIndex(code, -1) {
+		call := code[loc[0]:loc[1]]
+		q := bytes.LastIndexAny(call[:len(call)-1], `"'`)
+		out = append(out, pack.KeyLiteral{Offset: loc[0], Value: string(call[q+1 : len(call)-1])})
+	}
+	for _, m := range keyMethodRe.FindAllSubmatchIndex(code, -1) {
+		v := 4
+		if m[4] < 0 {
+			v = 6
+		}
+		out = append(out, pack.KeyLiteral{Offset: m[v], Name: string(code[m[2]:m[3]]), Value: string(code[m[v]:m[v+1]])})
+	}
+	return out
+}
 
 // HardcodedKeys returns the lines where a Ruby file writes a token-signing
 // key as a literal: JWT.encode/decode with a string, a SECRET constant in a

@@ -38,6 +38,7 @@ var Pack = &pack.Pack{
 		Code:        packSignals(),
 		Protections: protections,
 		KeyAssign:   scan.MustCompile(`(?m)^[ \t]*((?:self\.)?[A-Z][A-Z0-9_]*(?:SECRET|KEY|HMAC)[A-Z0-9_]*|config\.secret_key|jwt\.secret|config\.jwt_secret)\s*=\s*["']([^"'\n#{}]{3,})["']`),
+		KeyLiterals: KeyLiterals,
 	},
 	Errors: pack.Errors{
 		Status: []pack.StatusPattern{
