@@ -108,7 +108,8 @@ var Pack = &pack.Pack{
 			"typescript": tests,
 		},
 	},
-	Fixes: fixes,
+	Database: pack.Database{Schema: schemaReaders},
+	Fixes:    fixes,
 }
 
 // jsEnvFallback optionally matches "process.env.X || " or "?? " before a
