@@ -100,5 +100,6 @@ var Pack = &pack.Pack{
 		},
 		Framework: func(string, string, facts.Stack) string { return "go-test" },
 	},
-	Fixes: fixes,
+	Database: pack.Database{Schema: schemaReaders},
+	Fixes:    fixes,
 }
