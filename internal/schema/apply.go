@@ -119,6 +119,13 @@ func (ts *tables) apply(op Op) {
 	case RenameTable:
 		ts.renameTable(op.Table, op.NewName)
 		return
+	case DropIndex:
+		if op.Table == "" { // PostgreSQL's DROP INDEX name names no table
+			for _, k := range ts.order {
+				dropIndex(ts.byKey[k], op)
+			}
+			return
+		}
 	}
 	t := ts.get(op.Table, op.At)
 	if t == nil {
@@ -178,12 +185,7 @@ func (ts *tables) apply(op Op) {
 		}
 		t.Indexes = append(t.Indexes, ix)
 	case DropIndex:
-		t.Indexes = slices.DeleteFunc(t.Indexes, func(ix facts.Index) bool {
-			if op.Name != "" {
-				return strings.EqualFold(ix.Name, op.Name)
-			}
-			return sameColumns(ix.Columns, op.Index.Columns)
-		})
+		dropIndex(t, op)
 	case AddForeignKey:
 		fk := op.FK
 		if fk.At == (facts.Location{}) {
@@ -235,6 +237,15 @@ func (ts *tables) renameTable(from, to string) {
 			}
 		}
 	}
+}
+
+func dropIndex(t *facts.Table, op Op) {
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix facts.Index) bool {
+		if op.Name != "" {
+			return strings.EqualFold(ix.Name, op.Name)
+		}
+		return sameColumns(ix.Columns, op.Index.Columns)
+	})
 }
 
 func dropColumn(t *facts.Table, name string) {

@@ -90,7 +90,8 @@ const (
 	// AddIndex adds Index (an index or unique constraint) to Table.
 	AddIndex
 	// DropIndex drops the index called Name of Table, or, with no
-	// Name, the one over Index.Columns.
+	// Name, the one over Index.Columns. With no Table (PostgreSQL's DROP
+	// INDEX names none) the index called Name goes from any table.
 	DropIndex
 	// AddForeignKey adds FK to Table.
 	AddForeignKey
