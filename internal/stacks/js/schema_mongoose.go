@@ -12,7 +12,8 @@ import (
 // (mongoose.model('Post', postSchema)) as collections: named as
 // Mongoose names them, the model name lower-cased and pluralised
 // (Post → posts) unless a collection is given. What Mongoose adds: an
-// _id objectid primary key, createdAt/updatedAt with { timestamps: true }.
+// _id objectid primary key, createdAt/updatedAt with { timestamps: true }
+// (set on every save, so not nullable).
 // A path with ref is a foreign key to the referenced model's collection
 // (an array of refs too: the column's type is then array); required
 // makes a path not nullable; unique: true is a unique index and index:

@@ -58,7 +58,7 @@ func isIdentPart(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
 
 // tokenize splits JS/TS source (comments blanked) into tokens.
 func tokenize(src []byte) *tokens {
-	ts := &tokens{src: src}
+	ts := &tokens{src: src, toks: make([]token, 0, min(len(src)/4+16, maxTokens))}
 	for i, c := range src {
 		if c == '\n' {
 			ts.lines = append(ts.lines, i+1)
@@ -140,6 +140,10 @@ func readString(src []byte, i int) (int, string) {
 		if src[j] == '\\' && j+1 < n {
 			if q == '`' {
 				b.WriteByte(src[j])
+			} else if c := src[j+1]; c == 'n' || c == 't' || c == 'r' {
+				b.WriteByte(' ')
+				j += 2
+				continue
 			}
 			j++
 		}
@@ -248,8 +252,18 @@ func (ts *tokens) stop(i int) bool {
 // skipExpr returns the index of the first token at or after i that ends
 // the expression starting at i (a top-level comma, semicolon or closing
 // bracket), jumping over bracketed parts.
-func (ts *tokens) skipExpr(i int) int {
-	for i < len(ts.toks) && !ts.stop(i) {
+//
+// It takes at most maxExprSteps steps: in real code an expression ends
+// within a few tokens (bracketed parts are jumped), and the bound keeps a
+// hostile file with no separators from making every value scan to the
+// end of the file.
+func (ts *tokens) skipExpr(i int) int { return ts.skipExprN(i, maxExprSteps) }
+
+// maxExprSteps bounds skipExpr.
+const maxExprSteps = 512
+
+func (ts *tokens) skipExprN(i, steps int) int {
+	for n := 0; i < len(ts.toks) && !ts.stop(i) && n < steps; n++ {
 		if m := ts.toks[i].match; m > i {
 			i = m
 		}
@@ -419,7 +433,7 @@ func (ts *tokens) fnBody(i int) (from, to int, ok bool) {
 		if ts.is(j, "{") && ts.toks[j].match > j {
 			return j + 1, ts.toks[j].match, true
 		}
-		return j, ts.skipExpr(j), true
+		return j, ts.skipExprN(j, 8*maxExprSteps), true
 	}
 	if ts.is(j, "{") && ts.toks[j].match > j {
 		return j + 1, ts.toks[j].match, true
@@ -550,7 +564,7 @@ func plural(w string) string {
 			return w
 		}
 	}
-	irregular := []struct{ one, many string }{{"person", "people"}, {"man", "men"}, {"child", "children"}, {"mouse", "mice"}, {"ox", "oxen"}, {"quiz", "quizzes"}}
+	irregular := []struct{ one, many string }{{"person", "people"}, {"man", "men"}, {"child", "children"}, {"mouse", "mice"}, {"quiz", "quizzes"}}
 	for _, ir := range irregular {
 		if strings.HasSuffix(lower, ir.one) {
 			return w[:len(w)-len(ir.one)] + matchCase(w[len(w)-len(ir.one):], ir.many)

@@ -8,9 +8,9 @@ import (
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-// parseSQL parses the SQL a TypeORM migration runs (schema.ParseSQL);
-// a variable so the reader's string extraction is tested on its own.
-var parseSQL func(path string, data []byte) []schema.Op
+// readSQL parses the SQL a TypeORM migration runs (schema.ReadSQL); a
+// variable so the reader's string extraction is tested on its own.
+var readSQL = schema.ReadSQL
 
 // readTypeORMMigration reads a TypeORM migration class: the SQL of the
 // queryRunner.query calls in up(), parsed as the database would see it,
@@ -26,27 +26,23 @@ func readTypeORMMigration(f scan.File) schema.Result {
 	}
 	m := schema.Migration{At: facts.Location{Path: f.Path}, Reversible: ts.reversible(down, hasDown)}
 	sql := typeormSQL(ts, up)
-	guarded := false
 	var ops []schema.Op
-	if sql != nil && parseSQL != nil {
-		ops = parseSQL(f.Path, sql)
+	if sql != nil {
+		// The SQL sits at its offsets in the file: line 1 is the file's.
+		read := readSQL(f.Path, 1, sql)
+		ops = read.Ops
+		m.Destructive = read.Destructive
 	}
-	lower := strings.ToLower(string(sql))
-	if strings.Contains(lower, "insert into") || strings.Contains(lower, "update ") {
-		guarded = true
-	}
-	ops = append(ops, typeormBuilder(ts, f.Path, up)...)
-	// The SQL and the builder calls are read apart: put the steps back
-	// in the order of their lines.
-	sortOpsByLine(ops)
-	for _, op := range ops {
+	built := typeormBuilder(ts, f.Path, up)
+	for _, op := range built {
 		if op.Kind == schema.DropTable || op.Kind == schema.DropColumn {
 			m.Destructive = append(m.Destructive, op.At)
 		}
 	}
-	if guarded {
-		m.Destructive = nil
-	}
+	ops = append(ops, built...)
+	// The SQL and the builder calls are read apart: put the steps back
+	// in the order of their lines.
+	sortOpsByLine(ops)
 	m.Ops = ops
 	return schema.Result{Migrations: []schema.Migration{m}}
 }
@@ -114,23 +110,38 @@ func blankCopy(src []byte) []byte {
 	return out
 }
 
-// copySQL copies the content of the literal t into out at its offsets:
-// escapes become a space and the character (\n two spaces), template
-// interpolations ${...} are blanked.
+// copySQL copies the content of the literal t into out at its offsets.
+// A quoted string (one line) is written unescaped from its start and
+// padded; a template keeps its line breaks, its escapes become the
+// character, and its interpolations ${...} are blanked.
 func copySQL(out, src []byte, t token) {
 	end := t.end - 1
 	if end <= t.off || end > len(src) {
 		end = t.end
+	}
+	if t.kind == tString {
+		k := t.off + 1
+		for _, c := range []byte(t.text) {
+			if k >= end {
+				break
+			}
+			if c == '\n' || c == '\r' {
+				c = ' '
+			}
+			out[k] = c
+			k++
+		}
+		return
 	}
 	for k := t.off + 1; k < end; k++ {
 		c := src[k]
 		switch {
 		case c == '\\' && k+1 < end:
 			if n := src[k+1]; n != 'n' && n != 't' && n != 'r' && n != '\n' {
-				out[k+1] = n
+				out[k] = n
 			}
 			k++
-		case c == '$' && t.kind == tTmpl && k+1 < end && src[k+1] == '{':
+		case c == '$' && k+1 < end && src[k+1] == '{':
 			for k < end && src[k] != '}' {
 				k++
 			}
