@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"bytes"
 	"go/scanner"
 	"go/token"
 	"strconv"
@@ -30,13 +31,16 @@ var schemaReaders = []schema.Reader{
 // <field>_id to T's table; a []T field is a has-many: T's table gets a
 // foreign key <struct>_id to this one; many2many:name is a join table
 // with both ids as a composite primary key. constraint:OnDelete:X sets
-// ON DELETE. GORM creates no index for a foreign key.
+// ON DELETE. GORM creates no index for a foreign key. jinzhu/gorm (v1)
+// makes a string varchar(255) and creates no foreign key constraint; the
+// relations are still read, as a reviewer reads them.
 func readGORM(f scan.File) schema.Result {
 	toks := goTokens(f.Data)
 	if len(toks) == 0 {
 		return schema.Result{}
 	}
-	g := &gormFile{path: f.Path, toks: toks, names: map[string]string{}, migrated: map[string]bool{}}
+	g := &gormFile{path: f.Path, toks: toks, names: map[string]string{}, migrated: map[string]bool{},
+		v1: bytes.Contains(f.Data, []byte(`"github.com/jinzhu/gorm"`))}
 	g.collect()
 	return schema.Result{Models: g.tables()}
 }
@@ -89,6 +93,8 @@ type gormFile struct {
 	byName   map[string]*gormStruct
 	names    map[string]string // struct → TableName() literal
 	migrated map[string]bool
+	// v1 is jinzhu/gorm, whose strings default to varchar(255).
+	v1 bool
 }
 
 func (g *gormFile) is(i int, t token.Token) bool {
@@ -481,6 +487,9 @@ func (g *gormFile) addFields(t *facts.Table, owner, s *gormStruct, prefix string
 				continue
 			}
 			typ, isCol := gormType(fld.typ, fld.tags)
+			if g.v1 && typ == "text" && fld.tags["type"] == "" && strings.TrimPrefix(fld.typ, "*") == "string" {
+				typ = "varchar(255)"
+			}
 			if !isCol {
 				g.relation(t, owner, fname, fld, fieldNames, extra)
 				continue

@@ -375,7 +375,13 @@ func entityMember(ts *tokens, path string, t *facts.Table, mb member, propCol ma
 			if opts.get("unique").truthy() {
 				t.Indexes = append(t.Indexes, facts.Index{Columns: []string{name}, Unique: true, At: at})
 			}
-			t.Columns = append(t.Columns, c)
+			if old := t.Column(name); old != nil {
+				// A relation's join column also declared with @Column
+				// (author + authorId): one column, as @Column says.
+				*old = c
+			} else {
+				t.Columns = append(t.Columns, c)
+			}
 			propCol[mb.name] = name
 		case "ManyToOne", "OneToOne":
 			if d.name == "OneToOne" && joinCol == nil {

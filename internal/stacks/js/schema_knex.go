@@ -364,7 +364,7 @@ func knexReference(fk *facts.ForeignKey, mods []mod) {
 			} else if ref != "" {
 				fk.RefColumns = strings.Split(ref, ",")
 			}
-		case "inTable":
+		case "inTable", "on":
 			fk.References = argStr(md.args, 0)
 		case "onDelete":
 			fk.OnDelete = strings.ToLower(argStr(md.args, 0))
@@ -381,6 +381,8 @@ func defaultText(v *value) string {
 		return "'" + v.str + "'"
 	case 'n':
 		return v.str
+	case 'f':
+		return v.str // default: () => 'CURRENT_TIMESTAMP'
 	case 'e':
 		if v.call && len(v.args) > 0 && v.args[0].kind == 's' {
 			return v.args[0].str // knex.raw('now()'), knex.fn.now() has none

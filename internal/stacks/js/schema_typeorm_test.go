@@ -157,6 +157,9 @@ export class Article {
   @JoinTable()
   tags: Tag[];
 
+  @Column({ nullable: true })
+  author_id: number;
+
   @Column({ type: 'enum', enum: ['draft', 'published'], default: 'draft' })
   status: string;
 
