@@ -21,5 +21,5 @@ var schemaReaders = []schema.Reader{
 	{Tool: "knex", Path: migrationFile, Need: []string{"knex", "Knex"}, Read: notTypeORM(notSequelize(readKnex))},
 	{Tool: "typeorm", Path: jsFile, Need: []string{"@Entity"}, Read: readTypeORMEntities},
 	{Tool: "sequelize", Path: jsFile, Need: []string{".define(", ".init("}, Read: readSequelizeModels},
-	{Tool: "mongoose", Path: jsFile, Need: []string{"Schema("}, Read: readMongoose},
+	{Tool: "mongoose", Path: jsFile, Need: []string{"mongoose"}, Read: readMongoose},
 }

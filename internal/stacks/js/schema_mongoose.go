@@ -197,9 +197,9 @@ func mongoPath(ts *tokens, path string, t *facts.Table, key string, v *value) {
 	if d := opts.get("default"); d != nil {
 		c.Default = defaultText(d)
 	}
-	if opts.get("unique").truthy() {
+	if ix := opts.get("index"); opts.get("unique").truthy() || ix.get("unique").truthy() {
 		t.Indexes = append(t.Indexes, facts.Index{Columns: []string{key}, Unique: true, At: at})
-	} else if opts.get("index").truthy() {
+	} else if ix.truthy() || ix != nil && ix.kind == 'o' {
 		t.Indexes = append(t.Indexes, facts.Index{Columns: []string{key}, At: at})
 	}
 	if ref := opts.get("ref"); ref != nil && ref.kind == 's' {
