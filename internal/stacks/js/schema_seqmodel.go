@@ -190,6 +190,12 @@ func readSequelizeModels(f scan.File) schema.Result {
 				continue
 			}
 			c1, c2 := src.name+"Id", a.target+"Id"
+			if n := a.opts.get("foreignKey").text(); n != "" {
+				c1 = n
+			}
+			if n := a.opts.get("otherKey").text(); n != "" {
+				c2 = n
+			}
 			jt := facts.Table{Name: name, Source: at,
 				Columns:    []facts.Column{{Name: c1, Type: "integer", At: at}, {Name: c2, Type: "integer", At: at}},
 				PrimaryKey: []string{c1, c2},

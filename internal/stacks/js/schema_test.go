@@ -84,3 +84,13 @@ func eq(t *testing.T, what string, got, want any) {
 		t.Errorf("%s:\n got %#v\nwant %#v", what, got, want)
 	}
 }
+
+// needAny is the schema engine's Need gate: one of lits must occur.
+func needAny(data []byte, lits []string) bool {
+	for _, l := range lits {
+		if strings.Contains(string(data), l) {
+			return true
+		}
+	}
+	return len(lits) == 0
+}
