@@ -114,6 +114,6 @@ var Pack = &pack.Pack{
 		},
 		Framework: func(string, string, facts.Stack) string { return "go-test" },
 	},
-	Database: pack.Database{Schema: []schema.Reader{migrateReader, gooseReader}},
+	Database: pack.Database{Schema: append([]schema.Reader{migrateReader, gooseReader}, schemaReaders...)},
 	Fixes:    fixes,
 }

@@ -131,7 +131,7 @@ var Pack = &pack.Pack{
 			"typescript": tests,
 		},
 	},
-	Database: pack.Database{Schema: []schema.Reader{prismaSchemaReader, prismaMigrationReader}},
+	Database: pack.Database{Schema: append([]schema.Reader{prismaSchemaReader, prismaMigrationReader}, schemaReaders...)},
 	Fixes:    fixes,
 }
 
