@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -20,7 +23,11 @@ func Build(found []Found) facts.Schema {
 	tools := map[string]int{}
 	var snapTool, modelTool string
 	undo := map[string]string{}
+	aliases := map[string]string{}
 	for _, f := range found {
+		for from, to := range f.Aliases {
+			aliases[key(from)] = to
+		}
 		for _, m := range f.Migrations {
 			if m.Tool == "" {
 				m.Tool = f.Tool
@@ -42,6 +49,7 @@ func Build(found []Found) facts.Schema {
 			}
 		}
 	}
+	models = resolveAliases(models, aliases)
 	var s facts.Schema
 	switch {
 	case len(migs) > 0:
@@ -99,7 +107,13 @@ func mergeModels(models, more []facts.Table) []facts.Table {
 				have.Columns = append(have.Columns, c)
 			}
 		}
-		have.ForeignKeys = append(have.ForeignKeys, t.ForeignKeys...)
+		for _, fk := range t.ForeignKeys {
+			// The two sides of one relation, read in two files (a GORM
+			// has-many and its belongs-to), are one foreign key.
+			if !slices.ContainsFunc(have.ForeignKeys, func(h facts.ForeignKey) bool { return sameColumns(h.Columns, fk.Columns) }) {
+				have.ForeignKeys = append(have.ForeignKeys, fk)
+			}
+		}
 		have.Indexes = append(have.Indexes, t.Indexes...)
 		if len(have.PrimaryKey) == 0 {
 			have.PrimaryKey = t.PrimaryKey
@@ -116,4 +130,51 @@ func mostUsed(counts map[string]int) string {
 		}
 	}
 	return best
+}
+
+// resolveAliases renames what the models call a table by a name its own
+// file says it does not have (Result.Aliases): references, and join
+// tables named after it (TypeORM's owner_property_inverse). A name a
+// table really has is never renamed.
+func resolveAliases(models []facts.Table, aliases map[string]string) []facts.Table {
+	if len(aliases) == 0 {
+		return models
+	}
+	real := map[string]bool{}
+	for _, t := range models {
+		real[key(t.Name)] = true
+	}
+	rename := func(name string) string {
+		if to, ok := aliases[key(name)]; ok && !real[key(name)] {
+			return to
+		}
+		return name
+	}
+	// Longest first, so user_profile_entity wins over profile_entity.
+	names := make([]string, 0, len(aliases))
+	for from := range aliases {
+		names = append(names, from)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	for i := range models {
+		t := &models[i]
+		for j := range t.ForeignKeys {
+			t.ForeignKeys[j].References = rename(t.ForeignKeys[j].References)
+		}
+		if real[key(t.Name)] && aliases[key(t.Name)] == "" {
+			for _, from := range names {
+				if real[from] || !strings.HasSuffix(key(t.Name), "_"+from) {
+					continue
+				}
+				t.Name = t.Name[:len(t.Name)-len(from)] + aliases[from]
+				break
+			}
+		}
+	}
+	return models
 }

@@ -42,6 +42,12 @@ type Result struct {
 	// Models are the tables ORM models declare, with the table names the
 	// ORM gives them (Django app_model, Rails plural snake case).
 	Models []facts.Table
+	// Aliases map a name other files may have guessed for one of this
+	// file's tables to its real name: a reader sees one file at a time,
+	// so a relation to a class declared elsewhere is named from the class
+	// (user_entity) while its own file says @Entity('user'). Build
+	// renames the models' references and join tables by them.
+	Aliases map[string]string
 }
 
 // Migration is one migration: its steps and what the reviewer checks

@@ -181,3 +181,38 @@ func TestBuildPairsUndoFiles(t *testing.T) {
 		t.Errorf("tool %q, %d tables; want golang-migrate, 3 (undo entries are no migrations)", s.Tool, len(s.Tables))
 	}
 }
+
+func TestBuildResolvesAliasesAcrossFiles(t *testing.T) {
+	// user.entity.ts says @Entity('user') class UserEntity; article.entity.ts
+	// relates to UserEntity without seeing that file, so it guesses
+	// user_entity, also in its join table's name.
+	user := Result{Models: []facts.Table{{Name: "user", Columns: []facts.Column{col("id", "int", false)}}},
+		Aliases: map[string]string{"user_entity": "user"}}
+	article := Result{Models: []facts.Table{
+		{Name: "article", Columns: []facts.Column{col("id", "int", false), col("authorId", "int", true)},
+			ForeignKeys: []facts.ForeignKey{{Columns: []string{"authorId"}, References: "user_entity"}}},
+		{Name: "article_favorited_by_user_entity", ForeignKeys: []facts.ForeignKey{{Columns: []string{"userId"}, References: "user_entity"}}},
+	}}
+	s := Build([]Found{{Tool: "typeorm", Result: article}, {Tool: "typeorm", Result: user}})
+	if s.Table("article").ForeignKeys[0].References != "user" {
+		t.Errorf("reference not resolved: %+v", s.Table("article").ForeignKeys)
+	}
+	if s.Table("article_favorited_by_user") == nil || s.Table("article_favorited_by_user").ForeignKeys[0].References != "user" {
+		t.Errorf("join table not renamed: %+v", s.Tables)
+	}
+	// A name a table really has is never renamed.
+	real := Result{Models: []facts.Table{{Name: "user_entity"}}}
+	s = Build([]Found{{Tool: "typeorm", Result: article}, {Tool: "typeorm", Result: user}, {Tool: "typeorm", Result: real}})
+	if s.Table("article").ForeignKeys[0].References != "user_entity" {
+		t.Errorf("a real table's name was renamed: %+v", s.Table("article").ForeignKeys)
+	}
+}
+
+func TestMergedModelsKeepOneForeignKeyPerColumns(t *testing.T) {
+	a := facts.Table{Name: "posts", ForeignKeys: []facts.ForeignKey{{Columns: []string{"user_id"}, References: "users"}}}
+	b := facts.Table{Name: "posts", ForeignKeys: []facts.ForeignKey{{Columns: []string{"user_id"}, References: "users"}, {Columns: []string{"tag_id"}, References: "tags"}}}
+	s := Build([]Found{{Tool: "gorm", Result: Result{Models: []facts.Table{a}}}, {Tool: "gorm", Result: Result{Models: []facts.Table{b}}}})
+	if n := len(s.Table("posts").ForeignKeys); n != 2 {
+		t.Errorf("%d foreign keys, want 2: %+v", n, s.Table("posts").ForeignKeys)
+	}
+}

@@ -91,7 +91,13 @@ func readTypeORMEntities(f scan.File) schema.Result {
 		}
 		out = append(out, t)
 	}
-	return schema.Result{Models: append(out, extra...)}
+	aliases := map[string]string{}
+	for _, c := range classes {
+		if c.entity && snake(c.name) != c.table {
+			aliases[snake(c.name)] = c.table
+		}
+	}
+	return schema.Result{Models: append(out, extra...), Aliases: aliases}
 }
 
 type decorator struct {
