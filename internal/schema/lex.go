@@ -210,6 +210,12 @@ func Args(toks []Token, m []int, from, to int) []Arg {
 	to = min(to, len(toks))
 	start := from
 	flush := func(end int) {
+		for start < end && toks[start].Kind == Newline { // Ruby arguments over lines
+			start++
+		}
+		for end > start && toks[end-1].Kind == Newline {
+			end--
+		}
 		if end <= start {
 			return
 		}

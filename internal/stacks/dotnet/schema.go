@@ -542,6 +542,12 @@ func readEFSnapshot(f scan.File) schema.Result {
 		if e.isBase && !e.named {
 			continue
 		}
+		// Key columns are required whatever their CLR type.
+		for _, k := range e.table.PrimaryKey {
+			if c := e.table.Column(k); c != nil {
+				c.Nullable = false
+			}
+		}
 		byName[n] = &e.table
 	}
 	for _, n := range order {

@@ -18,7 +18,8 @@ import (
 // name) with a foreign key and NO index; a @OneToOne's column is unique;
 // primitives (Java int, Kotlin non-null Int) and @Id, @NotNull, @NotBlank
 // columns are NOT NULL, everything else nullable unless nullable = false or
-// optional = false; String is varchar(255) (length =), BigDecimal
+// optional = false; String is varchar(255) (length =, or @Size(max =)
+// which Hibernate Validator applies to the DDL), BigDecimal
 // numeric(38,2) (precision =, scale =), an enum smallint unless
 // @Enumerated(EnumType.STRING) (varchar(255)); a @ManyToMany with
 // @JoinTable is a join table with a foreign key to each side, keyed by
@@ -673,6 +674,15 @@ func (p *jpaParser) columnType(f *jpaField) string {
 		if v := col.attr(k); v != "" {
 			return v
 		}
+		// Hibernate Validator's @Size(max)/@Length(max) set the length
+		// of the column it generates.
+		if k == "length" {
+			for _, a := range []string{"Size", "Length"} {
+				if v := annOf(f.ann, a).attr("max"); v != "" {
+					return v
+				}
+			}
+		}
 		return def
 	}
 	switch f.typ {
@@ -714,7 +724,7 @@ func (p *jpaParser) columnType(f *jpaField) string {
 	}
 	if en := annOf(f.ann, "Enumerated"); en != nil {
 		if en.attr("value") == "STRING" {
-			return "varchar(255)"
+			return "varchar(" + num("length", "255") + ")"
 		}
 		return "smallint"
 	}

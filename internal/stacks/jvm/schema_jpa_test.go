@@ -56,7 +56,11 @@ public class Order {
     private java.time.LocalDateTime placedAt;
 
     @Enumerated(EnumType.STRING)
+    @Column(length = 12)
     private Status status;
+
+    @jakarta.validation.constraints.Size(max = 40)
+    private String nickname;
 
     @Lob
     private String notes;
@@ -96,7 +100,8 @@ public class Order {
   ratio float null
   paid boolean
   placed_at timestamp null
-  status varchar(255) null
+  status varchar(12) null
+  nickname varchar(40) null
   notes text null
   customer_id bigint
   invoice_id bigint null

@@ -75,7 +75,10 @@ type railsParser struct {
 	lines    schema.Lines
 	stack    []frame
 	overflow int
-	legacyID bool // Migration[<5.1]: integer ids
+	// version is the Migration[x.y] the file is written for (4.2 for a
+	// bare ActiveRecord::Migration, 0 for none: db/schema.rb): before 5.0
+	// t.references adds no index, before 5.1 ids are integer.
+	version float64
 
 	out                         railsMigration
 	methods                     map[string]int // def name → statements (-1 when absent)
@@ -85,7 +88,7 @@ type railsParser struct {
 func parseRails(p string, src []byte) railsMigration {
 	rp := &railsParser{path: p, toks: schema.Lex(src, "ruby"), lines: schema.NewLines(src), methods: map[string]int{}}
 	rp.m = schema.Match(rp.toks)
-	rp.legacyID = legacyMigration(rp.toks)
+	rp.version = migrationVersion(rp.toks)
 	for _, st := range rubyStatements(rp.toks, rp.m) {
 		rp.statement(st[0], st[1])
 	}
@@ -110,19 +113,39 @@ func parseRails(p string, src []byte) railsMigration {
 	return rp.out
 }
 
-// legacyMigration reports a migration written for Rails before 5.1, whose
-// ids are integer: ActiveRecord::Migration with no version, or [4.x]/[5.0].
-func legacyMigration(toks []schema.Token) bool {
+// migrationVersion reads ActiveRecord::Migration[x.y]: 4.2 when the
+// version is missing (Rails before 5); for db/schema.rb Schema[x.y], or 5.0
+// for a dump older than Rails 5.1; 0 when unknown (today's defaults).
+func migrationVersion(toks []schema.Token) float64 {
 	for i := 0; i+2 < len(toks) && i < 64; i++ {
 		if toks[i].Text == "ActiveRecord" && toks[i+1].Text == "::" && toks[i+2].Text == "Migration" {
 			if i+4 < len(toks) && toks[i+3].Text == "[" {
-				v, err := strconv.ParseFloat(toks[i+4].Text, 64)
-				return err == nil && v < 5.1
+				if v, err := strconv.ParseFloat(toks[i+4].Text, 64); err == nil {
+					return v
+				}
 			}
-			return true
+			return 4.2
+		}
+		if toks[i].Text == "ActiveRecord" && toks[i+1].Text == "::" && toks[i+2].Text == "Schema" {
+			if i+4 < len(toks) && toks[i+3].Text == "[" {
+				if v, err := strconv.ParseFloat(toks[i+4].Text, 64); err == nil {
+					return v
+				}
+			}
+			// A dump with no [x.y] is from before Rails 7; one whose
+			// schema version predates Rails 5.1 (April 2017) has integer ids.
+			for j := i + 3; j < len(toks) && j < i+12; j++ {
+				if toks[j].Kind == schema.Number {
+					if v, err := strconv.ParseInt(strings.ReplaceAll(toks[j].Text, "_", ""), 10, 64); err == nil && v > 19000000000000 && v < 20170427000000 {
+						return 5.0
+					}
+					break
+				}
+			}
+			return 0
 		}
 	}
-	return false
+	return 0
 }
 
 // rubyStatements splits tokens into statements: at newlines and semicolons
@@ -492,7 +515,7 @@ func (rp *railsParser) call(name string, args []schema.Arg, at facts.Location, b
 		}
 		rp.emit(op)
 	case "add_reference", "add_belongs_to":
-		for _, op := range rp.reference(table, str(1), args, at, true) {
+		for _, op := range rp.reference(table, str(1), args, at, rp.version == 0 || rp.version >= 5.0) {
 			rp.emit(op)
 		}
 	case "remove_reference", "remove_belongs_to":
@@ -529,7 +552,7 @@ func (rp *railsParser) call(name string, args []schema.Arg, at facts.Location, b
 		}
 		rp.emit(op)
 	case "add_timestamps":
-		for _, c := range timestamps(args, at) {
+		for _, c := range timestamps(args, at, rp.version) {
 			rp.emit(schema.Op{Kind: schema.AddColumn, Table: table, Column: c, At: at})
 		}
 	case "remove_timestamps":
@@ -557,10 +580,10 @@ func (rp *railsParser) tableCall(f *frame, name string, args []schema.Arg, at fa
 	var ops []schema.Op
 	switch name {
 	case "timestamps":
-		cols = timestamps(args, at)
+		cols = timestamps(args, at, rp.version)
 	case "references", "belongs_to":
 		for _, ref := range names(0) {
-			ops = append(ops, rp.reference(f.table, ref, args, at, true)...)
+			ops = append(ops, rp.reference(f.table, ref, args, at, rp.version == 0 || rp.version >= 5.0)...)
 		}
 	case "index":
 		if len(pos) > 0 {
@@ -673,12 +696,17 @@ func addColumn(t *facts.Table, c facts.Column) {
 	}
 }
 
+// idType is the type of ids and references: integer before Rails 5.1.
+func (rp *railsParser) idType() string {
+	if rp.version > 0 && rp.version < 5.1 {
+		return "integer"
+	}
+	return "bigint"
+}
+
 // implicitID adds the id primary key create_table adds unless told not to.
 func (rp *railsParser) implicitID(def *facts.Table, args []schema.Arg, at facts.Location) {
-	typ := "bigint"
-	if rp.legacyID {
-		typ = "integer"
-	}
+	typ := rp.idType()
 	if o := schema.Named(args, "id"); o != nil {
 		v := o.Text()
 		if v == "false" {
@@ -775,7 +803,7 @@ func (rp *railsParser) reference(table, ref string, args []schema.Arg, at facts.
 	if ref == "" {
 		return nil
 	}
-	typ := "bigint"
+	typ := rp.idType()
 	if o := schema.Named(args, "type"); o != nil {
 		if s, ok := o.Name(); ok {
 			typ = columnType(s, nil)
@@ -826,10 +854,12 @@ func (rp *railsParser) reference(table, ref string, args []schema.Arg, at facts.
 	return ops
 }
 
-func timestamps(args []schema.Arg, at facts.Location) []facts.Column {
-	null := false
-	if o := schema.Named(args, "null"); o != nil && o.Text() == "true" {
-		null = true
+// timestamps are created_at and updated_at: NOT NULL since Rails 5.0,
+// nullable before unless null: false.
+func timestamps(args []schema.Arg, at facts.Location, version float64) []facts.Column {
+	null := version > 0 && version < 5.0
+	if o := schema.Named(args, "null"); o != nil {
+		null = o.Text() == "true"
 	}
 	return []facts.Column{
 		{Name: "created_at", Type: "timestamp", Nullable: null, At: at},

@@ -209,8 +209,13 @@ func TestRailsReversibility(t *testing.T) {
 func TestRailsLegacyIntegerIDAndOrder(t *testing.T) {
 	s := migrate(t,
 		"db/migrate/20240201000000_add_age.rb", "class AddAge < ActiveRecord::Migration[5.0]\n def change\n add_column :users, :age, :integer\n end\nend",
-		"db/migrate/20170101000000_create_users.rb", "class CreateUsers < ActiveRecord::Migration\n def change\n create_table :users\n end\nend")
-	wantSchema(t, s, "users(id)\n  id integer\n  age integer null")
+		"db/migrate/20170101000000_create_users.rb", "class CreateUsers < ActiveRecord::Migration\n def change\n create_table :users do |t|\n t.references :org, foreign_key: true\n t.timestamps\n end\n add_index :users,\n [:org_id],\n unique: true\n end\nend")
+	// Rails 4: integer ids, references with no index of their own,
+	// nullable timestamps; arguments over lines.
+	wantSchema(t, s, "users(id)\n  id integer\n  org_id integer null\n  created_at timestamp null\n  updated_at timestamp null\n  age integer null\n  fk org_id -> orgs(id)\n  unique index org_id")
+	// A dump older than Rails 5.1 has integer ids.
+	s = migrate(t, "db/schema.rb", "ActiveRecord::Schema.define(version: 20160712061614) do\n create_table \"tags\", force: :cascade do |t|\n end\nend")
+	wantSchema(t, s, "tags(id)\n  id integer")
 }
 
 func TestSchemaRbSnapshot(t *testing.T) {
