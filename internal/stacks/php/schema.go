@@ -84,6 +84,7 @@ type chainCall struct {
 	name string
 	args []schema.Arg
 	at   int // token index of the name
+	end  int // token index after the call
 }
 
 // chain reads name(args)->name(args)… from token i up to end.
@@ -100,6 +101,7 @@ func (lp *laravelParser) chain(i, end int) []chainCall {
 			c.args = schema.Args(t, lp.m, i+1, min(lp.m[i], end))
 			i = schema.Next(lp.m, i)
 		}
+		c.end = i
 		out = append(out, c)
 		if i < end && (t[i].Is("->") || t[i].Is("?->") || t[i].Is("::")) {
 			i++
@@ -151,7 +153,9 @@ func (lp *laravelParser) schemaCalls(from, to int) {
 				lp.dest = append(lp.dest, at)
 			}
 		}
-		i = c.at
+		// Past the call: a Schema:: call inside its closure is not read
+		// again (nor is a deep nest of them read once per level).
+		i = max(i, c.end-1)
 	}
 }
 
