@@ -464,6 +464,11 @@ type efEntity struct {
 	named  bool // ToTable seen
 	isBase bool // HasBaseType: shares its base's table
 	rels   []efRelation
+	// owned are the columns of each owned navigation (OwnsOne), nullable
+	// unless Navigation(nav).IsRequired(): an optional owned type's
+	// columns are all nullable.
+	owned    map[string][]string
+	required map[string]bool
 }
 
 // efRelation is a foreign key from entity from to entity to.
@@ -541,6 +546,16 @@ func readEFSnapshot(f scan.File) schema.Result {
 		e := entities[n]
 		if e.isBase && !e.named {
 			continue
+		}
+		for nav, cols := range e.owned {
+			if e.required[nav] {
+				continue
+			}
+			for _, cn := range cols {
+				if c := e.table.Column(cn); c != nil {
+					c.Nullable = true
+				}
+			}
 		}
 		// Key columns are required whatever their CLR type.
 		for _, k := range e.table.PrimaryKey {
@@ -646,6 +661,56 @@ func (p *efParser) entityStatement(name string, e *efEntity, calls []builderCall
 		}
 	case "HasBaseType":
 		e.isBase = true
+	case "OwnsOne":
+		// An owned type's properties are columns <Nav>_<Prop> of the
+		// owner's table (unless it maps to a table of its own).
+		if len(ps) < 3 || len(ps[2].Val) == 0 || ps[2].Val[0].Kind != schema.Ident {
+			return
+		}
+		nav, _ := ps[1].Name()
+		owned := &efEntity{}
+		bv, end := ps[2].Val[0].Text, ps[2].From+len(ps[2].Val)
+		for j := ps[2].From + 1; j < end; j++ {
+			if !p.toks[j].Is(bv) || j+1 >= end || !p.toks[j+1].Is(".") {
+				continue
+			}
+			calls := p.chain(j, end)
+			if len(calls) == 0 {
+				continue
+			}
+			if calls[0].name == "Property" || calls[0].name == "HasKey" {
+				p.entityStatement("", owned, calls)
+			} else if calls[0].name == "ToTable" {
+				if tps := schema.Positional(calls[0].args); len(tps) > 0 {
+					if tn, _ := tps[0].Name(); tn != "" && tn != e.table.Name {
+						return
+					}
+				}
+			}
+			j = calls[len(calls)-1].next - 1
+		}
+		for _, c := range owned.table.Columns {
+			if slicesContain(owned.table.PrimaryKey, c.Name) { // the owner's key, shared
+				continue
+			}
+			c.Name = nav + "_" + c.Name
+			if e.table.Column(c.Name) == nil && len(e.table.Columns) < 500 {
+				e.table.Columns = append(e.table.Columns, c)
+				if e.owned == nil {
+					e.owned = map[string][]string{}
+				}
+				e.owned[nav] = append(e.owned[nav], c.Name)
+			}
+		}
+	case "Navigation":
+		for _, m := range calls[1:] {
+			if m.name == "IsRequired" && arg0 != "" {
+				if e.required == nil {
+					e.required = map[string]bool{}
+				}
+				e.required[arg0] = true
+			}
+		}
 	case "HasOne", "HasMany":
 		target := arg0
 		if target == "" {
@@ -683,4 +748,13 @@ func (p *efParser) entityStatement(name string, e *efEntity, calls []builderCall
 		}
 		e.rels = append(e.rels, r)
 	}
+}
+
+func slicesContain(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

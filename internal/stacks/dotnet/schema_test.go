@@ -213,3 +213,37 @@ func FuzzEFSchema(f *testing.F) {
 		readEFSnapshot(scan.File{Path: "Migrations/XModelSnapshot.cs", Data: data})
 	})
 }
+
+func TestEFSnapshotOwnedType(t *testing.T) {
+	s := migrate(t, "Api/Migrations/AppDbContextModelSnapshot.cs", `
+            modelBuilder.Entity("Shop.Order", b =>
+                {
+                    b.Property<int>("Id");
+                    b.HasKey("Id");
+                    b.ToTable("Orders");
+                });
+            modelBuilder.Entity("Shop.Order", b =>
+                {
+                    b.OwnsOne("Shop.Address", "ShipTo", b1 =>
+                        {
+                            b1.Property<int>("OrderId");
+                            b1.Property<string>("City").IsRequired().HasMaxLength(100).HasColumnType("nvarchar(100)");
+                            b1.HasKey("OrderId");
+                            b1.ToTable("Orders");
+                            b1.WithOwner().HasForeignKey("OrderId");
+                        });
+                    b.OwnsOne("Shop.Note", "Note", b1 =>
+                        {
+                            b1.Property<string>("Text");
+                            b1.ToTable("OrderNotes");
+                        });
+                    b.OwnsOne("Shop.Money", "Total", b1 =>
+                        {
+                            b1.Property<decimal>("Amount");
+                        });
+                    b.Navigation("ShipTo").IsRequired();
+                });`)
+	// ShipTo is required: its columns keep their own nullability; Total is
+	// optional: its columns are nullable.
+	wantSchema(t, s, "Orders(Id)\n  Id integer\n  ShipTo_City varchar(100)\n  Total_Amount decimal(18,2) null")
+}
