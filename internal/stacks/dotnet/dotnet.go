@@ -124,7 +124,8 @@ func databaseTables() pack.Database {
 				return strings.HasSuffix(p, ".Designer.cs") || strings.HasSuffix(p, "ModelSnapshot.cs")
 			},
 		}},
-		ORMs: map[string]string{"microsoft.entityframeworkcore": "ef-core", "dapper": "dapper"},
+		ORMs:   map[string]string{"microsoft.entityframeworkcore": "ef-core", "dapper": "dapper"},
+		Schema: SchemaReaders,
 	}
 }
 

@@ -68,6 +68,7 @@ var Pack = &pack.Pack{
 			// the candidate's schema work (see StockMigration).
 			Skip: StockMigration,
 		}},
+		Schema: SchemaReaders,
 	},
 	Security: []pack.SecuritySignal{
 		{Kind: "validation", Name: "laravel-validation", Re: validation},

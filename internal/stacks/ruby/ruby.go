@@ -75,7 +75,8 @@ var Pack = &pack.Pack{
 		Migrations: []pack.MigrationTool{
 			{Tool: "rails", Path: scan.MustCompile(`(^|/)db/migrate/\d+_\w+(?:\.\w+)?\.rb$`), Skip: engineMigration},
 		},
-		ORMs: map[string]string{"activerecord": "activerecord", "rails": "activerecord"},
+		ORMs:   map[string]string{"activerecord": "activerecord", "rails": "activerecord"},
+		Schema: SchemaReaders,
 	},
 	// rswag is not among them: it serves the swagger/v1/swagger.yaml its
 	// specs wrote, found as a static file when committed (and absent,
