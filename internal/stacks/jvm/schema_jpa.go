@@ -95,10 +95,16 @@ func readJPA(f scan.File) schema.Result {
 		ents[i].table.Source = p.loc(ents[i].at)
 	}
 	var out []facts.Table
+	aliases := map[string]string{}
 	for i := range ents {
 		out = append(out, p.tables(&ents[i], local)...)
+		// Another file's relation to this class guesses its table from
+		// the class name (refTable); @Table may say otherwise.
+		if guess := snakeCase(ents[i].class); guess != ents[i].table.Name {
+			aliases[guess] = ents[i].table.Name
+		}
 	}
-	return schema.Result{Models: out}
+	return schema.Result{Models: out, Aliases: aliases}
 }
 
 func (p *jpaParser) loc(i int) facts.Location {
