@@ -1,7 +1,6 @@
 package python
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
@@ -99,6 +98,7 @@ type djOps struct {
 	ops          []schema.Op
 	destructive  []facts.Location
 	irreversible bool
+	nested       bool // reading a SeparateDatabaseAndState's operations
 }
 
 func (r *djOps) add(op schema.Op) { r.ops = append(r.ops, op) }
@@ -232,6 +232,16 @@ func (r *djOps) op(a pyArg) {
 		for _, ix := range tmp.t.Indexes {
 			r.add(schema.Op{Kind: schema.AddIndex, Table: m.t.Name, Index: ix, At: at})
 		}
+	case "SeparateDatabaseAndState":
+		// Only database_operations reach the database; state_operations
+		// tell Django's model state what already happened.
+		if dbOps, ok := argAt(args, 0, "database_operations"); ok && !r.nested {
+			r.nested = true
+			for _, e := range elems(r.p.src, dbOps) {
+				r.op(e)
+			}
+			r.nested = false
+		}
 	case "RunPython":
 		if _, ok := argAt(args, 1, "reverse_code"); !ok || isNone(args, 1, "reverse_code") {
 			r.irreversible = true
@@ -245,13 +255,23 @@ func (r *djOps) op(a pyArg) {
 
 // djAutoType guesses DEFAULT_AUTO_FIELD from a migration: the ids
 // makemigrations wrote are AutoField in a project started before Django
-// 3.2 (or that kept it), BigAutoField since.
+// 3.2 (or that kept it), BigAutoField since; one BigAutoField says the
+// project's default is bigint.
 func djAutoType(data []byte) string {
-	if bytes.Contains(data, []byte("AutoField(auto_created=True")) && !bytes.Contains(data, []byte("BigAutoField(auto_created=True")) {
-		return "integer"
+	typ := "bigint"
+	for _, m := range djAutoID.FindAllSubmatch(data, 100) {
+		switch string(m[1]) {
+		case "Big":
+			return "bigint"
+		case "":
+			typ = "integer"
+		}
 	}
-	return "bigint"
+	return typ
 }
+
+// djAutoID finds the auto-created id fields of a migration.
+var djAutoID = scan.MustCompile(`\b(Big|Small)?AutoField\(\s*[^)]*\bauto_created=True`)
 
 // isNone reports whether the argument is the literal None.
 func isNone(args []pyArg, i int, key string) bool {

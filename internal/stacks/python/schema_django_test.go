@@ -293,3 +293,35 @@ func TestDjangoAutoFieldProject(t *testing.T) {
 		t.Errorf("migrations %+v", s.Migrations)
 	}
 }
+
+// TestDjangoSeparateDatabaseAndState: only database_operations reach the
+// database; and a black-formatted AutoField id still says integer ids.
+func TestDjangoSeparateDatabaseAndState(t *testing.T) {
+	s := readAll(t, djangoMigrationReader, "app/migrations/0001_initial.py", `class Migration(migrations.Migration):
+    operations = [
+        migrations.CreateModel(
+            name="A",
+            fields=[
+                (
+                    "id",
+                    models.AutoField(
+                        verbose_name="ID",
+                        serialize=False,
+                        auto_created=True,
+                        primary_key=True,
+                    ),
+                ),
+            ],
+        ),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.CreateModel(name="Ghost", fields=[])],
+            database_operations=[
+                migrations.AddField(model_name="a", name="b", field=models.ForeignKey(on_delete=models.CASCADE, to="app.a")),
+            ],
+        ),
+    ]
+`)
+	wantTables(t, tablesOf(s), []string{
+		"app_a pk(id) | id integer | b_id integer | fk b_id->app_a(id) cascade | ix (b_id)",
+	})
+}
