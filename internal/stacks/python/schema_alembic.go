@@ -48,7 +48,7 @@ func readAlembic(f scan.File) schema.Result {
 	}
 	m := schema.Migration{At: facts.Location{Path: f.Path}, ID: rev, After: downs, Reversible: "no"}
 	if from, to, ok := p.funcBody("upgrade"); ok {
-		r := alembicOps{p: p, batch: map[string]string{}, seen: map[string]bool{"upgrade": true, "downgrade": true}}
+		r := alembicOps{p: p, batch: map[string]string{}, seen: map[string]bool{"upgrade": true, "downgrade": true}, helperCols: map[string][]pyArg{}}
 		r.read(from, to)
 		m.Ops, m.Destructive = r.ops, r.destructive
 	}
@@ -86,6 +86,8 @@ type alembicOps struct {
 	// is read once, at most maxHelperDepth calls deep.
 	seen  map[string]bool
 	depth int
+	// helperCols are the columns each *helper() gives, read once.
+	helperCols map[string][]pyArg
 }
 
 const maxHelperDepth = 4
@@ -344,18 +346,24 @@ func (r *alembicOps) op(method, batchTable string, isBatch bool, args []pyArg, o
 // function of the file returning columns, like timestamps()) replaced
 // by the Column(...) calls its body makes.
 func (r *alembicOps) expand(pos, all []pyArg) []pyArg {
-	out := pos
+	out := append([]pyArg(nil), pos...)
 	for _, a := range all {
 		v, star := strings.CutPrefix(a.Val, "*")
 		if !star || strings.HasPrefix(v, "*") {
 			continue
 		}
 		fn := strings.TrimSuffix(strings.TrimSpace(v), "()")
-		from, to, ok := r.p.funcBody(fn)
-		if !ok || from >= to {
-			continue
+		cols, done := r.helperCols[fn]
+		if !done {
+			if from, to, ok := r.p.funcBody(fn); ok && from < to {
+				cols = r.p.columnCalls(r.p.lines[from].Off, r.p.lineEnd(to-1))
+			}
+			r.helperCols[fn] = cols // read each helper once
 		}
-		out = append(out[:len(out):len(out)], r.p.columnCalls(r.p.lines[from].Off, r.p.lineEnd(to-1))...)
+		if len(out)+len(cols) > maxArgs {
+			break
+		}
+		out = append(out, cols...)
 	}
 	return out
 }

@@ -132,6 +132,7 @@ func readDjangoModels(f scan.File) schema.Result {
 		}
 	}
 	var out []facts.Table
+	budget := maxFieldReads
 	for _, c := range classes {
 		dc := known[c.name]
 		if !dc.model {
@@ -154,6 +155,12 @@ func readDjangoModels(f scan.File) schema.Result {
 			}
 		}
 		dc.fields = append(fields, dc.fields...)
+		if len(dc.fields) > maxFields {
+			dc.fields = dc.fields[:maxFields]
+		}
+		if budget -= len(dc.fields); budget < 0 {
+			break // a hostile chain of subclasses; real files are far below
+		}
 		dc.builtin = mergeCols(builtin, dc.builtin)
 		if dc.abstract || len(out) >= maxTables {
 			continue
@@ -256,6 +263,14 @@ func (p *pyFile) djImports() map[string]string {
 	}
 	return out
 }
+
+// maxFields caps a model's fields (inherited ones included), and
+// maxFieldReads the fields read from one file: inheritance copies a
+// base's fields into every subclass.
+const (
+	maxFields     = 500
+	maxFieldReads = 50000
+)
 
 // mergeCols appends the columns of more that cols lacks.
 func mergeCols(cols, more []facts.Column) []facts.Column {

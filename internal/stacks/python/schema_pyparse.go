@@ -380,6 +380,7 @@ type pyFile struct {
 	src   []byte
 	lines []pyLine
 	li    lineIndex
+	funcs map[string]int // top-level function → its def's logical line
 }
 
 func newPyFile(path string, src []byte) *pyFile {
@@ -465,23 +466,31 @@ func (p *pyFile) assign(k int) (name, annot string, val pyArg, hasVal, ok bool) 
 }
 
 // funcBody returns the range of logical lines of the top-level function
-// name's body, or ok false.
+// name's body, or ok false. The first call indexes the file's functions,
+// so asking for many names stays linear.
 func (p *pyFile) funcBody(name string) (from, to int, ok bool) {
-	for k, l := range p.lines {
-		if l.Indent != 0 {
-			continue
-		}
-		i := l.Off
-		if hasPrefixAt(p.src, i, "async ") {
-			i = skipSpaces(p.src, i+6)
-		}
-		if !hasPrefixAt(p.src, i, "def ") {
-			continue
-		}
-		i = skipSpaces(p.src, i+4)
-		if identAt(p.src, i) == name {
-			return k + 1, p.blockEnd(k), true
+	if p.funcs == nil {
+		p.funcs = map[string]int{}
+		for k, l := range p.lines {
+			if l.Indent != 0 {
+				continue
+			}
+			i := l.Off
+			if hasPrefixAt(p.src, i, "async ") {
+				i = skipSpaces(p.src, i+6)
+			}
+			if !hasPrefixAt(p.src, i, "def ") {
+				continue
+			}
+			fn := identAt(p.src, skipSpaces(p.src, i+4))
+			if fn != "" {
+				p.funcs[fn] = k // a later def replaces an earlier one
+			}
 		}
 	}
-	return 0, 0, false
+	k, ok := p.funcs[name]
+	if !ok {
+		return 0, 0, false
+	}
+	return k + 1, p.blockEnd(k), true
 }

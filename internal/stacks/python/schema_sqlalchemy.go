@@ -61,6 +61,7 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 	}
 	known := map[string]*saClass{}
 	var out []facts.Table
+	budget := maxFieldReads
 	for _, c := range classes {
 		sc := &saClass{index: map[string]int{}}
 		sqlmodel := isSQLModelTable(c)
@@ -103,6 +104,9 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 		table := tableOf[c.name]
 		if sc.abstract || table == "" || len(out) >= maxTables {
 			continue
+		}
+		if budget -= len(sc.attrs); budget < 0 {
+			break // a hostile chain of subclasses; real files are far below
 		}
 		t := p.saTable(c, sc, table, sqlmodel, tableOf)
 		if tablename == "" && len(t.PrimaryKey) == 0 && !sqlmodel {
@@ -172,6 +176,9 @@ const maxTables = 1000
 func (sc *saClass) set(a saAttr) {
 	if i, ok := sc.index[a.name]; ok {
 		sc.attrs[i] = a
+		return
+	}
+	if len(sc.attrs) >= maxFields {
 		return
 	}
 	sc.index[a.name] = len(sc.attrs)
