@@ -54,15 +54,17 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 	classes := p.classes()
 	// Table names first, so ForeignKey(User.id) resolves to a class below.
 	tableOf := map[string]string{}
-	for _, c := range classes {
-		if t := p.saTableName(c); t != "" {
+	bodies := make([][]pyStmt, len(classes))
+	for i, c := range classes {
+		bodies[i] = p.body(c)
+		if t := saTableName(c, bodies[i]); t != "" {
 			tableOf[c.name] = t
 		}
 	}
 	known := map[string]*saClass{}
 	var out []facts.Table
 	budget := maxFieldReads
-	for _, c := range classes {
+	for ci, c := range classes {
 		sc := &saClass{index: map[string]int{}}
 		sqlmodel := isSQLModelTable(c)
 		for _, b := range c.baseNames() {
@@ -83,7 +85,7 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 			}
 		}
 		tablename := ""
-		for _, st := range p.body(c) {
+		for _, st := range bodies[ci] {
 			switch st.name {
 			case "__tablename__":
 				tablename, _ = pyStr(st.val.Val)
@@ -205,10 +207,11 @@ func isSQLModelBase(c pyClass) bool {
 	return false
 }
 
-// saTableName is the table of the class c, or "" when it declares none
+// saTableName is the table of the class c (whose body statements are
+// body), or "" when it declares none
 // the reader can tell.
-func (p *pyFile) saTableName(c pyClass) string {
-	for _, st := range p.body(c) {
+func saTableName(c pyClass, body []pyStmt) string {
+	for _, st := range body {
 		if st.name == "__tablename__" && st.hasVal {
 			if s, ok := pyStr(st.val.Val); ok {
 				return s
