@@ -4,6 +4,7 @@ package python
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/internal/stacks/pack"
 )
 
@@ -147,6 +148,9 @@ var Pack = &pack.Pack{
 				Integration: scan.MustCompile(`\bTestClient\b|\bAsyncClient\(|\bAPIClient\b|\bAPITestCase\b|\bAPILiveServerTestCase\b|\bLiveServerTestCase\b|\.test_client\(|\bself\.client\.(?:get|post|put|patch|delete)\(|\bclient\.(?:get|post|put|patch|delete)\(\s*f?["']/`),
 			},
 		},
+	},
+	Database: pack.Database{
+		Schema: []schema.Reader{alembicReader, djangoMigrationReader, djangoModelsReader, sqlalchemyReader},
 	},
 	Fixes: fixes,
 }
