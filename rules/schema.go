@@ -346,9 +346,15 @@ func runMoneyTypes(f *Facts) Result {
 				continue
 			}
 			money++
-			if floatTypes[baseType(c.Type)] {
+			// Mongoose's Number is a double; Decimal128 is the exact type.
+			mongoNumber := f.Schema.Tool == "mongoose" && baseType(c.Type) == "number"
+			if floatTypes[baseType(c.Type)] || mongoNumber {
+				what := fmt.Sprintf("%s.%s is %s", t.Name, c.Name, c.Type)
+				if mongoNumber {
+					what += " (a double in MongoDB)"
+				}
 				found = append(found, schemaFinding{
-					what:  fmt.Sprintf("%s.%s is %s", t.Name, c.Name, c.Type),
+					what:  what,
 					at:    colAt(c, t),
 					names: map[string]string{"table": t.Name, "column": c.Name},
 				})
@@ -515,6 +521,9 @@ func coversPair(t *facts.Table, a, b string) bool {
 }
 
 func runPrimaryKeys(f *Facts) Result {
+	if f.Schema.Tool == "mongoose" {
+		return Skip("MongoDB gives every document an _id: there is no key to choose")
+	}
 	var found []schemaFinding
 	joins := 0
 	for i := range f.Schema.Tables {

@@ -24,6 +24,7 @@ func Build(found []Found) facts.Schema {
 	var snapTool, modelTool string
 	undo := map[string]string{}
 	aliases := map[string]string{}
+	modelIndex := map[string]int{} // lower-cased table name → index in models
 	for _, f := range found {
 		for from, to := range f.Aliases {
 			aliases[key(from)] = to
@@ -43,7 +44,7 @@ func Build(found []Found) facts.Schema {
 			snapshot, snapTool = f.Snapshot, f.Tool
 		}
 		if len(f.Models) > 0 {
-			models = mergeModels(models, f.Models)
+			models = mergeModels(models, f.Models, modelIndex)
 			if modelTool == "" {
 				modelTool = f.Tool
 			}
@@ -85,23 +86,21 @@ func creates(ts []facts.Table) []Op {
 
 // mergeModels adds more to models; a table declared twice (a model split
 // over files, an abstract base) gains the columns it lacked.
-func mergeModels(models, more []facts.Table) []facts.Table {
+func mergeModels(models, more []facts.Table, index map[string]int) []facts.Table {
 	for _, t := range more {
-		i := -1
-		for j := range models {
-			if key(models[j].Name) == key(t.Name) {
-				i = j
-				break
-			}
-		}
-		if i < 0 {
+		i, ok := index[key(t.Name)]
+		if !ok {
 			if len(models) >= maxTables {
 				continue
 			}
+			index[key(t.Name)] = len(models)
 			models = append(models, clone(t))
 			continue
 		}
 		have := &models[i]
+		if len(have.Columns)+len(t.Columns) > maxColumns {
+			continue
+		}
 		for _, c := range t.Columns {
 			if have.Column(c.Name) == nil {
 				have.Columns = append(have.Columns, c)
