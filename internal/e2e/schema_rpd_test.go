@@ -206,9 +206,9 @@ bookings(id)
   id bigint
   fk room_id -> rooms(id)
   fk guest_id -> users(id)`},
-	// JPA, Java: one entity a file; a reader sees one file at a time, so
-	// a foreign key names the other entity's default table (app_user,
-	// event) where its @Table says users/events (see jvm.JPAReader).
+	// JPA, Java: one entity a file. A reader sees one file at a time and
+	// names the other entity's default table (app_user); the entity's own
+	// file gives the alias to its @Table name, so the keys point at users.
 	{dir: "spring-maven-complete", models: true, tables: `
 users(id)
   id bigint
@@ -221,14 +221,14 @@ events(id)
   starts_at timestamptz null
   capacity integer
   organizer_id bigint
-  fk organizer_id -> app_user(id)
+  fk organizer_id -> users(id)
 tickets(id)
   id bigint
   event_id bigint
   holder_id bigint
   booked_at timestamptz null
-  fk event_id -> event(id)
-  fk holder_id -> app_user(id)`},
+  fk event_id -> events(id)
+  fk holder_id -> users(id)`},
 }
 
 const laravelSkeleton = `
