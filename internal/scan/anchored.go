@@ -32,6 +32,7 @@ const (
 	startAnywhere  startKind = iota // no restriction known: search unanchored
 	startLineStart                  // every match starts at a line start
 	startLiteral                    // every match starts with one of starts
+	startIndented                   // at a line start, indent chars, then one of starts
 )
 
 // anchored holds the anchored forms of a pattern, compiled at the first
@@ -56,6 +57,15 @@ func (r *Regexp) anchoredForms() *anchored {
 func (r *Regexp) deriveStarts(re *syntax.Regexp) {
 	if leadsWithLineStart(re) {
 		r.starts = startLineStart
+		// (?m)^[ \t]*class: the line starts worth a try are those of the
+		// lines where "class" follows the indentation.
+		var indent [256]bool
+		if set, ok := indentedPrefix(re, &indent); ok && len(set) <= maxExact && selectiveStarts(set) {
+			r.starts, r.indent = startIndented, indent
+			for _, l := range set {
+				r.startLits = append(r.startLits, []byte(l))
+			}
+		}
 		return
 	}
 	set, ok := prefixSet(re)
@@ -88,6 +98,71 @@ func leadsWithLineStart(re *syntax.Regexp) bool {
 	return false
 }
 
+// indentedPrefix returns the literals one of which follows the line start
+// and the indentation in every match of re, a pattern that leads with
+// (?m)^; the bytes the indentation may hold are added to indent. ok is false
+// when a branch has another shape (^\s* may cross lines, ^\w+ names no
+// literal).
+func indentedPrefix(re *syntax.Regexp, indent *[256]bool) (set []string, ok bool) {
+	switch re.Op {
+	case syntax.OpCapture:
+		return indentedPrefix(re.Sub[0], indent)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, ok := indentedPrefix(sub, indent)
+			if !ok {
+				return nil, false
+			}
+			set = append(set, s...)
+		}
+		return set, len(set) > 0
+	case syntax.OpConcat:
+		if len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginLine {
+			return nil, false
+		}
+		rest := re.Sub[1:]
+		switch c := rest[0]; c.Op {
+		case syntax.OpStar, syntax.OpPlus, syntax.OpQuest:
+			if !indentClass(c.Sub[0], indent) {
+				return nil, false
+			}
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
+			return nil, false
+		}
+		return prefixSet(&syntax.Regexp{Op: syntax.OpConcat, Sub: rest})
+	}
+	return nil, false
+}
+
+// indentClass adds to indent the bytes re matches, when re is one ASCII
+// character or class of them that excludes the newline.
+func indentClass(re *syntax.Regexp, indent *[256]bool) bool {
+	var ranges []rune
+	switch re.Op {
+	case syntax.OpCharClass:
+		ranges = re.Rune
+	case syntax.OpLiteral:
+		if len(re.Rune) != 1 || re.Flags&syntax.FoldCase != 0 {
+			return false
+		}
+		ranges = []rune{re.Rune[0], re.Rune[0]}
+	default:
+		return false
+	}
+	for i := 0; i+1 < len(ranges); i += 2 {
+		lo, hi := ranges[i], ranges[i+1]
+		if hi >= utf8.RuneSelf || (lo <= '\n' && '\n' <= hi) {
+			return false
+		}
+		for c := lo; c <= hi; c++ {
+			indent[c] = true
+		}
+	}
+	return true
+}
+
 // prefixSet returns literals one of which every match of re begins with;
 // ok is false when none can be named. Zero-width assertions at the start
 // are passed over (they constrain where, not what).
@@ -118,6 +193,19 @@ func prefixSet(re *syntax.Regexp) (set []string, ok bool) {
 		}
 		if i == len(re.Sub) {
 			return nil, false
+		}
+		if c := re.Sub[i]; c.Op == syntax.OpQuest || c.Op == syntax.OpStar {
+			// (?:async )?def: a match starts with what the optional part
+			// starts with, or with what follows it.
+			opt, ok := prefixSet(c.Sub[0])
+			if !ok || i+1 == len(re.Sub) {
+				return nil, false
+			}
+			after, ok := prefixSet(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]})
+			if !ok || len(opt)+len(after) > maxExact {
+				return nil, false
+			}
+			return append(opt, after...), true
 		}
 		first, ok := prefixSet(re.Sub[i])
 		if !ok {
@@ -243,6 +331,16 @@ func newCandidates(r *Regexp, b []byte) *candidates {
 	return c
 }
 
+// indented reports whether b[from:to] is all indentation.
+func (c *candidates) indented(from, to int) bool {
+	for _, ch := range c.b[from:to] {
+		if !c.r.indent[ch] {
+			return false
+		}
+	}
+	return true
+}
+
 // next returns the first candidate at or after pos, or -1.
 func (c *candidates) next(pos int) int {
 	b := c.b
@@ -264,6 +362,19 @@ func (c *candidates) next(pos int) int {
 		at = nextOccurrence(b, pos, c.r.startLits, c.nextLit)
 		if at < 0 {
 			return -1
+		}
+	case startIndented:
+		at = -1
+		for q := pos; at < 0; {
+			k := nextOccurrence(b, q, c.r.startLits, c.nextLit)
+			if k < 0 {
+				return -1
+			}
+			ls := bytes.LastIndexByte(b[:k], '\n') + 1
+			if ls >= pos && c.indented(ls, k) {
+				at = ls
+			}
+			q = k + 1
 		}
 	}
 	// A match starting at `at` holds a required literal at or after it.

@@ -21,13 +21,15 @@ var anchoredPatterns = []string{
 	`@\s*(\w+(?:\.\w+)*)\.(get|post)\s*\(`,
 	`(?i)\bCREATE\s+TABLE\s+(\w+)`,
 	`\b(?:ForeignKey|OneToOneField)\s*\(|\bforeign_key\s*=\s*["']`,
-	`(?m)^\s*`,                // empty matches at every line start
-	`(?m)^$\n?`,               // empty lines, possibly empty match at the end
-	`(?m)^(?:\s*|x\s+y)`,      // an empty match that a longer one follows
-	`\bab\b\s*|\Aab`,          // \A inside the pattern
-	`\Bab\s*c`,                // \B before the literal
-	`(?m)^\s*\z|^x\s*`,        // end of text
-	`\bxy\s*\(?`,              // a literal that may end the text
+	`(?m)^\s*`,           // empty matches at every line start
+	`(?m)^$\n?`,          // empty lines, possibly empty match at the end
+	`(?m)^(?:\s*|x\s+y)`, // an empty match that a longer one follows
+	`\bab\b\s*|\Aab`,     // \A inside the pattern
+	`\Bab\s*c`,           // \B before the literal
+	`(?m)^\s*\z|^x\s*`,   // end of text
+	`\bxy\s*\(?`,         // a literal that may end the text
+	`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post)\s*\(`,
+	`(?m)^ ?xy\s*c|^\t*ab`,    // indentation of one branch, another's
 	`(?i)\bPORT\s*[:=]\s*\w+`, // case-folded start literal
 }
 
@@ -68,7 +70,7 @@ func TestAnchoredSearchEqualsRegexp(t *testing.T) {
 func TestAnchoredSearchRandomText(t *testing.T) {
 	pieces := []string{"\n", " ", "\t", "import", "from", "code", "=", "404", "(", ")", "é", "\xff", "ab", "c",
 		"x", "y", "APIRouter", "responses", ".include_router", "@", "app", ".get", "create", "TABLE", "port", ":",
-		"TestCase", "class", "def", "test_", "ForeignKey", "foreign_key", "'", "\r\n", "as", ",", "_", "ſ"}
+		"TestCase", "class", "def", "async ", "  ", "@app.get", "test_", "ForeignKey", "foreign_key", "'", "\r\n", "as", ",", "_", "ſ"}
 	rng := rand.New(rand.NewSource(12))
 	for _, p := range anchoredPatterns {
 		ours, std := compileNow(p), regexp.MustCompile(p)
@@ -113,6 +115,10 @@ func TestStartKinds(t *testing.T) {
 		{`(?i)\bsecret\s*=`, startAnywhere, 0}, // ſ folds to s
 		{`(?i)\bcreate\s+table`, startLiteral, 1},
 		{`\s*import\s+x`, startAnywhere, 0},
+		{`(?m)^[ \t]*class\s+(\w+)`, startIndented, 1},
+		{`(?m)^[ \t]*(?:async[ \t]+)?def\s+test|^[ \t]*class\s`, startIndented, 3},
+		{`(?m)^\s*class`, startLineStart, 0},                  // \s* crosses lines
+		{`(?m)^[ \t]*\w+\s*=\s*APIRouter`, startLineStart, 0}, // no literal after the indent
 	}
 	for _, tc := range cases {
 		r := compileNow(tc.pattern)

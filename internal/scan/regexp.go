@@ -38,6 +38,7 @@ type Regexp struct {
 	// match starts with, for startLiteral.
 	starts     startKind
 	startLits  [][]byte
+	indent     [256]bool // bytes of the indentation, for startIndented
 	anchorOnce sync.Once
 	anc        *anchored
 }
