@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // The fixture scorecards are written out by hand, not scored from facts, so
@@ -88,8 +89,41 @@ func strongScorecard() *rules.Scorecard {
 			Live: &rules.Live{URL: "https://shop-api.fly.dev", Reachable: true, Status: 200, HTTPS: true, TLSDaysLeft: 71,
 				LatencyMS: 140, HealthPath: "/health", DocsPath: "/docs", SpecURL: "https://shop-api.fly.dev/openapi.json",
 				Leaks: []rules.Leak{}, Conformance: rules.Conformance{Checked: 6}, Requests: 11},
+			Schema: shopSchema(),
 		},
 	}
+}
+
+// shopSchema is the strong project's schema as its Alembic migrations
+// leave it: a one-to-many with ON DELETE CASCADE, an optional reference,
+// a join table, and a self reference.
+func shopSchema() facts.Schema {
+	col := func(name, typ string, null bool) facts.Column { return facts.Column{Name: name, Type: typ, Nullable: null} }
+	fk := func(col, ref, onDelete string) facts.ForeignKey {
+		return facts.ForeignKey{Columns: []string{col}, References: ref, RefColumns: []string{"id"}, OnDelete: onDelete}
+	}
+	src := func(line int) rules.Location { return at("migrations/versions/0001_init.py", line) }
+	return facts.Schema{Source: "migrations", Tool: "alembic", Tables: []facts.Table{
+		{Name: "users", Source: src(12), PrimaryKey: []string{"id"},
+			Columns: []facts.Column{col("id", "integer", false), col("email", "varchar(255)", false), col("password_hash", "varchar(255)", false), col("created_at", "timestamptz", false)},
+			Indexes: []facts.Index{{Columns: []string{"email"}, Unique: true}}},
+		{Name: "categories", Source: src(20), PrimaryKey: []string{"id"},
+			Columns:     []facts.Column{col("id", "integer", false), col("name", "varchar(80)", false), col("parent_id", "integer", true)},
+			ForeignKeys: []facts.ForeignKey{fk("parent_id", "categories", "set null")}},
+		{Name: "products", Source: src(27), PrimaryKey: []string{"id"},
+			Columns:     []facts.Column{col("id", "integer", false), col("name", "varchar(120)", false), col("price", "numeric(10,2)", false), col("category_id", "integer", true)},
+			ForeignKeys: []facts.ForeignKey{fk("category_id", "categories", "set null")}},
+		{Name: "orders", Source: src(35), PrimaryKey: []string{"id"},
+			Columns:     []facts.Column{col("id", "integer", false), col("user_id", "integer", false), col("status", "varchar(20)", false), col("placed_at", "timestamptz", false)},
+			ForeignKeys: []facts.ForeignKey{fk("user_id", "users", "cascade")},
+			Indexes:     []facts.Index{{Columns: []string{"user_id"}}}},
+		{Name: "order_items", Source: src(44), PrimaryKey: []string{"order_id", "product_id"},
+			Columns:     []facts.Column{col("order_id", "integer", false), col("product_id", "integer", false), col("quantity", "integer", false)},
+			ForeignKeys: []facts.ForeignKey{fk("order_id", "orders", "cascade"), fk("product_id", "products", "restrict")}},
+		{Name: "reviews", Source: src(52), PrimaryKey: []string{"id"},
+			Columns:     []facts.Column{col("id", "integer", false), col("product_id", "integer", false), col("user_id", "integer", false), col("stars", "smallint", false), col("body", "text", true)},
+			ForeignKeys: []facts.ForeignKey{fk("product_id", "products", "cascade"), fk("user_id", "users", "cascade")}},
+	}}
 }
 
 // weakScorecard is an Express CRUD with little around it.

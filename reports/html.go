@@ -99,6 +99,7 @@ type htmlView struct {
 	Gates                          []htmlGate
 	Facts                          *rules.Facts
 	Live                           *rules.Live
+	Schema                         *htmlSchema
 	ProbeSkipped                   string
 	Notes                          []string
 	CSS                            template.CSS
@@ -157,6 +158,7 @@ func (h HTML) Render(w io.Writer, sc *rules.Scorecard) error {
 	if sc.Facts != nil {
 		v.Stack = stackLine(sc.Facts.Stack)
 		v.Live = sc.Facts.Live
+		v.Schema = newHTMLSchema(sc.Facts.Schema)
 		v.ProbeSkipped = hint(sc.Facts.ProbeSkipped)
 		for _, s := range sc.Facts.Secrets {
 			v.Secrets = append(v.Secrets, htmlSecret{Rule: s.Rule, Redacted: s.Redacted,

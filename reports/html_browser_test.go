@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vetfolio/vetfolio/rules"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 // chromiumPath is Debian's chromium; .ci/run installs it.
@@ -405,6 +406,20 @@ func checkPage(t *testing.T, browserCtx context.Context, sc *rules.Scorecard, pa
 	if len(blockers(sc)) > 0 {
 		wantOrder = append([]string{"blockers"}, wantOrder...)
 	}
+	if sc.Facts != nil && len(sc.Facts.Schema.Tables) > 0 {
+		wantOrder = append(wantOrder, "schema")
+		checkDiagram(t, tab, sc.Facts.Schema)
+		if vp.name == "desktop" {
+			b, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.ID("schema")))
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			out := filepath.Join(artifacts, fmt.Sprintf("html-%s-%s-schema.png", name, vp.name))
+			if err := os.WriteFile(out, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	if len(sc.Notes) > 0 {
 		wantOrder = append(wantOrder, "notes")
 	}
@@ -454,5 +469,85 @@ func TestAxeAvailable(t *testing.T) {
 	}
 	if _, reason := axeOnce(); reason != "" {
 		t.Skipf("the HTML report's accessibility check does not run: %s", reason)
+	}
+}
+
+// readDiagram measures the schema diagram as the browser drew it: each
+// table's box and name, and each foreign key's line.
+const readDiagram = `(() => {
+  const svg = document.querySelector("#schema svg");
+  if (!svg) return {drawn: false};
+  const tables = [...svg.querySelectorAll("g.erd-table")].map(g => {
+    const r = g.querySelector("rect.erd-box").getBoundingClientRect();
+    return {name: g.querySelector("text.erd-name").textContent, x: r.x, y: r.y, w: r.width, h: r.height};
+  });
+  const lines = [...svg.querySelectorAll("path.erd-edge")].map(p => p.getTotalLength());
+  const wrap = svg.parentElement.getBoundingClientRect();
+  return {drawn: true, tables, lines, label: svg.getAttribute("aria-labelledby"),
+    title: svg.querySelector("title").textContent, wrapWidth: wrap.width};
+})()`
+
+type diagramState struct {
+	Drawn  bool `json:"drawn"`
+	Tables []struct {
+		Name       string  `json:"name"`
+		X, Y, W, H float64
+	} `json:"tables"`
+	Lines     []float64 `json:"lines"`
+	Label     string    `json:"label"`
+	Title     string    `json:"title"`
+	WrapWidth float64   `json:"wrapWidth"`
+}
+
+// checkDiagram asserts that the schema diagram is drawn: a box per table
+// with its name, none overlapping, a visible line per foreign key, and a
+// text alternative.
+func checkDiagram(t *testing.T, tab context.Context, s facts.Schema) {
+	t.Helper()
+	d, err := chromedp.Run(tab, chromedp.Evaluate[diagramState](readDiagram))
+	if err != nil {
+		t.Fatalf("read the diagram: %v", err)
+	}
+	if !d.Drawn {
+		t.Fatal("the report has a schema but no diagram")
+	}
+	var names []string
+	for _, tb := range d.Tables {
+		names = append(names, tb.Name)
+		if tb.W < 40 || tb.H < 30 {
+			t.Errorf("table %s drawn %vx%v px", tb.Name, tb.W, tb.H)
+		}
+	}
+	var want []string
+	fks := 0
+	for _, tb := range s.Tables {
+		want = append(want, tb.Name)
+		fks += len(tb.ForeignKeys)
+	}
+	slices.Sort(names)
+	slices.Sort(want)
+	if !slices.Equal(names, want) {
+		t.Errorf("tables drawn %v, want %v", names, want)
+	}
+	for i, a := range d.Tables {
+		for _, b := range d.Tables[i+1:] {
+			if a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H {
+				t.Errorf("tables %s and %s overlap", a.Name, b.Name)
+			}
+		}
+	}
+	if len(d.Lines) != fks {
+		t.Errorf("%d foreign key lines drawn, want %d", len(d.Lines), fks)
+	}
+	for i, l := range d.Lines {
+		if l < 10 {
+			t.Errorf("foreign key line %d is %v px long", i, l)
+		}
+	}
+	if d.Label == "" || !strings.Contains(d.Title, fmt.Sprintf("%d tables", len(s.Tables))) {
+		t.Errorf("diagram text alternative: labelledby %q, title %q", d.Label, d.Title)
+	}
+	if d.WrapWidth <= 0 {
+		t.Errorf("the diagram's frame is %v px wide", d.WrapWidth)
 	}
 }

@@ -109,7 +109,11 @@ func (m Markdown) Render(w io.Writer, sc *rules.Scorecard) error {
 		p("\n")
 	}
 
+	if sc.Facts != nil {
+		p("%s", markdownSchema(sc.Facts.Schema))
+	}
 	p("<details>\n<summary>Every check</summary>\n\n")
+
 	for _, cr := range sc.Criteria {
 		score := fmt.Sprintf("%d/100", cr.Score)
 		if cr.Status == rules.StatusSkipped {

@@ -224,3 +224,28 @@ func resolveURL(f *rules.Facts, req Request, snap *source.Snapshot, configURL st
 		f.Deploy.URL, f.Deploy.URLSource = snap.Meta.DeploymentURL, "deployment"
 	}
 }
+
+// Facts reads one target's facts the way Run does, without the live
+// probe, the configuration or a score: what `vetfolio schema` draws.
+func Facts(ctx context.Context, req Request) (*rules.Facts, error) {
+	if req.Now.IsZero() {
+		req.Now = time.Now()
+	}
+	if req.Log == nil {
+		req.Log = slog.New(slog.DiscardHandler)
+	}
+	snap, err := Open(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	f, _, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
+	if err != nil {
+		var target *source.TargetError
+		if errors.As(err, &target) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("read %s: %w", req.Target, err)
+	}
+	return f, nil
+}

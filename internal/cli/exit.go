@@ -35,6 +35,9 @@ const (
 	// ExitNoBackend is a target with no backend project to judge (a notes
 	// folder, a frontend-only app, an unknown language).
 	ExitNoBackend = 10
+	// ExitNoSchema is a target in which 'vetfolio schema' found no
+	// migrations or models to draw.
+	ExitNoSchema = 11
 )
 
 // UsageError is a mistake in how vetfolio was called.
@@ -86,7 +89,10 @@ func exitCode(err error) int {
 	var threshold *ThresholdError
 	var coder ExitCoder
 	var noBackend *audit.NoBackendError
+	var noSchema *NoSchemaError
 	switch {
+	case errors.As(err, &noSchema):
+		return ExitNoSchema
 	case errors.As(err, &usage):
 		return ExitUsage
 	case errors.As(err, &noBackend):

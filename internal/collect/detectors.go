@@ -9,6 +9,7 @@ import (
 	"github.com/vetfolio/vetfolio/internal/detect/inline"
 	"github.com/vetfolio/vetfolio/internal/detect/openapi"
 	"github.com/vetfolio/vetfolio/internal/detect/project"
+	"github.com/vetfolio/vetfolio/internal/detect/schema"
 	"github.com/vetfolio/vetfolio/internal/detect/secret"
 	"github.com/vetfolio/vetfolio/internal/detect/security"
 	"github.com/vetfolio/vetfolio/internal/detect/stack"
@@ -23,6 +24,7 @@ func Default() []scan.Detector {
 	return []scan.Detector{
 		stack.New(),
 		database.New(),
+		schema.New(),
 		code.New(),
 		auth.New(),
 		openapi.New(),

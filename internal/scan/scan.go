@@ -148,3 +148,19 @@ func IsContext(p string) bool { return strings.HasPrefix(p, "../") }
 type RepoFolderSetter interface {
 	SetRepoFolder(folder string)
 }
+
+// fixtureDirs are folders whose files are tests or fixtures, never the
+// project's own schema or configuration.
+var fixtureDirs = map[string]bool{
+	"test": true, "tests": true, "__tests__": true, "testdata": true, "spec": true, "fixtures": true, "e2e": true,
+}
+
+// InTestDir reports whether p lies under a test or fixture folder.
+func InTestDir(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if fixtureDirs[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	return false
+}

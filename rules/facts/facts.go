@@ -22,10 +22,13 @@ type Location struct {
 // member of the report contract (schema_version 1); fields tagged "-" are
 // evidence the rules use but the contract does not carry.
 type Facts struct {
-	Stack         Stack         `json:"stack"`
-	Auth          Auth          `json:"auth"`
-	Database      Database      `json:"database"`
-	Migrations    Migrations    `json:"migrations"`
+	Stack      Stack      `json:"stack"`
+	Auth       Auth       `json:"auth"`
+	Database   Database   `json:"database"`
+	Migrations Migrations `json:"migrations"`
+	// Schema is the tables the migrations (or models) declare; zero when
+	// none could be read.
+	Schema        Schema        `json:"schema,omitzero"`
 	Relationships bool          `json:"relationships"`
 	OpenAPI       OpenAPI       `json:"openapi"`
 	Deploy        Deploy        `json:"deploy"`

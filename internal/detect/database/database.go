@@ -107,7 +107,7 @@ func isConfig(p string) bool {
 // files that name a database; never for tests, whose fixtures (an H2 URL
 // in src/test/resources, a model in a test) are not the project's schema.
 func (d *detector) Wants(p string) bool {
-	if inTestDir(p) {
+	if scan.InTestDir(p) {
 		return false
 	}
 	switch scan.Ext(p) {

@@ -40,20 +40,6 @@ var migrationDirs = map[string]bool{
 	"schema-migrations": true, "sql-migrations": true, "drizzle": true,
 }
 
-// testDirs are folders whose migrations are fixtures, not the project's schema.
-var testDirs = map[string]bool{
-	"test": true, "tests": true, "__tests__": true, "testdata": true, "spec": true, "fixtures": true, "e2e": true,
-}
-
-func inTestDir(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if testDirs[strings.ToLower(seg)] {
-			return true
-		}
-	}
-	return false
-}
-
 func inMigrationDir(p string) bool {
 	for _, seg := range strings.Split(path.Dir(p), "/") {
 		if migrationDirs[strings.ToLower(seg)] {
@@ -86,7 +72,7 @@ func (d *detector) addMigration(tool, key string, weight int, p string, line int
 // scanMigrationPath records migrations recognisable by their path alone.
 // It returns true when the file is one.
 func (d *detector) scanMigrationPath(p string) bool {
-	if inTestDir(p) {
+	if scan.InTestDir(p) {
 		return false
 	}
 	base := path.Base(p)
@@ -127,7 +113,7 @@ func (d *detector) packMigration(p string) bool {
 // scanMigrationContent recognises migrations by what they contain.
 // code is the file with comments blanked (or the raw data for SQL).
 func (d *detector) scanMigrationContent(p string, raw, code []byte, lang string) {
-	if inTestDir(p) {
+	if scan.InTestDir(p) {
 		return
 	}
 	ext := scan.Ext(p)

@@ -11,6 +11,7 @@ package pack
 
 import (
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -259,6 +260,9 @@ type Database struct {
 	NewScanner func() ModelScanner
 	// Migrations are the group's migration tools.
 	Migrations []MigrationTool
+	// Schema reads the tables the group's migrations and models declare
+	// (internal/detect/schema applies them; see internal/schema).
+	Schema []schema.Reader
 }
 
 // MigrationTool recognises one tool's migration files by their path.
