@@ -12,6 +12,7 @@
 #   words     20,000 files of prose and config lines full of token, user,
 #             password and value (the words the secret rules key on)
 #   large     80,000 files as in standard; 5,000 commits
+#   DIR       an existing git checkout (a real repository), timed as it is
 # RUNS=N sets the number of pairs (default 3).
 # To get gitleaks: GOBIN=$(mktemp -d) go install github.com/zricethezav/gitleaks/v8@latest
 set -euo pipefail
@@ -36,16 +37,26 @@ timed() { # timed OUT CMD...: runs CMD, writes "cpu wall peak_kib" to OUT
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 for variant in "${variants[@]}"; do
+  gen=()
   case $variant in
   standard) gen=(-files 20000 -commits 5000) ;;
   words) gen=(-files 20000 -commits 5000 -words) ;;
   large) gen=(-files 80000 -commits 5000) ;;
-  *) echo "bench.sh: unknown variant $variant (standard, words or large)" >&2; exit 2 ;;
+  *)
+    if [ ! -d "$variant/.git" ]; then
+      echo "bench.sh: unknown variant $variant (standard, words, large or a git checkout)" >&2
+      exit 2
+    fi
+    ;;
   esac
-  repo="$work/$variant"
-  git init -q -b main "$repo"
-  go run ./scripts/benchgen "${gen[@]}" | git -C "$repo" fast-import --quiet
-  git -C "$repo" checkout -q main
+  if [ ${#gen[@]} -gt 0 ]; then
+    repo="$work/$variant"
+    git init -q -b main "$repo"
+    go run ./scripts/benchgen "${gen[@]}" | git -C "$repo" fast-import --quiet
+    git -C "$repo" checkout -q main
+  else
+    repo=$(cd "$variant" && pwd)
+  fi
   echo "== $variant: $(git -C "$repo" ls-files | wc -l) files, $(git -C "$repo" rev-list --count HEAD) commits"
 
   floor() { (cd "$repo" && git ls-files -z | xargs -0 cat >/dev/null && git log --numstat >/dev/null); }

@@ -33,6 +33,14 @@ type Regexp struct {
 	// regexp then runs only on the lines that hold a required literal,
 	// which spares Go's NFA a pass over a whole large file.
 	lineLocal bool
+	// starts says where a match of a pattern that is not line-local can
+	// start (see anchored.go); startLits are the literals one of which a
+	// match starts with, for startLiteral.
+	starts     startKind
+	startLits  [][]byte
+	indent     [256]bool // bytes of the indentation, for startIndented
+	anchorOnce sync.Once
+	anc        *anchored
 }
 
 // foldMark prefixes a case-insensitive literal; it is not valid UTF-8, so no
@@ -87,6 +95,9 @@ func (r *Regexp) compile() {
 				r.lits = append(r.lits, []byte(l))
 			}
 			r.lineLocal = !spansLines(simple)
+		}
+		if !r.lineLocal {
+			r.deriveStarts(simple)
 		}
 	}
 }
@@ -179,7 +190,13 @@ func (r *Regexp) Match(b []byte) bool {
 	if r.compiled(); r.lineLocal {
 		return r.FindIndex(b) != nil
 	}
-	return r.mayMatch(b) && r.re.Match(b)
+	if !r.mayMatch(b) {
+		return false
+	}
+	if r.starts != startAnywhere {
+		return r.matchAnchored(b)
+	}
+	return r.re.Match(b)
 }
 
 // MatchString is regexp.MatchString with the prefilter.
@@ -248,6 +265,9 @@ func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 	if r.compiled(); !r.lineLocal {
 		if !r.mayMatch(b) {
 			return nil
+		}
+		if r.starts != startAnywhere {
+			return r.findAllAnchored(b, n)
 		}
 		return r.re.FindAllSubmatchIndex(b, n)
 	}

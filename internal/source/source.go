@@ -189,7 +189,11 @@ func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
 	if !f.Regular {
 		return s.ReadFile(f.Path, max)
 	}
-	fh, err := os.OpenFile(filepath.Join(s.Dir, filepath.FromSlash(f.Path)), os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	full := filepath.Join(s.Dir, filepath.FromSlash(f.Path))
+	if data, ok := readRegularFast(full, max); ok {
+		return data, nil
+	}
+	fh, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil && f.Context {
 		// os.Root refuses paths out of the folder; a context file is read
 		// directly or not at all.
@@ -210,6 +214,45 @@ func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", f.Path, ErrTooLarge)
 	}
 	return data, nil
+}
+
+// readRegularFast reads a regular file of at most max bytes with plain
+// system calls; ok is false for anything else (a failed open, not a
+// regular file, too large, a read error), which ReadEntry's os.File path
+// then reads again and reports in its own words. An os.File costs an
+// epoll registration that fails on every regular file, a finalizer and
+// io.ReadAll's growing buffer: on 80,000 small files that was more than
+// the reads.
+func readRegularFast(path string, max int64) (data []byte, ok bool) {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, false
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > max {
+		return nil, false
+	}
+	// One byte more than the size seen, so a file that grew since is read
+	// to its end (or past max) like io.ReadAll would.
+	buf := make([]byte, 0, st.Size+1)
+	for int64(len(buf)) <= max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := syscall.Read(fd, buf[len(buf):min(int64(cap(buf)), max+1)])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, false
+		}
+		if n == 0 {
+			return buf, true
+		}
+		buf = buf[:len(buf)+n]
+	}
+	return nil, false // grew past max: the slow path says so
 }
 
 // Close releases the snapshot: open handles and any temporary folder.

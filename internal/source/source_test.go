@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -108,5 +109,39 @@ func TestTargetErrorNamesTheCauseWhenThereIsNoHint(t *testing.T) {
 	e = &TargetError{Target: "api", Reason: "no such folder", Hint: "give the path of a project folder", Err: fs.ErrNotExist}
 	if got := e.Error(); got != "api: no such folder; give the path of a project folder" {
 		t.Fatalf("Error() = %q", got)
+	}
+}
+
+// TestReadEntryReadsEveryRegularSizeWhole checks the system-call path on
+// the sizes around its buffer and the cap: empty (a non-nil empty slice,
+// as the detectors tell "empty" from "not read"), one byte, exactly the
+// cap, one over, and a file far larger than its listed size.
+func TestReadEntryReadsEveryRegularSizeWhole(t *testing.T) {
+	dir := t.TempDir()
+	snap := &Snapshot{Dir: dir}
+	const max = 4096
+	for _, n := range []int{0, 1, 511, 512, 513, max - 1, max, max + 1, 3 * max} {
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte('a' + i%26)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "f.txt"), want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data, err := snap.ReadEntry(File{Path: "f.txt", Size: 1, Regular: true}, max)
+		if n > max {
+			if !errors.Is(err, ErrTooLarge) {
+				t.Errorf("size %d over the cap %d: err = %v, want ErrTooLarge", n, max, err)
+			}
+			continue
+		}
+		if err != nil || data == nil || string(data) != string(want) {
+			t.Errorf("size %d: read %d bytes (nil %v), err %v", n, len(data), data == nil, err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err == nil {
+		if _, err := snap.ReadEntry(File{Path: "pipe", Regular: true}, max); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("a FIFO listed as regular: err = %v, want ErrNotRegular", err)
+		}
 	}
 }

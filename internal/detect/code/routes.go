@@ -224,7 +224,9 @@ var (
 func (st *routeState) scanPython(s *source) {
 	code := blankTripleQuoted(s.code)
 	st.scanPyClasses(code)
-	imports := pyImports(code)
+	// The imports matter only to resolve a mounted router, which most files
+	// have none of: read them at the first mount.
+	var imports map[string][]string
 
 	// Router variables and their own prefixes.
 	prefixes := map[string]string{}
@@ -304,6 +306,9 @@ func (st *routeState) scanPython(s *source) {
 			ident = ident[:i]
 		}
 		mt := mount{prefix: prefix, file: s.path}
+		if imports == nil {
+			imports = pyImports(code)
+		}
 		if mods, ok := imports[ident]; ok {
 			mt.modules = mods
 		} else {
@@ -1247,12 +1252,16 @@ var nonResources = map[string]bool{
 
 // isResource reports whether a first path segment names a resource of the
 // API rather than authentication, operations or documentation.
+// dropSeparators is built once: a Replacer compiles its table at first use,
+// and isResource runs for every route segment.
+var dropSeparators = strings.NewReplacer("-", "", "_", "")
+
 func isResource(seg string) bool {
 	if nonResources[seg] {
 		return false
 	}
 	// sign-in, sign_up, log-out: the same auth actions, spelled with a separator.
-	if joined := strings.NewReplacer("-", "", "_", "").Replace(seg); joined != seg && nonResources[joined] {
+	if joined := dropSeparators.Replace(seg); joined != seg && nonResources[joined] {
 		return false
 	}
 	for _, w := range []string{"password", "login", "token", "health", "swagger", "openapi"} {
