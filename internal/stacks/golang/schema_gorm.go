@@ -253,51 +253,11 @@ func gormTags(lit string) map[string]string {
 	return out
 }
 
-// gormSnake is GORM's column and table naming: snake_case that keeps
-// initialisms together (UserID → user_id, HTTPLog → http_log).
-func gormSnake(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			prevLower := i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] >= '0' && s[i-1] <= '9')
-			nextLower := i > 0 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' && s[i-1] >= 'A' && s[i-1] <= 'Z'
-			if prevLower || nextLower {
-				b.WriteByte('_')
-			}
-			b.WriteByte(c + 32)
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// gormPlural pluralises the last word as jinzhu/inflection does for the
-// common cases.
-func gormPlural(w string) string {
-	switch {
-	case strings.HasSuffix(w, "person"):
-		return w[:len(w)-len("person")] + "people"
-	case strings.HasSuffix(w, "child"):
-		return w + "ren"
-	case strings.HasSuffix(w, "status"), strings.HasSuffix(w, "alias"):
-		return w + "es"
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "sh"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"):
-		return w + "es"
-	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "information"), strings.HasSuffix(w, "equipment"), strings.HasSuffix(w, "news"), strings.HasSuffix(w, "data"):
-		return w
-	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		return w[:len(w)-1] + "ies"
-	}
-	return w + "s"
-}
-
 func (g *gormFile) tableOf(name string) string {
 	if n, ok := g.names[name]; ok {
 		return n
 	}
-	return gormPlural(gormSnake(name))
+	return schema.Plural(schema.Snake(name))
 }
 
 // isModel reports whether GORM would migrate the struct.
@@ -494,7 +454,7 @@ func (g *gormFile) addFields(t *facts.Table, owner, s *gormStruct, prefix string
 				g.relation(t, owner, fname, fld, fieldNames, extra)
 				continue
 			}
-			col := prefix + gormSnake(fname)
+			col := prefix + schema.Snake(fname)
 			if n := fld.tags["column"]; n != "" {
 				col = n
 			}
@@ -584,9 +544,9 @@ func (g *gormFile) relation(t *facts.Table, owner *gormStruct, fname string, fld
 	at := facts.Location{Path: g.path, Line: fld.line}
 	refTable := g.tableOf(target)
 	if jt, ok := fld.tags["many2many"]; ok && jt != "" {
-		c1, c2 := gormSnake(owner.name)+"_id", gormSnake(target)+"_id"
+		c1, c2 := schema.Snake(owner.name)+"_id", schema.Snake(target)+"_id"
 		if c1 == c2 {
-			c2 = gormSnake(fname) + "_id"
+			c2 = schema.Snake(fname) + "_id"
 		}
 		*extra = append(*extra, facts.Table{
 			Name:       jt,
@@ -603,7 +563,7 @@ func (g *gormFile) relation(t *facts.Table, owner *gormStruct, fname string, fld
 	fkField := fld.tags["foreignkey"]
 	refCol := "id"
 	if r := fld.tags["references"]; r != "" {
-		refCol = gormSnake(r)
+		refCol = schema.Snake(r)
 	}
 	// Belongs-to: the foreign key field is on this struct.
 	if !slice {
@@ -612,7 +572,7 @@ func (g *gormFile) relation(t *facts.Table, owner *gormStruct, fname string, fld
 			name = fname + "ID"
 		}
 		if fieldNames[name] {
-			col := gormSnake(name)
+			col := schema.Snake(name)
 			if !hasFK(t.ForeignKeys, []string{col}) {
 				t.ForeignKeys = append(t.ForeignKeys, facts.ForeignKey{Columns: []string{col}, References: refTable, RefColumns: []string{refCol}, OnDelete: onDelete(fld.tags), At: at})
 			}
@@ -637,7 +597,7 @@ func (g *gormFile) relation(t *facts.Table, owner *gormStruct, fname string, fld
 	} else if fkField == "" && !slice {
 		return // a has-one to a struct of another file: too uncertain
 	}
-	col := gormSnake(name)
+	col := schema.Snake(name)
 	*extra = append(*extra, facts.Table{
 		Name:        refTable,
 		Columns:     []facts.Column{{Name: col, Type: "bigint", Nullable: true, At: at}},

@@ -166,17 +166,6 @@ func TestGORMNeedsGORM(t *testing.T) {
 	}
 }
 
-func TestGORMSnakeAndPlural(t *testing.T) {
-	for in, want := range map[string]string{"UserProfile": "user_profiles", "Category": "categories", "HTTPLog": "http_logs", "Address": "addresses", "Person": "people", "Key": "keys"} {
-		if got := gormPlural(gormSnake(in)); got != want {
-			t.Errorf("%s → %s, want %s", in, got, want)
-		}
-	}
-	if got := gormSnake("UserID"); got != "user_id" {
-		t.Errorf("UserID → %s", got)
-	}
-}
-
 // FuzzGORM feeds arbitrary Go-ish text to the GORM reader: unbalanced
 // braces, half-written tags and stray quotes must never panic.
 func FuzzGORM(f *testing.F) {

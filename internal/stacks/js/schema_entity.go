@@ -37,7 +37,7 @@ func readTypeORMEntities(f scan.File) schema.Result {
 		if t, ok := tables[class]; ok {
 			return t
 		}
-		return snake(class)
+		return schema.Snake(class)
 	}
 	var out []facts.Table
 	var extra []facts.Table
@@ -93,8 +93,8 @@ func readTypeORMEntities(f scan.File) schema.Result {
 	}
 	aliases := map[string]string{}
 	for _, c := range classes {
-		if c.entity && snake(c.name) != c.table {
-			aliases[snake(c.name)] = c.table
+		if c.entity && schema.Snake(c.name) != c.table {
+			aliases[schema.Snake(c.name)] = c.table
 		}
 	}
 	return schema.Result{Models: append(out, extra...), Aliases: aliases}
@@ -168,7 +168,7 @@ func entityClasses(ts *tokens) []*entityClass {
 			}
 		}
 		if c.table == "" {
-			c.table = snake(c.name)
+			c.table = schema.Snake(c.name)
 		}
 		c.members = classMembers(ts, j+1, ts.toks[j].match)
 		out = append(out, c)
@@ -434,7 +434,7 @@ func entityMember(ts *tokens, path string, t *facts.Table, mb member, propCol ma
 			other := tableOf(target)
 			name := jt.get("name").text()
 			if name == "" {
-				name = snake(t.Name + "_" + mb.name + "_" + other)
+				name = schema.Snake(t.Name + "_" + mb.name + "_" + other)
 			}
 			ownCol := typeormCamel(t.Name + "_id")
 			if n := jt.get("joinColumn").get("name").text(); n != "" {

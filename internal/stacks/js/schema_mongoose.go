@@ -151,7 +151,7 @@ func readMongoose(f scan.File) schema.Result {
 // mongoCollection is the collection Mongoose gives a model: lower-cased
 // and pluralised.
 func mongoCollection(model string) string {
-	return plural(strings.ToLower(model))
+	return schema.Plural(strings.ToLower(model))
 }
 
 // mongoPath adds the schema path key, declared by v, to t.

@@ -49,16 +49,3 @@ module.exports = addressSchema;`)})
 		t.Fatalf("got %+v", res.Models)
 	}
 }
-
-func TestPluralAndSnake(t *testing.T) {
-	for in, want := range map[string]string{"user": "users", "category": "categories", "address": "addresses", "person": "people", "status": "statuses", "news": "news", "key": "keys", "box": "boxes"} {
-		if got := plural(in); got != want {
-			t.Errorf("plural(%s) = %s, want %s", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{"UserProfile": "user_profile", "HTTPLog": "http_log", "User": "user"} {
-		if got := snake(in); got != want {
-			t.Errorf("snake(%s) = %s, want %s", in, got, want)
-		}
-	}
-}

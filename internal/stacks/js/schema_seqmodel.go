@@ -123,7 +123,7 @@ func readSequelizeModels(f scan.File) schema.Result {
 		if m, ok := byVar[v]; ok {
 			return m.table.Name
 		}
-		return plural(v)
+		return schema.Plural(v)
 	}
 	var extra []facts.Table
 	for _, a := range assocs {
@@ -147,7 +147,7 @@ func readSequelizeModels(f scan.File) schema.Result {
 			}
 			col := refName + "Id"
 			if owner.underscored {
-				col = snake(refName) + "_id"
+				col = schema.Snake(refName) + "_id"
 			}
 			nullable := true
 			fkOpt := a.opts.get("foreignKey")
@@ -220,7 +220,7 @@ func seqModelOf(ts *tokens, path, name string, attrs, opts *value, at facts.Loca
 	m := &seqModel{name: name, underscored: opts.get("underscored").truthy()}
 	table := opts.get("tableName").text()
 	if table == "" {
-		table = plural(name)
+		table = schema.Plural(name)
 		if opts.get("freezeTableName").truthy() {
 			table = name
 		}
@@ -231,7 +231,7 @@ func seqModelOf(ts *tokens, path, name string, attrs, opts *value, at facts.Loca
 		if n := attrs.vals[k].get("field").text(); n != "" {
 			col = n
 		} else if m.underscored {
-			col = snake(key)
+			col = schema.Snake(key)
 		}
 		seqColumn(ts, path, &m.table, col, attrs.vals[k])
 	}
@@ -249,7 +249,7 @@ func seqModelOf(ts *tokens, path, name string, attrs, opts *value, at facts.Loca
 			if o != nil && o.kind == 's' {
 				n = o.str
 			} else if m.underscored {
-				n = snake(stamp)
+				n = schema.Snake(stamp)
 			}
 			if m.table.Column(n) == nil {
 				m.table.Columns = append(m.table.Columns, facts.Column{Name: n, Type: "timestamptz", At: at})
