@@ -93,12 +93,7 @@ type Request struct {
 
 // Run audits one target.
 func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
-	if req.Now.IsZero() {
-		req.Now = time.Now()
-	}
-	if req.Log == nil {
-		req.Log = slog.New(slog.DiscardHandler)
-	}
+	req = withDefaults(req)
 	snap, err := Open(ctx, req)
 	if err != nil {
 		return nil, err
@@ -109,13 +104,9 @@ func Run(ctx context.Context, req Request) (*rules.Scorecard, error) {
 		return nil, err
 	}
 
-	f, notes, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
+	f, notes, err := collectFacts(ctx, snap, req, "audit")
 	if err != nil {
-		var target *source.TargetError
-		if errors.As(err, &target) {
-			return nil, err // it names the target already
-		}
-		return nil, fmt.Errorf("audit %s: %w", req.Target, err)
+		return nil, err
 	}
 	if err := backendFound(f, snap); err != nil {
 		return nil, err
@@ -228,24 +219,36 @@ func resolveURL(f *rules.Facts, req Request, snap *source.Snapshot, configURL st
 // Facts reads one target's facts the way Run does, without the live
 // probe, the configuration or a score: what `vetfolio schema` draws.
 func Facts(ctx context.Context, req Request) (*rules.Facts, error) {
+	req = withDefaults(req)
+	snap, err := Open(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	f, _, err := collectFacts(ctx, snap, req, "read")
+	return f, err
+}
+
+func withDefaults(req Request) Request {
 	if req.Now.IsZero() {
 		req.Now = time.Now()
 	}
 	if req.Log == nil {
 		req.Log = slog.New(slog.DiscardHandler)
 	}
-	snap, err := Open(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	defer snap.Close()
-	f, _, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
+	return req
+}
+
+// collectFacts runs the detectors over the snapshot; verb says what was
+// being done in an error that does not name the target already.
+func collectFacts(ctx context.Context, snap *source.Snapshot, req Request, verb string) (*rules.Facts, []string, error) {
+	f, notes, err := collect.Collect(ctx, snap, collect.Options{Now: req.Now})
 	if err != nil {
 		var target *source.TargetError
 		if errors.As(err, &target) {
-			return nil, err
+			return nil, nil, err // it names the target already
 		}
-		return nil, fmt.Errorf("read %s: %w", req.Target, err)
+		return nil, nil, fmt.Errorf("%s %s: %w", verb, req.Target, err)
 	}
-	return f, nil
+	return f, notes, nil
 }
