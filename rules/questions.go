@@ -251,27 +251,50 @@ func singular(name string) string {
 
 // routeSet is the routes of facts.Routes.List split into method and path
 // segments, for matching tables to the routes that read them.
-type routeSet []routeInfo
+// routeSet holds the routes with each path segment reduced to the table
+// name it would spell (segKey), indexed by the last segment so the
+// questions look up a table's routes instead of scanning every route for
+// every foreign key.
+type routeSet struct {
+	routes []routeInfo
+	byLast map[string][]int
+	// deleted are the tables a DELETE /tables/{id} route deletes rows of.
+	deleted map[string]bool
+}
 
 type routeInfo struct {
 	method, path string
 	segs         []string
+	// keys are the segments as segKey gives them; "" for a parameter.
+	keys []string
 }
 
 func parseRoutes(list []string) routeSet {
-	var out routeSet
+	out := routeSet{byLast: map[string][]int{}, deleted: map[string]bool{}}
 	for _, r := range list {
 		method, path, ok := strings.Cut(r, " ")
 		if !ok {
 			continue
 		}
-		var segs []string
+		ri := routeInfo{method: strings.ToUpper(method), path: path}
 		for _, s := range strings.Split(path, "/") {
-			if s != "" {
-				segs = append(segs, s)
+			if s == "" {
+				continue
 			}
+			ri.segs = append(ri.segs, s)
+			k := ""
+			if !param(s) {
+				k = segKey(s)
+			}
+			ri.keys = append(ri.keys, k)
 		}
-		out = append(out, routeInfo{method: strings.ToUpper(method), path: path, segs: segs})
+		if n := len(ri.keys); n > 0 && ri.keys[n-1] != "" {
+			out.byLast[ri.keys[n-1]] = append(out.byLast[ri.keys[n-1]], len(out.routes))
+		}
+		if n := len(ri.keys); ri.method == "DELETE" && n >= 2 && param(ri.segs[n-1]) && ri.keys[n-2] != "" {
+			out.deleted[ri.keys[n-2]] = true
+		}
+		out.routes = append(out.routes, ri)
 	}
 	return out
 }
@@ -281,25 +304,25 @@ func param(seg string) bool {
 	return strings.HasPrefix(seg, "{") || strings.HasPrefix(seg, ":") || strings.HasPrefix(seg, "<") || strings.HasPrefix(seg, "*")
 }
 
-// names reports whether a path segment names the table (orders, order,
-// order-items for order_items).
-func names(seg, table string) bool {
-	a, b := strings.ToLower(strings.ReplaceAll(seg, "-", "_")), strings.ToLower(table)
-	if i := strings.IndexByte(b, '.'); i >= 0 { // a schema-qualified name
-		b = b[i+1:]
+// segKey is the table a path segment or table name spells: lower case,
+// singular, without a schema (orders, order, order-items and
+// public.order_items all give order_item).
+func segKey(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "-", "_"))
+	if i := strings.IndexByte(s, '.'); i >= 0 { // a schema-qualified name
+		s = s[i+1:]
 	}
-	return a == b || singular(a) == singular(b)
+	return singular(s)
 }
 
 // nested returns the GET route that lists child rows of one parent
 // ("GET /customers/{id}/orders"), or "".
 func (rs routeSet) nested(parent, child string) string {
-	for _, r := range rs {
-		n := len(r.segs)
-		if r.method != "GET" || n < 3 {
-			continue
-		}
-		if names(r.segs[n-1], child) && param(r.segs[n-2]) && names(r.segs[n-3], parent) {
+	pk := segKey(parent)
+	for _, i := range rs.byLast[segKey(child)] {
+		r := rs.routes[i]
+		n := len(r.keys)
+		if r.method == "GET" && n >= 3 && param(r.segs[n-2]) && r.keys[n-3] == pk {
 			return r.method + " " + r.path
 		}
 	}
@@ -308,9 +331,8 @@ func (rs routeSet) nested(parent, child string) string {
 
 // list returns the GET route that lists a table's rows ("GET /orders"), or "".
 func (rs routeSet) list(table string) string {
-	for _, r := range rs {
-		n := len(r.segs)
-		if r.method == "GET" && n > 0 && names(r.segs[n-1], table) {
+	for _, i := range rs.byLast[segKey(table)] {
+		if r := rs.routes[i]; r.method == "GET" {
 			return r.method + " " + r.path
 		}
 	}
@@ -318,12 +340,4 @@ func (rs routeSet) list(table string) string {
 }
 
 // deletes reports whether a route deletes rows of the table.
-func (rs routeSet) deletes(table string) bool {
-	for _, r := range rs {
-		n := len(r.segs)
-		if r.method == "DELETE" && n >= 2 && param(r.segs[n-1]) && names(r.segs[n-2], table) {
-			return true
-		}
-	}
-	return false
-}
+func (rs routeSet) deletes(table string) bool { return rs.deleted[segKey(table)] }
