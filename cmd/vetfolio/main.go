@@ -16,11 +16,13 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	if os.Getenv("GOGC") == "" {
-		// An audit reads every file once and keeps little of it: collect
-		// when the heap grows by half, not double, so an 80,000-file tree
-		// peaks near 80 MB instead of 100 (about 2% more CPU in the GC).
-		debug.SetGCPercent(50)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// An audit reads every file once and keeps little of it. A soft
+		// limit makes the collector work harder only as the heap nears
+		// it: an 80,000-file tree peaks at 93 MB instead of 103-112 MB
+		// with GOGC=50, for the same CPU, and a 20,000-file one pays
+		// nothing (GOGC=50 cost it 6-8% more CPU). GOGC still applies.
+		debug.SetMemoryLimit(80 << 20)
 	}
 	stopProfile := startCPUProfile(os.Getenv("VETFOLIO_CPUPROFILE"))
 	code := cli.Run(ctx, os.Args[1:], cli.OSStreams())
