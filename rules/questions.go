@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
@@ -88,7 +89,8 @@ func Questions(f *Facts) []Question {
 			if routes.deletes(fk.References) {
 				score += 10
 			}
-			add(score, Question{Question: fmt.Sprintf("What happens to the %s of %s when the %s is deleted?", t.Name, article(singular(fk.References)), singular(fk.References)),
+			parent := rowNoun(fk.References)
+			add(score, Question{Question: fmt.Sprintf("What happens to %s's %s when the %s is deleted?", article(parent), schema.Plural(rowNoun(t.Name)), parent),
 				About: about, Kind: "delete", Note: onDeleteNote(fk, t.Name), Evidence: []Location{fkAt(fk, t)}})
 		}
 		for j := range t.Columns {
@@ -233,6 +235,15 @@ func article(word string) string {
 		return "an " + word
 	}
 	return "a " + word
+}
+
+// rowNoun is a table name read in a sentence as one row: "OrderItem",
+// "order_items" and "public.order_items" all give "order item".
+func rowNoun(table string) string {
+	if i := strings.LastIndexByte(table, '.'); i >= 0 {
+		table = table[i+1:]
+	}
+	return strings.ReplaceAll(singular(strings.ToLower(schema.Snake(table))), "_", " ")
 }
 
 // singular is a table name read as one row ("customers" → customer).

@@ -34,7 +34,7 @@ func TestQuestionsOnASoundSchema(t *testing.T) {
 		t.Fatalf("kinds %q, want delete,index,change: %+v", got, qs)
 	}
 	del, idx, chg := qs[0], qs[1], qs[2]
-	if del.Question != "What happens to the orders of a customer when the customer is deleted?" || del.About != "orders.customer_id" ||
+	if del.Question != "What happens to a customer's orders when the customer is deleted?" || del.About != "orders.customer_id" ||
 		!strings.Contains(del.Note, "ON DELETE CASCADE") || !hasLoc(del.Evidence, "migrations/001_init.sql", 10) {
 		t.Errorf("delete question %+v", del)
 	}
@@ -120,8 +120,16 @@ func TestQuestionsReadWell(t *testing.T) {
 			Indexes:     []facts.Index{{Columns: []string{"event_id"}}}},
 	}}
 	f := schemaFacts(s)
-	if q := questionOf(Questions(f), "delete"); q.Question != "What happens to the tickets of an event when the event is deleted?" {
+	if q := questionOf(Questions(f), "delete"); q.Question != "What happens to an event's tickets when the event is deleted?" {
 		t.Errorf("delete question %q", q.Question)
+	}
+	models := facts.Schema{Source: "migrations", Tables: []facts.Table{
+		{Name: "Event", PrimaryKey: []string{"id"}, Columns: []facts.Column{col("id", "integer", false, 1)}},
+		{Name: "TicketOrder", PrimaryKey: []string{"id"}, Columns: []facts.Column{col("id", "integer", false, 5), col("eventId", "integer", false, 6)},
+			ForeignKeys: []facts.ForeignKey{{Columns: []string{"eventId"}, References: "Event", OnDelete: "cascade", At: at("m.sql", 6)}}},
+	}}
+	if q := questionOf(Questions(schemaFacts(models)), "delete"); q.Question != "What happens to an event's ticket orders when the event is deleted?" {
+		t.Errorf("delete question on model names %q", q.Question)
 	}
 	if q := questionOf(Questions(f), "change"); q.About != "events" {
 		t.Errorf("change question %+v", q)

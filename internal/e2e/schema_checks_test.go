@@ -129,7 +129,7 @@ func TestSchemaChecksOnAnAuditedProject(t *testing.T) {
 		t.Errorf("JSON questions %v (%v)", doc.Questions, err)
 	}
 	for _, format := range []string{"markdown", "html"} {
-		if out := render(t, smelly, format, false); !strings.Contains(out, "Questions to prepare") || !strings.Contains(out, "What happens to the") {
+		if out := render(t, smelly, format, false); !strings.Contains(out, "Questions to prepare") || !strings.Contains(out, "What happens to a project") {
 			t.Errorf("%s report lacks the questions", format)
 		}
 	}
