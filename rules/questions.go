@@ -231,7 +231,14 @@ func documentStore(f *Facts) bool {
 
 // article puts "a" or "an" before a word ("an event", "a user").
 func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+	lower := strings.ToLower(word)
+	// A "u" or "eu" said "you" and a "one" take "a": a user, a unit, a URL.
+	for _, p := range []string{"us", "uni", "uti", "url", "eu", "one"} {
+		if strings.HasPrefix(lower, p) {
+			return "a " + word
+		}
+	}
+	if lower != "" && strings.ContainsRune("aeiou", rune(lower[0])) {
 		return "an " + word
 	}
 	return "a " + word

@@ -165,3 +165,12 @@ func questionOf(qs []Question, kind string) Question {
 	}
 	return Question{}
 }
+
+func TestArticle(t *testing.T) {
+	for word, want := range map[string]string{"user": "a user", "User": "a User", "unit": "a unit", "event": "an event",
+		"order item": "an order item", "update": "an update", "project": "a project", "one-time code": "a one-time code"} {
+		if got := article(word); got != want {
+			t.Errorf("article(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

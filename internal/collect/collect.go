@@ -61,14 +61,20 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	}
 	var skippedLarge int
 
+	// wantedBy[i] has bit k set when detector k wants file i's content:
+	// asked once here, so the feed below does not ask again.
+	if len(dets) > 64 {
+		return nil, nil, fmt.Errorf("internal error: %d detectors, at most 64", len(dets))
+	}
+	wantedBy := make([]uint64, len(snap.Files))
 	wants := make([]bool, len(snap.Files))
 	for i, file := range snap.Files {
-		for _, d := range dets {
+		for k, d := range dets {
 			if sees(d, file) && wantsFile(d, file) {
-				wants[i] = true
-				break
+				wantedBy[i] |= 1 << k
 			}
 		}
+		wants[i] = wantedBy[i] != 0
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("collect facts: %w", err)
@@ -111,7 +117,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 				continue
 			}
 			sf := scan.File{Path: file.Path}
-			if r.data != nil && wantsFile(d, file) {
+			if r.data != nil && wantedBy[i]&(1<<k) != 0 {
 				sf.Data, sf.Code = r.data, r.code
 			}
 			select {
