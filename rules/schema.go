@@ -167,8 +167,10 @@ func schemaChecks() []*Check {
 			"The database, not only the API, should refuse a user without an email or two accounts with "+
 				"one email. In account tables (users, accounts, members, or any table with a password "+
 				"column) email and username must be NOT NULL and unique, and the password NOT NULL unless "+
-				"the project signs in with OAuth; a foreign key column whose key cascades or restricts "+
-				"on delete (the row belongs to its parent) must be NOT NULL. Skipped when no such column exists.",
+				"the project signs in with OAuth (a unique index on lower(email) counts); a foreign key column whose key "+
+				"cascades on delete (the row belongs to its parent) must be NOT NULL, while a nullable key that "+
+				"restricts is an optional link. Tables whose creation was not read are not judged. "+
+				"Skipped when no such column exists.",
 			0.5,
 			runConstraints),
 		schemaCheck("database.reversible-migrations", "Migrations can be rolled back without losing data",
@@ -274,6 +276,9 @@ func runFKIndexes(f *Facts) Result {
 	fks := 0
 	for i := range f.Schema.Tables {
 		t := &f.Schema.Tables[i]
+		if t.Partial {
+			continue // its keys and indexes were made where vetfolio did not read
+		}
 		for _, fk := range t.ForeignKeys {
 			if len(fk.Columns) == 0 {
 				continue
@@ -528,6 +533,9 @@ func runPrimaryKeys(f *Facts) Result {
 	joins := 0
 	for i := range f.Schema.Tables {
 		t := &f.Schema.Tables[i]
+		if t.Partial {
+			continue // its keys and indexes were made where vetfolio did not read
+		}
 		a, b, isJoin := joinTable(t)
 		if isJoin {
 			joins++
@@ -592,7 +600,7 @@ func identityCol(name string) bool {
 // uniqueOn reports whether the primary key or a unique index includes column.
 func uniqueOn(t *facts.Table, column string) bool {
 	has := func(cols []string) bool {
-		return slices.ContainsFunc(cols, func(c string) bool { return strings.EqualFold(c, column) })
+		return slices.ContainsFunc(cols, func(c string) bool { return strings.EqualFold(c, column) || foldsColumn(c, column) })
 	}
 	if len(t.PrimaryKey) > 0 && has(t.PrimaryKey) {
 		return true
@@ -606,9 +614,24 @@ func uniqueOn(t *facts.Table, column string) bool {
 }
 
 // belongsTo reports whether a foreign key says its row belongs to the
-// parent: deleting the parent deletes the row or is refused.
+// parent: deleting the parent deletes the row.
 func belongsTo(fk facts.ForeignKey) bool {
-	return fk.OnDelete == "cascade" || fk.OnDelete == "restrict"
+	// Deleted with its parent: the row belongs to it. A nullable key that
+	// RESTRICTs is an optional link that blocks deletes (netbox's
+	// tenant_id), a design, not a missing constraint.
+	return fk.OnDelete == "cascade"
+}
+
+// foldsColumn reports whether an index expression is one function of the
+// column alone: lower(email), UPPER("email"). A unique index on it keeps
+// the column unique (case-insensitively, which suits emails better).
+func foldsColumn(expr, column string) bool {
+	open := strings.IndexByte(expr, '(')
+	if open <= 0 || !strings.HasSuffix(expr, ")") {
+		return false
+	}
+	arg := strings.Trim(strings.TrimSpace(expr[open+1:len(expr)-1]), `"`+"`")
+	return strings.EqualFold(arg, column)
 }
 
 func runConstraints(f *Facts) Result {
@@ -617,6 +640,9 @@ func runConstraints(f *Facts) Result {
 	oauth := f.Auth.Kind == "oauth"
 	for i := range f.Schema.Tables {
 		t := &f.Schema.Tables[i]
+		if t.Partial {
+			continue // its keys and indexes were made where vetfolio did not read
+		}
 		if accountTable(t) {
 			for j := range t.Columns {
 				c := &t.Columns[j]
@@ -714,6 +740,9 @@ func runModelDrift(f *Facts) Result {
 	for i := range s.Models {
 		m := &s.Models[i]
 		t := byName[fold(m.Name)]
+		if t != nil && t.Partial {
+			continue // its creation was not read: what it lacks is unknown
+		}
 		if t == nil {
 			found = append(found, schemaFinding{what: "model table " + m.Name + " no migration creates", at: m.Source,
 				names: map[string]string{"table": m.Name, "column": "*"}})

@@ -34,7 +34,7 @@ func (ts *tables) get(name string, at facts.Location) *facts.Table {
 	if len(ts.order) >= maxTables {
 		return nil
 	}
-	t := &facts.Table{Name: name, Source: at}
+	t := &facts.Table{Name: name, Source: at, Partial: true}
 	ts.byKey[key(name)] = t
 	ts.order = append(ts.order, key(name))
 	return t

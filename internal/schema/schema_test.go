@@ -216,3 +216,14 @@ func TestMergedModelsKeepOneForeignKeyPerColumns(t *testing.T) {
 		t.Errorf("%d foreign keys, want 2: %+v", n, s.Table("posts").ForeignKeys)
 	}
 }
+
+func TestTablesNoStepCreatedArePartial(t *testing.T) {
+	got := Apply([]Migration{{Ops: []Op{
+		{Kind: CreateTable, Def: facts.Table{Name: "made"}},
+		{Kind: AddColumn, Table: "elsewhere", Column: col("x", "int", true)},
+		{Kind: AddColumn, Table: "made", Column: col("y", "int", true)},
+	}}})
+	if got[0].Partial || !got[1].Partial {
+		t.Errorf("partial: made %v, elsewhere %v", got[0].Partial, got[1].Partial)
+	}
+}

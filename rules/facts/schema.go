@@ -46,6 +46,11 @@ type Table struct {
 	Indexes []Index `json:"indexes,omitempty"`
 	// Source is where the table was created (the migration or model line).
 	Source Location `json:"source"`
+	// Partial is true when no step that was read created the table (a
+	// migration vetfolio cannot read, an app renamed since, the
+	// framework's own tables): only the columns later steps touched are
+	// known, so its keys, indexes and missing columns are not judged.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Column is one column of a table.

@@ -176,11 +176,27 @@ func (r *alembicOps) colNames(a pyArg) []string {
 	for _, e := range elems(r.p.src, a) {
 		if s, ok := pyStr(e.Val); ok {
 			out = append(out, s)
+		} else if expr, ok := sqlExpression(e.Val); ok {
+			out = append(out, expr)
 		} else if e.Val != "" {
 			out = append(out, e.Val)
 		}
 	}
 	return out
+}
+
+// sqlExpression unwraps an index's SQL expression written in Python,
+// sa.literal_column("lower(email)") or sa.text("lower(email)"), to the SQL
+// it holds, as a CREATE INDEX in SQL would spell it.
+func sqlExpression(v string) (string, bool) {
+	for _, fn := range []string{"sa.literal_column(", "literal_column(", "sa.text(", "text("} {
+		if rest, ok := strings.CutPrefix(v, fn); ok {
+			if inner, ok := strings.CutSuffix(strings.TrimSpace(rest), ")"); ok {
+				return pyStr(strings.TrimSpace(inner))
+			}
+		}
+	}
+	return "", false
 }
 
 func (r *alembicOps) add(op schema.Op) { r.ops = append(r.ops, op) }

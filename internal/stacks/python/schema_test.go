@@ -98,3 +98,14 @@ func buildFound(t *testing.T, files []foundFile) facts.Schema {
 	}
 	return schema.Build(found)
 }
+
+func TestAlembicIndexExpression(t *testing.T) {
+	for in, want := range map[string]string{`sa.literal_column("lower(email)")`: "lower(email)", `sa.text('lower(name)')`: "lower(name)"} {
+		if got, ok := sqlExpression(in); !ok || got != want {
+			t.Errorf("sqlExpression(%s) = %q, %v", in, got, ok)
+		}
+	}
+	if _, ok := sqlExpression(`"email"`); ok {
+		t.Error("a plain column name read as an expression")
+	}
+}
