@@ -96,13 +96,33 @@ func clone(t facts.Table) facts.Table {
 // tables they leave, in the order they were created.
 func Apply(migs []Migration) []facts.Table {
 	ts := newTables()
+	models := map[string]string{} // Op.Model → its table now
 	for _, m := range migs {
 		for _, op := range m.Ops {
-			ts.apply(op)
+			ts.apply(byModel(op, models))
 		}
 	}
 	ts.refPrimaryKeys()
 	return ts.list()
+}
+
+// byModel puts the table a model has now in place of the one a reader
+// guessed for it, and records what the step makes of the model's table.
+func byModel(op Op, models map[string]string) Op {
+	if op.Model == "" {
+		return op
+	}
+	if op.Kind == CreateTable {
+		models[op.Model] = op.Def.Name
+		return op
+	}
+	if t, ok := models[op.Model]; ok {
+		op.Table = t
+	}
+	if op.Kind == RenameTable && op.NewName != "" {
+		models[op.Model] = op.NewName
+	}
+	return op
 }
 
 // refPrimaryKeys gives a foreign key that names no referenced columns

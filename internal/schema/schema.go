@@ -132,7 +132,13 @@ type Op struct {
 	FK     facts.ForeignKey
 	// Columns are SetPrimaryKey's.
 	Columns []string
-	At      facts.Location
+	// Model names the model behind Table the way its migrations do in
+	// every file (Django's app.model). A reader sees one file at a time
+	// and guesses the table of a model created elsewhere; Apply keeps
+	// each model's table as CreateTable and RenameTable leave it and
+	// puts that in place of the guess.
+	Model string
+	At    facts.Location
 }
 
 // Change is what an AlterColumn step changes; nil fields are kept.

@@ -99,9 +99,22 @@ type djOps struct {
 	destructive  []facts.Location
 	irreversible bool
 	nested       bool // reading a SeparateDatabaseAndState's operations
+	// model is the model the operation being read acts on.
+	model string
 }
 
-func (r *djOps) add(op schema.Op) { r.ops = append(r.ops, op) }
+// add appends a step. A step on the table of the operation's model
+// names that model, so Apply can follow the table a db_table or
+// AlterModelTable in another file gave it.
+func (r *djOps) add(op schema.Op) {
+	if r.model != "" {
+		own := r.table(r.model)
+		if op.Kind == schema.CreateTable && op.Def.Name == own || op.Kind != schema.CreateTable && op.Table == own {
+			op.Model = r.app + "." + strings.ToLower(r.model)
+		}
+	}
+	r.ops = append(r.ops, op)
+}
 
 // table is the table of the model name: the one created in this file
 // (with its db_table), else <app>_<model>.
@@ -133,6 +146,14 @@ func (r *djOps) op(a pyArg) {
 		}
 		return ""
 	}
+	r.model = str(0, "name")
+	if m := str(0, "model_name"); m != "" {
+		r.model = m
+	}
+	if lastName(callee) == "RenameModel" {
+		r.model = str(0, "old_name")
+	}
+	defer func() { r.model = "" }()
 	switch lastName(callee) {
 	case "CreateModel":
 		r.createModel(args, at)
@@ -148,6 +169,9 @@ func (r *djOps) op(a pyArg) {
 		}
 	case "AlterModelTable":
 		name, table := str(0, "name"), str(1, "table")
+		if v, ok := argAt(args, 1, "table"); ok && strings.TrimSpace(v.Val) == "None" {
+			table = djTable(r.app, name) // back to Django's default name
+		}
 		if name != "" && table != "" {
 			r.add(schema.Op{Kind: schema.RenameTable, Table: r.table(name), NewName: table, At: at})
 		}

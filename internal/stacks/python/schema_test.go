@@ -109,3 +109,38 @@ func TestAlembicIndexExpression(t *testing.T) {
 		t.Error("a plain column name read as an expression")
 	}
 }
+
+func TestDjangoTableFollowsTheModelAcrossFiles(t *testing.T) {
+	// saleor: 0001 gives account.User db_table userprofile_user; a later
+	// file sets it back to Django's default and another adds a field.
+	first := readDjangoMigration(scan.File{Path: "account/migrations/0001_initial.py", Data: []byte(`from django.db import migrations, models
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[("id", models.AutoField(primary_key=True)), ("email", models.EmailField(unique=True))],
+            options={"db_table": "userprofile_user"},
+        ),
+    ]
+`)})
+	second := readDjangoMigration(scan.File{Path: "account/migrations/0017_auto.py", Data: []byte(`from django.db import migrations, models
+class Migration(migrations.Migration):
+    dependencies = [("account", "0001_initial")]
+    operations = [
+        migrations.AlterModelTable(name="user", table=None),
+        migrations.AddField(model_name="user", name="note", field=models.TextField(null=True)),
+    ]
+`)})
+	migs := append(first.Migrations, second.Migrations...)
+	var names []string
+	for _, tb := range schema.Apply(schema.Order(migs)) {
+		names = append(names, tb.Name)
+		if tb.Name == "account_user" && (tb.Partial || tb.Column("note") == nil || tb.Column("email") == nil) {
+			t.Errorf("account_user = %+v", tb)
+		}
+	}
+	if strings.Join(names, ",") != "account_user" {
+		t.Errorf("tables %v, want the one table renamed back to account_user", names)
+	}
+}
