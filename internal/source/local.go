@@ -11,7 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -153,36 +153,33 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 	if err != nil {
 		return &TargetError{Target: s.Display, Reason: "git could not list the files", Err: err}
 	}
-	seen := map[string]bool{}
-	for _, p := range bytes.Split(out, []byte{0}) {
-		if len(p) == 0 {
+	// One string for the whole listing: each path is a piece of it, not
+	// an allocation of its own.
+	listed := string(out)
+	for len(listed) > 0 {
+		p, rest, _ := strings.Cut(listed, "\x00")
+		listed = rest
+		if p == "" {
 			continue
 		}
-		rel := cleanRel(string(p))
-		if seen[rel] {
-			continue
-		}
+		rel := cleanRel(p)
 		// Committed build output stays, marked, for the secret scan alone;
 		// untracked build output is no commit (see trackedOnly below).
 		build := Skipped(rel)
 		if build && !BuildOutput(rel) {
 			continue
 		}
-		seen[rel] = true
-		// ls-files lists tracked files deleted from the work tree too; the
-		// work tree is what is audited. Lstat, so a symlink is listed as
-		// itself and never followed here.
-		info, err := os.Lstat(filepath.Join(s.Dir, filepath.FromSlash(rel)))
-		if err != nil || !(info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0) {
-			continue
-		}
-		if build && (!info.Mode().IsRegular() || !KeepBuildFile(rel, info.Size())) {
-			continue
-		}
-		s.Files = append(s.Files, File{Path: rel, Size: info.Size(), Regular: info.Mode().IsRegular(), Build: build})
+		s.Files = append(s.Files, File{Path: rel, Build: build})
 	}
+	// ls-files lists the untracked files, then the tracked ones, each
+	// sorted; a path it lists twice (a conflicted merge's stages) is kept
+	// once.
+	slices.SortFunc(s.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	s.Files = slices.CompactFunc(s.Files, func(a, b File) bool { return a.Path == b.Path })
+	// ls-files lists tracked files deleted from the work tree too; the
+	// work tree is what is audited.
+	s.Files = present(s.Dir, s.Files)
 	s.Files = trackedOnly(ctx, s.Dir, s.Files)
-	sort.Slice(s.Files, func(i, j int) bool { return s.Files[i].Path < s.Files[j].Path })
 	if filepath.Clean(top) != filepath.Clean(s.Dir) {
 		s.EnvIgnoredAt = envIgnoredAbove(ctx, s.Dir, top)
 	}

@@ -69,6 +69,10 @@ type Snapshot struct {
 type File struct {
 	// Path is slash-separated and relative to the snapshot's root.
 	Path string
+	// Size is the size in bytes when listed, where the listing measured
+	// it: build output (KeepBuildFile), a plain folder's files and a
+	// GitHub tarball's. A git checkout's other files are not measured,
+	// which would cost a system call each; 0 then. Reads do not rely on it.
 	Size int64
 	// Regular is true when the file was a regular file, not a symlink, when
 	// listed; ReadEntry then opens it directly rather than through os.Root.
@@ -181,8 +185,9 @@ func (s *Snapshot) ReadFile(name string, max int64) ([]byte, error) {
 
 // ReadEntry reads a listed file like ReadFile. A file listed as regular is
 // opened directly, refusing a symlink in its place (O_NOFOLLOW): its folders
-// were real folders when listed, since neither git nor the walk descends
-// into a symlinked folder. That skips os.Root's per-component checks, which
+// were real folders when listed (the walk does not descend into a
+// symlinked folder, and a file git lists under one is not listed as
+// regular, see present). That skips os.Root's per-component checks, which
 // cost more than the read itself on a large tree. Anything else goes
 // through ReadFile.
 func (s *Snapshot) ReadEntry(f File, max int64) ([]byte, error) {
