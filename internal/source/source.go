@@ -238,14 +238,21 @@ func readRegularFast(path string, max int64) (data []byte, ok bool) {
 	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > max {
 		return nil, false
 	}
+	return readOpen(fd, st.Size, max)
+}
+
+// readOpen reads the regular file open at fd, whose fstat gave size, to its
+// end; ok is false on a read error or past max bytes.
+func readOpen(fd int, size, max int64) (data []byte, ok bool) {
 	// One byte more than the size seen, so a file that grew since is read
 	// to its end (or past max) like io.ReadAll would.
-	buf := make([]byte, 0, st.Size+1)
+	buf := make([]byte, 0, size+1)
 	for int64(len(buf)) <= max {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := syscall.Read(fd, buf[len(buf):min(int64(cap(buf)), max+1)])
+		want := buf[len(buf):min(int64(cap(buf)), max+1)]
+		n, err := syscall.Read(fd, want)
 		if err == syscall.EINTR {
 			continue
 		}
@@ -256,6 +263,17 @@ func readRegularFast(path string, max int64) (data []byte, ok bool) {
 			return buf, true
 		}
 		buf = buf[:len(buf)+n]
+		// A read of a regular file returns less than asked only at its
+		// end (or on a signal, which Go's handlers restart, SA_RESTART):
+		// Linux's filemap_read copies until the request is met or the
+		// file's size is reached. Short of size+1 with exactly the size
+		// fstat gave, the file has not grown since and this is its end,
+		// with no read of 0 bytes to say so (one system call of four per
+		// file). Any other short read (a file that grew or shrank, a
+		// network or FUSE file system's own rules) asks again until 0.
+		if n < len(want) && int64(len(buf)) == size {
+			return buf, true
+		}
 	}
 	return nil, false // grew past max: the slow path says so
 }

@@ -145,3 +145,38 @@ func TestReadEntryReadsEveryRegularSizeWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestReadStopsAtTheSizeOnlyWhenItIsTheEnd checks the short-read rule of
+// readOpen: a file that grew or shrank since its fstat is still read to
+// its end, and one that grew past the cap is refused.
+func TestReadStopsAtTheSizeOnlyWhenItIsTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	content := []byte("0123456789abcdef")
+	name := filepath.Join(dir, "f.txt")
+	if err := os.WriteFile(name, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		size, max int64
+		want      string
+		ok        bool
+	}{
+		{"as fstat said", 16, 1 << 10, string(content), true},
+		{"grew since fstat", 4, 1 << 10, string(content), true},
+		{"grew from empty", 0, 1 << 10, string(content), true},
+		{"shrank since fstat", 40, 1 << 10, string(content), true},
+		{"grew past the cap", 8, 10, "", false},
+		{"exactly the cap", 16, 16, string(content), true},
+	} {
+		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, ok := readOpen(fd, c.size, c.max)
+		syscall.Close(fd)
+		if ok != c.ok || string(data) != c.want {
+			t.Errorf("%s: read %q, %v; want %q, %v", c.name, data, ok, c.want, c.ok)
+		}
+	}
+}
