@@ -156,6 +156,7 @@ func (s *Snapshot) readGit(ctx context.Context, top string) error {
 	// One string for the whole listing: each path is a piece of it, not
 	// an allocation of its own.
 	listed := string(out)
+	s.Files = make([]File, 0, strings.Count(listed, "\x00"))
 	for len(listed) > 0 {
 		p, rest, _ := strings.Cut(listed, "\x00")
 		listed = rest

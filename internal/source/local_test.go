@@ -307,3 +307,53 @@ func TestSkipped(t *testing.T) {
 		}
 	}
 }
+
+// TestSkippedAndBuildOutputMatchASplitOfThePath checks the folder walk of
+// Skipped and BuildOutput against the plain reading of their rule, a
+// split of the path at every slash, on paths made of every kind of part.
+func TestSkippedAndBuildOutputMatchASplitOfThePath(t *testing.T) {
+	skippedDir := func(d string) bool {
+		return skippedDirs[d] || strings.HasPrefix(d, ".venv") || strings.HasSuffix(d, ".egg-info")
+	}
+	wantSkipped := func(p string) bool {
+		parts := strings.Split(p, "/")
+		for _, d := range parts[:len(parts)-1] {
+			if skippedDir(d) {
+				return true
+			}
+		}
+		return Skipped(parts[len(parts)-1])
+	}
+	wantBuild := func(p string) bool {
+		parts := strings.Split(p, "/")
+		build := false
+		for _, d := range parts[:len(parts)-1] {
+			switch {
+			case buildDirs[d]:
+				build = true
+			case skippedDir(d):
+				return false
+			}
+		}
+		return build && !Skipped(parts[len(parts)-1])
+	}
+	parts := []string{"", "app", "dist", "node_modules", ".venv3", "x.egg-info", "env", "a.min.js", "yarn.lock", "main.py"}
+	var check func(p string, depth int)
+	check = func(p string, depth int) {
+		if got, want := Skipped(p), wantSkipped(p); got != want {
+			t.Errorf("Skipped(%q) = %v, want %v", p, got, want)
+		}
+		if got, want := BuildOutput(p), wantBuild(p); got != want {
+			t.Errorf("BuildOutput(%q) = %v, want %v", p, got, want)
+		}
+		if depth == 3 {
+			return
+		}
+		for _, part := range parts {
+			check(p+"/"+part, depth+1)
+		}
+	}
+	for _, part := range parts {
+		check(part, 1)
+	}
+}

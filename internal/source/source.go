@@ -317,9 +317,11 @@ const maxBuildFile = 256 << 10
 // Skipped leaves out only for being build output: dist/config.js, but
 // not node_modules/x/dist/index.js, dist/app.min.js or a lock file.
 func BuildOutput(p string) bool {
-	parts := strings.Split(p, "/")
+	dirs, base := splitDirs(p)
 	build := false
-	for _, d := range parts[:len(parts)-1] {
+	for len(dirs) > 0 {
+		var d string
+		d, dirs, _ = strings.Cut(dirs, "/")
 		switch {
 		case buildDirs[d]:
 			build = true
@@ -327,7 +329,17 @@ func BuildOutput(p string) bool {
 			return false
 		}
 	}
-	return build && !Skipped(parts[len(parts)-1])
+	return build && !Skipped(base)
+}
+
+// splitDirs splits p after its last slash into its folders, each
+// followed by a slash ("a/b/"; "" when there is none), and its base name.
+// Skipped and BuildOutput take the folders off with strings.Cut rather
+// than strings.Split: they run for every listed path and every path of
+// the history, and a slice per call was most of their cost.
+func splitDirs(p string) (dirs, base string) {
+	i := strings.LastIndexByte(p, '/')
+	return p[:i+1], p[i+1:]
 }
 
 // KeepBuildFile reports whether a committed file of size bytes at p is
@@ -339,13 +351,14 @@ func KeepBuildFile(p string, size int64) bool {
 // Skipped reports whether p lies in a dependency, build or generated
 // folder, or is a minified or lock file that is not the candidate's code.
 func Skipped(p string) bool {
-	parts := strings.Split(p, "/")
-	for _, d := range parts[:len(parts)-1] {
+	dirs, base := splitDirs(p)
+	for len(dirs) > 0 {
+		var d string
+		d, dirs, _ = strings.Cut(dirs, "/")
 		if skippedDirs[d] || (strings.HasPrefix(d, ".venv") || strings.HasSuffix(d, ".egg-info")) {
 			return true
 		}
 	}
-	base := parts[len(parts)-1]
 	switch {
 	case strings.HasSuffix(base, ".min.js"), strings.HasSuffix(base, ".min.css"), strings.HasSuffix(base, ".map"):
 		return true
