@@ -63,7 +63,13 @@ func present(root string, files []File) []File {
 			_, name := path.Split(files[i].Path)
 			names[name] = i
 		}
-		if !listFolder(filepath.Join(root, filepath.FromSlash(g.dir)), buf, func(name []byte, k entryKind) {
+		// The root as the user named it may be a symlink (listDir does not
+		// follow one); "/." names the folder it leads to.
+		dir := root + string(filepath.Separator) + "."
+		if g.dir != "" {
+			dir = filepath.Join(root, filepath.FromSlash(g.dir))
+		}
+		if !listFolder(dir, buf, func(name []byte, k entryKind) {
 			if i, ok := names[string(name)]; ok {
 				kind[i] = k
 			}

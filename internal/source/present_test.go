@@ -156,3 +156,27 @@ func TestListingWithoutFolderTypesFallsBackToLstat(t *testing.T) {
 		t.Errorf("under a missing folder: %+v, want none", got)
 	}
 }
+
+// TestListingThroughALinkToTheCheckout checks a checkout named through a
+// symlink (as /tmp is on macOS): its root folder's files are still listed
+// from the folder's listing, as regular files.
+func TestListingThroughALinkToTheCheckout(t *testing.T) {
+	dir := fixture.Repo(t, "", []fixture.Commit{{When: t0, Files: map[string]string{"main.py": "x\n", "app/a.py": "y\n"}}})
+	link := filepath.Join(t.TempDir(), "checkout")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	lookedUp := 0
+	listFolder = func(dir string, buf []byte, each func([]byte, entryKind)) bool {
+		ok := listDir(dir, buf, each)
+		if !ok {
+			lookedUp++
+		}
+		return ok
+	}
+	defer func() { listFolder = listDir }()
+	s := open(t, link)
+	if len(s.Files) != 2 || !s.Files[0].Regular || !s.Files[1].Regular || lookedUp != 0 {
+		t.Errorf("files = %+v, %d folders not listed; want both regular, every folder listed", s.Files, lookedUp)
+	}
+}
