@@ -126,8 +126,9 @@ var (
 	pyFlaskSchema = scan.MustCompile(`\bsecurity_scheme\s*\(|\bauthorizations\s*=|securitySchemes|securityDefinitions`)
 )
 
-func (d *detector) scanPython(p string, data []byte) {
-	code := scan.Code(data, "python")
+// code is data with comments blanked (scan.File.Source), as for every
+// scanner here: the collector blanks each file once for all detectors.
+func (d *detector) scanPython(p string, data, code []byte) {
 	if pyImportFastAPI.Match(code) {
 		q := d.quality("fastapi")
 		if m := pyFastAPIApp.FindIndex(code); m != nil {
@@ -232,8 +233,7 @@ var (
 // a committed document.
 var specFirstDeps = []string{"openapi-generator-maven-plugin", "org.openapi.generator", "swagger-codegen-maven-plugin", "org.hidetake.swagger.generator"}
 
-func (d *detector) scanJVM(p, lang string, data []byte) {
-	code := scan.Code(data, lang)
+func (d *detector) scanJVM(p string, data, code []byte) {
 	q := d.quality("jvm")
 	if m := jvSwaggerImport.FindIndex(code); m != nil {
 		d.record("swagger-annotations", kindAnnotations, p, data, m[0])
@@ -312,8 +312,7 @@ var (
 	tsoaSecurity = scan.MustCompile(`@Security\s*\(`)
 )
 
-func (d *detector) scanJS(p, lang string, data []byte) {
-	code := scan.Code(data, lang)
+func (d *detector) scanJS(p string, data, code []byte) {
 	if m := jsNestSwagger.FindIndex(code); m != nil {
 		d.record("nestjs-swagger", kindGenerated, p, data, m[0])
 	}
@@ -423,9 +422,8 @@ var (
 
 // scanGo reads swaggo and go-swagger annotations comment block by comment
 // block: a block with @Router (or swagger:route) is one operation.
-func (d *detector) scanGo(p string, data []byte) {
+func (d *detector) scanGo(p string, data, code []byte) {
 	if m := goSwagImport.FindIndex(data); m != nil {
-		code := scan.Code(data, "go")
 		if m2 := goSwagImport.FindIndex(code); m2 != nil {
 			d.record("swaggo", kindAnnotations, p, data, m2[0])
 		}
@@ -438,7 +436,6 @@ func (d *detector) scanGo(p string, data []byte) {
 		d.record(string(data[m[2]:m[3]]), kindStatic, p, data, m[0])
 	}
 	if goHuma.Match(data) {
-		code := scan.Code(data, "go")
 		hq := d.quality("huma")
 		if m := goHumaReg.FindIndex(code); m != nil {
 			d.record("huma", kindGenerated, p, data, m[0])

@@ -104,7 +104,9 @@ func (d *detector) Scan(f scan.File) {
 	}
 	data := f.Data
 	if lang != "config" {
-		data = scan.Code(f.Data, lang)
+		// The collector's blanked copy: a pack's language is the one
+		// scan.SourceExts gives its extension (stacks tests hold it).
+		data = f.Source()
 	}
 	fam := family(lang)
 	for _, s := range allSignals {
