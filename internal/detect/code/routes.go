@@ -410,7 +410,7 @@ func (st *routeState) scanPyClasses(code []byte) {
 		}
 		ci := len(m[1])
 		c := &pyClass{}
-		for _, b := range strings.Split(string(m[3]), ",") {
+		for b := range strings.SplitSeq(string(m[3]), ",") {
 			if b = strings.TrimSpace(b); b != "" && !strings.Contains(b, "=") {
 				c.bases = append(c.bases, lastComponent(b))
 			}
@@ -465,7 +465,7 @@ func pyImports(code []byte) map[string][]string {
 	out := map[string][]string{}
 	for _, m := range rePyFromImport.FindAllSubmatch(code, -1) {
 		mod := strings.ReplaceAll(strings.TrimLeft(string(m[1]), "."), ".", "/")
-		for _, part := range strings.Split(string(m[2])+string(m[3]), ",") {
+		for part := range strings.SplitSeq(string(m[2])+string(m[3]), ",") {
 			f := strings.Fields(part)
 			if len(f) == 0 {
 				continue
@@ -978,7 +978,7 @@ func (st *routeState) scanJSMounts(s *source, code []byte) {
 		}
 	}
 	for _, m := range reJSImportNm.FindAllSubmatch(code, -1) {
-		for _, part := range strings.Split(string(m[1]), ",") {
+		for part := range strings.SplitSeq(string(m[1]), ",") {
 			f := strings.Fields(part)
 			if len(f) > 0 {
 				imports[f[len(f)-1]] = string(m[2])
@@ -1224,7 +1224,7 @@ func (st *routeState) scanGo(s *source) {
 			continue
 		}
 		full := joinPath(groupPrefix(recv), p)
-		for _, meth := range strings.Split(string(code[m[4]:m[5]]), ",") {
+		for meth := range strings.SplitSeq(string(code[m[4]:m[5]]), ",") {
 			st.add(s, strings.TrimSpace(meth), full, recv, m[0])
 		}
 	}
@@ -1292,7 +1292,7 @@ func isAPIPrefix(seg string) bool {
 // firstSegment returns the first meaningful segment of a normalised path,
 // "" when the path names none (root or a parameter).
 func firstSegment(p string) string {
-	for _, seg := range strings.Split(p, "/") {
+	for seg := range strings.SplitSeq(p, "/") {
 		seg = strings.ToLower(seg)
 		if seg == "" || isAPIPrefix(seg) {
 			continue

@@ -466,7 +466,7 @@ func (d *detector) scanGo(p string, data, code []byte) {
 		block = block[:0]
 	}
 	off := 0
-	for _, line := range strings.Split(string(data), "\n") {
+	for line := range strings.SplitSeq(string(data), "\n") {
 		if strings.HasPrefix(strings.TrimSpace(line), "//") {
 			if len(block) == 0 {
 				blockStart = off

@@ -216,7 +216,7 @@ func envCopy(base string) bool {
 }
 
 func isExampleName(base string) bool {
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "example", "examples", "sample", "samples", "template", "tmpl", "dist", "tpl":
 			return true
@@ -231,7 +231,7 @@ func isTestPath(p string) bool {
 	if scan.IsTestPath(p) {
 		return true
 	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		switch strings.ToLower(seg) {
 		case "test", "tests", "testdata", "fixtures", "__fixtures__", "__tests__", "spec", "testing":
 			return true
@@ -244,7 +244,7 @@ func isTestPath(p string) bool {
 // (.env.test, .env.testing, test.env): such files are committed on
 // purpose and hold throw-away values.
 func isTestEnv(base string) bool {
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "test", "testing", "ci":
 			return true

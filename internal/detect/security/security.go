@@ -220,7 +220,7 @@ func contains(list []string, s string) bool {
 // isFrontend reports whether p is browser code (a .jsx/.tsx component or a
 // file under frontend/ or client/), whose validation and CORS are not the API's.
 func isFrontend(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		switch strings.ToLower(seg) {
 		case "frontend", "client", "webapp", "front-end", "front":
 			return true
@@ -263,7 +263,7 @@ func isEnvFile(base string) bool {
 			return false
 		}
 	}
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "example", "sample", "template", "tmpl", "dist", "defaults", "schema", "tpl":
 			return false
