@@ -58,6 +58,11 @@ type classRoute struct {
 }
 
 type routeState struct {
+	// blanked and lines are scratch space of scanPython, reused from file
+	// to file: what it keeps of a file is strings copied out of them.
+	blanked []byte
+	lines   [][]byte
+
 	routes   []route
 	mounts   []mount
 	classes  map[string]*pyClass
@@ -198,7 +203,25 @@ func (st *routeState) add(s *source, method, p, recv string, off int) {
 		return
 	}
 	s.routes++
-	st.routes = append(st.routes, route{method: strings.ToUpper(method), path: p, recv: recv, loc: s.loc(off)})
+	st.routes = append(st.routes, route{method: upperMethod(method), path: p, recv: recv, loc: s.loc(off)})
+}
+
+// upperMethod is strings.ToUpper(method) without a new string for the
+// verbs every route names.
+func upperMethod(method string) string {
+	switch method {
+	case "get":
+		return "GET"
+	case "post":
+		return "POST"
+	case "put":
+		return "PUT"
+	case "patch":
+		return "PATCH"
+	case "delete":
+		return "DELETE"
+	}
+	return strings.ToUpper(method)
 }
 
 // ---- Python: FastAPI, Flask, flask-restx/restful, Django, DRF ----
@@ -222,7 +245,13 @@ var (
 )
 
 func (st *routeState) scanPython(s *source) {
-	code := blankTripleQuoted(s.code)
+	// The blanked copy lives in a buffer kept for the next file: nothing
+	// below keeps a slice of code, only strings copied out of it.
+	code := s.code
+	if bytes.Contains(code, []byte(`"""`)) || bytes.Contains(code, []byte(`'''`)) {
+		st.blanked = blankTripleQuoted(st.blanked[:0], code)
+		code = st.blanked
+	}
 	st.scanPyClasses(code)
 	// The imports matter only to resolve a mounted router, which most files
 	// have none of: read them at the first mount.
@@ -402,7 +431,8 @@ func (st *routeState) scanPyClasses(code []byte) {
 	if !bytes.Contains(code, []byte("class ")) {
 		return
 	}
-	lines := bytes.Split(code, []byte{'\n'})
+	st.lines = appendLines(st.lines[:0], code)
+	lines := st.lines
 	for i := 0; i < len(lines); i++ {
 		m := rePyClass.FindSubmatch(lines[i])
 		if m == nil {
@@ -538,14 +568,26 @@ func nextDef(code []byte, off int) string {
 	return ""
 }
 
+// appendLines appends to dst the lines of code as bytes.Split(code, "\n")
+// gives them.
+func appendLines(dst [][]byte, code []byte) [][]byte {
+	for {
+		i := bytes.IndexByte(code, '\n')
+		if i < 0 {
+			return append(dst, code)
+		}
+		dst = append(dst, code[:i:i])
+		code = code[i+1:]
+	}
+}
+
 // blankTripleQuoted blanks Python triple-quoted strings (docstrings), which
 // scan.Code keeps, so an example route in a docstring is not a route.
-func blankTripleQuoted(code []byte) []byte {
-	if !bytes.Contains(code, []byte(`"""`)) && !bytes.Contains(code, []byte(`'''`)) {
-		return code
-	}
-	out := make([]byte, len(code))
-	copy(out, code)
+//
+// The blanked copy is appended to dst, the caller's buffer reused file
+// after file (never code itself, which other detectors read too).
+func blankTripleQuoted(dst, code []byte) []byte {
+	out := append(dst, code...)
 	for i := 0; i+2 < len(out); i++ {
 		c := out[i]
 		if (c != '"' && c != '\'') || out[i+1] != c || out[i+2] != c {
