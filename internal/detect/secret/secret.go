@@ -34,6 +34,7 @@ const maxLine = 4096
 
 type detector struct {
 	found []facts.Secret
+	lower []byte // scratch: the file being scanned, lower-cased
 }
 
 // New returns the committed-secrets detector.
@@ -59,7 +60,10 @@ func (d *detector) Scan(f scan.File) {
 	if k == kindNone {
 		return
 	}
-	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, k))...)
+	// The lower-cased copy lives in a buffer kept for the next file: what
+	// a scan keeps (facts.Secret) is strings copied out of it.
+	d.lower = appendASCIILower(d.lower[:0], f.Data)
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k))...)
 	d.found = append(d.found, packFind(f.Path, f.Data)...)
 }
 
@@ -278,9 +282,9 @@ func isSpringConfig(p string) bool {
 	return false
 }
 
-// scanFile runs the rules over one file's content.
-func scanFile(p string, data []byte, k fileKind) []facts.Secret {
-	lower := asciiLower(data)
+// scanFile runs the rules over one file's content; lower is
+// asciiLower(data).
+func scanFile(p string, data, lower []byte, k fileKind) []facts.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
@@ -298,13 +302,17 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 
 // asciiLower lower-cases ASCII letters only, so offsets stay those of the
 // original even in invalid UTF-8.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
+func asciiLower(b []byte) []byte { return appendASCIILower(make([]byte, 0, len(b)), b) }
+
+// appendASCIILower appends asciiLower(b) to dst.
+func appendASCIILower(dst, b []byte) []byte {
+	n := len(dst)
+	dst = append(dst, b...)
+	out := dst[n:]
+	for i, c := range out {
 		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+			out[i] = c + ('a' - 'A')
 		}
-		out[i] = c
 	}
-	return out
+	return dst
 }
