@@ -34,7 +34,8 @@ const maxLine = 4096
 
 type detector struct {
 	found []facts.Secret
-	lower []byte // scratch: the file being scanned, lower-cased
+	lower []byte   // scratch: the file being scanned, lower-cased
+	pairs *pairSet // scratch of activeRules, empty between files
 }
 
 // New returns the committed-secrets detector.
@@ -63,7 +64,10 @@ func (d *detector) Scan(f scan.File) {
 	// The lower-cased copy lives in a buffer kept for the next file: what
 	// a scan keeps (facts.Secret) is strings copied out of it.
 	d.lower = appendASCIILower(d.lower[:0], f.Data)
-	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k))...)
+	if d.pairs == nil {
+		d.pairs = new(pairSet)
+	}
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k, d.pairs))...)
 	d.found = append(d.found, packFind(f.Path, f.Data)...)
 }
 
@@ -283,8 +287,8 @@ func isSpringConfig(p string) bool {
 }
 
 // scanFile runs the rules over one file's content; lower is
-// asciiLower(data).
-func scanFile(p string, data, lower []byte, k fileKind) []facts.Secret {
+// asciiLower(data), pairs activeRules' scratch (nil: none).
+func scanFile(p string, data, lower []byte, k fileKind, pairs *pairSet) []facts.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
@@ -294,7 +298,18 @@ func scanFile(p string, data, lower []byte, k fileKind) []facts.Secret {
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
 	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
-	s.active = activeRules(lower)
+	if pairs != nil {
+		pairs.add(lower)
+		defer pairs.remove(lower)
+		// Upper-case texts are asked in lower case: the pairs are lower's.
+		s.lacks.pem = !pairs.mayContain("private key")
+		s.lacks.aws = !pairs.mayContain("aws")
+		s.lacks.twilio = !pairs.mayContain("twilio")
+		s.lacks.url = !pairs.mayContain("://")
+		s.lacks.dsn = !pairs.mayContain("password=") && !pairs.mayContain("@tcp(")
+		s.lacks.railsKey = !pairs.mayContain("secret_key_base")
+	}
+	s.active = activeRules(lower, pairs)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()
 	return s.out
