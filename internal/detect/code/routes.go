@@ -3,6 +3,7 @@ package code
 import (
 	"bytes"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -1433,8 +1434,11 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
 	st.addPackRoutes()
 	methods := map[string]int{}
-	seen := map[string]bool{}
-	var list []string
+	seen := make(map[string]bool, len(st.routes))
+	// At most one entry per route: one array each, not one regrown (and
+	// copied under the collector's write barriers) route after route.
+	list := make([]string, 0, len(st.routes))
+	st.resolved = slices.Grow(st.resolved, len(st.routes))
 	var ev []facts.Location
 	resources := map[string]bool{}
 	var resOrder []string
@@ -1472,6 +1476,9 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 				resOrder = append(resOrder, seg)
 			}
 		}
+	}
+	if len(list) == 0 {
+		list = nil // no route: the report's list is null, as before
 	}
 	sort.Strings(list)
 	sort.Strings(resOrder)

@@ -661,3 +661,23 @@ func TestScratchBuffersDoNotLeakBetweenFiles(t *testing.T) {
 		t.Errorf("route lines = %v, want long.py:19 short.py:3 (long2.py's route is a duplicate)", lines)
 	}
 }
+
+// A project whose only routes are its client's has no route list at all
+// (nil, as with no route), however the list's array was sized.
+func TestNoServedRouteLeavesTheListNil(t *testing.T) {
+	for _, files := range [][]string{
+		{"app/util.py", "def helper():\n    return 1\n"},
+		{"client/api.py", "from fastapi import FastAPI\napp = FastAPI()\n@app.get(\"/x\")\ndef x():\n    return 1\n",
+			"client/index.html", "<html></html>"},
+	} {
+		d := New()
+		for i := 0; i < len(files); i += 2 {
+			d.Scan(scan.File{Path: files[i], Data: []byte(files[i+1])})
+		}
+		inv := &facts.Facts{Stack: stackOf("python", "fastapi", "fastapi")}
+		d.Finish(inv)
+		if inv.Routes.List != nil || inv.Endpoints != 0 {
+			t.Errorf("%s: routes %#v (%d endpoints), want a nil list", files[0], inv.Routes.List, inv.Endpoints)
+		}
+	}
+}
