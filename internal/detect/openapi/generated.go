@@ -138,7 +138,9 @@ func (d *detector) scanPython(p string, data, code []byte) {
 				d.fastapiOff = &l
 			}
 		}
-		routerResp := pyRouterResp.Match(code)
+		// Every FastAPI module says APIRouter, the literal the regexp's
+		// prefilter looks for; few say responses, which a match needs too.
+		routerResp := bytes.Contains(code, []byte("responses")) && pyRouterResp.Match(code)
 		for _, m := range pyRoute.FindAllIndex(code, -1) {
 			args, end := callEnd(code, m[0])
 			q.ops++
