@@ -31,7 +31,7 @@ func restEndpoints(f *Facts) int {
 }
 
 func isGraphQLPath(p, server string) bool {
-	for _, seg := range strings.Split(p, "/") {
+	for seg := range strings.SplitSeq(p, "/") {
 		switch seg {
 		case "graphql", "graphiql", "playground":
 			return true

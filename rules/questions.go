@@ -295,7 +295,7 @@ func parseRoutes(list []string) routeSet {
 			continue
 		}
 		ri := routeInfo{method: strings.ToUpper(method), path: path}
-		for _, s := range strings.Split(path, "/") {
+		for s := range strings.SplitSeq(path, "/") {
 			if s == "" {
 				continue
 			}

@@ -50,7 +50,7 @@ func operationalPath(p string) bool {
 	case "health", "healthz", "healthcheck", "health-check", "readyz", "livez":
 		return true
 	}
-	for _, seg := range strings.Split(strings.ToLower(p), "/") {
+	for seg := range strings.SplitSeq(strings.ToLower(p), "/") {
 		if seg == "" || seg == "api" || len(seg) >= 2 && seg[0] == 'v' && strings.Trim(seg[1:], "0123456789") == "" {
 			continue
 		}

@@ -56,6 +56,19 @@ func TestGroupAnswersForEveryLanguageOnce(t *testing.T) {
 	}
 }
 
+// The detectors read a pack's source through the collector's blanked copy
+// (scan.File.Source, blanked for scan.SourceExts' language), not their own
+// scan.Code(data, stacks.Language(p)): the two must name one language.
+func TestPackLanguagesAreTheSourceLanguages(t *testing.T) {
+	for _, pk := range All() {
+		for ext, lang := range pk.Languages {
+			if got := scan.SourceExts[ext]; got != lang {
+				t.Errorf("pack %s: %s is %q, scan.SourceExts says %q", pk.ID, ext, lang, got)
+			}
+		}
+	}
+}
+
 func TestFixPrefersFrameworkThenLanguageAndQualifiers(t *testing.T) {
 	if _, pk, ok := Framework("express"); !ok || pk.ID != "js" {
 		t.Fatalf("express is not in the js pack")

@@ -53,6 +53,9 @@ type detector struct {
 	methodSecurityOn bool
 	// unapplied are guards seen defined and not applied to a route.
 	unapplied []facts.Location
+	// blanked is scratch: the Python file being scanned, docstrings
+	// blanked.
+	blanked []byte
 }
 
 type pendingAlias struct {
@@ -81,7 +84,13 @@ func (d *detector) Scan(f scan.File) {
 	grp := pk.ID
 	code := f.Source()
 	if grp == grpPython {
-		code = blankDocstrings(code)
+		// Into a buffer kept for the next file: what the detector keeps of
+		// a file is strings and locations, never a slice of code.
+		// (code itself, shared with the other detectors, is never that
+		// buffer).
+		if out, copied := blankDocstrings(d.blanked[:0], code); copied {
+			d.blanked, code = out, out
+		}
 	}
 	jwtFile := false
 	for _, sg := range pk.Auth.Code {
@@ -719,10 +728,11 @@ func exampleFile(p string) bool {
 
 // blankDocstrings blanks Python triple-quoted strings, which scan.Code
 // keeps: a docstring saying "Depends(get_current_user)" protects nothing.
-// Offsets and newlines are kept.
-func blankDocstrings(code []byte) []byte {
-	out := code
-	copied := false
+// Offsets and newlines are kept. The blanked copy is appended to dst (the
+// caller's buffer, reused file after file); when code holds no docstring
+// it comes back as is, dst untouched, and copied is false.
+func blankDocstrings(dst, code []byte) (out []byte, copied bool) {
+	out = code
 	for i := 0; i+2 < len(code); i++ {
 		c := code[i]
 		if (c != '"' && c != '\'') || code[i+1] != c || code[i+2] != c {
@@ -734,7 +744,7 @@ func blankDocstrings(code []byte) []byte {
 			stop = i + 3 + end + 3
 		}
 		if !copied {
-			out = append([]byte(nil), code...)
+			out = append(dst, code...)
 			copied = true
 		}
 		for k := i; k < stop; k++ {
@@ -744,7 +754,7 @@ func blankDocstrings(code []byte) []byte {
 		}
 		i = stop - 1
 	}
-	return out
+	return out, copied
 }
 
 // passportStrategy is the strategy a passport.authenticate call names.

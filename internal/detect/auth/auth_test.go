@@ -585,3 +585,30 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("kind and hashing must always be set: %+v", a)
 	}
 }
+
+// The docstring-blanked copy of a Python file lives in a buffer kept for
+// the next file. A file without docstrings is read in place and must come
+// out unchanged (other detectors read the same bytes), and a docstring
+// blanked in one file must not hide a real dependency in the next.
+func TestDocstringBufferDoesNotLeakBetweenFiles(t *testing.T) {
+	withDoc := []byte("from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get(\"/a\")\ndef a():\n    \"\"\"Later: Depends(get_current_user)\"\"\"\n    return []\n")
+	plain := []byte(fastapiRoutes)
+	// As the collector does: Code is the blanked copy all detectors share.
+	plainCode := scan.Code(plain, "python")
+	d := New()
+	for _, f := range []scan.File{
+		{Path: "app/a.py", Data: withDoc, Code: scan.Code(withDoc, "python")},
+		{Path: "app/routers/item.py", Data: plain, Code: plainCode},
+		{Path: "app/b.py", Data: withDoc, Code: scan.Code(withDoc, "python")},
+	} {
+		d.Scan(f)
+	}
+	if string(plainCode) != string(scan.Code([]byte(fastapiRoutes), "python")) {
+		t.Errorf("the file without docstrings was written to:\n%s", plainCode)
+	}
+	inv := facts.Facts{Stack: stack("python", "fastapi", "fastapi")}
+	d.Finish(&inv)
+	if inv.Auth.ProtectedRoutes != 2 {
+		t.Errorf("protected routes = %d, want the 2 of app/routers/item.py", inv.Auth.ProtectedRoutes)
+	}
+}

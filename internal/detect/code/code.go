@@ -28,6 +28,8 @@ type detector struct {
 	lg logState
 	sc scopeState
 	sr sourcesState
+
+	lines []int // scratch: the newline table of the file being scanned
 }
 
 // New returns the detector of routes, error handling, logging and scope.
@@ -78,11 +80,14 @@ func (d *detector) Scan(f scan.File) {
 	}
 	d.sr.see(stacks.Group(f.Path), f.Path)
 	code := f.Source()
-	src := &source{path: f.Path, lang: lang, code: code}
+	// The newline table's array is reused from file to file: a Location
+	// keeps the line number, never the table.
+	src := &source{path: f.Path, lang: lang, code: code, lines: d.lines[:0]}
 	d.rt.scan(src)
 	d.er.scan(src)
 	d.lg.scan(src)
 	d.sc.scan(src)
+	d.lines = src.lines[:0]
 }
 
 func (d *detector) Finish(inv *facts.Facts) {
@@ -101,7 +106,8 @@ type source struct {
 	code []byte
 	// lines holds the offset of every newline, built on the first loc, so
 	// thousands of matches in one file do not each count lines from the top.
-	lines []int
+	lines   []int
+	counted bool // lines is built
 	// routes counts the routes this file added, against maxFileRoutes.
 	routes int
 }
@@ -112,8 +118,9 @@ type source struct {
 const maxFileRoutes = 2000
 
 func (s *source) loc(off int) facts.Location {
-	if s.lines == nil {
-		s.lines = []int{}
+	if !s.counted {
+		s.counted = true
+		s.lines = s.lines[:0]
 		for i, c := range s.code {
 			if c == '\n' {
 				s.lines = append(s.lines, i)

@@ -3,6 +3,7 @@ package code
 import (
 	"bytes"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,6 +59,11 @@ type classRoute struct {
 }
 
 type routeState struct {
+	// blanked and lines are scratch space of scanPython, reused from file
+	// to file: what it keeps of a file is strings copied out of them.
+	blanked []byte
+	lines   [][]byte
+
 	routes   []route
 	mounts   []mount
 	classes  map[string]*pyClass
@@ -198,7 +204,25 @@ func (st *routeState) add(s *source, method, p, recv string, off int) {
 		return
 	}
 	s.routes++
-	st.routes = append(st.routes, route{method: strings.ToUpper(method), path: p, recv: recv, loc: s.loc(off)})
+	st.routes = append(st.routes, route{method: upperMethod(method), path: p, recv: recv, loc: s.loc(off)})
+}
+
+// upperMethod is strings.ToUpper(method) without a new string for the
+// verbs every route names.
+func upperMethod(method string) string {
+	switch method {
+	case "get":
+		return "GET"
+	case "post":
+		return "POST"
+	case "put":
+		return "PUT"
+	case "patch":
+		return "PATCH"
+	case "delete":
+		return "DELETE"
+	}
+	return strings.ToUpper(method)
 }
 
 // ---- Python: FastAPI, Flask, flask-restx/restful, Django, DRF ----
@@ -222,7 +246,13 @@ var (
 )
 
 func (st *routeState) scanPython(s *source) {
-	code := blankTripleQuoted(s.code)
+	// The blanked copy lives in a buffer kept for the next file: nothing
+	// below keeps a slice of code, only strings copied out of it.
+	code := s.code
+	if bytes.Contains(code, []byte(`"""`)) || bytes.Contains(code, []byte(`'''`)) {
+		st.blanked = blankTripleQuoted(st.blanked[:0], code)
+		code = st.blanked
+	}
 	st.scanPyClasses(code)
 	// The imports matter only to resolve a mounted router, which most files
 	// have none of: read them at the first mount.
@@ -402,7 +432,8 @@ func (st *routeState) scanPyClasses(code []byte) {
 	if !bytes.Contains(code, []byte("class ")) {
 		return
 	}
-	lines := bytes.Split(code, []byte{'\n'})
+	st.lines = appendLines(st.lines[:0], code)
+	lines := st.lines
 	for i := 0; i < len(lines); i++ {
 		m := rePyClass.FindSubmatch(lines[i])
 		if m == nil {
@@ -410,7 +441,7 @@ func (st *routeState) scanPyClasses(code []byte) {
 		}
 		ci := len(m[1])
 		c := &pyClass{}
-		for _, b := range strings.Split(string(m[3]), ",") {
+		for b := range strings.SplitSeq(string(m[3]), ",") {
 			if b = strings.TrimSpace(b); b != "" && !strings.Contains(b, "=") {
 				c.bases = append(c.bases, lastComponent(b))
 			}
@@ -465,7 +496,7 @@ func pyImports(code []byte) map[string][]string {
 	out := map[string][]string{}
 	for _, m := range rePyFromImport.FindAllSubmatch(code, -1) {
 		mod := strings.ReplaceAll(strings.TrimLeft(string(m[1]), "."), ".", "/")
-		for _, part := range strings.Split(string(m[2])+string(m[3]), ",") {
+		for part := range strings.SplitSeq(string(m[2])+string(m[3]), ",") {
 			f := strings.Fields(part)
 			if len(f) == 0 {
 				continue
@@ -538,14 +569,26 @@ func nextDef(code []byte, off int) string {
 	return ""
 }
 
+// appendLines appends to dst the lines of code as bytes.Split(code, "\n")
+// gives them.
+func appendLines(dst [][]byte, code []byte) [][]byte {
+	for {
+		i := bytes.IndexByte(code, '\n')
+		if i < 0 {
+			return append(dst, code)
+		}
+		dst = append(dst, code[:i:i])
+		code = code[i+1:]
+	}
+}
+
 // blankTripleQuoted blanks Python triple-quoted strings (docstrings), which
 // scan.Code keeps, so an example route in a docstring is not a route.
-func blankTripleQuoted(code []byte) []byte {
-	if !bytes.Contains(code, []byte(`"""`)) && !bytes.Contains(code, []byte(`'''`)) {
-		return code
-	}
-	out := make([]byte, len(code))
-	copy(out, code)
+//
+// The blanked copy is appended to dst, the caller's buffer reused file
+// after file (never code itself, which other detectors read too).
+func blankTripleQuoted(dst, code []byte) []byte {
+	out := append(dst, code...)
 	for i := 0; i+2 < len(out); i++ {
 		c := out[i]
 		if (c != '"' && c != '\'') || out[i+1] != c || out[i+2] != c {
@@ -978,7 +1021,7 @@ func (st *routeState) scanJSMounts(s *source, code []byte) {
 		}
 	}
 	for _, m := range reJSImportNm.FindAllSubmatch(code, -1) {
-		for _, part := range strings.Split(string(m[1]), ",") {
+		for part := range strings.SplitSeq(string(m[1]), ",") {
 			f := strings.Fields(part)
 			if len(f) > 0 {
 				imports[f[len(f)-1]] = string(m[2])
@@ -1224,7 +1267,7 @@ func (st *routeState) scanGo(s *source) {
 			continue
 		}
 		full := joinPath(groupPrefix(recv), p)
-		for _, meth := range strings.Split(string(code[m[4]:m[5]]), ",") {
+		for meth := range strings.SplitSeq(string(code[m[4]:m[5]]), ",") {
 			st.add(s, strings.TrimSpace(meth), full, recv, m[0])
 		}
 	}
@@ -1292,7 +1335,7 @@ func isAPIPrefix(seg string) bool {
 // firstSegment returns the first meaningful segment of a normalised path,
 // "" when the path names none (root or a parameter).
 func firstSegment(p string) string {
-	for _, seg := range strings.Split(p, "/") {
+	for seg := range strings.SplitSeq(p, "/") {
 		seg = strings.ToLower(seg)
 		if seg == "" || isAPIPrefix(seg) {
 			continue
@@ -1391,8 +1434,11 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 	st.resolvePending()
 	st.addPackRoutes()
 	methods := map[string]int{}
-	seen := map[string]bool{}
-	var list []string
+	seen := make(map[string]bool, len(st.routes))
+	// At most one entry per route: one array each, not one regrown (and
+	// copied under the collector's write barriers) route after route.
+	list := make([]string, 0, len(st.routes))
+	st.resolved = slices.Grow(st.resolved, len(st.routes))
 	var ev []facts.Location
 	resources := map[string]bool{}
 	var resOrder []string
@@ -1430,6 +1476,9 @@ func (st *routeState) finish(inv *facts.Facts, clientDir string) {
 				resOrder = append(resOrder, seg)
 			}
 		}
+	}
+	if len(list) == 0 {
+		list = nil // no route: the report's list is null, as before
 	}
 	sort.Strings(list)
 	sort.Strings(resOrder)

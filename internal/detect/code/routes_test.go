@@ -2,7 +2,11 @@ package code
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
+	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
 func TestRoutesFastAPI(t *testing.T) {
@@ -623,4 +627,57 @@ func TagsAnonymousRegister(router *gin.RouterGroup) {
 }
 `)
 	wantRoutes(t, f, "POST /api/users", "POST /api/users/login", "GET /api/articles/{slug}", "PUT /api/articles/{slug}", "GET /tags")
+}
+
+// The detector reuses its scratch buffers (the docstring-blanked copy, the
+// line table) from file to file: a later file must not see an earlier
+// one's text, a file without docstrings is read in place and left as it
+// was, and the line numbers are each file's own.
+func TestScratchBuffersDoNotLeakBetweenFiles(t *testing.T) {
+	long := "\n\n\n\n\n\n\n\n\n\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n\n\n\n" +
+		"@router.get(\"/long\")\ndef a():\n    \"\"\"@router.get(\"/in-docstring\") is no route.\"\"\"\n    return 1\n"
+	// Longer than long in bytes (its comment), fewer lines before its route.
+	short := "from fastapi import APIRouter\nrouter = APIRouter()\n@router.post(\"/short\")\ndef b():\n    return 2\n# " + strings.Repeat("x", 300) + "\n"
+	// As the collector does: Code is the blanked copy all detectors share.
+	file := func(p, text string) scan.File {
+		return scan.File{Path: p, Data: []byte(text), Code: scan.Code([]byte(text), "python")}
+	}
+	shortFile := file("app/short.py", short)
+	d := New()
+	d.Scan(file("app/long.py", long))
+	d.Scan(shortFile)
+	d.Scan(file("app/long2.py", long))
+	if string(shortFile.Code) != string(scan.Code([]byte(short), "python")) {
+		t.Errorf("the file without docstrings was written to:\n%s", shortFile.Code)
+	}
+	inv := &facts.Facts{Stack: stackOf("python", "fastapi", "fastapi")}
+	d.Finish(inv)
+	wantRoutes(t, inv, "GET /long", "POST /short")
+	lines := map[string]int{}
+	for _, r := range d.(*detector).rt.resolved {
+		lines[r.loc.Path] = r.loc.Line
+	}
+	if lines["app/long.py"] != 19 || lines["app/short.py"] != 3 || lines["app/long2.py"] != 0 {
+		t.Errorf("route lines = %v, want long.py:19 short.py:3 (long2.py's route is a duplicate)", lines)
+	}
+}
+
+// A project whose only routes are its client's has no route list at all
+// (nil, as with no route), however the list's array was sized.
+func TestNoServedRouteLeavesTheListNil(t *testing.T) {
+	for _, files := range [][]string{
+		{"app/util.py", "def helper():\n    return 1\n"},
+		{"client/api.py", "from fastapi import FastAPI\napp = FastAPI()\n@app.get(\"/x\")\ndef x():\n    return 1\n",
+			"client/index.html", "<html></html>"},
+	} {
+		d := New()
+		for i := 0; i < len(files); i += 2 {
+			d.Scan(scan.File{Path: files[i], Data: []byte(files[i+1])})
+		}
+		inv := &facts.Facts{Stack: stackOf("python", "fastapi", "fastapi")}
+		d.Finish(inv)
+		if inv.Routes.List != nil || inv.Endpoints != 0 {
+			t.Errorf("%s: routes %#v (%d endpoints), want a nil list", files[0], inv.Routes.List, inv.Endpoints)
+		}
+	}
 }

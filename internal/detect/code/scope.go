@@ -162,27 +162,31 @@ func (e *dirEvidence) outside(skip func(string) bool) []facts.Location {
 // seePath notes the files that show a client without being read: a mobile
 // project, an index.html in a frontend folder, a CLI or client folder.
 func (c *scopeState) seePath(p string) {
-	segs := strings.Split(p, "/")
-	base := segs[len(segs)-1]
+	// Every path passes here: its folders are sliced out of p, not split.
+	first, rest, nested := strings.Cut(p, "/")
+	base := p[strings.LastIndexByte(p, '/')+1:]
 	switch {
-	case base == "AndroidManifest.xml" && len(segs) > 1:
-		c.candidates = append(c.candidates, clientCandidate{segs[0], 1})
-	case strings.Contains(p, ".xcodeproj/") && len(segs) > 1:
-		c.candidates = append(c.candidates, clientCandidate{segs[0], 1})
+	case base == "AndroidManifest.xml" && nested:
+		c.candidates = append(c.candidates, clientCandidate{first, 1})
+	case strings.Contains(p, ".xcodeproj/") && nested:
+		c.candidates = append(c.candidates, clientCandidate{first, 1})
 	case base == "index.html":
-		for i, s := range segs[:len(segs)-1] {
-			if frontendDirs[strings.ToLower(s)] {
-				c.candidates = append(c.candidates, clientCandidate{strings.Join(segs[:i+1], "/"), 2})
+		for end := 0; end < len(p)-len(base); {
+			seg, _, _ := strings.Cut(p[end:], "/")
+			end += len(seg)
+			if frontendDirs[strings.ToLower(seg)] {
+				c.candidates = append(c.candidates, clientCandidate{p[:end], 2})
 				break
 			}
+			end++ // the slash
 		}
-	case len(segs) > 1 && isSourceName(base):
-		switch strings.ToLower(segs[0]) {
+	case nested && isSourceName(base):
+		switch strings.ToLower(first) {
 		case "client", "clients", "cli", "sdk", "frontend":
-			c.candidates = append(c.candidates, clientCandidate{segs[0], 3})
+			c.candidates = append(c.candidates, clientCandidate{first, 3})
 		case "cmd":
-			if len(segs) > 2 && (strings.Contains(segs[1], "cli") || strings.Contains(segs[1], "client")) {
-				c.candidates = append(c.candidates, clientCandidate{segs[0] + "/" + segs[1], 3})
+			if second, _, deeper := strings.Cut(rest, "/"); deeper && (strings.Contains(second, "cli") || strings.Contains(second, "client")) {
+				c.candidates = append(c.candidates, clientCandidate{p[:len(first)+1+len(second)], 3})
 			}
 		}
 	}

@@ -189,17 +189,32 @@ func normPath(p string) string {
 	p = strings.TrimSpace(p)
 	p = strings.TrimPrefix(p, "^")
 	p = strings.TrimSuffix(p, "$")
-	p = reRegexParam.ReplaceAllString(p, "{$1}")
-	p = reAngleParam.ReplaceAllString(p, "{$1}")
-	p = reBraceParam.ReplaceAllString(p, "{$1}")
-	p = reColonParam.ReplaceAllString(p, "{$1}")
-	p = reStarParam.ReplaceAllString(p, "{$1}")
+	// Each rewrite runs only when p holds the text its pattern cannot
+	// match without: most paths hold one kind of parameter, if any, and
+	// every route passes here.
+	p = replaceIf(p, "(?P<", reRegexParam, "{$1}")
+	p = replaceIf(p, "<", reAngleParam, "{$1}")
+	if strings.Contains(p, ":") {
+		// {id} is rewritten to itself: only {id:int} changes.
+		p = replaceIf(p, "{", reBraceParam, "{$1}")
+	}
+	p = replaceIf(p, ":", reColonParam, "{$1}")
+	p = replaceIf(p, "*", reStarParam, "{$1}")
 	p = "/" + p
-	p = reSlashes.ReplaceAllString(p, "/")
+	p = replaceIf(p, "//", reSlashes, "/")
 	if len(p) > 1 {
 		p = strings.TrimSuffix(p, "/")
 	}
 	return p
+}
+
+// replaceIf is re.ReplaceAllString(p, repl) when p contains lit, a text
+// every match of re holds; otherwise p.
+func replaceIf(p, lit string, re *scan.Regexp, repl string) string {
+	if !strings.Contains(p, lit) {
+		return p
+	}
+	return re.ReplaceAllString(p, repl)
 }
 
 // joinPath joins a prefix and a route path.

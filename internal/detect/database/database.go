@@ -380,6 +380,9 @@ func (d *detector) scanConfig(p string, data []byte) {
 }
 
 func (d *detector) scanURLs(p string, code []byte) {
+	if !mayHoldEngineURL(code) {
+		return
+	}
 	for _, m := range urlEngine.FindAllSubmatchIndex(code, -1) {
 		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}

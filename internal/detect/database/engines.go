@@ -1,6 +1,7 @@
 package database
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -80,6 +81,34 @@ func depEngine(dep string) string {
 
 // urlEngine finds connection URLs and JDBC URLs.
 var urlEngine = scan.MustCompile(`(?i)\b(?:jdbc:|r2dbc:)?(postgres|postgresql|postgis|mysql|mariadb|sqlite|sqlserver|oracle|h2|hsqldb|mongodb|cockroachdb)(?:\+[a-z0-9]+)?(?:://|:(?:thin|mem|file|tcp|@|//|h2|postgresql|mysql))`)
+
+// urlEngineEnds are what follows the colon that ends every urlEngine
+// match ("://", ":thin", ":mem", ...), lower-case. postgresql and mysql are
+// cut before their s: under (?i) an s also matches the long s (U+017F),
+// which an ASCII comparison would not.
+var urlEngineEnds = [][]byte{[]byte("//"), []byte("thin"), []byte("mem"), []byte("file"), []byte("tcp"), []byte("@"),
+	[]byte("h2"), []byte("postgre"), []byte("my")}
+
+// mayHoldEngineURL reports whether code holds a colon followed by one of
+// urlEngineEnds in any ASCII case: no urlEngine match without one. Source
+// files have colons, but few followed by these, so most skip the
+// case-insensitive regexp.
+func mayHoldEngineURL(code []byte) bool {
+	for i := bytes.IndexByte(code, ':'); i >= 0; {
+		rest := code[i+1:]
+		for _, end := range urlEngineEnds {
+			if len(rest) >= len(end) && bytes.EqualFold(rest[:len(end)], end) {
+				return true
+			}
+		}
+		j := bytes.IndexByte(rest, ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // djangoEngine matches the ENGINE of Django's DATABASES setting.
 var djangoEngine = scan.MustCompile(`django(?:\.contrib\.gis)?\.db\.backends\.(postgresql_psycopg2|postgresql|postgis|mysql|sqlite3|oracle|spatialite)`)

@@ -41,7 +41,7 @@ var migrationDirs = map[string]bool{
 }
 
 func inMigrationDir(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		if migrationDirs[strings.ToLower(seg)] {
 			return true
 		}

@@ -100,7 +100,7 @@ func (d *detector) scanPython(p string, code []byte) {
 	for i, m := range idx {
 		name := string(code[m[2]:m[3]])
 		c := pyClass{name: name, hint: hint, loc: facts.Location{Path: p, Line: scan.LineAt(code, m[2])}}
-		for _, b := range strings.Split(string(code[m[4]:m[5]]), ",") {
+		for b := range strings.SplitSeq(string(code[m[4]:m[5]]), ",") {
 			b = strings.TrimSpace(b)
 			if k, v, ok := strings.Cut(b, "="); ok {
 				if strings.TrimSpace(k) == "table" && strings.TrimSpace(v) == "True" {
@@ -285,7 +285,7 @@ func (d *detector) scanGo(p string, code []byte) {
 		bodyStart := m[1]
 		body := code[bodyStart : bodyStart+end]
 		off := bodyStart
-		for _, line := range bytes.Split(body, []byte("\n")) {
+		for line := range bytes.SplitSeq(body, []byte("\n")) {
 			lineOff := off
 			off += len(line) + 1
 			t := bytes.TrimSpace(line)

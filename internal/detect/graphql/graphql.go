@@ -93,7 +93,7 @@ func (d *detector) Wants(p string) bool {
 // testDir reports whether p sits in a test folder (IsTestPath only judges
 // source files).
 func testDir(p string) bool {
-	for _, seg := range strings.Split(path.Dir(strings.ToLower(p)), "/") {
+	for seg := range strings.SplitSeq(path.Dir(strings.ToLower(p)), "/") {
 		switch seg {
 		case "test", "tests", "__tests__", "spec", "testdata", "fixtures", "__fixtures__":
 			return true

@@ -214,7 +214,7 @@ func IsMerge(subject string) bool { return mergePattern.MatchString(subject) }
 // vagueMessages say nothing about the change, whoever wrote them.
 var vagueMessages = func() map[string]bool {
 	set := map[string]bool{}
-	for _, m := range strings.Split(`update|updates|updated|updating|update code|update files|updated code|updated files|
+	for m := range strings.SplitSeq(`update|updates|updated|updating|update code|update files|updated code|updated files|
 fix|fixes|fixed|fixing|fix bug|fix bugs|bug fix|bugfix|bug fixes|small fix|small fixes|minor fix|minor fixes|some fixes|more fixes|
 wip|work in progress|asdf|asdfgh|qwerty|test|tests|testing|test commit|changes|change|some changes|more changes|minor changes|
 small changes|new changes|changed|commit|new commit|stuff|minor|misc|final|final commit|final version|done|save|push|temp|tmp|

@@ -126,8 +126,9 @@ var (
 	pyFlaskSchema = scan.MustCompile(`\bsecurity_scheme\s*\(|\bauthorizations\s*=|securitySchemes|securityDefinitions`)
 )
 
-func (d *detector) scanPython(p string, data []byte) {
-	code := scan.Code(data, "python")
+// code is data with comments blanked (scan.File.Source), as for every
+// scanner here: the collector blanks each file once for all detectors.
+func (d *detector) scanPython(p string, data, code []byte) {
 	if pyImportFastAPI.Match(code) {
 		q := d.quality("fastapi")
 		if m := pyFastAPIApp.FindIndex(code); m != nil {
@@ -137,7 +138,9 @@ func (d *detector) scanPython(p string, data []byte) {
 				d.fastapiOff = &l
 			}
 		}
-		routerResp := pyRouterResp.Match(code)
+		// Every FastAPI module says APIRouter, the literal the regexp's
+		// prefilter looks for; few say responses, which a match needs too.
+		routerResp := bytes.Contains(code, []byte("responses")) && pyRouterResp.Match(code)
 		for _, m := range pyRoute.FindAllIndex(code, -1) {
 			args, end := callEnd(code, m[0])
 			q.ops++
@@ -232,8 +235,7 @@ var (
 // a committed document.
 var specFirstDeps = []string{"openapi-generator-maven-plugin", "org.openapi.generator", "swagger-codegen-maven-plugin", "org.hidetake.swagger.generator"}
 
-func (d *detector) scanJVM(p, lang string, data []byte) {
-	code := scan.Code(data, lang)
+func (d *detector) scanJVM(p string, data, code []byte) {
 	q := d.quality("jvm")
 	if m := jvSwaggerImport.FindIndex(code); m != nil {
 		d.record("swagger-annotations", kindAnnotations, p, data, m[0])
@@ -312,8 +314,7 @@ var (
 	tsoaSecurity = scan.MustCompile(`@Security\s*\(`)
 )
 
-func (d *detector) scanJS(p, lang string, data []byte) {
-	code := scan.Code(data, lang)
+func (d *detector) scanJS(p string, data, code []byte) {
 	if m := jsNestSwagger.FindIndex(code); m != nil {
 		d.record("nestjs-swagger", kindGenerated, p, data, m[0])
 	}
@@ -423,9 +424,8 @@ var (
 
 // scanGo reads swaggo and go-swagger annotations comment block by comment
 // block: a block with @Router (or swagger:route) is one operation.
-func (d *detector) scanGo(p string, data []byte) {
+func (d *detector) scanGo(p string, data, code []byte) {
 	if m := goSwagImport.FindIndex(data); m != nil {
-		code := scan.Code(data, "go")
 		if m2 := goSwagImport.FindIndex(code); m2 != nil {
 			d.record("swaggo", kindAnnotations, p, data, m2[0])
 		}
@@ -438,7 +438,6 @@ func (d *detector) scanGo(p string, data []byte) {
 		d.record(string(data[m[2]:m[3]]), kindStatic, p, data, m[0])
 	}
 	if goHuma.Match(data) {
-		code := scan.Code(data, "go")
 		hq := d.quality("huma")
 		if m := goHumaReg.FindIndex(code); m != nil {
 			d.record("huma", kindGenerated, p, data, m[0])
@@ -469,7 +468,7 @@ func (d *detector) scanGo(p string, data []byte) {
 		block = block[:0]
 	}
 	off := 0
-	for _, line := range strings.Split(string(data), "\n") {
+	for line := range strings.SplitSeq(string(data), "\n") {
 		if strings.HasPrefix(strings.TrimSpace(line), "//") {
 			if len(block) == 0 {
 				blockStart = off

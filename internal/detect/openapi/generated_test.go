@@ -47,6 +47,11 @@ func TestGenerators(t *testing.T) {
 	}{
 		{"fastapi built in", facts.Stack{Language: "python", Framework: "fastapi"},
 			map[string]string{"app/main.py": fastapiMain}, kindGenerated, "fastapi", 3, 2, 1, true},
+		{"fastapi router-level error responses", facts.Stack{Language: "python", Framework: "fastapi"},
+			map[string]string{"app/main.py": "from fastapi import FastAPI, APIRouter\napp = FastAPI()\n" +
+				"router = APIRouter(prefix=\"/items\", responses={404: {\"model\": ErrorOut}})\n\n" +
+				"@router.get(\"/\")\ndef items():\n    return []\n\n@router.post(\"/\")\ndef add():\n    return {}\n"},
+			kindGenerated, "fastapi", 2, 0, 2, false},
 		{"fastapi HTTPBearer subclass", facts.Stack{Language: "python", Framework: "fastapi"},
 			map[string]string{
 				"src/__init__.py": "from fastapi import FastAPI\napp = FastAPI(title='Bookly')\n",

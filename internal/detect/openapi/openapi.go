@@ -112,18 +112,17 @@ func (d *detector) Scan(f scan.File) {
 		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
 			return
 		}
-		lang := stacks.Language(f.Path)
 		switch stacks.Group(f.Path) {
 		case "python":
-			d.scanPython(f.Path, f.Data)
+			d.scanPython(f.Path, f.Data, f.Source())
 		case "jvm":
-			d.scanJVM(f.Path, lang, f.Data)
+			d.scanJVM(f.Path, f.Data, f.Source())
 		case "js":
-			d.scanJS(f.Path, lang, f.Data)
+			d.scanJS(f.Path, f.Data, f.Source())
 		case "go":
-			d.scanGo(f.Path, f.Data)
+			d.scanGo(f.Path, f.Data, f.Source())
 		default:
-			d.scanPack(f.Path, f.Data)
+			d.scanPack(f.Path, f.Data, f.Source())
 		}
 	}
 }
@@ -155,12 +154,11 @@ func langFamily(lang string) string { return stacks.GroupOf(lang) }
 
 // scanPack records the generators of a pack without a scanner of its own
 // here: a Generator's Code seen in the file.
-func (d *detector) scanPack(p string, data []byte) {
+func (d *detector) scanPack(p string, data, code []byte) {
 	pk := stacks.ForPath(p)
 	if pk == nil || len(pk.OpenAPI) == 0 {
 		return
 	}
-	code := scan.Code(data, stacks.Language(p))
 	for _, g := range pk.OpenAPI {
 		if g.Code == nil {
 			continue

@@ -367,7 +367,7 @@ func testCommand(cmd string) (string, bool) {
 // the segment itself.
 func testCommandIn(cmd, dir string) (seg, at string, ok bool) {
 	cmd = strings.ReplaceAll(cmd, "\\\n", " ")
-	for _, line := range strings.Split(cmd, "\n") {
+	for line := range strings.SplitSeq(cmd, "\n") {
 		if ignoreFailure.MatchString(line) || skipTests.MatchString(line) {
 			if m := cdCmd.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
 				dir = chdir(dir, m[1])

@@ -116,7 +116,7 @@ func wantsByContent(p string) bool {
 	if k8sNames.MatchString(base) {
 		return true
 	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		if k8sDirs[strings.ToLower(seg)] {
 			return true
 		}

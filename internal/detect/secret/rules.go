@@ -102,17 +102,53 @@ var notSecretKeyWords = []string{"url", "uri", "endpoint", "path", "file", "name
 	"procedure", "description", "hint", "tooltip"}
 
 // activeRules returns the token rules whose keywords occur in the file.
-func activeRules(lower []byte) []*tokenRule {
+// pairs, when not nil, holds the pairs of lower (pairSet.add): a keyword
+// is looked for only when every two adjacent bytes of it occur somewhere
+// in the file, which rules most keywords out after one pass over the file
+// instead of one search per keyword.
+func activeRules(lower []byte, pairs *pairSet) []*tokenRule {
 	var out []*tokenRule
 	for _, r := range tokenRules {
 		for _, kw := range r.keywords {
-			if bytes.Contains(lower, []byte(kw)) {
+			if (pairs == nil || pairs.mayContain(kw)) && bytes.Contains(lower, []byte(kw)) {
 				out = append(out, r)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// pairSet is the set of two-byte sequences of a text: a word can occur in
+// the text only if each of its adjacent byte pairs does.
+type pairSet [1 << 16 / 64]uint64
+
+// add puts the pairs of b in the set.
+func (ps *pairSet) add(b []byte) {
+	for i := 0; i+1 < len(b); i++ {
+		k := uint16(b[i])<<8 | uint16(b[i+1])
+		ps[k>>6] |= 1 << (k & 63)
+	}
+}
+
+// remove empties the set after add(b): only the words b touched, not all
+// 8 KiB of it.
+func (ps *pairSet) remove(b []byte) {
+	for i := 0; i+1 < len(b); i++ {
+		k := uint16(b[i])<<8 | uint16(b[i+1])
+		ps[k>>6] = 0
+	}
+}
+
+// mayContain reports whether every adjacent pair of w is in the set.
+func (ps *pairSet) mayContain(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		k := uint16(w[i])<<8 | uint16(w[i+1])
+		if ps[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fileScan is the state of one file's scan.
@@ -135,6 +171,9 @@ type fileScan struct {
 	starts                 []int
 	gcpDone                bool
 	yamlStack              []yamlKey
+	// lacks says which texts the file cannot hold (its pairSet says so),
+	// so that no line of it is searched for them.
+	lacks struct{ pem, aws, twilio, url, dsn, railsKey bool }
 
 	out []facts.Secret
 }
@@ -182,7 +221,7 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	}
 	// Tests use throw-away keys (TLS fixtures in testdata/); only keys
 	// outside test folders are reported.
-	if !s.test && bytes.Contains(line, []byte("PRIVATE KEY")) {
+	if !s.test && !s.lacks.pem && bytes.Contains(line, []byte("PRIVATE KEY")) {
 		if m := privateKeyRe.Find(line); m != nil && pemBodyFollows(s.data, lineEnd, line, m) {
 			s.add(n, "private-key", string(m)+"****")
 			return
@@ -211,7 +250,7 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	if s.kind == kindManifest {
 		return
 	}
-	if bytes.Contains(low, []byte("aws")) {
+	if !s.lacks.aws && bytes.Contains(low, []byte("aws")) {
 		if m := awsSecretRe.FindSubmatchIndex(line); m != nil {
 			v := string(line[m[2]:m[3]])
 			if !isPlaceholder(v) && entropy(v) >= 3.5 {
@@ -220,7 +259,7 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 			}
 		}
 	}
-	if bytes.Contains(low, []byte("twilio")) {
+	if !s.lacks.twilio && bytes.Contains(low, []byte("twilio")) {
 		if m := twilioAuthRe.FindSubmatchIndex(line); m != nil {
 			v := string(line[m[2]:m[3]])
 			if !isPlaceholder(v) && entropy(v) >= 3 {
@@ -236,13 +275,13 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 	if s.test {
 		return
 	}
-	if bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
+	if !s.lacks.url && bytes.Contains(line, []byte("://")) && bytes.Contains(line, []byte("@")) {
 		if r, ok := s.dbPassword(line); ok {
 			s.add(n, "database-url-password", r)
 			return
 		}
 	}
-	if bytes.Contains(low, []byte("password=")) || bytes.Contains(line, []byte("@tcp(")) {
+	if !s.lacks.dsn && (bytes.Contains(low, []byte("password=")) || bytes.Contains(line, []byte("@tcp("))) {
 		if r, ok := s.dsnPassword(line, low); ok {
 			s.add(n, "database-dsn-password", r)
 			return
@@ -254,7 +293,7 @@ func (s *fileScan) scanLine(n int, line, low []byte, lineEnd int) {
 			return
 		}
 	}
-	if bytes.Contains(low, []byte("secret_key_base")) {
+	if !s.lacks.railsKey && bytes.Contains(low, []byte("secret_key_base")) {
 		if m := railsKeyRe.FindSubmatchIndex(line); m != nil {
 			v := string(line[m[2]:m[3]])
 			if !isPlaceholder(v) {

@@ -34,6 +34,8 @@ const maxLine = 4096
 
 type detector struct {
 	found []facts.Secret
+	lower []byte   // scratch: the file being scanned, lower-cased
+	pairs *pairSet // scratch of activeRules, empty between files
 }
 
 // New returns the committed-secrets detector.
@@ -59,7 +61,13 @@ func (d *detector) Scan(f scan.File) {
 	if k == kindNone {
 		return
 	}
-	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, k))...)
+	// The lower-cased copy lives in a buffer kept for the next file: what
+	// a scan keeps (facts.Secret) is strings copied out of it.
+	d.lower = appendASCIILower(d.lower[:0], f.Data)
+	if d.pairs == nil {
+		d.pairs = new(pairSet)
+	}
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k, d.pairs))...)
 	d.found = append(d.found, packFind(f.Path, f.Data)...)
 }
 
@@ -216,7 +224,7 @@ func envCopy(base string) bool {
 }
 
 func isExampleName(base string) bool {
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "example", "examples", "sample", "samples", "template", "tmpl", "dist", "tpl":
 			return true
@@ -231,7 +239,7 @@ func isTestPath(p string) bool {
 	if scan.IsTestPath(p) {
 		return true
 	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		switch strings.ToLower(seg) {
 		case "test", "tests", "testdata", "fixtures", "__fixtures__", "__tests__", "spec", "testing":
 			return true
@@ -244,7 +252,7 @@ func isTestPath(p string) bool {
 // (.env.test, .env.testing, test.env): such files are committed on
 // purpose and hold throw-away values.
 func isTestEnv(base string) bool {
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "test", "testing", "ci":
 			return true
@@ -278,9 +286,9 @@ func isSpringConfig(p string) bool {
 	return false
 }
 
-// scanFile runs the rules over one file's content.
-func scanFile(p string, data []byte, k fileKind) []facts.Secret {
-	lower := asciiLower(data)
+// scanFile runs the rules over one file's content; lower is
+// asciiLower(data), pairs activeRules' scratch (nil: none).
+func scanFile(p string, data, lower []byte, k fileKind, pairs *pairSet) []facts.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
@@ -290,7 +298,18 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
 	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
-	s.active = activeRules(lower)
+	if pairs != nil {
+		pairs.add(lower)
+		defer pairs.remove(lower)
+		// Upper-case texts are asked in lower case: the pairs are lower's.
+		s.lacks.pem = !pairs.mayContain("private key")
+		s.lacks.aws = !pairs.mayContain("aws")
+		s.lacks.twilio = !pairs.mayContain("twilio")
+		s.lacks.url = !pairs.mayContain("://")
+		s.lacks.dsn = !pairs.mayContain("password=") && !pairs.mayContain("@tcp(")
+		s.lacks.railsKey = !pairs.mayContain("secret_key_base")
+	}
+	s.active = activeRules(lower, pairs)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()
 	return s.out
@@ -298,13 +317,17 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 
 // asciiLower lower-cases ASCII letters only, so offsets stay those of the
 // original even in invalid UTF-8.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
+func asciiLower(b []byte) []byte { return appendASCIILower(make([]byte, 0, len(b)), b) }
+
+// appendASCIILower appends asciiLower(b) to dst.
+func appendASCIILower(dst, b []byte) []byte {
+	n := len(dst)
+	dst = append(dst, b...)
+	out := dst[n:]
+	for i, c := range out {
 		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+			out[i] = c + ('a' - 'A')
 		}
-		out[i] = c
 	}
-	return out
+	return dst
 }

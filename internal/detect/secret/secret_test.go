@@ -271,3 +271,20 @@ func TestFixturesInTestFoldersAreNotLeaks(t *testing.T) {
 		t.Fatalf("the same key outside a fixture folder is not reported: %+v", got)
 	}
 }
+
+// The lower-cased copy of a file is kept for the next one: a short file
+// after a long one must be judged on its own text, not on the tail of
+// the long one left in the buffer, and a later file must still be read.
+func TestLowerCaseBufferDoesNotLeakBetweenFiles(t *testing.T) {
+	long := scan.File{Path: "config/settings.py", Data: []byte("# " + strings.Repeat("x", 200) + "\nSTRIPE_KEY = \"" + stripeLive + "\"\n")}
+	short := scan.File{Path: "app/util.py", Data: []byte("x = 1\n")}
+	again := scan.File{Path: "app/keys.py", Data: []byte("STRIPE = \"" + stripeLive + "\"\n")}
+	got := run(long, short, again)
+	var where []string
+	for _, s := range got {
+		where = append(where, fmt.Sprintf("%s:%d", s.Path, s.Line))
+	}
+	if fmt.Sprint(where) != "[app/keys.py:1 config/settings.py:2]" {
+		t.Errorf("findings at %v, want config/settings.py:2 and app/keys.py:1", where)
+	}
+}

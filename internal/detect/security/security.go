@@ -104,7 +104,9 @@ func (d *detector) Scan(f scan.File) {
 	}
 	data := f.Data
 	if lang != "config" {
-		data = scan.Code(f.Data, lang)
+		// The collector's blanked copy: a pack's language is the one
+		// scan.SourceExts gives its extension (stacks tests hold it).
+		data = f.Source()
 	}
 	fam := family(lang)
 	for _, s := range allSignals {
@@ -218,7 +220,7 @@ func contains(list []string, s string) bool {
 // isFrontend reports whether p is browser code (a .jsx/.tsx component or a
 // file under frontend/ or client/), whose validation and CORS are not the API's.
 func isFrontend(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		switch strings.ToLower(seg) {
 		case "frontend", "client", "webapp", "front-end", "front":
 			return true
@@ -261,7 +263,7 @@ func isEnvFile(base string) bool {
 			return false
 		}
 	}
-	for _, seg := range strings.Split(base, ".") {
+	for seg := range strings.SplitSeq(base, ".") {
 		switch seg {
 		case "example", "sample", "template", "tmpl", "dist", "defaults", "schema", "tpl":
 			return false

@@ -73,7 +73,7 @@ func ScanTests(code []byte) TestFile {
 // usual names: Foo.Tests/, Foo.UnitTests/, Foo.IntegrationTests/,
 // tests/, test/.
 func IsTestProjectPath(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		s := strings.ToLower(seg)
 		if s == "tests" || s == "test" || strings.HasSuffix(s, ".tests") || strings.HasSuffix(s, ".test") ||
 			strings.HasSuffix(s, "tests") && strings.Contains(s, ".") {

@@ -243,7 +243,7 @@ func gormTags(lit string) map[string]string {
 		return nil
 	}
 	out := map[string]string{"\x00gorm": ""}
-	for _, part := range strings.Split(rest[:end], ";") {
+	for part := range strings.SplitSeq(rest[:end], ";") {
 		k, v, _ := strings.Cut(part, ":")
 		k = strings.ToLower(strings.NewReplacer("_", "", " ", "").Replace(strings.TrimSpace(k)))
 		if k != "" {

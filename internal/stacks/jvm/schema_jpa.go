@@ -597,7 +597,7 @@ func (p *jpaParser) tableIndexes(e *jpaEntity) []facts.Index {
 				ix.Columns = cn.Names()
 			}
 			if cl := a.attr("columnList"); cl != "" {
-				for _, c := range strings.Split(cl, ",") {
+				for c := range strings.SplitSeq(cl, ",") {
 					if fs := strings.Fields(c); len(fs) > 0 {
 						ix.Columns = append(ix.Columns, fs[0])
 					}

@@ -411,10 +411,13 @@ func (p *pyFile) columnCalls(from, to int) []pyArg {
 	return out
 }
 
+// maxTableColumns caps the columns read into one table.
+const maxTableColumns = 500
+
 // addSACol adds a column read from sa.Column to t with its key,
 // references and indexes.
 func addSACol(t *facts.Table, c saCol) {
-	if len(t.Columns) >= 500 {
+	if len(t.Columns) >= maxTableColumns {
 		return
 	}
 	t.Columns = append(t.Columns, c.col)

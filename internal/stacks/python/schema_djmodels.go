@@ -250,7 +250,7 @@ func (p *pyFile) djImports() map[string]string {
 			continue
 		}
 		names = strings.Trim(strings.TrimSpace(names), "()")
-		for _, n := range strings.Split(names, ",") {
+		for n := range strings.SplitSeq(names, ",") {
 			n = strings.TrimSpace(n)
 			local := n
 			if orig, alias, as := strings.Cut(n, " as "); as {

@@ -65,7 +65,8 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 	var out []facts.Table
 	budget := maxFieldReads
 	for ci, c := range classes {
-		sc := &saClass{index: map[string]int{}}
+		// Room for the body's attributes: one array, not three regrown.
+		sc := &saClass{index: map[string]int{}, attrs: make([]saAttr, 0, len(bodies[ci]))}
 		sqlmodel := isSQLModelTable(c)
 		for _, b := range c.baseNames() {
 			if base, ok := known[b]; ok {
@@ -128,6 +129,9 @@ func readSQLAlchemyModels(f scan.File) schema.Result {
 // many-to-many relationships, mostly.
 func (p *pyFile) saModuleTables(tableOf map[string]string) []facts.Table {
 	var out []facts.Table
+	if !bytes.Contains(p.src, []byte("Table")) {
+		return out // no Table(...) call: no need to parse every top-level line
+	}
 	for k, l := range p.lines {
 		if l.Indent != 0 || len(out) >= maxTables {
 			continue
@@ -270,12 +274,20 @@ func isColumnAttr(src []byte, st pyStmt, sqlmodel bool) bool {
 // and __table_args__.
 func (p *pyFile) saTable(c pyClass, sc *saClass, table string, sqlmodel bool, tableOf map[string]string) facts.Table {
 	t := facts.Table{Name: table, Source: p.at(c.off)}
+	if len(sc.attrs) > 0 {
+		// One array for the columns (at most one per attribute), not one
+		// regrown per column.
+		t.Columns = make([]facts.Column, 0, min(len(sc.attrs), maxTableColumns))
+	}
 	for _, a := range sc.attrs {
 		col := p.saModelColumn(a, table, tableOf)
 		if col.col.Name == "" {
 			continue
 		}
 		addSACol(&t, col)
+	}
+	if len(t.Columns) == 0 {
+		t.Columns = nil // as when no column was added
 	}
 	for _, a := range sc.tableArgs {
 		if callee, cargs, paren := call(p.src, a); paren {
