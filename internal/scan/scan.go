@@ -96,14 +96,16 @@ func IsTestPath(p string) bool {
 		strings.HasSuffix(base, "Test.kt"), strings.HasSuffix(base, "Tests.kt"), strings.HasSuffix(base, "Tests.cs"), strings.HasSuffix(base, "Test.cs"):
 		return true
 	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		switch strings.ToLower(seg) {
-		case "tests", "__tests__", "spec", "test":
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
+		if testDirs[seg] || (len(seg) <= len("__tests__") && testDirs[strings.ToLower(seg)]) {
 			return true
 		}
 	}
 	return false
 }
+
+// testDirs are the folder names that make a source file a test.
+var testDirs = map[string]bool{"tests": true, "__tests__": true, "spec": true, "test": true}
 
 // MaxEvidence caps each evidence list a detector keeps: a report shows the
 // first few places, not every one.
@@ -166,8 +168,10 @@ var fixtureDirs = map[string]bool{
 
 // InTestDir reports whether p lies under a test or fixture folder.
 func InTestDir(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if fixtureDirs[strings.ToLower(seg)] {
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
+		// Lower-casing allocates only for a name with upper case in it, and
+		// no fixture folder's name is longer than "testdata".
+		if fixtureDirs[seg] || (len(seg) <= len("__tests__") && fixtureDirs[strings.ToLower(seg)]) {
 			return true
 		}
 	}

@@ -1,0 +1,55 @@
+package scan
+
+import (
+	"path"
+	"strings"
+	"testing"
+)
+
+func TestTestPathsByFolder(t *testing.T) {
+	cases := []struct {
+		path         string
+		test, inTest bool
+	}{
+		{"app/tests/test_api.py", true, true},
+		{"app/Tests/api.py", true, true},
+		{"src/__TESTS__/x.js", true, true},
+		{"spec/models/user_spec.rb", true, true},
+		{"app/api.py", false, false},
+		{"app/testing/api.py", false, false},
+		{"internal/testdata/app/main.go", false, true},
+		{"internal/TestData/app/main.go", false, true},
+		{"db/Fixtures/seed.py", false, true},
+		{"e2e/app.ts", false, true},
+		{"src/contest/x.py", false, false},
+		{"docs/tests/readme.md", false, true}, // not source: no test, but a test folder
+		{"UserServiceTest.java", true, false},
+	}
+	for _, c := range cases {
+		if got := IsTestPath(c.path); got != c.test {
+			t.Errorf("IsTestPath(%q) = %v, want %v", c.path, got, c.test)
+		}
+		if got := InTestDir(c.path); got != c.inTest {
+			t.Errorf("InTestDir(%q) = %v, want %v", c.path, got, c.inTest)
+		}
+	}
+}
+
+// The folder checks run for every file and every detector: they must not
+// allocate for a path in lower case.
+func TestFolderChecksDoNotAllocate(t *testing.T) {
+	p := "services/api/app/routers/v1/users.py"
+	if n := testing.AllocsPerRun(100, func() { IsTestPath(p); InTestDir(p) }); n != 0 {
+		t.Errorf("IsTestPath and InTestDir allocate %v times per call, want 0", n)
+	}
+	// Still the same answers as lower-casing every folder name.
+	for _, p := range []string{"a/TESTS/b.py", "a/Spec/b.rb", "x/__Tests__/y.ts", "x/TestDataX/y.go"} {
+		want := false
+		for _, seg := range strings.Split(path.Dir(p), "/") {
+			want = want || fixtureDirs[strings.ToLower(seg)]
+		}
+		if got := InTestDir(p); got != want {
+			t.Errorf("InTestDir(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
