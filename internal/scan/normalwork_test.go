@@ -47,6 +47,7 @@ func TestNormalWorkSurvey(t *testing.T) {
 		}
 	}
 	worst, worstPath, worstPattern, total, totalLen, calls := 0.0, "", "", 0, 0, 0
+	over := map[int]int{} // bytes per byte -> searches whose tries read more than that many times the file
 	for _, f := range files {
 		data, err := os.ReadFile(f.path)
 		if err != nil {
@@ -60,6 +61,11 @@ func TestNormalWorkSurvey(t *testing.T) {
 			calls++
 			total += all + match
 			totalLen += 2 * len(data)
+			for _, k := range []int{1, 2, 4, 8} {
+				if max(all, match) > k*len(data)+16<<10 {
+					over[k]++
+				}
+			}
 			if r := float64(max(all, match)) / float64(len(data)+1); r > worst {
 				worst, worstPath, worstPattern = r, f.path, p
 			}
@@ -67,4 +73,5 @@ func TestNormalWorkSurvey(t *testing.T) {
 	}
 	t.Logf("%d files, %d searches: the tries read %.3f bytes per byte searched; worst %.2f per byte, %s on %s",
 		len(files), calls, float64(total)/float64(max(totalLen, 1)), worst, worstPattern, worstPath)
+	t.Logf("searches reading over k bytes per byte + 16 KiB: %v", over)
 }
