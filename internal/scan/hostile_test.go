@@ -97,7 +97,7 @@ func worstUnits(t testing.TB) []hostileCase {
 }
 
 // TestHostileSurvey prints, for each registered anchored pattern, the bytes
-// its tries read unbudgeted on its worst input at 2 and 8 KiB: a ratio
+// its tries read unbudgeted on its worst input at 1 and 4 KiB: a ratio
 // near 16 is quadratic. It takes minutes, so it runs only when asked:
 // VETFOLIO_HOSTILE_SURVEY=1 go test ./internal/scan -run TestHostileSurvey -v
 func TestHostileSurvey(t *testing.T) {
@@ -107,8 +107,8 @@ func TestHostileSurvey(t *testing.T) {
 	cases := worstUnits(t)
 	quadratic := 0
 	for _, c := range cases {
-		_, a4, _, m4 := scan.TriesWork(c.pattern, hostileInput(c.unit, c.required, 2<<10), scan.Unlimited)
-		_, a16, _, m16 := scan.TriesWork(c.pattern, hostileInput(c.unit, c.required, 8<<10), scan.Unlimited)
+		_, a4, _, m4 := scan.TriesWork(c.pattern, hostileInput(c.unit, c.required, 1<<10), scan.Unlimited)
+		_, a16, _, m16 := scan.TriesWork(c.pattern, hostileInput(c.unit, c.required, 4<<10), scan.Unlimited)
 		r4, r16 := max(a4, m4), max(a16, m16)
 		ratio := float64(r16) / float64(max(r4, 1))
 		if ratio > 8 {
