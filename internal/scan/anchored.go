@@ -282,23 +282,39 @@ func selectiveStarts(set []string) bool {
 }
 
 // tryAt runs the pattern anchored at at with the context of the whole
-// text; it returns the submatch indexes in b's terms, or nil. The regexp
-// reads the text through tryInput (budget.go), which counts how far the
-// try went: what it really cost, not the length of the rest of the text.
+// text; it returns the submatch indexes in b's terms, or nil. Far from the
+// end, the regexp reads the text through tryInput (budget.go), which
+// counts how far the try went: what it really cost, not the length of
+// the rest of the text.
 func (s *anchoredSearch) tryAt(at int, withCaps bool) []int {
 	re, shift := s.forms.atText, 0
 	if at > 0 {
 		re, shift = s.forms.after, at-1
 	}
-	s.in = tryInput{b: s.b[shift:]}
-	defer func() { s.spent += s.in.read }()
-	if !withCaps {
-		if re.MatchReader(&s.in) {
-			return []int{at, at} // only "matched" is read
+	var m []int
+	if rest := s.b[shift:]; len(rest) <= smallTry {
+		// Near the end of the text regexp runs faster on a []byte (its
+		// backtracker or one-pass matcher) than through a reader, and
+		// these tries are not charged: at most smallTry+1 of them, each
+		// reading at most smallTry bytes, a constant per search.
+		if !withCaps {
+			if re.Match(rest) {
+				return []int{at, at} // only "matched" is read
+			}
+			return nil
 		}
-		return nil
+		m = re.FindSubmatchIndex(rest)
+	} else {
+		s.in = tryInput{b: rest}
+		defer func() { s.spent += s.in.read }()
+		if !withCaps {
+			if re.MatchReader(&s.in) {
+				return []int{at, at}
+			}
+			return nil
+		}
+		m = re.FindReaderSubmatchIndex(&s.in)
 	}
-	m := re.FindReaderSubmatchIndex(&s.in)
 	if m == nil {
 		return nil
 	}
