@@ -273,7 +273,11 @@ func join(f *facts.Facts) {
 // scanAll feeds d every file of feed. After a panic it still drains the
 // feed, so the sender never blocks, and returns the panic as an error.
 // Once ctx ends it drains without scanning: Ctrl-C must not wait for the
-// files already queued (each scan is bounded, so one file is the wait).
+// files already queued; the file being scanned is not interrupted. The
+// anchored regexp tries are budgeted linearly (scan/budget.go), but a few
+// hand-written scanners are still superlinear on crafted input (see
+// TestHostileDetectorSurvey): on a hostile 1 MiB file that wait can be
+// seconds.
 func scanAll(ctx context.Context, d scan.Detector, feed <-chan scan.File) (err error) {
 	var current string
 	defer func() {

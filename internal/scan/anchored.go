@@ -281,26 +281,45 @@ func selectiveStarts(set []string) bool {
 	return true
 }
 
-// tryAt runs the pattern anchored at s with the context of the whole text;
-// it returns the submatch indexes in b's terms, or nil.
-func (r *Regexp) tryAt(b []byte, s int, withCaps bool) []int {
-	a := r.anchoredForms()
-	re, in, shift := a.atText, b, 0
-	if s > 0 {
-		re, in, shift = a.after, b[s-1:], s-1
+// tryAt runs the pattern anchored at at with the context of the whole
+// text; it returns the submatch indexes in b's terms, or nil. Far from the
+// end, the regexp reads the text through tryInput (budget.go), which
+// counts how far the try went: what it really cost, not the length of
+// the rest of the text.
+func (s *anchoredSearch) tryAt(at int, withCaps bool) []int {
+	re, shift := s.forms.atText, 0
+	if at > 0 {
+		re, shift = s.forms.after, at-1
 	}
-	if !withCaps {
-		if re.Match(in) {
-			return []int{s, s} // only "matched" is read
+	var m []int
+	if rest := s.b[shift:]; len(rest) <= smallTry {
+		// Near the end of the text regexp runs faster on a []byte (its
+		// backtracker or one-pass matcher) than through a reader, and
+		// these tries are not charged: at most smallTry+1 of them, each
+		// reading at most smallTry bytes, a constant per search.
+		if !withCaps {
+			if re.Match(rest) {
+				return []int{at, at} // only "matched" is read
+			}
+			return nil
 		}
-		return nil
+		m = re.FindSubmatchIndex(rest)
+	} else {
+		s.in = tryInput{b: rest}
+		defer func() { s.spent += s.in.read }()
+		if !withCaps {
+			if re.MatchReader(&s.in) {
+				return []int{at, at}
+			}
+			return nil
+		}
+		m = re.FindReaderSubmatchIndex(&s.in)
 	}
-	m := re.FindSubmatchIndex(in)
 	if m == nil {
 		return nil
 	}
-	// The dot consumed the byte before s: the match proper starts at s.
-	m[0] = s - shift
+	// The dot consumed the byte before at: the match proper starts at at.
+	m[0] = at - shift
 	for i := range m {
 		if m[i] >= 0 {
 			m[i] += shift
@@ -413,19 +432,31 @@ func nextOccurrence(b []byte, pos int, lits [][]byte, memo []int) int {
 }
 
 // findAllAnchored is regexp.FindAllSubmatchIndex for a pattern whose
-// matches start only at candidates: the same loop as Go's (an empty match
-// right after the previous match is dropped, and the search then moves on
-// one character), with each leftmost search done by anchored tries.
+// matches start only at candidates.
 func (r *Regexp) findAllAnchored(b []byte, n int) [][]int {
+	out, _ := r.findAllAnchoredWithin(b, n, triesBudget(len(b)))
+	return out
+}
+
+// findAllAnchoredWithin is the same loop as Go's (an empty match right
+// after the previous match is dropped, and the search then moves on one
+// character), with each leftmost search done by anchored tries; once the
+// tries have read more than budget bytes, it answers with Go's search
+// instead. It also returns the bytes the tries read.
+func (r *Regexp) findAllAnchoredWithin(b []byte, n, budget int) (_ [][]int, spent int) {
 	if n < 0 {
 		n = len(b) + 1
 	}
 	var out [][]int
 	c := newCandidates(r, b)
+	s := r.newAnchoredSearch(b, budget)
 	for pos, prevMatchEnd := 0, -1; len(out) < n && pos <= len(b); {
 		var m []int
 		for at := c.next(pos); at >= 0; at = c.next(at + 1) {
-			if m = r.tryAt(b, at, true); m != nil {
+			if s.exhausted() {
+				return r.re.FindAllSubmatchIndex(b, n), s.spent
+			}
+			if m = s.tryAt(at, true); m != nil {
 				break
 			}
 		}
@@ -451,17 +482,28 @@ func (r *Regexp) findAllAnchored(b []byte, n int) [][]int {
 			out = append(out, m)
 		}
 	}
-	return out
+	return out, s.spent
 }
 
 // matchAnchored is regexp.Match for a pattern whose matches start only at
 // candidates.
 func (r *Regexp) matchAnchored(b []byte) bool {
+	ok, _ := r.matchAnchoredWithin(b, triesBudget(len(b)))
+	return ok
+}
+
+// matchAnchoredWithin is matchAnchored with the budget given; it also
+// returns the bytes the tries read.
+func (r *Regexp) matchAnchoredWithin(b []byte, budget int) (_ bool, spent int) {
 	c := newCandidates(r, b)
+	s := r.newAnchoredSearch(b, budget)
 	for at := c.next(0); at >= 0; at = c.next(at + 1) {
-		if r.tryAt(b, at, false) != nil {
-			return true
+		if s.exhausted() {
+			return r.re.Match(b), s.spent
+		}
+		if s.tryAt(at, false) != nil {
+			return true, s.spent
 		}
 	}
-	return false
+	return false, s.spent
 }

@@ -45,12 +45,17 @@ func pyDependencies(code []byte) pyDeps {
 		name       string // alias name, for aliases
 	}
 	var defs, aliases []span
-	for _, m := range pyDefRe.FindAllIndex(code, -1) {
-		end := closeOf(code, m[1]-1)
+	closer := newBracketCloser(code)
+	defMatches := pyDefRe.FindAllIndex(code, -1)
+	aliasMatches := pyAliasRe.FindAllSubmatchIndex(code, -1)
+	closer.closeAllBackwards(defMatches)
+	closer.closeAllBackwards(aliasMatches)
+	for _, m := range defMatches {
+		end := closer.closeOf(m[1] - 1)
 		defs = append(defs, span{start: m[1], end: end, decorated: decorated(code, m[0])})
 	}
-	for _, m := range pyAliasRe.FindAllSubmatchIndex(code, -1) {
-		aliases = append(aliases, span{start: m[0], end: closeOf(code, m[1]-1), name: string(code[m[2]:m[3]])})
+	for _, m := range aliasMatches {
+		aliases = append(aliases, span{start: m[0], end: closer.closeOf(m[1] - 1), name: string(code[m[2]:m[3]])})
 	}
 	for _, d := range defs {
 		if !d.decorated {
@@ -92,35 +97,83 @@ func pyDependencies(code []byte) pyDeps {
 	return out
 }
 
+// bracketCloser finds the bracket closing each def's "(" and each alias's
+// "[" (quotes skipped), or the end of code when there is none. Scanning
+// from each one alone is quadratic on a file of unclosed "def f(" lines
+// (each scan runs to the end), so it remembers every answer: a scan that
+// meets an opener already answered jumps to that opener's closer (its
+// own depth is the same after it), or gives up at once when that opener
+// is never closed (then neither is the one around it). Answered from the
+// last opener back, each byte is walked about once.
+type bracketCloser struct {
+	code    []byte
+	closes  map[int]int // opener offset -> closer offset, or len(code)
+	scanned int         // bytes walked, for tests
+}
+
+func newBracketCloser(code []byte) *bracketCloser {
+	return &bracketCloser{code: code, closes: map[int]int{}}
+}
+
+// closeAllBackwards answers the openers ending the matches m (m[1]-1),
+// last first, so that each scan can jump over the ones after it.
+func (c *bracketCloser) closeAllBackwards(matches [][]int) {
+	for k := len(matches) - 1; k >= 0; k-- {
+		c.closeOf(matches[k][1] - 1)
+	}
+}
+
 // closeOf returns the offset of the bracket closing the one at open
 // (quotes skipped), or the end of code.
-func closeOf(code []byte, open int) int {
-	depth := 0
+func (c *bracketCloser) closeOf(open int) int {
+	code := c.code
+	if end, ok := c.closes[open]; ok {
+		return end
+	}
+	depth, end := 0, len(code)
+	// Jumps are sound only inside an opener: the scan is then at least one
+	// bracket deep wherever it meets another.
+	reuse := open < len(code) && isOpener(code[open])
 	var quote byte
+scan:
 	for i := open; i < len(code); i++ {
-		c := code[i]
+		c.scanned++
+		ch := code[i]
 		if quote != 0 {
-			if c == '\\' {
+			if ch == '\\' {
 				i++
-			} else if c == quote {
+			} else if ch == quote {
 				quote = 0
 			}
 			continue
 		}
-		switch c {
+		switch ch {
 		case '\'', '"':
-			quote = c
+			quote = ch
 		case '(', '[', '{':
+			if inner, ok := c.closes[i]; ok && reuse && i > open {
+				if inner == len(code) {
+					break scan
+				}
+				i = inner // depth is back where it was
+				continue
+			}
 			depth++
 		case ')', ']', '}':
 			depth--
 			if depth == 0 {
-				return i
+				end = i
+				break scan
 			}
 		}
 	}
-	return len(code)
+	if reuse {
+		c.closes[open] = end
+	}
+	return end
 }
+
+func isOpener(b byte) bool { return b == '(' || b == '[' || b == '{' }
 
 // decorated reports whether the def starting at off has a decorator: the
 // line above it starts with "@", or ends a decorator's argument list that

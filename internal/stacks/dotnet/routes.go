@@ -240,15 +240,19 @@ func classesOf(code, skel []byte, decls []decl) []*class {
 			byAt[d.at] = d
 		}
 	}
+	var braces map[int]int // computed at the first class with a body
+	nextBrace, nextSemi := nextByte{b: skel, c: '{', at: -2}, nextByte{b: skel, c: ';', at: -2}
 	for _, m := range reClassDecl.FindAllSubmatchIndex(skel, -1) {
 		name := string(skel[m[2]:m[3]])
-		open := bytes.IndexByte(skel[m[1]:], '{')
-		semi := bytes.IndexByte(skel[m[1]:], ';')
+		open, semi := nextBrace.from(m[1]), nextSemi.from(m[1])
 		if open < 0 || (semi >= 0 && semi < open) {
 			continue // record Foo(...); or a forward reference
 		}
 		start := m[1] + open
-		end := matchClose(skel, start, '{', '}')
+		if braces == nil {
+			braces = closesOf(skel, '{', '}')
+		}
+		end := braces[start]
 		if end < 0 {
 			end = len(skel)
 		}
@@ -448,6 +452,55 @@ func matchClose(skel []byte, open int, o, c byte) int {
 		}
 	}
 	return -1
+}
+
+// nextByte finds the next c in b at or after a position that only grows,
+// remembering it until passed: searching from each class for a ';' a file
+// without one was a scan to its end per class.
+type nextByte struct {
+	b  []byte
+	c  byte
+	at int // next occurrence found, -1 none left, -2 not searched
+}
+
+// from returns the offset of the next c at or after pos relative to pos,
+// as bytes.IndexByte(b[pos:], c) does, or -1.
+func (n *nextByte) from(pos int) int {
+	if n.at == -1 {
+		return -1
+	}
+	if n.at < pos {
+		j := bytes.IndexByte(n.b[pos:], n.c)
+		if j < 0 {
+			n.at = -1
+			return -1
+		}
+		n.at = pos + j
+	}
+	return n.at - pos
+}
+
+// closesOf returns matchClose(skel, i, o, c) for every o in skel, from one
+// pass with a stack: a scan from each class's brace was quadratic on a
+// file of unclosed "class X {" lines. The bracket a stack pairs with an
+// opener is the first at which the depth falls back to what it was before
+// the opener, which is where matchClose's scan stops.
+func closesOf(skel []byte, o, c byte) map[int]int {
+	closes := map[int]int{}
+	var open []int
+	for i, ch := range skel {
+		switch ch {
+		case o:
+			open = append(open, i)
+			closes[i] = -1
+		case c:
+			if n := len(open); n > 0 {
+				closes[open[n-1]] = i + 1
+				open = open[:n-1]
+			}
+		}
+	}
+	return closes
 }
 
 func skipSpace(b []byte, i int) int {

@@ -1,6 +1,7 @@
 package php
 
 import (
+	"bytes"
 	"path"
 	"strings"
 )
@@ -50,7 +51,8 @@ func ParseRoutes(file string, code []byte) FileRoutes {
 	if strings.HasSuffix(file, "routes/api.php") {
 		ctx.prefix = "/api"
 	}
-	p := &routeParser{file: file, code: code, out: &out}
+	p := &routeParser{file: file, code: code, out: &out, parens: map[int]int{}}
+	p.answerRouteParens()
 	p.block(0, len(code), ctx)
 	return out
 }
@@ -62,6 +64,10 @@ type routeParser struct {
 	// guards are the offsets of statements that put an auth middleware
 	// on routes (a group, a route, a mounted file).
 	guards []int
+	// parens holds the closing paren of each "(" answered so far (-1
+	// when it never closes), for the whole file: see closeParen.
+	parens  map[int]int
+	scanned int // bytes walked by the paren scans, for tests
 }
 
 // call is one link of a fluent chain: Route::prefix('v1')->middleware(...)->group(...).
@@ -112,7 +118,7 @@ func (p *routeParser) chain(at, to int) ([]call, int) {
 		if i >= to || p.code[i] != '(' {
 			return out, i
 		}
-		closeAt := matchParen(p.code, i, to)
+		closeAt := p.closeParen(i, to)
 		if closeAt < 0 {
 			return out, to
 		}
@@ -124,6 +130,81 @@ func (p *routeParser) chain(at, to int) ([]call, int) {
 		}
 		return out, i
 	}
+}
+
+// answerRouteParens finds the paren opening every Route::name( of the
+// file and answers them from the last back, so that a scan from one jumps
+// over the ones after it: scanning from each alone to the end of the
+// file, as a file of unclosed Route::get('/x', calls made every one do,
+// was quadratic.
+func (p *routeParser) answerRouteParens() {
+	var opens []int
+	for from := 0; ; {
+		k := bytes.Index(p.code[from:], []byte("Route::"))
+		if k < 0 {
+			break
+		}
+		i := from + k + len("Route::")
+		for i < len(p.code) && isIdent(p.code[i]) {
+			i++
+		}
+		if i = skipSpace(p.code, i, len(p.code)); i < len(p.code) && p.code[i] == '(' {
+			opens = append(opens, i)
+		}
+		from += k + 1
+	}
+	for k := len(opens) - 1; k >= 0; k-- {
+		p.closeParen(opens[k], len(p.code))
+	}
+}
+
+// closeParen is matchParen(p.code, open, to), remembered for the file. A
+// paren's closer does not depend on to when it comes before to (the scan
+// saw the same bytes), and there is none before to otherwise.
+func (p *routeParser) closeParen(open, to int) int {
+	if open >= len(p.code) || p.code[open] != '(' {
+		return matchParen(p.code, open, to)
+	}
+	end, ok := p.parens[open]
+	if !ok {
+		end = p.scanParen(open)
+		p.parens[open] = end
+	}
+	if end >= to {
+		return -1
+	}
+	return end
+}
+
+// scanParen is matchParen to the end of the file, except that a "("
+// already answered is jumped over: the scan is one paren deeper until
+// that one's closer and back where it was after it, and when that one
+// never closes, neither does the scan's.
+func (p *routeParser) scanParen(open int) int {
+	b := p.code
+	depth := 0
+	for j := open; j < len(b); j++ {
+		p.scanned++
+		switch b[j] {
+		case '\'', '"':
+			j = skipString(b, j, len(b))
+		case '(':
+			if end, ok := p.parens[j]; ok && j > open {
+				if end < 0 {
+					return -1
+				}
+				j = end
+				continue
+			}
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 var verbs = map[string]string{
@@ -432,7 +513,8 @@ func ResolveMounts(files map[string]FileRoutes) []Route {
 // middleware (not the skeleton's GET /user), a controller's own auth
 // middleware. Each is one place, however many routes it covers.
 func Protections(code []byte) []int {
-	p := &routeParser{code: code, out: &FileRoutes{}}
+	p := &routeParser{code: code, out: &FileRoutes{}, parens: map[int]int{}}
+	p.answerRouteParens()
 	p.block(0, len(code), routeCtx{})
 	return append(p.guards, ControllerProtection(code)...)
 }
