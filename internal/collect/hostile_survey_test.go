@@ -2,7 +2,6 @@ package collect_test
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -13,14 +12,13 @@ import (
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-// TestHostileDetectorSurvey times each detector on files made of one
+// BenchmarkHostileDetectorSurvey times each detector on files made of one
 // line repeated (an unclosed call, a brace, a decorator...) at 16 and 64
-// KiB and prints the ratios: ~16 is quadratic. Opt-in, it takes minutes:
-// VETFOLIO_DETECTOR_SURVEY=1 go test ./internal/collect -run TestHostileDetectorSurvey -v -timeout 60m
-func TestHostileDetectorSurvey(t *testing.T) {
-	if os.Getenv("VETFOLIO_DETECTOR_SURVEY") == "" {
-		t.Skip("set VETFOLIO_DETECTOR_SURVEY=1")
-	}
+// KiB and prints the ratios: ~16 is quadratic. A survey, not a test: it
+// takes minutes and its figures depend on the machine.
+//
+//	go test ./internal/collect -run '^$' -bench HostileDetectorSurvey -benchtime 1x -timeout 60m
+func BenchmarkHostileDetectorSurvey(t *testing.B) {
 	paths := []string{"app/views.py", "migrations/0001_initial.py", "server.js", "src/app.ts", "main.go",
 		"src/main/java/Api.java", "Controllers/BooksController.cs", "Migrations/2024_Init.cs", "routes/api.php",
 		"config/routes.rb", "db/migrate/001_init.rb", "app/models/user.rb", "prisma/schema.prisma", "schema.graphql",
