@@ -105,18 +105,20 @@ func (r *Regexp) compile() {
 // Std returns the compiled regexp.Regexp, without the prefilter.
 func (r *Regexp) Std() *regexp.Regexp { return r.compiled() }
 
-// mayMatch reports whether b contains one of the required literals.
+// mayMatch reports whether b contains one of the required literals; the
+// literals b's index (see Index) rules out are not searched for.
 func (r *Regexp) mayMatch(b []byte) bool {
 	r.compiled()
 	if r.lits == nil {
 		return true
 	}
+	idx := lookup(b)
 	for _, l := range r.lits {
 		if l[0] == foldMark {
-			if containsFold(b, l[1:]) {
+			if idx.mayContain(l[1:]) && containsFold(b, l[1:]) {
 				return true
 			}
-		} else if bytes.Contains(b, l) {
+		} else if idx.mayContain(l) && bytes.Contains(b, l) {
 			return true
 		}
 	}
@@ -307,11 +309,24 @@ func submatches(b []byte, m []int) [][]byte {
 // eachLine calls fn with the [start, end) bounds of each line of b that
 // holds a required literal, in order, until fn returns false. Each
 // literal's next occurrence is remembered, so the whole walk costs one
-// pass over b per literal.
+// pass over b per literal, and a literal b's index rules out none.
 func (r *Regexp) eachLine(b []byte, fn func(ls, le int) bool) {
+	idx, some := lookup(b), false
+	for _, l := range r.lits {
+		if idx.mayContainLit(l) {
+			some = true
+			break
+		}
+	}
+	if !some {
+		return
+	}
 	next := make([]int, len(r.lits))
-	for i := range next {
+	for i, l := range r.lits {
 		next[i] = -2 // not searched yet
+		if !idx.mayContainLit(l) {
+			next[i] = -1 // cannot occur
+		}
 	}
 	for pos := 0; pos <= len(b); {
 		k := -1
