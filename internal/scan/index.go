@@ -62,23 +62,38 @@ var lowerASCII = func() (t [256]byte) {
 
 // newIndex builds the index of b; nil when b has no trigram.
 func newIndex(b []byte) *Index {
-	if len(b) < 3 {
+	var x Index
+	if !x.build(b) {
 		return nil
+	}
+	return &x
+}
+
+// build sizes x for b and fills it; false when b has no trigram.
+func (x *Index) build(b []byte) bool {
+	if len(b) < 3 {
+		return false
 	}
 	n := minIndexBits
 	for n < indexBitsPerByte*len(b) && n < maxIndexBits {
 		n <<= 1
 	}
-	x := &Index{bits: make([]uint64, n/64), shift: 32 - uint32(bits.TrailingZeros(uint(n)))}
-	words, shift := x.bits, x.shift
+	x.bits, x.shift = make([]uint64, n/64), 32-uint32(bits.TrailingZeros(uint(n)))
+	x.fill(b)
+	return true
+}
+
+// fill sets the bits of b's trigrams.
+func (x *Index) fill(b []byte) {
+	words, shift := x.bits, x.shift&31
 	mask := uint32(len(words) - 1)
-	v := uint32(lowerASCII[b[0]])<<8 | uint32(lowerASCII[b[1]])
+	v := uint32(lowerASCII[b[0]])<<8 | uint32(lowerASCII[b[1]])<<16
 	for _, c := range b[2:] {
-		v = (v<<8 | uint32(lowerASCII[c])) & 0xffffff
+		// v holds the trigram ending at c, lower-cased, first byte lowest.
+		v = v>>8 | uint32(lowerASCII[c])<<16
 		h := (v * trigramMul) >> shift
 		words[(h>>6)&mask] |= 1 << (h & 63)
 	}
-	return x
 }
 
 // mayContain reports whether lit (matched exactly or in any ASCII case)
@@ -87,11 +102,11 @@ func (x *Index) mayContain(lit []byte) bool {
 	if x == nil || len(lit) < 3 {
 		return true
 	}
-	words, shift := x.bits, x.shift
+	words, shift := x.bits, x.shift&31
 	mask := uint32(len(words) - 1)
-	v := uint32(lowerASCII[lit[0]])<<8 | uint32(lowerASCII[lit[1]])
+	v := uint32(lowerASCII[lit[0]])<<8 | uint32(lowerASCII[lit[1]])<<16
 	for _, c := range lit[2:] {
-		v = (v<<8 | uint32(lowerASCII[c])) & 0xffffff
+		v = v>>8 | uint32(lowerASCII[c])<<16 // as in fill
 		h := (v * trigramMul) >> shift
 		if words[(h>>6)&mask]&(1<<(h&63)) == 0 {
 			return false
@@ -109,10 +124,18 @@ func (x *Index) mayContainLit(lit []byte) bool {
 	return x.mayContain(lit)
 }
 
-// Contains is bytes.Contains(b, lit), answered without a search when b is
-// a lent buffer whose index rules lit out.
-func Contains(b, lit []byte) bool {
-	return lookup(b).mayContain(lit) && bytes.Contains(b, lit)
+// Contains is bytes.Contains(b, []byte(lit)), answered without a search
+// when b is a lent buffer whose index rules lit out: a detector that looks
+// for a few words in a whole file before reading it asks this.
+func Contains(b []byte, lit string) bool {
+	return MayContain(b, lit) && bytes.Contains(b, []byte(lit))
+}
+
+// MayContain reports whether lit may occur in b in any ASCII case: false
+// only when b is a lent buffer whose index rules lit out. A detector that
+// searches an ASCII-lower-cased copy of a file asks it of the file first.
+func MayContain(b []byte, lit string) bool {
+	return lookup(b).mayContain(unsafe.Slice(unsafe.StringData(lit), len(lit)))
 }
 
 // Indexed is a buffer with its Index, built by the collector's readers and
@@ -121,7 +144,7 @@ type Indexed struct {
 	// buf keeps the buffer reachable while lent, so no other buffer can
 	// have its address then.
 	buf  []byte
-	idx  *Index
+	idx  Index
 	refs atomic.Int32
 	slot int32 // the lending table's slot, or -1
 }
@@ -129,11 +152,11 @@ type Indexed struct {
 // NewIndexed indexes b; nil (on which Lend and Release do nothing) when b
 // is too short to index.
 func NewIndexed(b []byte) *Indexed {
-	idx := newIndex(b)
-	if idx == nil {
+	x := &Indexed{buf: b, slot: -1}
+	if !x.idx.build(b) {
 		return nil
 	}
-	return &Indexed{buf: b, idx: idx, slot: -1}
+	return x
 }
 
 // lent holds the lent buffers: open addressing with no chains, a buffer
@@ -185,7 +208,7 @@ func lookup(b []byte) *Index {
 	h := lendHash(p)
 	for i := range uint32(lendWindow) {
 		if x := lent[(h+i)&(lendSlots-1)].Load(); x != nil && unsafe.SliceData(x.buf) == p && len(x.buf) == len(b) {
-			return x.idx
+			return &x.idx
 		}
 	}
 	return nil
