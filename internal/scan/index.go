@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"math"
 	"math/bits"
 	"sync/atomic"
 	"unsafe"
@@ -37,6 +38,9 @@ import (
 type Index struct {
 	bits  []uint64 // a power of two of words
 	shift uint32   // 32 - log2(bit count): the hash's top bits pick the bit
+	// sure is the number of trigrams from which a literal the index holds
+	// is taken to be present (see likely).
+	sure int
 }
 
 const (
@@ -79,20 +83,44 @@ func (x *Index) build(b []byte) bool {
 		n <<= 1
 	}
 	x.bits, x.shift = make([]uint64, n/64), 32-uint32(bits.TrailingZeros(uint(n)))
-	x.fill(b)
+	x.fill(b, 0, len(b)-2)
+	x.setSure(len(b))
 	return true
 }
 
-// fill sets the bits of b's trigrams.
-func (x *Index) fill(b []byte) {
+// fill sets the bits of the trigrams of b that start in [from, to).
+func (x *Index) fill(b []byte, from, to int) {
 	words, shift := x.bits, x.shift&31
 	mask := uint32(len(words) - 1)
-	v := uint32(lowerASCII[b[0]])<<8 | uint32(lowerASCII[b[1]])<<16
-	for _, c := range b[2:] {
+	v := uint32(lowerASCII[b[from]])<<8 | uint32(lowerASCII[b[from+1]])<<16
+	for _, c := range b[from+2 : to+2] {
 		// v holds the trigram ending at c, lower-cased, first byte lowest.
 		v = v>>8 | uint32(lowerASCII[c])<<16
 		h := (v * trigramMul) >> shift
 		words[(h>>6)&mask] |= 1 << (h & 63)
+	}
+}
+
+// setSure sets sure from the share of bits set. An absent literal of k
+// trigrams passes with the probability that k random bits are set,
+// fill^k: sure is the least k for which that is under 1/256. Past 64 KiB
+// a regexp run costs more than the search it spares, so a large buffer's
+// literals are always searched.
+func (x *Index) setSure(size int) {
+	x.sure = math.MaxInt
+	if size > 64<<10 {
+		return
+	}
+	ones := 0
+	for _, w := range x.bits {
+		ones += bits.OnesCount64(w)
+	}
+	fill, p := float64(ones)/float64(len(x.bits)*64), 1.0
+	for k := 1; k <= 8; k++ {
+		if p *= fill; p < 1.0/256 {
+			x.sure = k
+			return
+		}
 	}
 }
 
@@ -114,6 +142,12 @@ func (x *Index) mayContain(lit []byte) bool {
 	}
 	return true
 }
+
+// likely reports whether lit, which mayContain let through, is long
+// enough for that to be taken as its presence: a prefilter that only
+// decides whether to run the regexp then skips the search that would
+// confirm it. Rarely wrong, and then only the regexp runs for nothing.
+func (x *Index) likely(lit []byte) bool { return x != nil && len(lit)-2 >= x.sure }
 
 // mayContainLit is mayContain for a prefilter literal, which may carry the
 // fold mark.
@@ -197,6 +231,15 @@ func (x *Indexed) Release() {
 		return
 	}
 	lent[x.slot].CompareAndSwap(x, nil)
+}
+
+// Lend indexes b, a buffer a detector derived from a file (docstrings
+// blanked, say) and runs many patterns over, and lends the index until
+// release is called. b must not change until then.
+func Lend(b []byte) (release func()) {
+	x := NewIndexed(b)
+	x.Lend(1)
+	return x.Release
 }
 
 // lookup returns the index of b when b is exactly a lent buffer, else nil.

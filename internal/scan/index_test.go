@@ -85,6 +85,14 @@ func TestIndexEdgesCaseAndShortLiterals(t *testing.T) {
 	if passed > 1 {
 		t.Errorf("%d of 5 absent literals said maybe present in %q", passed, b)
 	}
+	// 25 trigrams over 512 bits: one set bit passes for another 5% of the
+	// time, two 0.2%, so two trigrams are enough to be sure.
+	if x.sure != 2 || !x.likely([]byte("token")) || x.likely([]byte("tok")) {
+		t.Errorf("sure = %d; token likely %v, tok likely %v", x.sure, x.likely([]byte("token")), x.likely([]byte("tok")))
+	}
+	if big := newIndex(bytes.Repeat(b, 3000)); big.likely([]byte("get_User()")) {
+		t.Error("a literal is taken as present in an 80 KB buffer without a search")
+	}
 	if newIndex([]byte("ab")) != nil {
 		t.Error("a buffer without a trigram got an index")
 	}
@@ -159,6 +167,16 @@ func TestLookupFindsOnlyTheLentBuffer(t *testing.T) {
 	if lookup(b) != nil {
 		t.Fatal("the index stayed lent after its last release")
 	}
+	derived := bytes.ToUpper(b)
+	release := Lend(derived)
+	if !IsLent(derived) || MayContain(derived, "django") || !MayContain(derived, "flask") {
+		t.Error("a buffer lent with Lend answers wrongly")
+	}
+	release()
+	if IsLent(derived) {
+		t.Error("Lend's release left the buffer lent")
+	}
+	Lend(nil)()       // too short to index: nothing lent, nothing to release
 	var none *Indexed // a buffer too short to index
 	none.Lend(3)
 	none.Release()

@@ -105,8 +105,10 @@ func (r *Regexp) compile() {
 // Std returns the compiled regexp.Regexp, without the prefilter.
 func (r *Regexp) Std() *regexp.Regexp { return r.compiled() }
 
-// mayMatch reports whether b contains one of the required literals; the
-// literals b's index (see Index) rules out are not searched for.
+// mayMatch reports whether b may contain one of the required literals:
+// those b's index (see Index) rules out are not searched for, and one it
+// holds with near certainty is not searched for either. False only when
+// none is in b.
 func (r *Regexp) mayMatch(b []byte) bool {
 	r.compiled()
 	if r.lits == nil {
@@ -114,11 +116,15 @@ func (r *Regexp) mayMatch(b []byte) bool {
 	}
 	idx := lookup(b)
 	for _, l := range r.lits {
-		if l[0] == foldMark {
-			if idx.mayContain(l[1:]) && containsFold(b, l[1:]) {
-				return true
-			}
-		} else if idx.mayContain(l) && bytes.Contains(b, l) {
+		fold := l[0] == foldMark
+		if fold {
+			l = l[1:]
+		}
+		switch {
+		case !idx.mayContain(l):
+		case idx.likely(l):
+			return true
+		case fold && containsFold(b, l), !fold && bytes.Contains(b, l):
 			return true
 		}
 	}
@@ -312,21 +318,20 @@ func submatches(b []byte, m []int) [][]byte {
 // pass over b per literal, and a literal b's index rules out none.
 func (r *Regexp) eachLine(b []byte, fn func(ls, le int) bool) {
 	idx, some := lookup(b), false
+	var memo [16]int
+	next := memo[:0]
+	if len(r.lits) > len(memo) {
+		next = make([]int, 0, len(r.lits))
+	}
 	for _, l := range r.lits {
 		if idx.mayContainLit(l) {
-			some = true
-			break
+			next, some = append(next, -2), true // not searched yet
+		} else {
+			next = append(next, -1) // cannot occur
 		}
 	}
 	if !some {
 		return
-	}
-	next := make([]int, len(r.lits))
-	for i, l := range r.lits {
-		next[i] = -2 // not searched yet
-		if !idx.mayContainLit(l) {
-			next[i] = -1 // cannot occur
-		}
 	}
 	for pos := 0; pos <= len(b); {
 		k := -1
