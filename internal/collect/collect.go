@@ -424,9 +424,12 @@ func read(snap *source.Snapshot, file source.File) (r readResult) {
 		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
 	}
 	r = readResult{data: data, code: code, err: err, dataIndex: scan.NewIndexed(data)}
-	// Code returns data itself when it has nothing to blank: one index
-	// then serves both.
-	if len(code) > 0 && (len(code) != len(data) || &code[0] != &data[0]) {
+	switch {
+	case len(code) == 0 || &code[0] == &data[0] && len(code) == len(data):
+		// Code returned data itself, whose index serves both.
+	case bytes.Equal(code, data):
+		r.codeIndex = scan.NewIndexedCopy(code, r.dataIndex) // no comment to blank
+	default:
 		r.codeIndex = scan.NewIndexed(code)
 	}
 	return r

@@ -56,6 +56,7 @@ func TestFilesAreLentWhileScannedAndReleasedAfter(t *testing.T) {
 	files := map[string]string{}
 	for i := range 300 { // more than the feed and read-ahead windows
 		files[fmt.Sprintf("m%03d.py", i)] = fmt.Sprintf("import os  # comment\nv = %d\n", i)
+		files[fmt.Sprintf("n%03d.py", i)] = fmt.Sprintf("v = %d\n", i) // code is an equal copy
 	}
 	files["boom.py"] = "boom = 1\n"
 	for _, tc := range []struct {
