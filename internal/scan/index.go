@@ -245,8 +245,12 @@ func (x *Indexed) Release() {
 
 // Lend indexes b, a buffer a detector derived from a file (docstrings
 // blanked, say) and runs many patterns over, and lends the index until
-// release is called. b must not change until then.
+// release is called. b must not change until then. A buffer lent already
+// (the file's own content) is left as it is.
 func Lend(b []byte) (release func()) {
+	if lookup(b) != nil {
+		return func() {}
+	}
 	x := NewIndexed(b)
 	x.Lend(1)
 	return x.Release

@@ -147,6 +147,10 @@ func TestLookupFindsOnlyTheLentBuffer(t *testing.T) {
 	if lookup(b) != &x.idx {
 		t.Fatal("the lent buffer finds no index")
 	}
+	Lend(b)() // lent already: left as it is
+	if lookup(b) != &x.idx {
+		t.Error("Lend of a lent buffer replaced or withdrew its index")
+	}
 	for name, other := range map[string][]byte{
 		"a prefix": b[:len(b)-1], "a suffix": b[1:], "a line": b[:12], "a copy": bytes.Clone(b),
 	} {
