@@ -101,15 +101,12 @@ var notSecretKeyWords = []string{"url", "uri", "endpoint", "path", "file", "name
 	// "/pkg.AuthService/RefreshToken") and UI strings (accesskey-description).
 	"procedure", "description", "hint", "tooltip"}
 
-// activeRules returns the token rules whose keywords occur in the file:
-// data, of which lower is the ASCII-lower-cased copy.
-func activeRules(data, lower []byte) []*tokenRule {
+// activeRules returns the token rules whose keywords occur in the file.
+func activeRules(lower []byte) []*tokenRule {
 	var out []*tokenRule
 	for _, r := range tokenRules {
 		for _, kw := range r.keywords {
-			// The literal index of data folds ASCII case as lower does, so
-			// it rules out most keywords without a search of lower.
-			if scan.MayContain(data, kw) && bytes.Contains(lower, []byte(kw)) {
+			if bytes.Contains(lower, []byte(kw)) {
 				out = append(out, r)
 				break
 			}

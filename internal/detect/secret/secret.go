@@ -290,7 +290,7 @@ func scanFile(p string, data []byte, k fileKind) []facts.Secret {
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
 	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
-	s.active = activeRules(data, lower)
+	s.active = activeRules(lower)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()
 	return s.out
