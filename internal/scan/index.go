@@ -143,10 +143,12 @@ func (x *Index) mayContain(lit []byte) bool {
 	return true
 }
 
-// likely reports whether lit, which mayContain let through, is long
-// enough for that to be taken as its presence: a prefilter that only
-// decides whether to run the regexp then skips the search that would
-// confirm it. Rarely wrong, and then only the regexp runs for nothing.
+// likely reports whether lit, a case-insensitive literal that mayContain
+// let through, is long enough for that to be taken as its presence: a
+// prefilter that only decides whether to run the regexp then skips the
+// search that would confirm it. Rarely wrong, and then only the regexp
+// runs for nothing. (A case-sensitive literal passes wrongly whenever the
+// file has it in another case: a quarter of the time on saleor.)
 func (x *Index) likely(lit []byte) bool { return x != nil && len(lit)-2 >= x.sure }
 
 // mayContainLit is mayContain for a prefilter literal, which may carry the
@@ -211,14 +213,17 @@ func NewIndexedCopy(b []byte, of *Indexed) *Indexed {
 // was removed still holds that buffer's own, correct index.
 var lent [lendSlots]atomic.Pointer[Indexed]
 
-const lendSlots, lendWindow = 1 << 12, 8
+// A few hundred buffers are lent at a time (the feed channels hold 64
+// files per detector), so 4096 slots keep the windows nearly empty.
+const lendBits, lendWindow = 12, 8
+const lendSlots = 1 << lendBits
 
 func lendHash(p *byte) uint32 {
-	return uint32((uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - 12))
+	return uint32((uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - lendBits))
 }
 
 // Lend makes x's index answer for its buffer until Release has been called
-// users times. Call it before the buffer reaches any of its users.
+// users times. Call it once, before the buffer reaches any of its users.
 func (x *Indexed) Lend(users int) {
 	if x == nil || users <= 0 {
 		return

@@ -122,7 +122,9 @@ func (r *Regexp) mayMatch(b []byte) bool {
 		}
 		switch {
 		case !idx.mayContain(l):
-		case idx.likely(l):
+		case fold && idx.likely(l):
+			// Only a case-insensitive literal: the index folds case, and a
+			// case-sensitive one (User) often has its other case in the file.
 			return true
 		case fold && containsFold(b, l), !fold && bytes.Contains(b, l):
 			return true
