@@ -85,13 +85,13 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	// Each detector runs in its own goroutine, fed in file order, so
 	// detectors scan in parallel while each one still sees one file at a
 	// time and needs no locking.
-	feeds := make([]chan scan.File, len(dets))
+	feeds := make([]chan fed, len(dets))
 	// A panic in a detector's goroutine is out of reach of the caller's
 	// recover and would kill the process; it is kept here as an error.
 	panics := make([]error, len(dets))
 	var wg sync.WaitGroup
 	for k, d := range dets {
-		feeds[k] = make(chan scan.File, 64)
+		feeds[k] = make(chan fed, 64)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -112,17 +112,30 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 				skippedLarge++
 			}
 		}
+		// The file's indexes answer the detectors' prefilters until the
+		// last detector fed its content is done with it.
+		readers := 0
+		if r.data != nil {
+			for k, d := range dets {
+				if sees(d, file) && wantedBy[i]&(1<<k) != 0 {
+					readers++
+				}
+			}
+			r.lend(readers)
+		}
 		for k, d := range dets {
 			if !sees(d, file) {
 				continue
 			}
-			sf := scan.File{Path: file.Path}
+			item := fed{File: scan.File{Path: file.Path}}
 			if r.data != nil && wantedBy[i]&(1<<k) != 0 {
-				sf.Data, sf.Code = r.data, r.code
+				item.Data, item.Code = r.data, r.code
+				item.dataIndex, item.codeIndex = r.dataIndex, r.codeIndex
 			}
 			select {
-			case feeds[k] <- sf:
+			case feeds[k] <- item:
 			case <-ctx.Done():
+				item.done()
 			}
 		}
 	}
@@ -270,29 +283,44 @@ func join(f *facts.Facts) {
 	}
 }
 
-// scanAll feeds d every file of feed. After a panic it still drains the
-// feed, so the sender never blocks, and returns the panic as an error.
-// Once ctx ends it drains without scanning: Ctrl-C must not wait for the
-// files already queued; the file being scanned is not interrupted. The
-// anchored regexp tries are budgeted linearly (scan/budget.go), but a few
-// hand-written scanners are still superlinear on crafted input (see
-// TestHostileDetectorSurvey): on a hostile 1 MiB file that wait can be
-// seconds.
-func scanAll(ctx context.Context, d scan.Detector, feed <-chan scan.File) (err error) {
-	var current string
+// fed is a file on its way to one detector, with the indexes of its
+// content, which the detector releases when done with it.
+type fed struct {
+	scan.File
+	dataIndex, codeIndex *scan.Indexed
+}
+
+func (f fed) done() {
+	f.dataIndex.Release()
+	f.codeIndex.Release()
+}
+
+// scanAll feeds d every file of feed, and releases each file's indexes
+// once Scan returns. After a panic it still drains the feed, so the sender
+// never blocks, and returns the panic as an error. Once ctx ends it drains
+// without scanning: Ctrl-C must not wait for the files already queued; the
+// file being scanned is not interrupted. The anchored regexp tries are
+// budgeted linearly (scan/budget.go), but a few hand-written scanners are
+// still superlinear on crafted input (see BenchmarkHostileDetectorSurvey):
+// on a hostile 1 MiB file that wait can be seconds.
+func scanAll(ctx context.Context, d scan.Detector, feed <-chan fed) (err error) {
+	var current fed
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error in the %T detector on %s: %v", d, current, r)
-			for range feed {
+			err = fmt.Errorf("internal error in the %T detector on %s: %v", d, current.Path, r)
+			current.done()
+			for item := range feed {
+				item.done()
 			}
 		}
 	}()
-	for sf := range feed {
-		if ctx.Err() != nil {
-			continue
+	for item := range feed {
+		if ctx.Err() == nil {
+			current = item
+			d.Scan(item.File)
 		}
-		current = sf.Path
-		d.Scan(sf)
+		item.done()
+		current = fed{}
 	}
 	return nil
 }
@@ -301,6 +329,17 @@ type readResult struct {
 	data []byte
 	code []byte // data with comments blanked, for source files
 	err  error
+	// The literal indexes of data and code (see scan.Index), built by the
+	// reader so the prefilters of every detector need no search of their
+	// own for a literal the file lacks.
+	dataIndex, codeIndex *scan.Indexed
+}
+
+// lend makes the file's indexes answer for its content until each reader
+// has released them.
+func (r readResult) lend(readers int) {
+	r.dataIndex.Lend(readers)
+	r.codeIndex.Lend(readers)
 }
 
 // prefetcher reads the wanted files with a few goroutines, at most a window
@@ -387,7 +426,16 @@ func read(snap *source.Snapshot, file source.File) (r readResult) {
 	if data != nil && !file.Build && scan.IsSource(file.Path) {
 		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
 	}
-	return readResult{data: data, code: code, err: err}
+	r = readResult{data: data, code: code, err: err, dataIndex: scan.NewIndexed(data)}
+	switch {
+	case len(code) == 0 || &code[0] == &data[0] && len(code) == len(data):
+		// Code returned data itself, whose index serves both.
+	case bytes.Equal(code, data):
+		r.codeIndex = scan.NewIndexedCopy(code, r.dataIndex) // no comment to blank
+	default:
+		r.codeIndex = scan.NewIndexed(code)
+	}
+	return r
 }
 
 // isBinary reports whether data looks like a binary file: a NUL byte in

@@ -405,10 +405,21 @@ func (c *candidates) next(pos int) int {
 
 // nextOccurrence returns the first position at or after pos where one of
 // lits occurs, remembering each literal's next occurrence in memo so a walk
-// over the text costs one pass per literal.
+// over the text costs one pass per literal; a literal b's index (see
+// Index) rules out is not searched for.
 func nextOccurrence(b []byte, pos int, lits [][]byte, memo []int) int {
 	k := -1
+	var idx *Index
+	looked := false
 	for i, l := range lits {
+		if memo[i] == -2 { // not searched yet
+			if !looked {
+				idx, looked = lookup(b), true
+			}
+			if !idx.mayContainLit(l) {
+				memo[i] = -1
+			}
+		}
 		if memo[i] == -1 {
 			continue
 		}

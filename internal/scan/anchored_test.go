@@ -84,7 +84,19 @@ func TestAnchoredSearchRandomText(t *testing.T) {
 	}
 }
 
+// assertSameAnswers checks ours against std on in, searched as is and
+// then lent with its literal index, as the collector lends file contents.
 func assertSameAnswers(t *testing.T, ours *Regexp, std *regexp.Regexp, in []byte) {
+	t.Helper()
+	assertSameAnswersOnce(t, ours, std, in)
+	if x := NewIndexed(in); x != nil {
+		x.Lend(1)
+		defer x.Release()
+		assertSameAnswersOnce(t, ours, std, in)
+	}
+}
+
+func assertSameAnswersOnce(t *testing.T, ours *Regexp, std *regexp.Regexp, in []byte) {
 	t.Helper()
 	if got, want := ours.FindAllSubmatchIndex(in, -1), std.FindAllSubmatchIndex(in, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q on %q: FindAllSubmatchIndex = %v, regexp gives %v", std, in, got, want)

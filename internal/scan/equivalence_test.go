@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,18 +117,7 @@ func TestPrefilteredSearchEqualsRegexpOnEveryDetectorPattern(t *testing.T) {
 			lineLocal++
 		}
 		for _, in := range inputs {
-			if got, want := ours.FindAllSubmatchIndex(in, -1), std.FindAllSubmatchIndex(in, -1); !reflect.DeepEqual(got, want) {
-				t.Fatalf("pattern %q: FindAllSubmatchIndex = %v, regexp gives %v on\n%s", p, got, want, in)
-			}
-			if got, want := ours.FindSubmatchIndex(in), std.FindSubmatchIndex(in); !reflect.DeepEqual(got, want) {
-				t.Fatalf("pattern %q: FindSubmatchIndex = %v, regexp gives %v", p, got, want)
-			}
-			if got, want := ours.Match(in), std.Match(in); got != want {
-				t.Fatalf("pattern %q: Match = %v, regexp gives %v", p, got, want)
-			}
-			if got, want := ours.FindAllIndex(in, 2), std.FindAllIndex(in, 2); !reflect.DeepEqual(got, want) {
-				t.Fatalf("pattern %q: FindAllIndex(2) = %v, regexp gives %v", p, got, want)
-			}
+			assertSameAnswers(t, ours, std, in) // as is, then through its literal index
 		}
 	}
 	t.Logf("%d patterns, %d searched line by line, over %d inputs", len(patterns), lineLocal, len(inputs))

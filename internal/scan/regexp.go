@@ -105,18 +105,28 @@ func (r *Regexp) compile() {
 // Std returns the compiled regexp.Regexp, without the prefilter.
 func (r *Regexp) Std() *regexp.Regexp { return r.compiled() }
 
-// mayMatch reports whether b contains one of the required literals.
+// mayMatch reports whether b may contain one of the required literals:
+// those b's index (see Index) rules out are not searched for, and one it
+// holds with near certainty is not searched for either. False only when
+// none is in b.
 func (r *Regexp) mayMatch(b []byte) bool {
 	r.compiled()
 	if r.lits == nil {
 		return true
 	}
+	idx := lookup(b)
 	for _, l := range r.lits {
-		if l[0] == foldMark {
-			if containsFold(b, l[1:]) {
-				return true
-			}
-		} else if bytes.Contains(b, l) {
+		fold := l[0] == foldMark
+		if fold {
+			l = l[1:]
+		}
+		switch {
+		case !idx.mayContain(l):
+		case fold && idx.likely(l):
+			// Only a case-insensitive literal: the index folds case, and a
+			// case-sensitive one (User) often has its other case in the file.
+			return true
+		case fold && containsFold(b, l), !fold && bytes.Contains(b, l):
 			return true
 		}
 	}
@@ -307,11 +317,23 @@ func submatches(b []byte, m []int) [][]byte {
 // eachLine calls fn with the [start, end) bounds of each line of b that
 // holds a required literal, in order, until fn returns false. Each
 // literal's next occurrence is remembered, so the whole walk costs one
-// pass over b per literal.
+// pass over b per literal, and a literal b's index rules out none.
 func (r *Regexp) eachLine(b []byte, fn func(ls, le int) bool) {
-	next := make([]int, len(r.lits))
-	for i := range next {
-		next[i] = -2 // not searched yet
+	idx, some := lookup(b), false
+	var memo [16]int
+	next := memo[:0]
+	if len(r.lits) > len(memo) {
+		next = make([]int, 0, len(r.lits))
+	}
+	for _, l := range r.lits {
+		if idx.mayContainLit(l) {
+			next, some = append(next, -2), true // not searched yet
+		} else {
+			next = append(next, -1) // cannot occur
+		}
+	}
+	if !some {
+		return
 	}
 	for pos := 0; pos <= len(b); {
 		k := -1

@@ -5,8 +5,6 @@
 package schema
 
 import (
-	"bytes"
-
 	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/schema"
 	"github.com/vetfolio/vetfolio/internal/stacks"
@@ -68,7 +66,7 @@ func needs(data []byte, lits []string) bool {
 		return true
 	}
 	for _, l := range lits {
-		if bytes.Contains(data, []byte(l)) {
+		if scan.Contains(data, l) { // the file's literal index answers most
 			return true
 		}
 	}
