@@ -102,53 +102,20 @@ var notSecretKeyWords = []string{"url", "uri", "endpoint", "path", "file", "name
 	"procedure", "description", "hint", "tooltip"}
 
 // activeRules returns the token rules whose keywords occur in the file.
-// pairs, when not nil, holds the pairs of lower (pairSet.add): a keyword
-// is looked for only when every two adjacent bytes of it occur somewhere
-// in the file, which rules most keywords out after one pass over the file
-// instead of one search per keyword.
-func activeRules(lower []byte, pairs *pairSet) []*tokenRule {
+// may, when not nil, rules keywords out without a search (scan.MayContain
+// on the file's lent content: its index folds ASCII case as lower does);
+// only the keywords it lets through are looked for.
+func activeRules(lower []byte, may func(string) bool) []*tokenRule {
 	var out []*tokenRule
 	for _, r := range tokenRules {
 		for _, kw := range r.keywords {
-			if (pairs == nil || pairs.mayContain(kw)) && bytes.Contains(lower, []byte(kw)) {
+			if (may == nil || may(kw)) && bytes.Contains(lower, []byte(kw)) {
 				out = append(out, r)
 				break
 			}
 		}
 	}
 	return out
-}
-
-// pairSet is the set of two-byte sequences of a text: a word can occur in
-// the text only if each of its adjacent byte pairs does.
-type pairSet [1 << 16 / 64]uint64
-
-// add puts the pairs of b in the set.
-func (ps *pairSet) add(b []byte) {
-	for i := 0; i+1 < len(b); i++ {
-		k := uint16(b[i])<<8 | uint16(b[i+1])
-		ps[k>>6] |= 1 << (k & 63)
-	}
-}
-
-// remove empties the set after add(b): only the words b touched, not all
-// 8 KiB of it.
-func (ps *pairSet) remove(b []byte) {
-	for i := 0; i+1 < len(b); i++ {
-		k := uint16(b[i])<<8 | uint16(b[i+1])
-		ps[k>>6] = 0
-	}
-}
-
-// mayContain reports whether every adjacent pair of w is in the set.
-func (ps *pairSet) mayContain(w string) bool {
-	for i := 0; i+1 < len(w); i++ {
-		k := uint16(w[i])<<8 | uint16(w[i+1])
-		if ps[k>>6]&(1<<(k&63)) == 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // fileScan is the state of one file's scan.
@@ -171,8 +138,8 @@ type fileScan struct {
 	starts                 []int
 	gcpDone                bool
 	yamlStack              []yamlKey
-	// lacks says which texts the file cannot hold (its pairSet says so),
-	// so that no line of it is searched for them.
+	// lacks says which texts the file cannot hold (its literal index says
+	// so), so that no line of it is searched for them.
 	lacks struct{ pem, aws, twilio, url, dsn, railsKey bool }
 
 	out []facts.Secret

@@ -35,7 +35,6 @@ const maxLine = 4096
 type detector struct {
 	found []facts.Secret
 	lower []byte   // scratch: the file being scanned, lower-cased
-	pairs *pairSet // scratch of activeRules, empty between files
 }
 
 // New returns the committed-secrets detector.
@@ -64,10 +63,7 @@ func (d *detector) Scan(f scan.File) {
 	// The lower-cased copy lives in a buffer kept for the next file: what
 	// a scan keeps (facts.Secret) is strings copied out of it.
 	d.lower = appendASCIILower(d.lower[:0], f.Data)
-	if d.pairs == nil {
-		d.pairs = new(pairSet)
-	}
-	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k, d.pairs))...)
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k))...)
 	d.found = append(d.found, packFind(f.Path, f.Data)...)
 }
 
@@ -287,8 +283,8 @@ func isSpringConfig(p string) bool {
 }
 
 // scanFile runs the rules over one file's content; lower is
-// asciiLower(data), pairs activeRules' scratch (nil: none).
-func scanFile(p string, data, lower []byte, k fileKind, pairs *pairSet) []facts.Secret {
+// asciiLower(data).
+func scanFile(p string, data, lower []byte, k fileKind) []facts.Secret {
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
@@ -298,18 +294,17 @@ func scanFile(p string, data, lower []byte, k fileKind, pairs *pairSet) []facts.
 	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
 	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
 	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
-	if pairs != nil {
-		pairs.add(lower)
-		defer pairs.remove(lower)
-		// Upper-case texts are asked in lower case: the pairs are lower's.
-		s.lacks.pem = !pairs.mayContain("private key")
-		s.lacks.aws = !pairs.mayContain("aws")
-		s.lacks.twilio = !pairs.mayContain("twilio")
-		s.lacks.url = !pairs.mayContain("://")
-		s.lacks.dsn = !pairs.mayContain("password=") && !pairs.mayContain("@tcp(")
-		s.lacks.railsKey = !pairs.mayContain("secret_key_base")
-	}
-	s.active = activeRules(lower, pairs)
+	// The file's literal index (the collector lends it while the file is
+	// scanned) rules texts out in any ASCII case, so for lower too; a
+	// buffer that is not lent rules nothing out.
+	may := func(w string) bool { return scan.MayContain(data, w) }
+	s.lacks.pem = !may("private key")
+	s.lacks.aws = !may("aws")
+	s.lacks.twilio = !may("twilio")
+	s.lacks.url = !may("://")
+	s.lacks.dsn = !may("password=") && !may("@tcp(")
+	s.lacks.railsKey = !may("secret_key_base")
+	s.active = activeRules(lower, may)
 	s.gcp = scan.Ext(p) == ".json" && bytes.Contains(lower, []byte(`service_account`)) && bytes.Contains(lower, []byte(`"private_key"`))
 	s.run()
 	return s.out
