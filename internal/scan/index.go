@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"sync/atomic"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -22,10 +23,12 @@ import (
 // literal's trigrams are all in the file, whatever the hash), so the
 // answers of the prefiltered search are those of the search without it by
 // construction. "Maybe present" is followed by the usual search; literals
-// shorter than three bytes are always "maybe". Case-insensitive literals
-// (lower-case ASCII, matched with bytes.EqualFold, which only pairs them
-// with ASCII letters) and case-sensitive ones share the lower-cased
-// bitmap, a looser test for the latter.
+// shorter than three bytes are "maybe" unless they start with a byte past
+// ASCII and the buffer holds none. Case-insensitive literals (lower-case
+// ASCII, matched with bytes.EqualFold, which only pairs them with ASCII
+// letters; the non-ASCII runes Go's (?i) also folds them to are literals
+// of their own, see kelvinSign) and case-sensitive ones share the
+// lower-cased bitmap, a looser test for the latter.
 //
 // The Regexp methods only see a []byte, so the collector lends a file's
 // indexes (see Indexed.Lend) for as long as detectors scan it: a buffer
@@ -41,6 +44,10 @@ type Index struct {
 	// sure is the number of trigrams from which a literal the index holds
 	// is taken to be present (see likely).
 	sure int
+	// nonASCII is set when the buffer holds a byte past ASCII: a literal
+	// that starts with one (K, ſ: see kelvinSign) cannot occur in the
+	// others, however short.
+	nonASCII bool
 }
 
 const (
@@ -95,12 +102,15 @@ func (x *Index) fill(b []byte, from, to int) {
 	words, shift := x.bits, x.shift&31
 	mask := uint32(len(words) - 1)
 	v := uint32(lowerASCII[b[from]])<<8 | uint32(lowerASCII[b[from+1]])<<16
+	seen := b[from] | b[from+1] // every byte ORed: is one past ASCII?
 	for _, c := range b[from+2 : to+2] {
 		// v holds the trigram ending at c, lower-cased, first byte lowest.
 		v = v>>8 | uint32(lowerASCII[c])<<16
 		h := (v * trigramMul) >> shift
 		words[(h>>6)&mask] |= 1 << (h & 63)
+		seen |= c
 	}
+	x.nonASCII = x.nonASCII || seen >= utf8.RuneSelf
 }
 
 // setSure sets sure from the share of bits set. An absent literal of k
@@ -129,7 +139,13 @@ func (x *Index) setSure(size int) {
 // mayContain reports whether lit (matched exactly or in any ASCII case)
 // can occur in the indexed buffer: false only when it cannot.
 func (x *Index) mayContain(lit []byte) bool {
-	if x == nil || len(lit) < 3 {
+	if x == nil || len(lit) == 0 {
+		return true
+	}
+	if lit[0] >= utf8.RuneSelf && !x.nonASCII {
+		return false
+	}
+	if len(lit) < 3 {
 		return true
 	}
 	words, shift := x.bits, x.shift&31

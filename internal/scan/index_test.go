@@ -253,3 +253,23 @@ func FuzzIndex(f *testing.F) {
 		}
 	})
 }
+
+// A literal that starts past ASCII (K and ſ, which (?i) folds k and s to)
+// is ruled out of an ASCII buffer however short it is, and never out of a
+// buffer that holds any byte past ASCII, wherever that byte is.
+func TestIndexRulesNonASCIILiteralsOutOfASCIIText(t *testing.T) {
+	if x := newIndex([]byte("secret_key = 1")); x.mayContain([]byte(longS)) || x.mayContain([]byte(kelvinSign)) {
+		t.Error("a rune past ASCII said maybe present in ASCII text")
+	}
+	for _, b := range []string{"ſecret_key", "secret_\u212Aey", "secret_keyſ", "abcſ", "ſab", "x = 'é'"} {
+		x := newIndex([]byte(b))
+		if !x.nonASCII {
+			t.Errorf("%q: its index saw no byte past ASCII", b)
+		}
+		for _, lit := range []string{longS, kelvinSign} {
+			if strings.Contains(b, lit) && !x.mayContain([]byte(lit)) {
+				t.Errorf("%q holds %q, the index rules it out", b, lit)
+			}
+		}
+	}
+}

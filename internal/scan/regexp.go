@@ -43,6 +43,28 @@ type Regexp struct {
 	anc        *anchored
 }
 
+// Go's (?i) folds k and s beyond ASCII: k matches K (U+212A KELVIN SIGN)
+// and s matches ſ (U+017F LATIN SMALL LETTER LONG S), the only ASCII
+// letters whose case folds leave ASCII. A case-insensitive literal is
+// matched with ASCII folding only, so a pattern with one that holds k or s
+// also takes these runes as required literals: `(?i)secret` matches
+// "ſecret", which holds no literal "secret" in any ASCII case.
+const (
+	kelvinSign = "\u212A"
+	longS      = "\u017F"
+)
+
+// foldsBeyondASCII reports whether one of the case-insensitive literals
+// holds a letter that Go's (?i) also matches with a non-ASCII rune.
+func foldsBeyondASCII(lits []string) bool {
+	for _, l := range lits {
+		if isFold(l) && strings.ContainsAny(l, "ks") { // lower-cased already
+			return true
+		}
+	}
+	return false
+}
+
 // foldMark prefixes a case-insensitive literal; it is not valid UTF-8, so no
 // pattern literal starts with it.
 const foldMark = 0xff
@@ -93,6 +115,12 @@ func (r *Regexp) compile() {
 		if lits, ok := requiredLiterals(simple); ok && len(lits) <= 64 {
 			for _, l := range lits {
 				r.lits = append(r.lits, []byte(l))
+			}
+			if foldsBeyondASCII(lits) {
+				// The runes are searched as literals of their own: a text
+				// that holds neither spells the words in ASCII or not at
+				// all, and the index rules both out of an ASCII file.
+				r.lits = append(r.lits, []byte(kelvinSign), []byte(longS))
 			}
 			r.lineLocal = !spansLines(simple)
 		}
