@@ -45,9 +45,10 @@ type Index struct {
 	// is taken to be present (see likely).
 	sure int
 	// nonASCII is set when the buffer holds a byte past ASCII: a literal
-	// that starts with one (K, ſ: see kelvinSign) cannot occur in the
-	// others, however short.
-	nonASCII bool
+	// that starts with one cannot occur in the others, however short.
+	// Those that do hold one are searched once for K and ſ (see
+	// kelvinSign), which every (?i) pattern with a k or an s asks for.
+	nonASCII, kelvin, longS bool
 }
 
 const (
@@ -93,6 +94,9 @@ func (x *Index) build(b []byte) bool {
 	}
 	x.bits, x.shift = make([]uint64, n/64), 32-uint32(bits.TrailingZeros(uint(n)))
 	x.fill(b, 0, len(b)-2)
+	if x.nonASCII {
+		x.kelvin, x.longS = bytes.Contains(b, []byte(kelvinSign)), bytes.Contains(b, []byte(longS))
+	}
 	x.setSure(len(b))
 	return true
 }
@@ -142,8 +146,15 @@ func (x *Index) mayContain(lit []byte) bool {
 	if x == nil || len(lit) == 0 {
 		return true
 	}
-	if lit[0] >= utf8.RuneSelf && !x.nonASCII {
-		return false
+	if lit[0] >= utf8.RuneSelf {
+		switch {
+		case !x.nonASCII:
+			return false
+		case string(lit) == kelvinSign:
+			return x.kelvin
+		case string(lit) == longS:
+			return x.longS
+		}
 	}
 	if len(lit) < 3 {
 		return true
