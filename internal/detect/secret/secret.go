@@ -34,7 +34,7 @@ const maxLine = 4096
 
 type detector struct {
 	found []facts.Secret
-	lower []byte   // scratch: the file being scanned, lower-cased
+	lower []byte // scratch: the file being scanned, lower-cased
 }
 
 // New returns the committed-secrets detector.
