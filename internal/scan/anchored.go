@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -214,7 +215,7 @@ func prefixSet(re *syntax.Regexp) (set []string, ok bool) {
 		// Lengthen the prefixes with the fixed text that follows, while it
 		// is a small finite set: `\.` then `(include_router|…)` start with
 		// .include_router, which is rarer than a dot.
-		if exact, isExact := exactSet(re.Sub[i]); isExact && !hasEmpty(exact) && sameSet(exact, first) {
+		if exact, isExact := exactSet(re.Sub[i]); isExact && !hasEmpty(exact) && slices.Equal(exact, first) {
 			run := first
 			for j := i + 1; j < len(re.Sub); j++ {
 				s, ok := exactSet(re.Sub[j])
@@ -245,18 +246,6 @@ func zeroWidth(op syntax.Op) bool {
 		return true
 	}
 	return false
-}
-
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // selectiveStarts reports whether trying the pattern at each occurrence of

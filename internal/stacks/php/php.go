@@ -1,6 +1,7 @@
 package php
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -186,7 +187,7 @@ func laravelFixes() pack.Fixes {
 		// them: a jwt-auth project is told auth:api, a Scribe one
 		// scribe:generate.
 		for _, v := range usesByDep {
-			if steps := Fix(id, v.uses); steps != nil && !equal(steps, base) {
+			if steps := Fix(id, v.uses); steps != nil && !slices.Equal(steps, base) {
 				out[id+"|dep="+v.dep] = steps
 			}
 		}
@@ -207,18 +208,6 @@ var usesByDep = []struct {
 	{"knuckleswtf/scribe", Uses{Scribe: true}},
 	{"dedoc/scramble", Uses{Scramble: true}},
 	{"pestphp/pest", Uses{Pest: true}},
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // fixIDs are the checks Fix has Laravel advice for.
