@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -114,14 +115,8 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 		}
 		// The file's indexes answer the detectors' prefilters until the
 		// last detector fed its content is done with it.
-		readers := 0
 		if r.data != nil {
-			for k, d := range dets {
-				if sees(d, file) && wantedBy[i]&(1<<k) != 0 {
-					readers++
-				}
-			}
-			r.lend(readers)
+			r.lend(bits.OnesCount64(wantedBy[i])) // each detector that wants it gets it
 		}
 		for k, d := range dets {
 			if !sees(d, file) {
