@@ -416,21 +416,28 @@ func read(snap *source.Snapshot, file source.File) (r readResult) {
 	if err == nil && isBinary(data) {
 		data = nil
 	}
+	// Every detector reads data at once: with no room past its end, an
+	// append to it (or to code, which may be data itself) copies instead
+	// of writing where another detector could be reading.
+	data = data[:len(data):len(data)]
 	var code []byte
 	// Only the secret scan reads build output, and it reads the raw text.
 	if data != nil && !file.Build && scan.IsSource(file.Path) {
 		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
 	}
 	r = readResult{data: data, code: code, err: err, dataIndex: scan.NewIndexed(data)}
-	switch {
-	case len(code) == 0 || &code[0] == &data[0] && len(code) == len(data):
-		// Code returned data itself, whose index serves both.
-	case bytes.Equal(code, data):
-		r.codeIndex = scan.NewIndexedCopy(code, r.dataIndex) // no comment to blank
-	default:
+	if !sameBuffer(code, data) {
 		r.codeIndex = scan.NewIndexed(code)
 	}
+	// Else Code had no comment to blank and gave data itself back, whose
+	// one index, lent once per reader, serves both.
 	return r
+}
+
+// sameBuffer reports whether a and b are one buffer: same start, same
+// length.
+func sameBuffer(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // isBinary reports whether data looks like a binary file: a NUL byte in

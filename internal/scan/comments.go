@@ -4,6 +4,10 @@ package scan
 // kept) so that offsets and line numbers still match the original, and a
 // word like "jwt" in a comment is not mistaken for code. String literals are
 // kept. lang is a value of SourceExts; unknown languages are returned as is.
+//
+// When there is no comment to blank (or lang is unknown) the result is
+// data itself, not a copy: callers must not write into it (the collector
+// hands it to every detector, and recognises it by its address).
 func Code(data []byte, lang string) []byte {
 	var hash, slashes, python bool
 	switch lang {
@@ -18,9 +22,15 @@ func Code(data []byte, lang string) []byte {
 	default:
 		return data
 	}
-	out := make([]byte, len(data))
-	copy(out, data)
-	blank := func(from, to int) {
+	// out is data until the first comment: most files have none, and the
+	// copy (then an index of its own for a buffer equal to data) was a
+	// cost paid for every source file.
+	out, copied := data, false
+	blank := func(from, to int) { // from < to: a comment has its marker
+		if !copied {
+			out, copied = make([]byte, len(data)), true
+			copy(out, data)
+		}
 		for i := from; i < to && i < len(out); i++ {
 			if out[i] != '\n' {
 				out[i] = ' '

@@ -224,16 +224,6 @@ func NewIndexed(b []byte) *Indexed {
 	return x
 }
 
-// NewIndexedCopy indexes b, a copy of of's buffer, with of's index: Code
-// gives a file without comments back as an equal copy, which then costs
-// no index of its own. nil when of is.
-func NewIndexedCopy(b []byte, of *Indexed) *Indexed {
-	if of == nil {
-		return nil
-	}
-	return &Indexed{buf: b, idx: of.idx, slot: -1} // the bitmap is never written once built
-}
-
 // lent holds the lent buffers: open addressing with no chains, a buffer
 // sits in one of the lendWindow slots after its address's hash, and a
 // lookup reads those slots. A full window leaves the buffer unlent (its

@@ -19,6 +19,8 @@ type File struct {
 	Data []byte
 	// Code is Data with comments blanked (see Code), computed once by the
 	// collector for source files; use Source() rather than reading it.
+	// It is Data itself when there was no comment. Every detector reads
+	// the same Data and Code at once: neither is ever written into.
 	Code []byte
 }
 
