@@ -3,7 +3,9 @@ package collect
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,9 +16,18 @@ import (
 
 // lendProbe records whether each file's content came with its literal
 // index lent, and keeps the content to check it is released afterwards.
+// After a cancellation Collect returns while the probe may still be
+// scanning: the test reads it through seen.
 type lendProbe struct {
+	mu     sync.Mutex
 	unlent []string
 	kept   [][]byte
+}
+
+func (p *lendProbe) seen() (unlent []string, kept [][]byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.unlent), slices.Clone(p.kept)
 }
 
 func (p *lendProbe) Wants(path string) bool { return strings.HasSuffix(path, ".py") }
@@ -24,6 +35,8 @@ func (p *lendProbe) Scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	for _, b := range [][]byte{f.Data, f.Code} {
 		if !scan.IsLent(b) {
 			p.unlent = append(p.unlent, f.Path)
@@ -83,13 +96,14 @@ func TestFilesAreLentWhileScannedAndReleasedAfter(t *testing.T) {
 			if (err != nil) != (len(tc.others) > 0) {
 				t.Fatalf("err = %v", err)
 			}
-			if !tc.cancel && len(probe.kept) < 2*len(files) {
-				t.Fatalf("the probe saw %d buffers of %d files", len(probe.kept), len(files))
+			unlent, kept := probe.seen()
+			if !tc.cancel && len(kept) < 2*len(files) {
+				t.Fatalf("the probe saw %d buffers of %d files", len(kept), len(files))
 			}
-			if len(probe.unlent) > 0 {
-				t.Errorf("scanned without their index: %v", probe.unlent[:min(5, len(probe.unlent))])
+			if len(unlent) > 0 {
+				t.Errorf("scanned without their index: %v", unlent[:min(5, len(unlent))])
 			}
-			if n := stillLent(probe.kept); n > 0 {
+			if n := stillLent(kept); n > 0 {
 				t.Errorf("%d buffers still lent after Collect returned", n)
 			}
 		})
@@ -175,7 +189,8 @@ func TestOneBufferForContentAndCodeIsLentUntilItsLastReader(t *testing.T) {
 	if len(follow.unlent) > 0 {
 		t.Errorf("released while a reader still scanned them: %v", follow.unlent[:min(5, len(follow.unlent))])
 	}
-	if n := stillLent(probe.kept); n > 0 {
+	_, kept := probe.seen()
+	if n := stillLent(kept); n > 0 {
 		t.Errorf("%d buffers still lent after every reader released them", n)
 	}
 }
