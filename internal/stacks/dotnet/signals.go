@@ -217,18 +217,14 @@ var (
 // services, Hangfire/Quartz jobs, caching, SignalR, e-mail, messaging.
 var Extras = scan.MustCompile(`:\s*BackgroundService\b|\bIHostedService\b|\bHangfire\b|\bQuartz\b|\.AddStackExchangeRedisCache\s*\(|\bIDistributedCache\b|\bIMemoryCache\b|\.AddOutputCache\s*\(|\.MapHub\s*<|\bHub\s*<|:\s*Hub\b|\bSmtpClient\b|\bMailKit\b|\bSendGrid\b|\bMassTransit\b|\bRabbitMQ\b|\bIBlobStorage|\bBlobServiceClient\b|\bAmazonS3Client\b|\bConfluent\.Kafka\b`)
 
-var (
-	// reXMLSummary is an XML doc comment directly above an action's
-	// attributes, which Swashbuckle and NSwag publish as the summary.
-	reXMLSummary = scan.MustCompile(`(?m)^[ \t]*///[ \t]*<summary>[\s\S]{0,600}?</summary>[^\n]*\n(?:[ \t]*///[^\n]*\n)*(?:[ \t]*\[[^\n]*\]\s*\n)*[ \t]*\[\s*(?:Http(?:Get|Post|Put|Delete|Patch)|Route)\b`)
-	reOpSummary  = scan.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(`)
-)
+// reOpSummary is a summary set by an attribute or an endpoint call.
+var reOpSummary = scan.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(`)
 
 // Document counts what Swashbuckle, NSwag and Microsoft.AspNetCore.OpenApi
 // publish from one file: actions with an XML <summary> or a summary
 // attribute or call, declared error responses, and a security scheme.
 func Document(data, code []byte) (described, errorResponses int, schemes bool) {
-	described = len(reXMLSummary.FindAllIndex(data, -1)) + len(reOpSummary.FindAllIndex(code, -1))
+	described = summarizedActions(data) + len(reOpSummary.FindAllIndex(code, -1))
 	errorResponses = len(ErrorResponse.FindAllIndex(code, -1))
 	schemes = SecurityScheme.Match(code)
 	return described, errorResponses, schemes
