@@ -139,3 +139,40 @@ func TestStartKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchoredSearchLongerText is TestAnchoredSearchRandomText on texts of
+// up to ~2 KiB, whose tries take all three ways: the last smallTry bytes
+// and the free allowance on the []byte, the rest through the reader.
+func TestAnchoredSearchLongerText(t *testing.T) {
+	pieces := []string{"\n", " ", "import", "from", "code", "=", "404", "(", ")", "é", "x", "APIRouter", "@app.get",
+		"class", "def", "TestCase", "ForeignKey", "create", "TABLE", "\r\n", "  ", "ab", "c", "y", "ſ", "PORT", ":"}
+	rng := rand.New(rand.NewSource(13))
+	for _, p := range anchoredPatterns {
+		ours, std := compileNow(p), regexp.MustCompile(p)
+		for range 40 {
+			var b strings.Builder
+			for range 60 + rng.Intn(400) {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			assertSameAnswers(t, ours, std, []byte(b.String()))
+		}
+	}
+}
+
+// TestFreeAllowanceRunsOut checks that the uncounted tries on the []byte
+// stop when the free allowance is spent: on a file of empty lines ending
+// in the literal, every line start is tried, and those past the allowance
+// go through the reader, whose reads are counted.
+func TestFreeAllowanceRunsOut(t *testing.T) {
+	r := compileNow(`(?m)^\s*import\s+([\w.]+)`)
+	in := []byte(strings.Repeat("\n", 1000) + "import")
+	got, spent := r.findAllAnchoredWithin(in, -1, unlimited)
+	if want := regexp.MustCompile(r.pattern).FindAllSubmatchIndex(in, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v, regexp gives %v", got, want)
+	}
+	// Tries on rests of 257..1006 bytes read about 475,000 bytes in all:
+	// the allowance pays for some, the reader for the rest.
+	if spent == 0 || spent < 475_000-freeAllowance-midTry {
+		t.Errorf("the reader read %d bytes: the free allowance paid for more than %d", spent, freeAllowance)
+	}
+}
