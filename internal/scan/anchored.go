@@ -281,12 +281,11 @@ func (s *anchoredSearch) tryAt(at int, withCaps bool) []int {
 		re, shift = s.forms.after, at-1
 	}
 	var m []int
-	if rest := s.b[shift:]; len(rest) <= smallTry || s.takeFree(len(rest)) {
+	if rest := s.b[shift:]; len(rest) <= smallTry {
 		// Near the end of the text regexp runs faster on a []byte (its
 		// backtracker or one-pass matcher) than through a reader, and
 		// these tries are not charged: at most smallTry+1 of them, each
-		// reading at most smallTry bytes, plus those paid from the free
-		// allowance (see takeFree), a constant per search.
+		// reading at most smallTry bytes, a constant per search.
 		if !withCaps {
 			if re.Match(rest) {
 				return []int{at, at} // only "matched" is read

@@ -37,25 +37,6 @@ func triesBudget(n int) int { return 2*n + 16<<10 }
 // CPU when every try went through a reader.
 const smallTry = 256
 
-// A try on a rest of up to midTry bytes also runs on the []byte while the
-// search's free allowance lasts, each paying its whole rest from it (all
-// it could read): a small file's first tries (the 20,000-file tree's
-// 300-byte modules, the last KiB of any file) then skip the reader, whose
-// one-rune-at-a-time NFA cost 2-3x the backtracker on them. The allowance
-// keeps what these uncounted tries can cost a constant per search, as
-// smallTry does.
-const midTry, freeAllowance = 1024, 32 << 10
-
-// takeFree reports whether a try on n bytes is paid from the free
-// allowance, and pays it.
-func (s *anchoredSearch) takeFree(n int) bool {
-	if n > midTry || n > s.free {
-		return false
-	}
-	s.free -= n
-	return true
-}
-
 // unlimited is a budget no search reaches, for tests that measure the work
 // the tries would do.
 const unlimited = int(^uint(0) >> 1)
@@ -69,11 +50,10 @@ type anchoredSearch struct {
 	in     tryInput
 	budget int
 	spent  int // bytes read by the tries so far
-	free   int // what is left of the free allowance (see takeFree)
 }
 
 func (r *Regexp) newAnchoredSearch(b []byte, budget int) *anchoredSearch {
-	return &anchoredSearch{r: r, b: b, forms: r.anchoredForms(), budget: budget, free: freeAllowance}
+	return &anchoredSearch{r: r, b: b, forms: r.anchoredForms(), budget: budget}
 }
 
 // exhausted reports whether the tries have read more than the budget; the
