@@ -90,6 +90,10 @@ func (d *detector) Scan(f scan.File) {
 		// buffer).
 		if out, copied := blankDocstrings(d.blanked[:0], code); copied {
 			d.blanked, code = out, out
+			// The copy has no index of its own, and some fifty patterns
+			// would search it for each of their literals: one index
+			// answers them all.
+			defer scan.Lend(code)()
 		}
 	}
 	jwtFile := false

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -610,5 +611,29 @@ func TestDocstringBufferDoesNotLeakBetweenFiles(t *testing.T) {
 	d.Finish(&inv)
 	if inv.Auth.ProtectedRoutes != 2 {
 		t.Errorf("protected routes = %d, want the 2 of app/routers/item.py", inv.Auth.ProtectedRoutes)
+	}
+}
+
+// A docstring-blanked copy is lent with an index of its own while the file
+// is scanned and withdrawn after: the next file's copy, in the same buffer
+// and of the same length, must be judged on its own text, not ruled out
+// by the previous file's index.
+func TestBlankedCopyIndexIsEachFilesOwn(t *testing.T) {
+	first := []byte("\"\"\"Module.\"\"\"\nimport os \n")
+	second := []byte("\"\"\"Module.\"\"\"\nimport jwt\n")
+	if len(first) != len(second) {
+		t.Fatal("the two files must have the same length")
+	}
+	d := New()
+	for i, data := range [][]byte{first, second} {
+		d.Scan(scan.File{Path: fmt.Sprintf("app/m%d.py", i), Data: data, Code: scan.Code(data, "python")})
+		if scan.IsLent(d.(*detector).blanked) {
+			t.Fatalf("file %d: the blanked copy is still lent after its scan", i)
+		}
+	}
+	inv := facts.Facts{Stack: stack("python", "fastapi", "fastapi")}
+	d.Finish(&inv)
+	if !slices.Contains(inv.Auth.Libraries, "pyjwt") {
+		t.Errorf("libraries = %v, want pyjwt from the second file", inv.Auth.Libraries)
 	}
 }

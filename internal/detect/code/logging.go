@@ -1,7 +1,6 @@
 package code
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 
@@ -71,7 +70,7 @@ func (l *logState) scan(s *source) {
 		return
 	}
 	for _, p := range pk.Logging.Patterns {
-		if p.Need != "" && !bytes.Contains(code, []byte(p.Need)) {
+		if p.Need != "" && !scan.Contains(code, p.Need) {
 			continue
 		}
 		if migrationEnv && p.Kind == pack.LogConfigured {
@@ -98,7 +97,7 @@ func (l *logState) scan(s *source) {
 			}
 		}
 	}
-	if group == "js" && !bytes.Contains(code, []byte("astify")) {
+	if group == "js" && !scan.Contains(code, "astify") {
 		if m := reJSLoggerOpt.FindIndex(code); m != nil {
 			l.loggerOpt = scan.AddEvidence(l.loggerOpt, s.loc(m[0]))
 		}

@@ -217,7 +217,7 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 			d.addTable(string(code[m[2]:m[3]]), at(m[0]))
 		}
 	}
-	if inMigrationDir(p) || bytes.Contains(code, []byte("op.create_table")) {
+	if inMigrationDir(p) || scan.Contains(code, "op.create_table") {
 		for _, m := range createTableCode.FindAllSubmatchIndex(code, -1) {
 			d.addTable(string(code[m[2]:m[3]]), at(m[0]))
 		}
@@ -245,7 +245,7 @@ func (d *detector) scanSource(p string, code []byte, lang string) {
 	case "javascript", "typescript":
 		d.scanJS(p, code)
 		rels(jsRelation)
-		if bytes.Contains(code, []byte("mongoose")) {
+		if scan.Contains(code, "mongoose") {
 			rels(mongooseRef)
 		}
 		for _, h := range jsDBConfigHints {

@@ -129,25 +129,25 @@ func (d *detector) scanMigrationContent(p string, raw, code []byte, lang string)
 			d.otherSQL = append(d.otherSQL, p)
 		}
 	case lang == "python":
-		if path.Base(dir) == "versions" && alembicRevision.Match(code) && bytes.Contains(code, []byte("down_revision")) {
+		if path.Base(dir) == "versions" && alembicRevision.Match(code) && scan.Contains(code, "down_revision") {
 			d.addMigration("alembic", p, 1, p, 0)
 		}
 	case lang == "javascript" || lang == "typescript":
 		switch {
-		case bytes.Contains(code, []byte("implements MigrationInterface")):
+		case scan.Contains(code, "implements MigrationInterface"):
 			d.addMigration("typeorm", p, 1, p, 0)
 		case !inMigrationDir(p):
-		case bytes.Contains(code, []byte("queryInterface")) && bytes.Contains(code, []byte("up")):
+		case scan.Contains(code, "queryInterface") && scan.Contains(code, "up"):
 			d.addMigration("sequelize", p, 1, p, 0)
-		case knexUp.Match(code) && bytes.Contains(code, []byte("knex")):
+		case knexUp.Match(code) && scan.Contains(code, "knex"):
 			d.addMigration("knex", p, 1, p, 0)
-		case bytes.Contains(code, []byte("extends Migration")):
+		case scan.Contains(code, "extends Migration"):
 			// MikroORM and others without a name in the vocabulary.
 			d.addMigration("other", p, 1, p, 0)
 		}
 	case lang == "go":
 		switch {
-		case bytes.Contains(code, []byte("goose.AddMigration")):
+		case scan.Contains(code, "goose.AddMigration"):
 			d.addMigration("goose", p, 1, p, 0)
 		case bytes.Contains(raw, []byte("go-gormigrate/gormigrate")):
 			if n := len(gormigrateID.FindAllIndex(code, -1)); n > 0 {

@@ -72,7 +72,7 @@ var knownPyBases = map[string]string{
 
 // scanPython collects classes and declarative bases.
 func (d *detector) scanPython(p string, code []byte) {
-	if bytes.Contains(code, []byte("sqlalchemy")) || bytes.Contains(code, []byte("sqlmodel")) {
+	if scan.Contains(code, "sqlalchemy") || scan.Contains(code, "sqlmodel") {
 		d.sawSQLAlchemy = true
 	}
 	for _, m := range pyDeclBase.FindAllSubmatch(code, -1) {
@@ -82,18 +82,18 @@ func (d *detector) scanPython(p string, code []byte) {
 			}
 		}
 	}
-	if !bytes.Contains(code, []byte("class ")) {
+	if !scan.Contains(code, "class ") {
 		return
 	}
 	hint := ""
 	switch {
-	case bytes.Contains(code, []byte("tortoise")):
+	case scan.Contains(code, "tortoise"):
 		hint = "tortoise"
-	case bytes.Contains(code, []byte("peewee")):
+	case scan.Contains(code, "peewee"):
 		hint = "peewee"
-	case bytes.Contains(code, []byte("mongoengine")):
+	case scan.Contains(code, "mongoengine"):
 		hint = "mongoengine"
-	case bytes.Contains(code, []byte("beanie")):
+	case scan.Contains(code, "beanie"):
 		hint = "beanie"
 	}
 	idx := pyClassRe.FindAllSubmatchIndex(code, -1)
@@ -211,7 +211,7 @@ func (d *detector) scanJVM(p string, code []byte) {
 	for _, m := range entityRe.FindAllIndex(code, -1) {
 		d.addModel("", "jpa", facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
-	if bytes.Contains(code, []byte("org.springframework.data.mongodb")) {
+	if scan.Contains(code, "org.springframework.data.mongodb") {
 		for _, m := range documentRe.FindAllIndex(code, -1) {
 			d.addModel("", "spring-data-mongodb", facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 		}
@@ -222,19 +222,19 @@ func (d *detector) scanJVM(p string, code []byte) {
 func (d *detector) scanJS(p string, code []byte) {
 	at := func(off int) facts.Location { return facts.Location{Path: p, Line: scan.LineAt(code, off)} }
 	switch {
-	case bytes.Contains(code, []byte("typeorm")):
+	case scan.Contains(code, "typeorm"):
 		for _, m := range entityRe.FindAllIndex(code, -1) {
 			d.addModel("", "typeorm", at(m[0]))
 		}
 		for _, m := range entitySchema.FindAllIndex(code, -1) {
 			d.addModel("", "typeorm", at(m[0]))
 		}
-	case bytes.Contains(code, []byte("@mikro-orm")):
+	case scan.Contains(code, "@mikro-orm"):
 		for _, m := range entityRe.FindAllIndex(code, -1) {
 			d.addModel("", "mikro-orm", at(m[0]))
 		}
 	}
-	if bytes.Contains(code, []byte("sequelize")) {
+	if scan.Contains(code, "sequelize") {
 		for _, m := range seqDefineRe.FindAllIndex(code, -1) {
 			d.addModel("", "sequelize", at(m[0]))
 		}
@@ -242,12 +242,12 @@ func (d *detector) scanJS(p string, code []byte) {
 			d.addModel("", "sequelize", at(m[0]))
 		}
 	}
-	if bytes.Contains(code, []byte("drizzle-orm")) {
+	if scan.Contains(code, "drizzle-orm") {
 		for _, m := range drizzleRe.FindAllIndex(code, -1) {
 			d.addModel("", "drizzle", at(m[0]))
 		}
 	}
-	if bytes.Contains(code, []byte("mongoose")) {
+	if scan.Contains(code, "mongoose") {
 		// A schema is usually declared and then compiled into a model; count
 		// the models, else the NestJS schema classes, else the schemas.
 		ms := mongooseModel.FindAllIndex(code, -1)
@@ -273,7 +273,7 @@ func (d *detector) scanGo(p string, code []byte) {
 			d.autoMigrated[string(s[1])] = true
 		}
 	}
-	if !bytes.Contains(code, []byte("gorm")) && !bytes.Contains(code, []byte("bun")) {
+	if !scan.Contains(code, "gorm") && !scan.Contains(code, "bun") {
 		return
 	}
 	for _, m := range goStructRe.FindAllSubmatchIndex(code, -1) {
@@ -370,7 +370,7 @@ func (d *detector) scanPrisma(p string, data []byte) {
 	for _, m := range prismaRelRe.FindAllIndex(code, -1) {
 		d.addRelation(facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
-	if m := prismaProvider.FindSubmatchIndex(code); m != nil && bytes.Contains(code, []byte("datasource")) {
+	if m := prismaProvider.FindSubmatchIndex(code); m != nil && scan.Contains(code, "datasource") {
 		d.addEngine(canonicalEngine(string(code[m[2]:m[3]])), facts.Location{Path: p, Line: scan.LineAt(code, m[0])})
 	}
 	d.ormSeen["prisma"] = true

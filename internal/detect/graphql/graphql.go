@@ -122,7 +122,7 @@ func (d *detector) Scan(f scan.File) {
 	d.serverSignals(f.Path, src, lang)
 	// Schema strings: Apollo's typeDefs, graph-gophers' schema with
 	// renamed roots (schema { query: RootQuery }).
-	if bytes.Contains(src, []byte("type ")) && (bytes.Contains(src, []byte("Query")) || bytes.Contains(src, []byte("Mutation"))) {
+	if scan.Contains(src, "type ") && (scan.Contains(src, "Query") || scan.Contains(src, "Mutation")) {
 		chunks, offs := embeddedSDL(src)
 		for i, c := range chunks {
 			d.addSDL(f.Path, src, c, offs[i], false)
@@ -397,7 +397,7 @@ func (d *detector) describedClasses(lines []string) {
 }
 
 func (d *detector) pythonRoots(p string, src []byte) {
-	if !bytes.Contains(src, []byte("graphene")) && !bytes.Contains(src, []byte("strawberry")) {
+	if !scan.Contains(src, "graphene") && !scan.Contains(src, "strawberry") {
 		return
 	}
 	lines := strings.Split(string(src), "\n")

@@ -140,7 +140,7 @@ func (d *detector) scanPython(p string, data, code []byte) {
 		}
 		// Every FastAPI module says APIRouter, the literal the regexp's
 		// prefilter looks for; few say responses, which a match needs too.
-		routerResp := bytes.Contains(code, []byte("responses")) && pyRouterResp.Match(code)
+		routerResp := scan.Contains(code, "responses") && pyRouterResp.Match(code)
 		for _, m := range pyRoute.FindAllIndex(code, -1) {
 			args, end := callEnd(code, m[0])
 			q.ops++
@@ -194,7 +194,7 @@ func (d *detector) scanPython(p string, data, code []byte) {
 			d.record(g.name, kindGenerated, p, data, m[0])
 		}
 	}
-	if bytes.Contains(code, []byte("flask")) {
+	if scan.Contains(code, "flask") {
 		for _, name := range []string{"flask-smorest", "flasgger", "flask-restx", "apispec"} {
 			q := d.quality(name)
 			for _, m := range pyFlaskDoc.FindAllIndex(code, -1) {
@@ -456,7 +456,7 @@ func (d *detector) scanGo(p string, data, code []byte) {
 			hq.schemes = true
 		}
 	}
-	if !bytes.Contains(data, []byte("@Router")) && !bytes.Contains(data, []byte("swagger:route")) {
+	if !scan.Contains(data, "@Router") && !scan.Contains(data, "swagger:route") {
 		return
 	}
 	var block []string

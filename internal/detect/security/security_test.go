@@ -1,7 +1,9 @@
 package security
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -424,4 +426,44 @@ func TestBadInput(t *testing.T) {
 		".gitignore": "[\n!\n\xff\n",
 		"e.py":       "class A(BaseModel",
 	})
+}
+
+// match asks the file's literal index before searching for a keyword: on
+// a lent buffer that holds the keyword (in its own case or another) the
+// answer must be the one the search of every keyword gives.
+func TestKeywordGateKeepsEveryMatch(t *testing.T) {
+	searchAll := func(s *signal, data []byte) int {
+		first := -1
+		for _, kw := range s.keywords {
+			if i := bytes.Index(data, []byte(kw)); i >= 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		switch {
+		case first < 0:
+			return -1
+		case s.fn != nil:
+			return s.fn(data)
+		case s.re != nil:
+			if loc := s.re.FindIndex(data); loc != nil {
+				return loc[0]
+			}
+			return -1
+		}
+		return first
+	}
+	for _, s := range allSignals {
+		for _, kw := range s.keywords {
+			for _, text := range []string{"x = 1\n" + kw + "\n", "a " + strings.ToUpper(kw) + " b\n" + kw} {
+				data := []byte(text)
+				x := scan.NewIndexed(data)
+				x.Lend(1)
+				got := s.match(data)
+				x.Release()
+				if want := searchAll(s, data); got != want {
+					t.Errorf("%s on %q: %d lent, %d searching every keyword", s.name, text, got, want)
+				}
+			}
+		}
+	}
 }

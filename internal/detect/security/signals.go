@@ -45,6 +45,11 @@ func (s *signal) match(data []byte) int {
 		first = 0 // a pack's signal: no precheck
 	}
 	for _, kw := range s.keywords {
+		// The file's literal index rules most keywords out without a
+		// search (data is the collector's lent buffer).
+		if !scan.MayContain(data, kw) {
+			continue
+		}
 		if i := bytes.Index(data, []byte(kw)); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}

@@ -12,7 +12,6 @@
 package stack
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -165,7 +164,7 @@ func goFrameworkImport(data []byte) string {
 // servesNetHTTP reports whether a Go file serves with net/http; code is
 // data with comments blanked (scan.File.Source).
 func servesNetHTTP(data, code []byte) bool {
-	if !bytes.Contains(data, []byte(`"net/http"`)) {
+	if !scan.Contains(data, `"net/http"`) {
 		return false
 	}
 	return goServeRe.Match(code)
@@ -174,7 +173,7 @@ func servesNetHTTP(data, code []byte) bool {
 // pythonImport returns the web framework a Python file imports, or "";
 // code is data with comments blanked (scan.File.Source).
 func pythonImport(data, code []byte) string {
-	if !bytes.Contains(data, []byte("fastapi")) && !bytes.Contains(data, []byte("flask")) && !bytes.Contains(data, []byte("django")) {
+	if !scan.Contains(data, "fastapi") && !scan.Contains(data, "flask") && !scan.Contains(data, "django") {
 		return ""
 	}
 	m := pyImpRe.FindSubmatch(code)

@@ -1,7 +1,6 @@
 package python
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -60,7 +59,7 @@ type djClass struct {
 }
 
 func readDjangoModels(f scan.File) schema.Result {
-	if !bytes.Contains(f.Data, []byte("django")) || inMigrations(f.Path) {
+	if !scan.Contains(f.Data, "django") || inMigrations(f.Path) {
 		return schema.Result{}
 	}
 	app := djangoApp(f.Path)

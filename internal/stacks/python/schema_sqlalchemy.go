@@ -47,7 +47,7 @@ type saClass struct {
 }
 
 func readSQLAlchemyModels(f scan.File) schema.Result {
-	if inMigrations(f.Path) || bytes.Contains(f.Data, []byte("from django")) {
+	if inMigrations(f.Path) || scan.Contains(f.Data, "from django") {
 		return schema.Result{}
 	}
 	p := newPyFile(f.Path, f.Source())
