@@ -70,8 +70,9 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	wantedBy := make([]uint64, len(snap.Files))
 	wants := make([]bool, len(snap.Files))
 	for i, file := range snap.Files {
+		info := scan.Classify(file.Path) // once for every detector's Wants
 		for k, d := range dets {
-			if sees(d, file) && wantsFile(d, file) {
+			if sees(d, file) && wantsFile(d, file, info) {
 				wantedBy[i] |= 1 << k
 			}
 		}
@@ -191,12 +192,13 @@ func sees(d scan.Detector, file source.File) bool {
 	return ok
 }
 
-// wantsFile reports whether d wants the content of a file it sees.
-func wantsFile(d scan.Detector, file source.File) bool {
+// wantsFile reports whether d wants the content of a file it sees; info is
+// scan.Classify(file.Path).
+func wantsFile(d scan.Detector, file source.File, info scan.PathInfo) bool {
 	if file.Build {
-		return d.(scan.BuildReader).WantsBuild(file.Path)
+		return d.(scan.BuildReader).WantsBuild(info)
 	}
-	return d.Wants(file.Path)
+	return d.Wants(info)
 }
 
 // stackDecider is implemented by the detector whose findings the others

@@ -23,7 +23,7 @@ type recorder struct {
 	finished bool
 }
 
-func (r *recorder) Wants(p string) bool { return strings.HasSuffix(p, r.ext) }
+func (r *recorder) Wants(p scan.PathInfo) bool { return strings.HasSuffix(p.Path, r.ext) }
 func (r *recorder) Scan(f scan.File) {
 	r.paths = append(r.paths, f.Path)
 	if f.Data != nil {
@@ -143,7 +143,7 @@ type canceller struct {
 	seen   int
 }
 
-func (c *canceller) Wants(string) bool { return true }
+func (c *canceller) Wants(scan.PathInfo) bool { return true }
 func (c *canceller) Scan(f scan.File) {
 	c.seen++
 	if f.Path == c.at {

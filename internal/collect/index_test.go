@@ -18,7 +18,7 @@ type lendProbe struct {
 	kept   [][]byte
 }
 
-func (p *lendProbe) Wants(path string) bool { return strings.HasSuffix(path, ".py") }
+func (p *lendProbe) Wants(path scan.PathInfo) bool { return strings.HasSuffix(path.Path, ".py") }
 func (p *lendProbe) Scan(f scan.File) {
 	if f.Data == nil {
 		return

@@ -51,11 +51,11 @@ var configNames = map[string]bool{
 
 // Wants asks for application source (not tests) and the few configuration
 // files that decide logging and the client.
-func (d *detector) Wants(p string) bool {
-	if scan.IsSource(p) {
-		return !scan.IsTestPath(p)
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if p.Source {
+		return !p.Test
 	}
-	base := scan.Base(p)
+	base := p.Base
 	if configNames[base] {
 		return true
 	}

@@ -33,7 +33,7 @@ func New() *Detector {
 const maxDockerfiles = 20
 
 // Wants asks for Dockerfiles only.
-func (d *Detector) Wants(p string) bool { return isDockerfile(p) }
+func (d *Detector) Wants(p scan.PathInfo) bool { return isDockerfile(p.Path) }
 
 // isDockerfile reports whether p names a Dockerfile or Containerfile
 // (Dockerfile.prod, api.dockerfile), not a document about one.

@@ -42,21 +42,21 @@ func New() scan.Detector { return &detector{} }
 
 // Wants reports whether p is a config, source or key file that is not an
 // example file. Lock files and minified bundles are skipped.
-func (d *detector) Wants(p string) bool {
-	return classify(p) != kindNone
+func (d *detector) Wants(p scan.PathInfo) bool {
+	return classify(p.Base, p.Ext) != kindNone
 }
 
 // WantsBuild reports whether the scan reads a committed build-output
 // file (dist/config.js): the same files as in the candidate's own folders.
 // Nothing else judges build output, but a secret compiled into it is
 // committed all the same.
-func (d *detector) WantsBuild(p string) bool { return d.Wants(p) }
+func (d *detector) WantsBuild(p scan.PathInfo) bool { return d.Wants(p) }
 
 func (d *detector) Scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
-	k := classify(f.Path)
+	k := classify(scan.Base(f.Path), scan.Ext(f.Path))
 	if k == kindNone {
 		return
 	}
@@ -170,8 +170,9 @@ var manifestNames = map[string]bool{
 	"package.json": true, "composer.json": true, "pom.xml": true, "app.json": true,
 }
 
-func classify(p string) fileKind {
-	base := scan.Base(p)
+// classify tells which rules read a file, by its lower-cased base name and
+// extension.
+func classify(base, ext string) fileKind {
 	if skipNames[base] || isExampleName(base) {
 		return kindNone
 	}
@@ -190,7 +191,6 @@ func classify(p string) fileKind {
 	case base == "id_rsa" || base == "id_dsa" || base == "id_ecdsa" || base == "id_ed25519":
 		return kindKey
 	}
-	ext := scan.Ext(p)
 	switch {
 	case ext == ".pem" || ext == ".key" || ext == ".p8":
 		return kindKey
