@@ -69,10 +69,12 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	}
 	wantedBy := make([]uint64, len(snap.Files))
 	wants := make([]bool, len(snap.Files))
+	// A file's path is classified once for every detector's Wants and Scan.
+	infos := make([]scan.PathInfo, len(snap.Files))
 	for i, file := range snap.Files {
-		info := scan.Classify(file.Path) // once for every detector's Wants
+		infos[i] = scan.Classify(file.Path)
 		for k, d := range dets {
-			if sees(d, file) && wantsFile(d, file, info) {
+			if sees(d, file) && wantsFile(d, file, infos[i]) {
 				wantedBy[i] |= 1 << k
 			}
 		}
@@ -123,7 +125,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 			if !sees(d, file) {
 				continue
 			}
-			item := fed{File: scan.File{Path: file.Path}}
+			item := fed{File: scan.File{Path: file.Path, Info: &infos[i]}}
 			if r.data != nil && wantedBy[i]&(1<<k) != 0 {
 				item.Data, item.Code = r.data, r.code
 				item.dataIndex, item.codeIndex = r.dataIndex, r.codeIndex

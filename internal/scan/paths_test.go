@@ -35,6 +35,20 @@ func TestTestPathsByFolder(t *testing.T) {
 	}
 }
 
+// A file's PathInfo is the collector's when it gave one for that path, and
+// derived otherwise (a detector's test builds a File by hand).
+func TestFilePathInfo(t *testing.T) {
+	given := PathInfo{Path: "app/main.py", Ext: ".py", Base: "main.py", Source: true, Test: true} // Test marks it as given
+	if got := (File{Path: "app/main.py", Info: &given}).PathInfo(); got != given {
+		t.Errorf("PathInfo() = %+v, want the collector's %+v", got, given)
+	}
+	for _, f := range []File{{Path: "tests/test_a.py"}, {Path: "tests/test_a.py", Info: &given}} {
+		if got, want := f.PathInfo(), Classify(f.Path); got != want {
+			t.Errorf("PathInfo() of %q (given %v) = %+v, want %+v", f.Path, f.Info != nil, got, want)
+		}
+	}
+}
+
 // Classify answers once what the path functions answer one by one.
 func TestClassifyAgreesWithThePathFunctions(t *testing.T) {
 	for _, p := range []string{

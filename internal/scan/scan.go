@@ -20,6 +20,17 @@ type File struct {
 	// Code is Data with comments blanked (see Code), computed once by the
 	// collector for source files; use Source() rather than reading it.
 	Code []byte
+	// Info is Classify(Path), derived once by the collector for every
+	// detector; use PathInfo() rather than reading it.
+	Info *PathInfo
+}
+
+// PathInfo returns Classify(f.Path), the collector's when it gave one.
+func (f File) PathInfo() PathInfo {
+	if f.Info != nil && f.Info.Path == f.Path {
+		return *f.Info
+	}
+	return Classify(f.Path)
 }
 
 // Source returns the file's content with comments blanked, computing it

@@ -77,7 +77,7 @@ func (d *detector) Wants(p scan.PathInfo) bool {
 }
 
 func (d *detector) Scan(f scan.File) {
-	if f.Data == nil || !d.Wants(scan.Classify(f.Path)) {
+	if f.Data == nil || !d.Wants(f.PathInfo()) {
 		return
 	}
 	pk := stacks.ForPath(f.Path)

@@ -147,7 +147,7 @@ func (d *detector) Scan(f scan.File) {
 		d.ormSeen["prisma"] = true
 	}
 	known := d.scanMigrationPath(p)
-	if f.Data == nil || !d.Wants(scan.Classify(p)) {
+	if f.Data == nil || !d.Wants(f.PathInfo()) {
 		return
 	}
 	if t, ok := d.pendingMig[p]; ok && t.Count(p, f.Data) {

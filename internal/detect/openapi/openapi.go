@@ -109,7 +109,7 @@ func (d *detector) Scan(f scan.File) {
 			d.files[f.Path] = f.Data
 		}
 	default:
-		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
+		if info := f.PathInfo(); !info.Source || info.Test {
 			return
 		}
 		switch stacks.Group(f.Path) {

@@ -33,7 +33,7 @@ func (d *detector) Wants(p scan.PathInfo) bool {
 func (d *detector) SetRepoFolder(folder string) { d.ci.repoFolder = folder }
 
 func (d *detector) Scan(f scan.File) {
-	p := scan.Classify(f.Path)
+	p := f.PathInfo()
 	if d.tests.wants(p) {
 		d.tests.scan(f)
 	}
