@@ -2,21 +2,22 @@ package dotnet
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // AuthSignal is one sign of authentication in C# code or a NuGet
 // reference: the library it names, the kind of authentication
 // (jwt, oauth, session, basic, api-key) and the password hash it implies.
 type AuthSignal struct {
-	Re         *regexp.Regexp
+	Re         *scan.Regexp
 	Lib        string
 	Kind, Hash string
 }
 
 func sig(re, lib, kind, hash string) AuthSignal {
-	return AuthSignal{Re: regexp.MustCompile(re), Lib: lib, Kind: kind, Hash: hash}
+	return AuthSignal{Re: scan.MustCompile(re), Lib: lib, Kind: kind, Hash: hash}
 }
 
 // AuthSignals are matched on comment-blanked code (see Code).
@@ -66,9 +67,9 @@ var AuthPackages = map[string]AuthSignal{
 
 var (
 	// reFastHash is a fast digest: fine for checksums, not for passwords.
-	reFastHash = regexp.MustCompile(`\bnew\s+HMACSHA(?:1|256|384|512)\s*\(|\bHMACSHA(?:1|256|384|512)\b|\b(?:SHA1|SHA256|SHA384|SHA512|MD5)\.(?:Create|HashData)\s*\(|\bnew\s+(?:SHA1|SHA256|SHA512|MD5)CryptoServiceProvider\b`)
+	reFastHash = scan.MustCompile(`\bnew\s+HMACSHA(?:1|256|384|512)\s*\(|\bHMACSHA(?:1|256|384|512)\b|\b(?:SHA1|SHA256|SHA384|SHA512|MD5)\.(?:Create|HashData)\s*\(|\bnew\s+(?:SHA1|SHA256|SHA512|MD5)CryptoServiceProvider\b`)
 	// rePasswordWord names a user password in code.
-	rePasswordWord = regexp.MustCompile(`(?i)\bpass(?:word|wd)\w*\b`)
+	rePasswordWord = scan.MustCompile(`(?i)\bpass(?:word|wd)\w*\b`)
 )
 
 // FastPasswordHash returns the offset of a fast digest (SHA-x, MD5, HMAC)
@@ -88,9 +89,9 @@ func FastPasswordHash(code []byte) int {
 var (
 	// GlobalAuthorization marks an app where every endpoint requires an
 	// authenticated user unless it says [AllowAnonymous].
-	GlobalAuthorization = regexp.MustCompile(`\bFallbackPolicy\s*=|\.SetFallbackPolicy\s*\(|\.MapControllers\s*\(\s*\)\s*\.RequireAuthorization\s*\(|\bnew\s+AuthorizeFilter\s*\(`)
+	GlobalAuthorization = scan.MustCompile(`\bFallbackPolicy\s*=|\.SetFallbackPolicy\s*\(|\.MapControllers\s*\(\s*\)\s*\.RequireAuthorization\s*\(|\bnew\s+AuthorizeFilter\s*\(`)
 	// AuthorizeMarker is any endpoint protection in C# code.
-	AuthorizeMarker = regexp.MustCompile(`\[\s*Authorize\b|\.RequireAuthorization\s*\(`)
+	AuthorizeMarker = scan.MustCompile(`\[\s*Authorize\b|\.RequireAuthorization\s*\(`)
 )
 
 // KeyLiteral is a JWT signing key written in the code.
@@ -106,15 +107,15 @@ type KeyLiteral struct {
 var (
 	// A literal passed to the key: new SymmetricSecurityKey(
 	// Encoding.UTF8.GetBytes("...")), "..."u8.ToArray(), Convert.FromBase64String("...").
-	reKeyDirect = regexp.MustCompile(`\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*|Convert\.FromBase64String\s*\(\s*)?@?"([^"\n]+)"(?:u8)?`)
+	reKeyDirect = scan.MustCompile(`\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*|Convert\.FromBase64String\s*\(\s*)?@?"([^"\n]+)"(?:u8)?`)
 	// A literal in a GetBytes call in a file that signs tokens:
 	// var key = Encoding.ASCII.GetBytes("...");
-	reGetBytesLit = regexp.MustCompile(`\bEncoding\.\w+\.GetBytes\s*\(\s*@?"([^"\n]{8,})"\s*\)|@?"([^"\n]{16,})"u8\.ToArray\s*\(\s*\)`)
+	reGetBytesLit = scan.MustCompile(`\bEncoding\.\w+\.GetBytes\s*\(\s*@?"([^"\n]{8,})"\s*\)|@?"([^"\n]{16,})"u8\.ToArray\s*\(\s*\)`)
 	// A constant or field named like a key holding a literal.
-	reKeyConst = regexp.MustCompile(`(?i)\b(?:const|static\s+readonly|readonly|static)\s+string\s+(\w*(?:key|secret)\w*)\s*=\s*@?"([^"\n]{8,})"`)
+	reKeyConst = scan.MustCompile(`(?i)\b(?:const|static\s+readonly|readonly|static)\s+string\s+(\w*(?:key|secret)\w*)\s*=\s*@?"([^"\n]{8,})"`)
 	// Names used where the signing key is built.
-	reKeyUse  = regexp.MustCompile(`\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*)?([A-Za-z_][\w.]*)|\bEncoding\.\w+\.GetBytes\s*\(\s*([A-Za-z_][\w.]*)\s*\)`)
-	reSigning = regexp.MustCompile(`\bSymmetricSecurityKey\b|\bSigningCredentials\b|\bIssuerSigningKey\b`)
+	reKeyUse  = scan.MustCompile(`\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*)?([A-Za-z_][\w.]*)|\bEncoding\.\w+\.GetBytes\s*\(\s*([A-Za-z_][\w.]*)\s*\)`)
+	reSigning = scan.MustCompile(`\bSymmetricSecurityKey\b|\bSigningCredentials\b|\bIssuerSigningKey\b`)
 )
 
 // KeyLiterals returns the signing-key literals of one file: literals
@@ -173,11 +174,11 @@ func KeyUses(code []byte) []string {
 	return out
 }
 
-var rePlaceholder = regexp.MustCompile(`(?i)change|your[-_ ]?|replace|placeholder|example|dummy|todo|xxx|<[^>]*>|\$\{|^\s*$|secret[-_ ]?key[-_ ]?here|insert`)
+var rePlaceholder = scan.MustCompile(`(?i)change|your[-_ ]?|replace|placeholder|example|dummy|todo|xxx|<[^>]*>|\$\{|^\s*$|secret[-_ ]?key[-_ ]?here|insert`)
 
 // reLocalDefault is a stock local-development credential
 // (Password=postgres on localhost), not a secret anyone guards.
-var reLocalDefault = regexp.MustCompile(`(?i)^(?:password|postgres|admin|root|secret|sa|test|dev|pass|123456|12345678)$`)
+var reLocalDefault = scan.MustCompile(`(?i)^(?:password|postgres|admin|root|secret|sa|test|dev|pass|123456|12345678)$`)
 
 // Placeholder reports whether a configured or literal value only stands
 // for a real secret: "CHANGE_THIS", "your-secret-key", "<key>", "${JWT_KEY}",

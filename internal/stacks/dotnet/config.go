@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // ConfigSecret is a secret committed in an appsettings file.
@@ -29,10 +30,10 @@ func IsAppSettings(p string) bool {
 
 var (
 	// reSigningSection names a settings section about tokens.
-	reSigningSection = regexp.MustCompile(`(?i)jwt|token|auth|bearer|identity|security|appsettings`)
+	reSigningSection = scan.MustCompile(`(?i)jwt|token|auth|bearer|identity|security|appsettings`)
 	// reSigningLeaf names the key itself.
-	reSigningLeaf = regexp.MustCompile(`(?i)^(?:key|secret|secretkey|secret_key|signingkey|signing_key|issuersigningkey|token|tokenkey|jwtkey|jwtsecret|jwt_secret|privatekey)$`)
-	rePassword    = regexp.MustCompile(`(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)`)
+	reSigningLeaf = scan.MustCompile(`(?i)^(?:key|secret|secretkey|secret_key|signingkey|signing_key|issuersigningkey|token|tokenkey|jwtkey|jwtsecret|jwt_secret|privatekey)$`)
+	rePassword    = scan.MustCompile(`(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)`)
 )
 
 // ConfigSecrets returns the signing keys and connection-string passwords
@@ -95,5 +96,5 @@ func lineOfValue(data []byte, v string) int {
 // ASP.NET Core's JSON configuration accepts, and trailing commas.
 func stripJSONComments(data []byte) []byte {
 	out := Code(data)
-	return regexp.MustCompile(`,(\s*[}\]])`).ReplaceAll(out, []byte("$1"))
+	return scan.MustCompile(`,(\s*[}\]])`).ReplaceAll(out, []byte("$1"))
 }

@@ -2,13 +2,14 @@ package dotnet
 
 import (
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 var (
-	reMigrationClass = regexp.MustCompile(`\bclass\s+\w+\s*:\s*(?:Microsoft\.EntityFrameworkCore\.Migrations\.)?Migration\b`)
-	reMigrationAttr  = regexp.MustCompile(`\[\s*Migration\s*\(\s*"(\d{14}_\w+)"`)
+	reMigrationClass = scan.MustCompile(`\bclass\s+\w+\s*:\s*(?:Microsoft\.EntityFrameworkCore\.Migrations\.)?Migration\b`)
+	reMigrationAttr  = scan.MustCompile(`\[\s*Migration\s*\(\s*"(\d{14}_\w+)"`)
 )
 
 // IsMigration reports whether the file at p is one EF Core migration: a
@@ -36,21 +37,21 @@ func MigrationID(p string, code []byte) string {
 var (
 	// EnsureCreated builds the schema from the model without migrations:
 	// a project that calls it has no versioned schema.
-	EnsureCreated = regexp.MustCompile(`\.EnsureCreated(?:Async)?\s*\(`)
+	EnsureCreated = scan.MustCompile(`\.EnsureCreated(?:Async)?\s*\(`)
 	// ApplyMigrations applies EF Core migrations at start-up.
-	ApplyMigrations = regexp.MustCompile(`\.Database\s*\.\s*Migrate(?:Async)?\s*\(`)
+	ApplyMigrations = scan.MustCompile(`\.Database\s*\.\s*Migrate(?:Async)?\s*\(`)
 
 	// Relationship is an EF Core relation: the fluent API, data
 	// annotations, or a foreign key in a migration.
-	Relationship = regexp.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey|HasPrincipalKey)\s*[<(]|\[\s*(?:ForeignKey|InverseProperty)\s*\(|\btable\.ForeignKey\s*\(`)
+	Relationship = scan.MustCompile(`\.(?:HasOne|HasMany|WithOne|WithMany|HasForeignKey|HasPrincipalKey)\s*[<(]|\[\s*(?:ForeignKey|InverseProperty)\s*\(|\btable\.ForeignKey\s*\(`)
 
 	// DbSet declares a model on a DbContext.
-	DbSet = regexp.MustCompile(`\bDbSet\s*<\s*(?:[\w.]+\.)?(\w+)\s*>`)
+	DbSet = scan.MustCompile(`\bDbSet\s*<\s*(?:[\w.]+\.)?(\w+)\s*>`)
 
-	reCollectionNav = regexp.MustCompile(`\bpublic\s+(?:virtual\s+)?(?:ICollection|IList|List|IEnumerable|HashSet|ISet|IReadOnlyCollection|IReadOnlyList)\s*<\s*(\w+)\s*>\??\s+\w+\s*\{\s*get`)
-	reReferenceNav  = regexp.MustCompile(`\bpublic\s+(?:virtual\s+)?(?:required\s+)?([A-Z]\w*)\??\s+(\w+)\s*\{\s*get;[^}]*\}`)
-	reIntProp       = regexp.MustCompile(`\bpublic\s+(?:int|long|Guid|string|short)\??\s+(\w+Id)\s*\{`)
-	reClassName     = regexp.MustCompile(`\b(?:class|record)\s+([A-Z]\w*)`)
+	reCollectionNav = scan.MustCompile(`\bpublic\s+(?:virtual\s+)?(?:ICollection|IList|List|IEnumerable|HashSet|ISet|IReadOnlyCollection|IReadOnlyList)\s*<\s*(\w+)\s*>\??\s+\w+\s*\{\s*get`)
+	reReferenceNav  = scan.MustCompile(`\bpublic\s+(?:virtual\s+)?(?:required\s+)?([A-Z]\w*)\??\s+(\w+)\s*\{\s*get;[^}]*\}`)
+	reIntProp       = scan.MustCompile(`\bpublic\s+(?:int|long|Guid|string|short)\??\s+(\w+Id)\s*\{`)
+	reClassName     = scan.MustCompile(`\b(?:class|record)\s+([A-Z]\w*)`)
 )
 
 // Entities are what one file says about data models: DbSet types, classes
@@ -139,20 +140,20 @@ func builtinType(t string) bool {
 // DatabaseProvider is an EF Core provider or ADO.NET driver and the
 // engine it talks to.
 type DatabaseProvider struct {
-	Re     *regexp.Regexp
+	Re     *scan.Regexp
 	Engine string // postgresql, sqlserver, mysql, sqlite, oracle, mongodb, in-memory
 }
 
 // Providers are matched on code; InMemory and MongoDB do not count as a
 // relational database.
 var Providers = []DatabaseProvider{
-	{regexp.MustCompile(`\.UseNpgsql\s*\(|\bNpgsqlConnection\b`), "postgresql"},
-	{regexp.MustCompile(`\.UseSqlServer\s*\(|\.UseAzureSql\s*\(|\bSqlConnection\b`), "sqlserver"},
-	{regexp.MustCompile(`\.UseMySql\s*\(|\.UseMySQL\s*\(|\bMySqlConnection\b`), "mysql"},
-	{regexp.MustCompile(`\.UseSqlite\s*\(|\bSqliteConnection\b`), "sqlite"},
-	{regexp.MustCompile(`\.UseOracle\s*\(`), "oracle"},
-	{regexp.MustCompile(`\bnew\s+MongoClient\s*\(|\bIMongoDatabase\b`), "mongodb"},
-	{regexp.MustCompile(`\.UseInMemoryDatabase\s*\(`), "in-memory"},
+	{scan.MustCompile(`\.UseNpgsql\s*\(|\bNpgsqlConnection\b`), "postgresql"},
+	{scan.MustCompile(`\.UseSqlServer\s*\(|\.UseAzureSql\s*\(|\bSqlConnection\b`), "sqlserver"},
+	{scan.MustCompile(`\.UseMySql\s*\(|\.UseMySQL\s*\(|\bMySqlConnection\b`), "mysql"},
+	{scan.MustCompile(`\.UseSqlite\s*\(|\bSqliteConnection\b`), "sqlite"},
+	{scan.MustCompile(`\.UseOracle\s*\(`), "oracle"},
+	{scan.MustCompile(`\bnew\s+MongoClient\s*\(|\bIMongoDatabase\b`), "mongodb"},
+	{scan.MustCompile(`\.UseInMemoryDatabase\s*\(`), "in-memory"},
 }
 
 // ProviderPackages maps NuGet packages (lower case) to their engine.

@@ -6,7 +6,6 @@
 package dotnet
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -16,7 +15,7 @@ import (
 
 // re converts one of this package's patterns into the engines' prefiltered
 // regexp, so each pattern is written once.
-func re(r *regexp.Regexp) *scan.Regexp { return scan.MustCompile(r.String()) }
+func re(r *scan.Regexp) *scan.Regexp { return scan.MustCompile(r.String()) }
 
 // Pack is the C#/.NET stack pack.
 var Pack = &pack.Pack{
@@ -71,7 +70,7 @@ func authTables() pack.Auth {
 
 // reFastHashPassword is a fast digest computed over a password on one
 // line; FastPasswordHash finds the file-level case.
-var reFastHashPassword = regexp.MustCompile(`(?i)\b(?:SHA1|SHA256|SHA384|SHA512|MD5)\.HashData\s*\([^\n;]*pass(?:word|wd)|\bHMACSHA(?:256|512)\b[^\n;]*pass(?:word|wd)`)
+var reFastHashPassword = scan.MustCompile(`(?i)\b(?:SHA1|SHA256|SHA384|SHA512|MD5)\.HashData\s*\([^\n;]*pass(?:word|wd)|\bHMACSHA(?:256|512)\b[^\n;]*pass(?:word|wd)`)
 
 func errorTables() pack.Errors {
 	return pack.Errors{

@@ -1,8 +1,9 @@
 package dotnet
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Language and Framework are the names of the JSON report contract.
@@ -16,9 +17,9 @@ const (
 // Web project markers: a .csproj on the Web SDK, or one referencing an
 // ASP.NET Core package.
 var (
-	reWebSDK      = regexp.MustCompile(`(?i)<Project\s+Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"|<Sdk\s+Name\s*=\s*"Microsoft\.NET\.Sdk\.Web"`)
-	reAspNetPkg   = regexp.MustCompile(`(?i)<PackageReference\s+Include\s*=\s*"(?:Microsoft\.AspNetCore\.[\w.]+|Swashbuckle\.AspNetCore[\w.]*|FastEndpoints)"`)
-	reFrameworkRf = regexp.MustCompile(`(?i)<FrameworkReference\s+Include\s*=\s*"Microsoft\.AspNetCore\.App"`)
+	reWebSDK      = scan.MustCompile(`(?i)<Project\s+Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"|<Sdk\s+Name\s*=\s*"Microsoft\.NET\.Sdk\.Web"`)
+	reAspNetPkg   = scan.MustCompile(`(?i)<PackageReference\s+Include\s*=\s*"(?:Microsoft\.AspNetCore\.[\w.]+|Swashbuckle\.AspNetCore[\w.]*|FastEndpoints)"`)
+	reFrameworkRf = scan.MustCompile(`(?i)<FrameworkReference\s+Include\s*=\s*"Microsoft\.AspNetCore\.App"`)
 )
 
 // IsWebProject reports whether a .csproj builds an ASP.NET Core app.

@@ -2,19 +2,20 @@ package dotnet
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 var (
-	reMapCall  = regexp.MustCompile(`\.\s*Map(Get|Post|Put|Delete|Patch|Methods)\s*\(`)
-	reIdentAPI = regexp.MustCompile(`\.\s*MapIdentityApi\s*<[^>]*>\s*\(`)
-	reGroupVar = regexp.MustCompile(`(?:\bvar\s+|\bRouteGroupBuilder\s+|\bIEndpointRouteBuilder\s+|^\s*|[;{}]\s*)([A-Za-z_]\w*)\s*=\s*`)
-	reGroupMod = regexp.MustCompile(`(?m)(?:^|[;{}])\s*([A-Za-z_]\w*)\s*\.\s*(RequireAuthorization|AllowAnonymous)\s*\(`)
-	reParamOf  = regexp.MustCompile(`\b(RouteGroupBuilder|IEndpointRouteBuilder|WebApplication|IApplicationBuilder)\s+([A-Za-z_]\w*)\s*[,)]`)
-	reAuthAttr = regexp.MustCompile(`\[\s*(?:Microsoft\.AspNetCore\.Authorization\.)?Authorize\b`)
-	reAnonAttr = regexp.MustCompile(`\[\s*(?:Microsoft\.AspNetCore\.Authorization\.)?AllowAnonymous\b`)
+	reMapCall  = scan.MustCompile(`\.\s*Map(Get|Post|Put|Delete|Patch|Methods)\s*\(`)
+	reIdentAPI = scan.MustCompile(`\.\s*MapIdentityApi\s*<[^>]*>\s*\(`)
+	reGroupVar = scan.MustCompile(`(?:\bvar\s+|\bRouteGroupBuilder\s+|\bIEndpointRouteBuilder\s+|^\s*|[;{}]\s*)([A-Za-z_]\w*)\s*=\s*`)
+	reGroupMod = scan.MustCompile(`(?m)(?:^|[;{}])\s*([A-Za-z_]\w*)\s*\.\s*(RequireAuthorization|AllowAnonymous)\s*\(`)
+	reParamOf  = scan.MustCompile(`\b(RouteGroupBuilder|IEndpointRouteBuilder|WebApplication|IApplicationBuilder)\s+([A-Za-z_]\w*)\s*[,)]`)
+	reAuthAttr = scan.MustCompile(`\[\s*(?:Microsoft\.AspNetCore\.Authorization\.)?Authorize\b`)
+	reAnonAttr = scan.MustCompile(`\[\s*(?:Microsoft\.AspNetCore\.Authorization\.)?AllowAnonymous\b`)
 )
 
 // group is a MapGroup variable: its full prefix and whether its endpoints
@@ -368,7 +369,7 @@ func wrapsMap(skel []byte, args []string) bool {
 	if !isIdentString(first) {
 		return false
 	}
-	return regexp.MustCompile(`\bstring\??\s+` + first + `\b`).Match(skel)
+	return scan.MustCompile(`\bstring\??\s+` + first + `\b`).Match(skel)
 }
 
 // groupNameOf turns an endpoint class name into the path segment it is

@@ -2,9 +2,10 @@ package dotnet
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Route is one endpoint declared in a C# file.
@@ -71,12 +72,12 @@ type decl struct {
 }
 
 var (
-	reClassDecl = regexp.MustCompile(`\b(?:class|record)\s+([A-Za-z_]\w*)`)
-	reHTTPAttr  = regexp.MustCompile(`^Http(Get|Post|Put|Delete|Patch|Head|Options)$`)
-	reIdentEnd  = regexp.MustCompile(`([A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\s*$`)
-	reFirstStr  = regexp.MustCompile(`^\s*(?:template\s*:\s*)?\$?@?"([^"]*)"`)
-	reQuoted    = regexp.MustCompile(`"([^"]*)"`)
-	reBase      = regexp.MustCompile(`:\s*([A-Z]\w*)`)
+	reClassDecl = scan.MustCompile(`\b(?:class|record)\s+([A-Za-z_]\w*)`)
+	reHTTPAttr  = scan.MustCompile(`^Http(Get|Post|Put|Delete|Patch|Head|Options)$`)
+	reIdentEnd  = scan.MustCompile(`([A-Za-z_]\w*)\s*(?:<[^<>()]*>)?\s*$`)
+	reFirstStr  = scan.MustCompile(`^\s*(?:template\s*:\s*)?\$?@?"([^"]*)"`)
+	reQuoted    = scan.MustCompile(`"([^"]*)"`)
+	reBase      = scan.MustCompile(`:\s*([A-Z]\w*)`)
 )
 
 // Routes returns the endpoints declared in one C# file: actions of

@@ -2,7 +2,6 @@ package dotnet
 
 import (
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/vetfolio/vetfolio/internal/scan"
@@ -355,7 +354,7 @@ func (p *efParser) column(name, clr string, a []schema.Arg, at facts.Location) f
 	return c
 }
 
-var sizedType = regexp.MustCompile(`^(n?varchar|character varying|varchar2|n?char|character|decimal|numeric)\s*\((\s*\w+\s*(?:,\s*\d+\s*)?)\)$`)
+var sizedType = scan.MustCompile(`^(n?varchar|character varying|varchar2|n?char|character|decimal|numeric)\s*\((\s*\w+\s*(?:,\s*\d+\s*)?)\)$`)
 
 // efType maps a provider type string (or, without one, the CLR type) to
 // the vocabulary.

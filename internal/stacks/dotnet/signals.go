@@ -1,13 +1,14 @@
 package dotnet
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Generator is an OpenAPI generator found in code or among the packages.
 type Generator struct {
-	Re      *regexp.Regexp
+	Re      *scan.Regexp
 	Name    string
 	Package string // NuGet package, lower case
 }
@@ -15,10 +16,10 @@ type Generator struct {
 // OpenAPIGenerators produce the document at run time from the endpoints
 // (facts kind "framework-generated").
 var OpenAPIGenerators = []Generator{
-	{regexp.MustCompile(`\.AddSwaggerGen\s*\(|\.UseSwagger\s*\(|\.UseSwaggerUI\s*\(`), "swashbuckle", "swashbuckle.aspnetcore"},
-	{regexp.MustCompile(`\.AddOpenApiDocument\s*\(|\.AddSwaggerDocument\s*\(|\.UseOpenApi\s*\(|\.UseSwaggerUi3?\s*\(`), "nswag", "nswag.aspnetcore"},
-	{regexp.MustCompile(`\.AddOpenApi\s*\(|\.MapOpenApi\s*\(`), "microsoft.aspnetcore.openapi", "microsoft.aspnetcore.openapi"},
-	{regexp.MustCompile(`\.AddFastEndpoints\s*\(\s*\)[\s\S]{0,200}?\.SwaggerDocument\s*\(|\.UseSwaggerGen\s*\(`), "fastendpoints.swagger", "fastendpoints.swagger"},
+	{scan.MustCompile(`\.AddSwaggerGen\s*\(|\.UseSwagger\s*\(|\.UseSwaggerUI\s*\(`), "swashbuckle", "swashbuckle.aspnetcore"},
+	{scan.MustCompile(`\.AddOpenApiDocument\s*\(|\.AddSwaggerDocument\s*\(|\.UseOpenApi\s*\(|\.UseSwaggerUi3?\s*\(`), "nswag", "nswag.aspnetcore"},
+	{scan.MustCompile(`\.AddOpenApi\s*\(|\.MapOpenApi\s*\(`), "microsoft.aspnetcore.openapi", "microsoft.aspnetcore.openapi"},
+	{scan.MustCompile(`\.AddFastEndpoints\s*\(\s*\)[\s\S]{0,200}?\.SwaggerDocument\s*\(|\.UseSwaggerGen\s*\(`), "fastendpoints.swagger", "fastendpoints.swagger"},
 }
 
 // OpenAPIGeneratorOf returns the generator a file configures and the
@@ -36,9 +37,9 @@ func OpenAPIGeneratorOf(code []byte) (string, int) {
 // Swashbuckle, [EndpointSummary], .WithSummary/.WithDescription, and
 // declared error responses ([ProducesResponseType(404)], .ProducesProblem).
 var (
-	OperationSummary = regexp.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(|\.WithOpenApi\s*\(\s*\w+\s*=>|IncludeXmlComments\s*\(`)
-	ErrorResponse    = regexp.MustCompile(`\[\s*ProducesResponseType\s*\([^)]*(?:Status4\d\d|Status5\d\d|\b[45]\d\d\b)|\.Produces(?:Problem|ValidationProblem)\s*\(|\.Produces\s*(?:<[^>]*>)?\s*\(\s*(?:StatusCodes\.Status)?[45]\d\d|\[\s*ProducesErrorResponseType\b`)
-	SecurityScheme   = regexp.MustCompile(`\.AddSecurityDefinition\s*\(|\bOpenApiSecurityScheme\b|\.AddSecurity\s*\(|BearerSecuritySchemeTransformer|\bAddDocumentTransformer\s*<\s*\w*Security`)
+	OperationSummary = scan.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(|\.WithOpenApi\s*\(\s*\w+\s*=>|IncludeXmlComments\s*\(`)
+	ErrorResponse    = scan.MustCompile(`\[\s*ProducesResponseType\s*\([^)]*(?:Status4\d\d|Status5\d\d|\b[45]\d\d\b)|\.Produces(?:Problem|ValidationProblem)\s*\(|\.Produces\s*(?:<[^>]*>)?\s*\(\s*(?:StatusCodes\.Status)?[45]\d\d|\[\s*ProducesErrorResponseType\b`)
+	SecurityScheme   = scan.MustCompile(`\.AddSecurityDefinition\s*\(|\bOpenApiSecurityScheme\b|\.AddSecurity\s*\(|BearerSecuritySchemeTransformer|\bAddDocumentTransformer\s*<\s*\w*Security`)
 )
 
 // CentralErrorHandler is where central exception handling is registered
@@ -47,34 +48,34 @@ var (
 // exception middleware, an extension such as UseErrorHandlingMiddleware(),
 // and Hellang's ProblemDetails middleware. UseDeveloperExceptionPage alone
 // is not error handling: it is the stack-trace page.
-var CentralErrorHandler = regexp.MustCompile(`\.UseExceptionHandler\s*\(|\.AddExceptionHandler\s*<|\.UseMiddleware\s*<\s*\w*(?:Exception|Error)\w*\s*>|\.UseProblemDetails\s*\(|\.Use\w*(?:Exception|Error)Handl\w*\s*\(`)
+var CentralErrorHandler = scan.MustCompile(`\.UseExceptionHandler\s*\(|\.AddExceptionHandler\s*<|\.UseMiddleware\s*<\s*\w*(?:Exception|Error)\w*\s*>|\.UseProblemDetails\s*\(|\.Use\w*(?:Exception|Error)Handl\w*\s*\(`)
 
 // ErrorHandlerClass is an exception handler defined as a class (group 1
 // or 2 is its name): an IExceptionHandler, an MVC exception filter, an
 // exception middleware. It handles nothing until registered, which
 // ErrorHandlerUse finds.
-var ErrorHandlerClass = regexp.MustCompile(`\bclass\s+(\w+)(?:\s*<[^>{]*>)?(?:\s*\([^)]*\))?\s*:\s*[^{;]*?\b(?:IExceptionHandler|IExceptionFilter|IAsyncExceptionFilter|ExceptionFilterAttribute)\b|\bclass\s+(\w*(?:Exception|Error)\w*Middleware)\b`)
+var ErrorHandlerClass = scan.MustCompile(`\bclass\s+(\w+)(?:\s*<[^>{]*>)?(?:\s*\([^)]*\))?\s*:\s*[^{;]*?\b(?:IExceptionHandler|IExceptionFilter|IAsyncExceptionFilter|ExceptionFilterAttribute)\b|\bclass\s+(\w*(?:Exception|Error)\w*Middleware)\b`)
 
 // ErrorHandlerUse are the places a handler class is registered by name
 // (group 1): UseMiddleware<T>, AddExceptionHandler<T>, Filters.Add<T>,
 // typeof(T), new T(...), and a filter applied as an attribute [T].
-var ErrorHandlerUse = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:UseMiddleware|AddExceptionHandler|Add\w*)\s*<\s*([\w.]+)\s*>`),
-	regexp.MustCompile(`\btypeof\s*\(\s*([\w.]+)\s*\)`),
-	regexp.MustCompile(`\bnew\s+([\w.]+)\s*\(`),
-	regexp.MustCompile(`\[\s*([\w.]+)\s*[\](,]`),
+var ErrorHandlerUse = []*scan.Regexp{
+	scan.MustCompile(`\b(?:UseMiddleware|AddExceptionHandler|Add\w*)\s*<\s*([\w.]+)\s*>`),
+	scan.MustCompile(`\btypeof\s*\(\s*([\w.]+)\s*\)`),
+	scan.MustCompile(`\bnew\s+([\w.]+)\s*\(`),
+	scan.MustCompile(`\[\s*([\w.]+)\s*[\](,]`),
 }
 
 // StatusCode reads a 4xx/5xx answer in C#: helper names (NotFound(),
 // Results.Conflict, TypedResults.BadRequest), StatusCodes constants and
 // HttpStatusCode members. Group 1 is the status name or number.
-var StatusCode = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:Results|TypedResults)\.(NotFound|BadRequest|Unauthorized|Forbid|Conflict|UnprocessableEntity|ValidationProblem|Problem)\b`),
-	regexp.MustCompile(`(?:^|[^\w.])(NotFound|BadRequest|Unauthorized|Forbid|Conflict|UnprocessableEntity|ValidationProblem)\s*\(`),
-	regexp.MustCompile(`\bStatusCodes\.Status(4\d\d)\w*`),
-	regexp.MustCompile(`\bHttpStatusCode\.(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|UnprocessableEntity|UnprocessableContent|TooManyRequests|MethodNotAllowed|Gone)\b`),
-	regexp.MustCompile(`\bStatusCode\s*\(\s*(4\d\d)\b`),
-	regexp.MustCompile(`\bStatusCode\s*=\s*(4\d\d)\b`),
+var StatusCode = []*scan.Regexp{
+	scan.MustCompile(`\b(?:Results|TypedResults)\.(NotFound|BadRequest|Unauthorized|Forbid|Conflict|UnprocessableEntity|ValidationProblem|Problem)\b`),
+	scan.MustCompile(`(?:^|[^\w.])(NotFound|BadRequest|Unauthorized|Forbid|Conflict|UnprocessableEntity|ValidationProblem)\s*\(`),
+	scan.MustCompile(`\bStatusCodes\.Status(4\d\d)\w*`),
+	scan.MustCompile(`\bHttpStatusCode\.(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|UnprocessableEntity|UnprocessableContent|TooManyRequests|MethodNotAllowed|Gone)\b`),
+	scan.MustCompile(`\bStatusCode\s*\(\s*(4\d\d)\b`),
+	scan.MustCompile(`\bStatusCode\s*=\s*(4\d\d)\b`),
 }
 
 var statusByName = map[string]int{
@@ -105,7 +106,7 @@ func ClientErrors(code []byte) []int {
 
 // LoggingSignal names a logging library and what a match shows.
 type LoggingSignal struct {
-	Re      *regexp.Regexp
+	Re      *scan.Regexp
 	Library string
 	// Requests is set when the match logs every request.
 	Requests bool
@@ -116,18 +117,18 @@ type LoggingSignal struct {
 // project's own code (an ILogger<T> that is called, not the template's
 // unused WeatherForecastController field).
 var LoggingSignals = []LoggingSignal{
-	{regexp.MustCompile(`\.UseSerilogRequestLogging\s*\(`), "serilog", true},
-	{regexp.MustCompile(`\.UseHttpLogging\s*\(|\.AddHttpLogging\s*\(|\.UseW3CLogging\s*\(`), "microsoft-extensions-logging", true},
-	{regexp.MustCompile(`\.UseSerilog\s*\(|\.AddSerilog\s*\(|\bnew\s+LoggerConfiguration\s*\(|\bLog\.Logger\s*=`), "serilog", false},
-	{regexp.MustCompile(`\.UseNLog\s*\(|\bNLog\.LogManager\b|\bLogManager\.GetCurrentClassLogger\s*\(`), "nlog", false},
-	{regexp.MustCompile(`\.AddLog4Net\s*\(|\bLogManager\.GetLogger\s*\(`), "log4net", false},
+	{scan.MustCompile(`\.UseSerilogRequestLogging\s*\(`), "serilog", true},
+	{scan.MustCompile(`\.UseHttpLogging\s*\(|\.AddHttpLogging\s*\(|\.UseW3CLogging\s*\(`), "microsoft-extensions-logging", true},
+	{scan.MustCompile(`\.UseSerilog\s*\(|\.AddSerilog\s*\(|\bnew\s+LoggerConfiguration\s*\(|\bLog\.Logger\s*=`), "serilog", false},
+	{scan.MustCompile(`\.UseNLog\s*\(|\bNLog\.LogManager\b|\bLogManager\.GetCurrentClassLogger\s*\(`), "nlog", false},
+	{scan.MustCompile(`\.AddLog4Net\s*\(|\bLogManager\.GetLogger\s*\(`), "log4net", false},
 }
 
 var (
-	reLoggerCall = regexp.MustCompile(`\b_?[lL]ogger\s*\.\s*Log(?:Information|Warning|Error|Critical|Debug|Trace)?\s*\(|\.Logger\s*\.\s*Log(?:Information|Warning|Error|Critical|Debug|Trace)\s*\(|\bLoggerMessage\.Define\b|\[\s*LoggerMessage\s*\(`)
+	reLoggerCall = scan.MustCompile(`\b_?[lL]ogger\s*\.\s*Log(?:Information|Warning|Error|Critical|Debug|Trace)?\s*\(|\.Logger\s*\.\s*Log(?:Information|Warning|Error|Critical|Debug|Trace)\s*\(|\bLoggerMessage\.Define\b|\[\s*LoggerMessage\s*\(`)
 	// reRequestMiddleware is a hand-written middleware logging method and path.
-	reRequestMiddleware = regexp.MustCompile(`(?s)\bRequest\.Method\b.{0,200}\bRequest\.Path\b|\bRequest\.Path\b.{0,200}\bRequest\.Method\b`)
-	reMiddlewareClass   = regexp.MustCompile(`\bRequestDelegate\b|\bIMiddleware\b|\bapp\.Use\s*\(\s*async`)
+	reRequestMiddleware = scan.MustCompile(`(?s)\bRequest\.Method\b.{0,200}\bRequest\.Path\b|\bRequest\.Path\b.{0,200}\bRequest\.Method\b`)
+	reMiddlewareClass   = scan.MustCompile(`\bRequestDelegate\b|\bIMiddleware\b|\bapp\.Use\s*\(\s*async`)
 )
 
 // LoggingOf returns the logging library a file configures or uses, the
@@ -171,17 +172,17 @@ var LoggingPackages = map[string]string{
 }
 
 var (
-	reHealthPath = regexp.MustCompile(`\.(?:MapHealthChecks|UseHealthChecks|MapHealthChecksUI)\s*\(\s*\$?@?"([^"]+)"`)
-	reHealthAny  = regexp.MustCompile(`\.(?:MapHealthChecks|UseHealthChecks)\s*\(|\.MapDefaultEndpoints\s*\(`)
-	reHealthGet  = regexp.MustCompile(`\.MapGet\s*\(\s*"(/(?:api/)?(?:health|healthz|ping|status|ready|live|alive)[\w/]*)"`)
-	reHealthCtrl = regexp.MustCompile(`\[\s*Route\s*\(\s*"(/?(?:api/)?(?:health|healthz|ping|status))"\s*\)`)
+	reHealthPath = scan.MustCompile(`\.(?:MapHealthChecks|UseHealthChecks|MapHealthChecksUI)\s*\(\s*\$?@?"([^"]+)"`)
+	reHealthAny  = scan.MustCompile(`\.(?:MapHealthChecks|UseHealthChecks)\s*\(|\.MapDefaultEndpoints\s*\(`)
+	reHealthGet  = scan.MustCompile(`\.MapGet\s*\(\s*"(/(?:api/)?(?:health|healthz|ping|status|ready|live|alive)[\w/]*)"`)
+	reHealthCtrl = scan.MustCompile(`\[\s*Route\s*\(\s*"(/?(?:api/)?(?:health|healthz|ping|status))"\s*\)`)
 )
 
 // HealthPath returns the health endpoint a file maps and its offset:
 // MapHealthChecks("/health"), UseHealthChecks("/hc"), a hand-written
 // MapGet("/health"), or Aspire's MapDefaultEndpoints (which maps /health).
 func HealthPath(code []byte) (string, int) {
-	for _, re := range []*regexp.Regexp{reHealthPath, reHealthGet, reHealthCtrl} {
+	for _, re := range []*scan.Regexp{reHealthPath, reHealthGet, reHealthCtrl} {
 		if m := re.FindSubmatchIndex(code); m != nil {
 			p := string(code[m[2]:m[3]])
 			if !strings.HasPrefix(p, "/") {
@@ -200,34 +201,30 @@ func HealthPath(code []byte) (string, int) {
 var (
 	// Validation: DataAnnotations on request models, FluentValidation
 	// validators, MiniValidation or the [ApiController] automatic 400.
-	Validation = regexp.MustCompile(`\[\s*(?:Required|StringLength|MaxLength|MinLength|Range|EmailAddress|RegularExpression|Phone|Url|Compare)\b|:\s*AbstractValidator\s*<|\.AddFluentValidation\w*\s*\(|\.AddValidatorsFrom\w*\s*\(|\bMiniValidator\.TryValidate\s*\(|\.AddValidation\s*\(`)
+	Validation = scan.MustCompile(`\[\s*(?:Required|StringLength|MaxLength|MinLength|Range|EmailAddress|RegularExpression|Phone|Url|Compare)\b|:\s*AbstractValidator\s*<|\.AddFluentValidation\w*\s*\(|\.AddValidatorsFrom\w*\s*\(|\bMiniValidator\.TryValidate\s*\(|\.AddValidation\s*\(`)
 	// RateLimit: the built-in rate limiter and AspNetCoreRateLimit.
-	RateLimit = regexp.MustCompile(`\.AddRateLimiter\s*\(|\.UseRateLimiter\s*\(|\.RequireRateLimiting\s*\(|\[\s*EnableRateLimiting\b|\.AddInMemoryRateLimiting\s*\(|\.UseIpRateLimiting\s*\(`)
+	RateLimit = scan.MustCompile(`\.AddRateLimiter\s*\(|\.UseRateLimiter\s*\(|\.RequireRateLimiting\s*\(|\[\s*EnableRateLimiting\b|\.AddInMemoryRateLimiting\s*\(|\.UseIpRateLimiting\s*\(`)
 	// CORS configured explicitly.
-	CORS = regexp.MustCompile(`\.AddCors\s*\(|\.UseCors\s*\(|\[\s*EnableCors\b`)
+	CORS = scan.MustCompile(`\.AddCors\s*\(|\.UseCors\s*\(|\[\s*EnableCors\b`)
 	// CORSWildcard allows every origin: AllowAnyOrigin, or an origin
 	// predicate that accepts everything (SetIsOriginAllowed(_ => true)).
-	CORSWildcard = regexp.MustCompile(`\.AllowAnyOrigin\s*\(|\.SetIsOriginAllowed\s*\(\s*(?:_|\w+)\s*=>\s*true\s*\)|\.WithOrigins\s*\(\s*"\*"\s*\)`)
+	CORSWildcard = scan.MustCompile(`\.AllowAnyOrigin\s*\(|\.SetIsOriginAllowed\s*\(\s*(?:_|\w+)\s*=>\s*true\s*\)|\.WithOrigins\s*\(\s*"\*"\s*\)`)
 	// Pagination: Skip/Take with page parameters, or a paging library.
-	Pagination = regexp.MustCompile(`\.Skip\s*\((?:[^()]|\([^()]*\))*\)\s*\.Take\s*\(|\bToPagedList(?:Async)?\s*\(|\bPaginatedList\s*<|\bPagedList\s*<|\bPagedResult\s*<`)
+	Pagination = scan.MustCompile(`\.Skip\s*\((?:[^()]|\([^()]*\))*\)\s*\.Take\s*\(|\bToPagedList(?:Async)?\s*\(|\bPaginatedList\s*<|\bPagedList\s*<|\bPagedResult\s*<`)
 )
 
 // Extras are signs of work beyond request/response in .NET: background
 // services, Hangfire/Quartz jobs, caching, SignalR, e-mail, messaging.
-var Extras = regexp.MustCompile(`:\s*BackgroundService\b|\bIHostedService\b|\bHangfire\b|\bQuartz\b|\.AddStackExchangeRedisCache\s*\(|\bIDistributedCache\b|\bIMemoryCache\b|\.AddOutputCache\s*\(|\.MapHub\s*<|\bHub\s*<|:\s*Hub\b|\bSmtpClient\b|\bMailKit\b|\bSendGrid\b|\bMassTransit\b|\bRabbitMQ\b|\bIBlobStorage|\bBlobServiceClient\b|\bAmazonS3Client\b|\bConfluent\.Kafka\b`)
+var Extras = scan.MustCompile(`:\s*BackgroundService\b|\bIHostedService\b|\bHangfire\b|\bQuartz\b|\.AddStackExchangeRedisCache\s*\(|\bIDistributedCache\b|\bIMemoryCache\b|\.AddOutputCache\s*\(|\.MapHub\s*<|\bHub\s*<|:\s*Hub\b|\bSmtpClient\b|\bMailKit\b|\bSendGrid\b|\bMassTransit\b|\bRabbitMQ\b|\bIBlobStorage|\bBlobServiceClient\b|\bAmazonS3Client\b|\bConfluent\.Kafka\b`)
 
-var (
-	// reXMLSummary is an XML doc comment directly above an action's
-	// attributes, which Swashbuckle and NSwag publish as the summary.
-	reXMLSummary = regexp.MustCompile(`(?m)^[ \t]*///[ \t]*<summary>[\s\S]{0,600}?</summary>[^\n]*\n(?:[ \t]*///[^\n]*\n)*(?:[ \t]*\[[^\n]*\]\s*\n)*[ \t]*\[\s*(?:Http(?:Get|Post|Put|Delete|Patch)|Route)\b`)
-	reOpSummary  = regexp.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(`)
-)
+// reOpSummary is a summary set by an attribute or an endpoint call.
+var reOpSummary = scan.MustCompile(`\[\s*(?:EndpointSummary|EndpointDescription|SwaggerOperation)\s*\(|\.WithSummary\s*\(|\.WithDescription\s*\(`)
 
 // Document counts what Swashbuckle, NSwag and Microsoft.AspNetCore.OpenApi
 // publish from one file: actions with an XML <summary> or a summary
 // attribute or call, declared error responses, and a security scheme.
 func Document(data, code []byte) (described, errorResponses int, schemes bool) {
-	described = len(reXMLSummary.FindAllIndex(data, -1)) + len(reOpSummary.FindAllIndex(code, -1))
+	described = summarizedActions(data) + len(reOpSummary.FindAllIndex(code, -1))
 	errorResponses = len(ErrorResponse.FindAllIndex(code, -1))
 	schemes = SecurityScheme.Match(code)
 	return described, errorResponses, schemes

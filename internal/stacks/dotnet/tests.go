@@ -2,8 +2,9 @@ package dotnet
 
 import (
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // TestFramework is a .NET test framework and how a test reads in it.
@@ -11,22 +12,22 @@ type TestFramework struct {
 	Name    string
 	Package string // NuGet package, lower case
 	// Test matches one test method's attribute.
-	Test *regexp.Regexp
+	Test *scan.Regexp
 }
 
 // TestFrameworks in the order a file is tried.
 var TestFrameworks = []TestFramework{
-	{"xunit", "xunit", regexp.MustCompile(`\[\s*(?:Fact|Theory)\s*(?:\(|\])`)},
-	{"nunit", "nunit", regexp.MustCompile(`\[\s*(?:Test|TestCase|TestCaseSource)\s*(?:\(|\])`)},
-	{"mstest", "mstest.testframework", regexp.MustCompile(`\[\s*(?:TestMethod|DataTestMethod)\s*(?:\(|\])`)},
+	{"xunit", "xunit", scan.MustCompile(`\[\s*(?:Fact|Theory)\s*(?:\(|\])`)},
+	{"nunit", "nunit", scan.MustCompile(`\[\s*(?:Test|TestCase|TestCaseSource)\s*(?:\(|\])`)},
+	{"mstest", "mstest.testframework", scan.MustCompile(`\[\s*(?:TestMethod|DataTestMethod)\s*(?:\(|\])`)},
 }
 
 var (
 	// reTestMethod is a test attribute followed by the method it marks,
 	// up to and including its body's opening brace; group 1 is the name.
-	reTestMethod = regexp.MustCompile(`\[\s*(?:Fact|Theory|Test|TestCase|TestMethod|DataTestMethod)\b[^\]]*\](?:\s*\[[^\]]*\])*\s*public\s+(?:async\s+)?(?:void|Task|ValueTask)\s+(\w+)\s*\([^)]*\)\s*\{`)
+	reTestMethod = scan.MustCompile(`\[\s*(?:Fact|Theory|Test|TestCase|TestMethod|DataTestMethod)\b[^\]]*\](?:\s*\[[^\]]*\])*\s*public\s+(?:async\s+)?(?:void|Task|ValueTask)\s+(\w+)\s*\([^)]*\)\s*\{`)
 	// reHTTPTest drives the API through its HTTP pipeline.
-	reHTTPTest = regexp.MustCompile(`\bWebApplicationFactory\s*<|\bnew\s+TestServer\s*\(|\bAlbaHost\b|\.CreateClient\s*\(\s*\)|\bTestcontainers\b`)
+	reHTTPTest = scan.MustCompile(`\bWebApplicationFactory\s*<|\bnew\s+TestServer\s*\(|\bAlbaHost\b|\.CreateClient\s*\(\s*\)|\bTestcontainers\b`)
 )
 
 // TestFile is what one C# test file holds.
@@ -96,4 +97,4 @@ func IsTestProject(p string, data []byte) bool {
 
 // CITestCommand is a CI step that runs the .NET tests: dotnet test, or
 // Cake/Nuke's DotNetTest task.
-var CITestCommand = regexp.MustCompile(`\bdotnet\s+test\b|\bDotNet(?:Core)?Test\s*\(`)
+var CITestCommand = scan.MustCompile(`\bdotnet\s+test\b|\bDotNet(?:Core)?Test\s*\(`)

@@ -1,9 +1,10 @@
 package ruby
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Controller is what one controller file declares about requests: its
@@ -44,15 +45,15 @@ type Filter struct {
 func (f Filter) Auth() bool { return IsAuthFilter(f.Name) }
 
 var (
-	authFilterRe    = regexp.MustCompile(`(?i)^(?:authenticate\w*|authorize\w*|auth(?:_\w+)?|require_(?:login|user|auth\w*|sign_in|signed_in|logged_in|admin)|ensure_(?:authenticated|logged_in|signed_in|user|admin)|logged_in|signed_in|check_(?:auth\w*|token|jwt|login|user)|verify_(?:token|jwt|user|auth\w*)|validate_(?:token|jwt)|doorkeeper_authorize|login_required|user_required|jwt_\w+|http_basic_authenticate_with)[!?]?$`)
-	notAuthFilterRe = regexp.MustCompile(`(?i)authenticity|^authorize_resource$`)
+	authFilterRe    = scan.MustCompile(`(?i)^(?:authenticate\w*|authorize\w*|auth(?:_\w+)?|require_(?:login|user|auth\w*|sign_in|signed_in|logged_in|admin)|ensure_(?:authenticated|logged_in|signed_in|user|admin)|logged_in|signed_in|check_(?:auth\w*|token|jwt|login|user)|verify_(?:token|jwt|user|auth\w*)|validate_(?:token|jwt)|doorkeeper_authorize|login_required|user_required|jwt_\w+|http_basic_authenticate_with)[!?]?$`)
+	notAuthFilterRe = scan.MustCompile(`(?i)authenticity|^authorize_resource$`)
 
-	controllerClassRe = regexp.MustCompile(`^class\s+((?:\w+::)*\w+)\s*<\s*((?:::)?(?:\w+::)*\w+)`)
-	moduleRe          = regexp.MustCompile(`^module\s+((?:\w+::)*\w+)\s*$`)
-	filterRe          = regexp.MustCompile(`^(before_action|prepend_before_action|append_before_action|before_filter|skip_before_action|skip_before_filter)\s*\(?\s*(.*)$`)
-	basicAuthRe       = regexp.MustCompile(`^http_basic_authenticate_with\b\s*\(?(.*)$`)
-	includeRe         = regexp.MustCompile(`^include\s+((?:\w+::)*\w+)`)
-	rescueFromRe      = regexp.MustCompile(`^rescue_from\b`)
+	controllerClassRe = scan.MustCompile(`^class\s+((?:\w+::)*\w+)\s*<\s*((?:::)?(?:\w+::)*\w+)`)
+	moduleRe          = scan.MustCompile(`^module\s+((?:\w+::)*\w+)\s*$`)
+	filterRe          = scan.MustCompile(`^(before_action|prepend_before_action|append_before_action|before_filter|skip_before_action|skip_before_filter)\s*\(?\s*(.*)$`)
+	basicAuthRe       = scan.MustCompile(`^http_basic_authenticate_with\b\s*\(?(.*)$`)
+	includeRe         = scan.MustCompile(`^include\s+((?:\w+::)*\w+)`)
+	rescueFromRe      = scan.MustCompile(`^rescue_from\b`)
 )
 
 // IsAuthFilter reports whether a before_action callback name guards access.

@@ -2,8 +2,9 @@ package ruby
 
 import (
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // Route is one endpoint declared in config/routes.rb.
@@ -53,10 +54,10 @@ type routeFrame struct {
 }
 
 var (
-	routeCallRe  = regexp.MustCompile(`^(namespace|scope|resources|resource|member|collection|get|post|put|patch|delete|head|options|match|root|mount|devise_for|devise_scope|authenticate|authenticated|unauthenticated|concern|constraints|defaults|draw|direct|resolve|shallow)\b\s*\(?\s*(.*)$`)
-	hashTargetRe = regexp.MustCompile(`(?:"([^"]*)"|'([^']*)'|:(\w+))\s*=>\s*(?:"([^"#]*)#([^"]*)"|'([^'#]*)#([^']*)'|(\S+))`)
-	blockEndRe   = regexp.MustCompile(`^end\b`)
-	inlineEndRe  = regexp.MustCompile(`\bend\s*\)?\s*$`)
+	routeCallRe  = scan.MustCompile(`^(namespace|scope|resources|resource|member|collection|get|post|put|patch|delete|head|options|match|root|mount|devise_for|devise_scope|authenticate|authenticated|unauthenticated|concern|constraints|defaults|draw|direct|resolve|shallow)\b\s*\(?\s*(.*)$`)
+	hashTargetRe = scan.MustCompile(`(?:"([^"]*)"|'([^']*)'|:(\w+))\s*=>\s*(?:"([^"#]*)#([^"]*)"|'([^'#]*)#([^']*)'|(\S+))`)
+	blockEndRe   = scan.MustCompile(`^end\b`)
+	inlineEndRe  = scan.MustCompile(`\bend\s*\)?\s*$`)
 )
 
 // APIOnly reports whether config/application.rb makes an API-only app,
@@ -65,7 +66,7 @@ func APIOnly(applicationRb []byte) bool {
 	return apiOnlyRe.Match(applicationRb)
 }
 
-var apiOnlyRe = regexp.MustCompile(`(?m)^\s*config\.api_only\s*=\s*true\b`)
+var apiOnlyRe = scan.MustCompile(`(?m)^\s*config\.api_only\s*=\s*true\b`)
 
 // Routes reads config/routes.rb. apiOnly drops the HTML-form routes (new,
 // edit) of resources, as Rails does in an API-only app. It is a reading of
@@ -371,7 +372,7 @@ func verbRoutes(top routeFrame, verb, args string, line int) []Route {
 	return out
 }
 
-var mountAtRe = regexp.MustCompile(`^([\w:]+(?:\.\w+)?)\s*(?:,|=>)\s*(?:at:\s*)?["']([^"']*)["']`)
+var mountAtRe = scan.MustCompile(`^([\w:]+(?:\.\w+)?)\s*(?:,|=>)\s*(?:at:\s*)?["']([^"']*)["']`)
 
 func mountOf(top routeFrame, args string, line int) (Mount, bool) {
 	m := mountAtRe.FindStringSubmatch(strings.TrimSpace(args))

@@ -1,19 +1,20 @@
 package ruby
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 var (
 	// masterKeyFileRe matches the files that decrypt Rails credentials:
 	// config/master.key and config/credentials/<env>.key.
-	masterKeyFileRe = regexp.MustCompile(`(?:^|/)config/(?:master|credentials/\w+)\.key$`)
-	masterKeyRe     = regexp.MustCompile(`^\s*([0-9a-f]{32})\s*$`)
+	masterKeyFileRe = scan.MustCompile(`(?:^|/)config/(?:master|credentials/\w+)\.key$`)
+	masterKeyRe     = scan.MustCompile(`^\s*([0-9a-f]{32})\s*$`)
 	// generatedTemplateKeyRe is a commented-out key that a generator wrote
 	// as an example (devise's `# config.secret_key = '<128 hex>'` and
 	// `# config.pepper = '…'`): never used, so not a committed credential.
-	generatedTemplateKeyRe = regexp.MustCompile(`^\s*#\s*config\.(?:secret_key|pepper)\s*=\s*'[0-9a-f]{64,}'\s*$`)
+	generatedTemplateKeyRe = scan.MustCompile(`^\s*#\s*config\.(?:secret_key|pepper)\s*=\s*'[0-9a-f]{64,}'\s*$`)
 )
 
 // MasterKey returns the key a committed config/master.key (or

@@ -109,12 +109,12 @@ func continues(line string) bool {
 }
 
 // opensBlock reports whether a statement opens a do…end block.
-var opensBlockRe = regexp.MustCompile(`\bdo(?:\s*\|[^|]*\|)?\s*$`)
+var opensBlockRe = scan.MustCompile(`\bdo(?:\s*\|[^|]*\|)?\s*$`)
 
 func opensBlock(s string) bool { return opensBlockRe.MatchString(s) }
 
 // symbolOrString matches :name, "name" or 'name' and captures the name.
-var symbolOrStringRe = regexp.MustCompile(`^\s*(?::"?([\w/.\-]+[!?]?)"?|"([^"]*)"|'([^']*)')`)
+var symbolOrStringRe = scan.MustCompile(`^\s*(?::"?([\w/.\-]+[!?]?)"?|"([^"]*)"|'([^']*)')`)
 
 // leadingNames returns the symbols or strings a call starts with, up to the
 // first option (key: value) or block.
@@ -179,8 +179,8 @@ func option(args, key string) (string, bool) {
 
 // optionRes holds the option patterns of the keys the DSL readers ask for,
 // compiled once; the map is only read after init, so it is safe to share.
-var optionRes = func() map[string]*regexp.Regexp {
-	m := map[string]*regexp.Regexp{}
+var optionRes = func() map[string]*scan.Regexp {
+	m := map[string]*scan.Regexp{}
 	for _, k := range []string{"only", "except", "to", "path", "param", "controller", "module", "on", "via",
 		"as", "controllers", "path_names", "sign_in", "sign_out", "registration", "if", "unless"} {
 		m[k] = compileOption(k)
@@ -188,18 +188,18 @@ var optionRes = func() map[string]*regexp.Regexp {
 	return m
 }()
 
-func compileOption(key string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:^|[\s,({])(?:` + regexp.QuoteMeta(key) + `:|:` + regexp.QuoteMeta(key) + `\s*=>)\s*`)
+func compileOption(key string) *scan.Regexp {
+	return scan.MustCompile(`(?:^|[\s,({])(?:` + regexp.QuoteMeta(key) + `:|:` + regexp.QuoteMeta(key) + `\s*=>)\s*`)
 }
 
-func optionRe(key string) *regexp.Regexp {
+func optionRe(key string) *scan.Regexp {
 	if re, ok := optionRes[key]; ok {
 		return re
 	}
 	return compileOption(key)
 }
 
-var listItemRe = regexp.MustCompile(`[\w!?]+`)
+var listItemRe = scan.MustCompile(`[\w!?]+`)
 
 // nameList reads a symbol, a string or a list of them: :index,
 // [:index, :show], %i[index show], %w(index show), "index".
