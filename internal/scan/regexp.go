@@ -28,10 +28,6 @@ type Regexp struct {
 	// when no such set could be derived. A literal starting with foldMark
 	// is matched without regard to ASCII case (the rest is lower case).
 	lits [][]byte
-	// tails holds strings one of which a text ends with when it holds a
-	// match (see textTails): nil when the pattern need not end at the end
-	// of the text. Only asked of strings (paths), not of file contents.
-	tails []string
 	// lineLocal is set when no match can span a line (nothing in the
 	// pattern matches a newline, and ^ and $ are line anchors if any): the
 	// regexp then runs only on the lines that hold a required literal,
@@ -116,7 +112,6 @@ func (r *Regexp) compile() {
 	r.re = regexp.MustCompile(r.pattern)
 	if parsed, err := syntax.Parse(r.pattern, syntax.Perl); err == nil {
 		simple := parsed.Simplify()
-		r.tails, _ = textTails(simple)
 		if lits, ok := requiredLiterals(simple); ok && len(lits) <= 64 {
 			for _, l := range lits {
 				r.lits = append(r.lits, []byte(l))
@@ -213,9 +208,6 @@ func indexFold(b, lit []byte) int {
 
 func (r *Regexp) mayMatchString(s string) bool {
 	r.compiled()
-	if r.tails != nil && !endsWithOne(s, r.tails) {
-		return false
-	}
 	if r.lits == nil {
 		return true
 	}
