@@ -14,7 +14,7 @@ import (
 // buildRecorder reads committed build output too, as the secret scan does.
 type buildRecorder struct{ recorder }
 
-func (r *buildRecorder) WantsBuild(p string) bool { return r.Wants(p) }
+func (r *buildRecorder) WantsBuild(p scan.PathInfo) bool { return r.Wants(p) }
 
 // Committed build output reaches only the detectors that read it: the
 // others never see its path, and it is not counted as the candidate's file.

@@ -20,7 +20,7 @@ type cancellingDetector struct {
 	scanned int
 }
 
-func (d *cancellingDetector) Wants(string) bool { return true }
+func (d *cancellingDetector) Wants(scan.PathInfo) bool { return true }
 func (d *cancellingDetector) Scan(scan.File) {
 	d.scanned++
 	d.cancel()

@@ -69,9 +69,12 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	}
 	wantedBy := make([]uint64, len(snap.Files))
 	wants := make([]bool, len(snap.Files))
+	// A file's path is classified once for every detector's Wants and Scan.
+	infos := make([]scan.PathInfo, len(snap.Files))
 	for i, file := range snap.Files {
+		infos[i] = scan.Classify(file.Path)
 		for k, d := range dets {
-			if sees(d, file) && wantsFile(d, file) {
+			if sees(d, file) && wantsFile(d, file, infos[i]) {
 				wantedBy[i] |= 1 << k
 			}
 		}
@@ -122,14 +125,12 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 			if !sees(d, file) {
 				continue
 			}
-			item := fed{File: scan.File{Path: file.Path}}
+			item := fed{File: scan.File{Path: file.Path, Info: &infos[i]}}
 			if r.data != nil && wantedBy[i]&(1<<k) != 0 {
 				item.Data, item.Code = r.data, r.code
 				item.dataIndex, item.codeIndex = r.dataIndex, r.codeIndex
 			}
-			select {
-			case feeds[k] <- item:
-			case <-ctx.Done():
+			if !send(ctx, feeds[k], item) {
 				item.done()
 			}
 		}
@@ -191,12 +192,13 @@ func sees(d scan.Detector, file source.File) bool {
 	return ok
 }
 
-// wantsFile reports whether d wants the content of a file it sees.
-func wantsFile(d scan.Detector, file source.File) bool {
+// wantsFile reports whether d wants the content of a file it sees; info is
+// scan.Classify(file.Path).
+func wantsFile(d scan.Detector, file source.File, info scan.PathInfo) bool {
 	if file.Build {
-		return d.(scan.BuildReader).WantsBuild(file.Path)
+		return d.(scan.BuildReader).WantsBuild(info)
 	}
-	return d.Wants(file.Path)
+	return d.Wants(info)
 }
 
 // stackDecider is implemented by the detector whose findings the others
@@ -278,6 +280,24 @@ func join(f *facts.Facts) {
 	}
 }
 
+// send sends v on ch, or reports false when ctx ends first. The channels
+// of the feed nearly always have room (or a waiting reader), and a plain
+// send costs a fraction of a select over two channels, which the collector
+// would pay once per file and detector; the select is only for a full one.
+func send[T any](ctx context.Context, ch chan<- T, v T) bool {
+	select {
+	case ch <- v:
+		return true
+	default:
+	}
+	select {
+	case ch <- v:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
 // fed is a file on its way to one detector, with the indexes of its
 // content, which the detector releases when done with it.
 type fed struct {
@@ -356,10 +376,15 @@ const prefetchWindow, prefetchReaders = 64, 4
 // take waits for the next wanted file, which is file i; ok is false when
 // ctx ended first.
 func (p *prefetcher) take(ctx context.Context, i int) (r readResult, ok bool) {
+	slot := p.ring[p.next%prefetchWindow]
 	select {
-	case r = <-p.ring[p.next%prefetchWindow]:
-	case <-ctx.Done():
-		return r, false
+	case r = <-slot: // read ahead, as it mostly is: no select over two channels
+	default:
+		select {
+		case r = <-slot:
+		case <-ctx.Done():
+			return r, false
+		}
 	}
 	p.next++
 	<-p.tokens
@@ -380,14 +405,7 @@ func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetc
 			if !w {
 				continue
 			}
-			select {
-			case p.tokens <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{i, seq}:
-			case <-ctx.Done():
+			if !send(ctx, p.tokens, struct{}{}) || !send(ctx, jobs, job{i, seq}) {
 				return
 			}
 			seq++

@@ -20,12 +20,18 @@ type recorder struct {
 	paths    []string
 	contents map[string]string
 	code     map[string]string
-	finished bool
+	// unclassified counts the files shown without the collector's
+	// classification of their path.
+	unclassified int
+	finished     bool
 }
 
-func (r *recorder) Wants(p string) bool { return strings.HasSuffix(p, r.ext) }
+func (r *recorder) Wants(p scan.PathInfo) bool { return strings.HasSuffix(p.Path, r.ext) }
 func (r *recorder) Scan(f scan.File) {
 	r.paths = append(r.paths, f.Path)
+	if f.Info == nil || *f.Info != scan.Classify(f.Path) {
+		r.unclassified++
+	}
 	if f.Data != nil {
 		r.contents[f.Path] = string(f.Data)
 		r.code[f.Path] = string(f.Source())
@@ -81,6 +87,9 @@ func TestEveryDetectorSeesEveryPathOnceInOrderAndOnlyWantedContent(t *testing.T)
 		}
 		if len(r.paths) != len(snap.Files) {
 			t.Fatalf("%s detector saw %d paths, want %d", r.ext, len(r.paths), len(snap.Files))
+		}
+		if r.unclassified != 0 {
+			t.Fatalf("%s detector was shown %d files without their path's classification", r.ext, r.unclassified)
 		}
 		for i, p := range r.paths {
 			if p != snap.Files[i].Path {
@@ -143,7 +152,7 @@ type canceller struct {
 	seen   int
 }
 
-func (c *canceller) Wants(string) bool { return true }
+func (c *canceller) Wants(scan.PathInfo) bool { return true }
 func (c *canceller) Scan(f scan.File) {
 	c.seen++
 	if f.Path == c.at {

@@ -64,9 +64,9 @@ func TestDetectorOrderDoesNotMatter(t *testing.T) {
 // writer is a detector that writes the auth facts.
 type writer struct{ kind string }
 
-func (w writer) Wants(string) bool     { return false }
-func (w writer) Scan(scan.File)        {}
-func (w writer) Finish(f *facts.Facts) { f.Auth.Kind = w.kind }
+func (w writer) Wants(scan.PathInfo) bool { return false }
+func (w writer) Scan(scan.File)           {}
+func (w writer) Finish(f *facts.Facts)    { f.Auth.Kind = w.kind }
 
 func TestTwoDetectorsWritingOneFactIsAnError(t *testing.T) {
 	snap := snapshotOf(t, map[string]string{"main.py": "x = 1\n"})

@@ -41,7 +41,7 @@ func BenchmarkHostileDetectorSurvey(t *testing.B) {
 	for di, d := range collect.Default() {
 		name := fmt.Sprintf("%T", d)
 		for _, p := range paths {
-			if !d.Wants(p) {
+			if !d.Wants(scan.Classify(p)) {
 				continue
 			}
 			for _, u := range units {

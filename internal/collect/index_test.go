@@ -30,7 +30,7 @@ func (p *lendProbe) seen() (unlent []string, kept [][]byte) {
 	return slices.Clone(p.unlent), slices.Clone(p.kept)
 }
 
-func (p *lendProbe) Wants(path string) bool { return strings.HasSuffix(path, ".py") }
+func (p *lendProbe) Wants(path scan.PathInfo) bool { return strings.HasSuffix(path.Path, ".py") }
 func (p *lendProbe) Scan(f scan.File) {
 	if f.Data == nil {
 		return
@@ -115,11 +115,11 @@ func TestFilesAreLentWhileScannedAndReleasedAfter(t *testing.T) {
 // before taking the next).
 type leader struct{ started atomic.Int32 }
 
-func (l *leader) Wants(path string) bool   { return strings.HasSuffix(path, ".py") }
-func (l *leader) Scan(f scan.File)         { l.started.Add(1) }
-func (l *leader) Finish(*facts.Facts)      {}
-func (l *leader) passed(k int) bool        { return int(l.started.Load()) > k }
-func (l *leader) waitPast(k int) (ok bool) { return waitFor(func() bool { return l.passed(k) }) }
+func (l *leader) Wants(path scan.PathInfo) bool { return strings.HasSuffix(path.Path, ".py") }
+func (l *leader) Scan(f scan.File)              { l.started.Add(1) }
+func (l *leader) Finish(*facts.Facts)           {}
+func (l *leader) passed(k int) bool             { return int(l.started.Load()) > k }
+func (l *leader) waitPast(k int) (ok bool)      { return waitFor(func() bool { return l.passed(k) }) }
 
 func waitFor(cond func() bool) bool {
 	for range 500 {
@@ -140,7 +140,7 @@ type follower struct {
 	unlent, timedOut []string
 }
 
-func (w *follower) Wants(path string) bool { return strings.HasSuffix(path, ".py") }
+func (w *follower) Wants(path scan.PathInfo) bool { return strings.HasSuffix(path.Path, ".py") }
 func (w *follower) Scan(f scan.File) {
 	if f.Data == nil {
 		return

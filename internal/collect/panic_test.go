@@ -11,7 +11,7 @@ import (
 // panicky is a detector with a bug that hostile input triggers.
 type panicky struct{}
 
-func (panicky) Wants(p string) bool { return strings.HasSuffix(p, ".py") }
+func (panicky) Wants(p scan.PathInfo) bool { return strings.HasSuffix(p.Path, ".py") }
 func (panicky) Scan(f scan.File) {
 	if f.Data != nil && strings.Contains(string(f.Data), "boom") {
 		var m map[string]int

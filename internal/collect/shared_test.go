@@ -17,7 +17,7 @@ import (
 // them with the files once every detector is done.
 type keeper struct{ data, code map[string][]byte }
 
-func (k *keeper) Wants(string) bool { return true }
+func (k *keeper) Wants(scan.PathInfo) bool { return true }
 func (k *keeper) Scan(f scan.File) {
 	if f.Data != nil {
 		k.data[f.Path], k.code[f.Path] = f.Data, f.Source()

@@ -35,6 +35,36 @@ func TestTestPathsByFolder(t *testing.T) {
 	}
 }
 
+// A file's PathInfo is the collector's when it gave one for that path, and
+// derived otherwise (a detector's test builds a File by hand).
+func TestFilePathInfo(t *testing.T) {
+	given := PathInfo{Path: "app/main.py", Ext: ".py", Base: "main.py", Source: true, Test: true} // Test marks it as given
+	if got := (File{Path: "app/main.py", Info: &given}).PathInfo(); got != given {
+		t.Errorf("PathInfo() = %+v, want the collector's %+v", got, given)
+	}
+	for _, f := range []File{{Path: "tests/test_a.py"}, {Path: "tests/test_a.py", Info: &given}} {
+		if got, want := f.PathInfo(), Classify(f.Path); got != want {
+			t.Errorf("PathInfo() of %q (given %v) = %+v, want %+v", f.Path, f.Info != nil, got, want)
+		}
+	}
+}
+
+// Classify answers once what the path functions answer one by one.
+func TestClassifyAgreesWithThePathFunctions(t *testing.T) {
+	for _, p := range []string{
+		"app/tests/test_api.py", "app/Tests/api.py", "src/__TESTS__/x.js", "spec/models/user_spec.rb",
+		"app/api.py", "internal/TestData/app/main.go", "db/Fixtures/seed.py", "e2e/app.ts",
+		"docs/tests/readme.md", "UserServiceTest.java", "src/UserTests.CS", "web/App.Test.TSX",
+		"types/index.d.ts", "static/app.min.js", "README.md", "Dockerfile", "../.github/workflows/ci.yml",
+		"a/FIXTURES/b.sql", "test_x.py", "x/Test_Y.PY", ".env", "",
+	} {
+		want := PathInfo{Path: p, Ext: Ext(p), Base: Base(p), Source: IsSource(p), Test: IsTestPath(p), InTestDir: InTestDir(p)}
+		if got := Classify(p); got != want {
+			t.Errorf("Classify(%q) = %+v, want %+v", p, got, want)
+		}
+	}
+}
+
 // The folder checks run for every file and every detector: they must not
 // allocate for a path in lower case.
 func TestFolderChecksDoNotAllocate(t *testing.T) {
@@ -46,7 +76,7 @@ func TestFolderChecksDoNotAllocate(t *testing.T) {
 	for _, p := range []string{"a/TESTS/b.py", "a/Spec/b.rb", "x/__Tests__/y.ts", "x/TestDataX/y.go"} {
 		want := false
 		for _, seg := range strings.Split(path.Dir(p), "/") {
-			want = want || fixtureDirs[strings.ToLower(seg)]
+			want = want || folderNames[strings.ToLower(seg)]&fixtureFolder != 0
 		}
 		if got := InTestDir(p); got != want {
 			t.Errorf("InTestDir(%q) = %v, want %v", p, got, want)

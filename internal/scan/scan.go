@@ -22,6 +22,17 @@ type File struct {
 	// It is Data itself when there was no comment. Every detector reads
 	// the same Data and Code at once: neither is ever written into.
 	Code []byte
+	// Info is Classify(Path), derived once by the collector for every
+	// detector; use PathInfo() rather than reading it.
+	Info *PathInfo
+}
+
+// PathInfo returns Classify(f.Path), the collector's when it gave one.
+func (f File) PathInfo() PathInfo {
+	if f.Info != nil && f.Info.Path == f.Path {
+		return *f.Info
+	}
+	return Classify(f.Path)
 }
 
 // Source returns the file's content with comments blanked, computing it
@@ -40,9 +51,10 @@ func (f File) Source() []byte {
 //
 // Scan is called from one goroutine at a time; a detector needs no locking.
 type Detector interface {
-	// Wants reports whether the detector needs the content of the file at
-	// path. Paths it does not want are still passed to Scan with nil Data.
-	Wants(path string) bool
+	// Wants reports whether the detector needs the content of the file
+	// at p.Path. Paths it does not want are still passed to Scan with nil
+	// Data.
+	Wants(p PathInfo) bool
 	// Scan examines one file.
 	Scan(f File)
 	// Finish writes what the detector found into facts.
@@ -71,9 +83,36 @@ var SourceExts = map[string]string{
 }
 
 // IsSource reports whether p is program source in a language the detectors read.
-func IsSource(p string) bool {
-	_, ok := SourceExts[Ext(p)]
+func IsSource(p string) bool { return isSourceExt(p, Ext(p)) }
+
+// isSourceExt is IsSource(p), given ext = Ext(p).
+func isSourceExt(p, ext string) bool {
+	_, ok := SourceExts[ext]
 	return ok && !strings.HasSuffix(p, ".d.ts") && !strings.HasSuffix(p, ".min.js")
+}
+
+// PathInfo is a file's path with what the detectors' Wants ask of it
+// first. The collector derives it once per file and hands the same value
+// to every detector: a dozen detectors each lower-casing the name and
+// walking the folders again cost more than the rest of the asking.
+type PathInfo struct {
+	// Path is slash-separated and relative to the audited root.
+	Path string
+	// Ext is Ext(Path), Base is Base(Path): lower-cased.
+	Ext, Base string
+	// Source is IsSource(Path), Test is IsTestPath(Path) and InTestDir is
+	// InTestDir(Path).
+	Source, Test, InTestDir bool
+}
+
+// Classify derives the PathInfo of p.
+func Classify(p string) PathInfo {
+	ext := Ext(p)
+	info := PathInfo{Path: p, Ext: ext, Base: Base(p), Source: isSourceExt(p, ext)}
+	inTest, inFixture := folderKinds(p)
+	info.Test = info.Source && (inTest || testName(path.Base(p)))
+	info.InTestDir = inFixture
+	return info
 }
 
 // IsTestPath reports whether p is a test file by the conventions of the
@@ -84,7 +123,16 @@ func IsTestPath(p string) bool {
 	if !IsSource(p) {
 		return false
 	}
-	base := path.Base(p)
+	if testName(path.Base(p)) {
+		return true
+	}
+	inTest, _ := folderKinds(p)
+	return inTest
+}
+
+// testName reports whether a source file's base name (as written) names a
+// test.
+func testName(base string) bool {
 	lower := strings.ToLower(base)
 	stem := strings.TrimSuffix(lower, path.Ext(lower))
 	switch {
@@ -98,16 +146,39 @@ func IsTestPath(p string) bool {
 		strings.HasSuffix(base, "Test.kt"), strings.HasSuffix(base, "Tests.kt"), strings.HasSuffix(base, "Tests.cs"), strings.HasSuffix(base, "Test.cs"):
 		return true
 	}
-	for seg := range strings.SplitSeq(path.Dir(p), "/") {
-		if testDirs[seg] || (len(seg) <= len("__tests__") && testDirs[strings.ToLower(seg)]) {
-			return true
-		}
-	}
 	return false
 }
 
-// testDirs are the folder names that make a source file a test.
-var testDirs = map[string]bool{"tests": true, "__tests__": true, "spec": true, "test": true}
+// Folder kinds, the values of folderNames: a test folder (its source files
+// are tests) is also a fixture folder (nothing in it is the project's own
+// schema or configuration).
+const (
+	fixtureFolder = 1 << iota
+	testFolder
+)
+
+// folderNames are the folder names that make a file a test or a fixture.
+var folderNames = map[string]uint8{
+	"tests": testFolder | fixtureFolder, "__tests__": testFolder | fixtureFolder,
+	"spec": testFolder | fixtureFolder, "test": testFolder | fixtureFolder,
+	"testdata": fixtureFolder, "fixtures": fixtureFolder, "e2e": fixtureFolder,
+}
+
+// folderKinds reports whether a folder p lies under is a test folder and
+// whether one is a fixture folder, in one walk of the folders.
+func folderKinds(p string) (inTest, inFixture bool) {
+	var kinds uint8
+	for seg := range strings.SplitSeq(path.Dir(p), "/") {
+		k, ok := folderNames[seg]
+		// Lower-casing allocates only for a name with upper case in it, and
+		// no folder's name here is longer than "__tests__".
+		if !ok && len(seg) <= len("__tests__") {
+			k = folderNames[strings.ToLower(seg)]
+		}
+		kinds |= k
+	}
+	return kinds&testFolder != 0, kinds&fixtureFolder != 0
+}
 
 // MaxEvidence caps each evidence list a detector keeps: a report shows the
 // first few places, not every one.
@@ -159,23 +230,12 @@ type RepoFolderSetter interface {
 // others never see its path, so compiled code is never judged as the
 // candidate's.
 type BuildReader interface {
-	WantsBuild(path string) bool
+	WantsBuild(p PathInfo) bool
 }
 
-// fixtureDirs are folders whose files are tests or fixtures, never the
-// project's own schema or configuration.
-var fixtureDirs = map[string]bool{
-	"test": true, "tests": true, "__tests__": true, "testdata": true, "spec": true, "fixtures": true, "e2e": true,
-}
-
-// InTestDir reports whether p lies under a test or fixture folder.
+// InTestDir reports whether p lies under a test or fixture folder
+// (tests/, spec/, testdata/, fixtures/, e2e/).
 func InTestDir(p string) bool {
-	for seg := range strings.SplitSeq(path.Dir(p), "/") {
-		// Lower-casing allocates only for a name with upper case in it, and
-		// no fixture folder's name is longer than "testdata".
-		if fixtureDirs[seg] || (len(seg) <= len("__tests__") && fixtureDirs[strings.ToLower(seg)]) {
-			return true
-		}
-	}
-	return false
+	_, inFixture := folderKinds(p)
+	return inFixture
 }

@@ -72,12 +72,12 @@ func New() scan.Detector {
 	}
 }
 
-func (d *detector) Wants(p string) bool {
-	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
+func (d *detector) Wants(p scan.PathInfo) bool {
+	return p.Source && !p.Test && stacks.Group(p.Path) != ""
 }
 
 func (d *detector) Scan(f scan.File) {
-	if f.Data == nil || !d.Wants(f.Path) {
+	if f.Data == nil || !d.Wants(f.PathInfo()) {
 		return
 	}
 	pk := stacks.ForPath(f.Path)

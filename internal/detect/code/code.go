@@ -51,11 +51,11 @@ var configNames = map[string]bool{
 
 // Wants asks for application source (not tests) and the few configuration
 // files that decide logging and the client.
-func (d *detector) Wants(p string) bool {
-	if scan.IsSource(p) {
-		return !scan.IsTestPath(p)
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if p.Source {
+		return !p.Test
 	}
-	base := scan.Base(p)
+	base := p.Base
 	if configNames[base] {
 		return true
 	}
@@ -69,13 +69,14 @@ func (d *detector) Scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
-	lang := scan.SourceExts[scan.Ext(f.Path)]
-	if lang == "" || !scan.IsSource(f.Path) {
+	info := f.PathInfo()
+	lang := scan.SourceExts[info.Ext]
+	if lang == "" || !info.Source {
 		d.lg.scanConfig(f.Path, f.Data)
 		d.sc.scanConfig(f.Path, f.Data)
 		return
 	}
-	if scan.IsTestPath(f.Path) {
+	if info.Test {
 		return
 	}
 	d.sr.see(stacks.Group(f.Path), f.Path)

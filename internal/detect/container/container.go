@@ -33,7 +33,7 @@ func New() *Detector {
 const maxDockerfiles = 20
 
 // Wants asks for Dockerfiles only.
-func (d *Detector) Wants(p string) bool { return isDockerfile(p) }
+func (d *Detector) Wants(p scan.PathInfo) bool { return isDockerfile(p.Path) }
 
 // isDockerfile reports whether p names a Dockerfile or Containerfile
 // (Dockerfile.prod, api.dockerfile), not a document about one.
@@ -54,14 +54,15 @@ func isDockerfile(p string) bool {
 
 // Scan records Dockerfiles, .dockerignore files and layer folders.
 func (d *Detector) Scan(f scan.File) {
+	info := f.PathInfo()
 	switch {
-	case scan.Base(f.Path) == ".dockerignore":
+	case info.Base == ".dockerignore":
 		d.ignoreDirs[path.Dir(f.Path)] = true
 	case isDockerfile(f.Path):
 		if f.Data != nil && len(d.dockerfiles) < maxDockerfiles {
 			d.dockerfiles = append(d.dockerfiles, Parse(f.Path, f.Data))
 		}
-	case scan.IsSource(f.Path) && !scan.IsTestPath(f.Path):
+	case info.Source && !info.Test:
 		if l := layerOf(f.Path); l != "" {
 			if _, ok := d.layerFile[l]; !ok {
 				d.layerFile[l] = f.Path

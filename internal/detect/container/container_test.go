@@ -13,7 +13,7 @@ func run(files map[string]string, paths ...string) *facts.Facts {
 	d := New()
 	for _, p := range paths {
 		f := scan.File{Path: p}
-		if c, ok := files[p]; ok && d.Wants(p) {
+		if c, ok := files[p]; ok && d.Wants(scan.Classify(p)) {
 			f.Data = []byte(c)
 		}
 		d.Scan(f)

@@ -106,18 +106,18 @@ func isConfig(p string) bool {
 // Wants asks for source, SQL, Prisma schemas and the few configuration
 // files that name a database; never for tests, whose fixtures (an H2 URL
 // in src/test/resources, a model in a test) are not the project's schema.
-func (d *detector) Wants(p string) bool {
-	if scan.InTestDir(p) {
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if p.InTestDir {
 		return false
 	}
-	switch scan.Ext(p) {
+	switch p.Ext {
 	case ".sql", ".prisma":
 		return true
 	}
-	if scan.IsSource(p) {
-		return !scan.IsTestPath(p)
+	if p.Source {
+		return !p.Test
 	}
-	return isConfig(p) || packMigrationByContent(p)
+	return isConfig(p.Path) || packMigrationByContent(p.Path)
 }
 
 // packMigrationByContent reports whether a pack's migration tool must read
@@ -147,7 +147,7 @@ func (d *detector) Scan(f scan.File) {
 		d.ormSeen["prisma"] = true
 	}
 	known := d.scanMigrationPath(p)
-	if f.Data == nil || !d.Wants(p) {
+	if f.Data == nil || !d.Wants(f.PathInfo()) {
 		return
 	}
 	if t, ok := d.pendingMig[p]; ok && t.Count(p, f.Data) {

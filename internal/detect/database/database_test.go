@@ -20,7 +20,7 @@ func run(t *testing.T, st facts.Stack, files map[string]string) *facts.Facts {
 	slices.Sort(paths)
 	for _, p := range paths {
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(files[p])
 		}
 		d.Scan(f)

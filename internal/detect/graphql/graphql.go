@@ -63,9 +63,10 @@ func New() scan.Detector {
 	}
 }
 
-// sdlFile reports whether p is a GraphQL document.
-func sdlFile(p string) bool {
-	switch scan.Ext(p) {
+// sdlFile reports whether a file with extension ext (lower-cased) is a
+// GraphQL document.
+func sdlFile(ext string) bool {
+	switch ext {
 	case ".graphql", ".graphqls", ".gql":
 		return true
 	}
@@ -83,11 +84,11 @@ var serverGroups = map[string]bool{"python": true, "jvm": true, "js": true, "go"
 
 // Wants asks for SDL files and the source of the languages whose GraphQL
 // servers are recognised (not tests, which hold query strings, not schemas).
-func (d *detector) Wants(p string) bool {
-	if sdlFile(p) {
-		return !scan.IsTestPath(p) && !testDir(p)
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if sdlFile(p.Ext) {
+		return !p.Test && !testDir(p.Path)
 	}
-	return scan.IsSource(p) && serverGroups[stacks.Group(p)] && !scan.IsTestPath(p)
+	return p.Source && !p.Test && serverGroups[stacks.Group(p.Path)]
 }
 
 // testDir reports whether p sits in a test folder (IsTestPath only judges
@@ -110,7 +111,7 @@ func (d *detector) Scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
-	if sdlFile(f.Path) {
+	if sdlFile(scan.Ext(f.Path)) {
 		d.addSDL(f.Path, f.Data, f.Data, 0, true)
 		return
 	}

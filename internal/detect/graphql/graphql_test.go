@@ -19,7 +19,7 @@ func run(t *testing.T, stack facts.Stack, files ...string) facts.GraphQL {
 	d := New()
 	for i := 0; i < len(files); i += 2 {
 		f := scan.File{Path: files[i]}
-		if d.Wants(files[i]) {
+		if d.Wants(scan.Classify(files[i])) {
 			f.Data = []byte(strings.TrimPrefix(files[i+1], "\n"))
 		}
 		d.Scan(f)

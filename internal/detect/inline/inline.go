@@ -34,11 +34,11 @@ func New() *Detector { return &Detector{} }
 
 // Wants reads program source and configuration files, where a reviewer
 // would put such a comment.
-func (d *Detector) Wants(p string) bool {
-	if scan.IsSource(p) {
+func (d *Detector) Wants(p scan.PathInfo) bool {
+	if p.Source {
 		return true
 	}
-	switch scan.Ext(p) {
+	switch p.Ext {
 	// Not .json: it has no comments, and reading every JSON file (lock
 	// files, fixtures) for a directive it cannot hold is wasted work.
 	case ".yaml", ".yml", ".toml", ".properties", ".xml", ".cfg", ".ini", ".env", ".sql":

@@ -31,7 +31,7 @@ func TestDirectives(t *testing.T) {
 			t.Errorf("%d: got %+v, want %+v", i, f.InlineIgnores[i], want[i])
 		}
 	}
-	if d.Wants("README.md") || !d.Wants("src/app.ts") || !d.Wants("config/application.yml") {
+	if d.Wants(scan.Classify("README.md")) || !d.Wants(scan.Classify("src/app.ts")) || !d.Wants(scan.Classify("config/application.yml")) {
 		t.Error("Wants reads source and configuration, not prose")
 	}
 }

@@ -84,12 +84,12 @@ func specCandidate(p string) bool {
 	return false
 }
 
-func (d *detector) Wants(p string) bool {
-	switch scan.Ext(p) {
+func (d *detector) Wants(p scan.PathInfo) bool {
+	switch p.Ext {
 	case ".json", ".yaml", ".yml":
-		return specCandidate(p)
+		return specCandidate(p.Path)
 	}
-	return stacks.Group(p) != "" && scan.IsSource(p) && !scan.IsTestPath(p)
+	return p.Source && !p.Test && stacks.Group(p.Path) != ""
 }
 
 func (d *detector) Scan(f scan.File) {
@@ -109,7 +109,7 @@ func (d *detector) Scan(f scan.File) {
 			d.files[f.Path] = f.Data
 		}
 	default:
-		if !scan.IsSource(f.Path) || scan.IsTestPath(f.Path) {
+		if info := f.PathInfo(); !info.Source || info.Test {
 			return
 		}
 		switch stacks.Group(f.Path) {

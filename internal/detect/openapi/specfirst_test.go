@@ -13,7 +13,7 @@ func runFacts(st facts.Stack, pre facts.Facts, files map[string]string) *facts.F
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(c)
 		}
 		d.Scan(f)

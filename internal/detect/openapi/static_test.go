@@ -16,7 +16,7 @@ func run(t *testing.T, st facts.Stack, files map[string]string) facts.OpenAPI {
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(c)
 		}
 		d.Scan(f)

@@ -60,7 +60,7 @@ type ciScanner struct {
 	deploys   []facts.Location
 }
 
-func (c *ciScanner) wants(p string) bool { return ciProvider(p) != "" }
+func (c *ciScanner) wants(p scan.PathInfo) bool { return ciProvider(p.Path) != "" }
 
 func (c *ciScanner) scan(f scan.File) {
 	prov := ciProvider(f.Path)

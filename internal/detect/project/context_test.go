@@ -15,7 +15,7 @@ func runIn(t *testing.T, folder string, st facts.Stack, files ...scan.File) *fac
 	d := New()
 	d.(scan.RepoFolderSetter).SetRepoFolder(folder)
 	for _, f := range files {
-		if !d.Wants(f.Path) {
+		if !d.Wants(scan.Classify(f.Path)) {
 			f.Data = nil
 		}
 		d.Scan(f)

@@ -128,7 +128,7 @@ type deployScanner struct {
 	found map[string]facts.Location
 }
 
-func (d *deployScanner) wants(p string) bool { return wantsByContent(p) }
+func (d *deployScanner) wants(p scan.PathInfo) bool { return wantsByContent(p.Path) }
 
 var (
 	dockerFrom  = scan.MustCompile(`(?mi)^[ \t]*FROM[ \t]+\S`)

@@ -23,7 +23,7 @@ func New() scan.Detector { return &detector{} }
 // Wants asks only for the files each part reads: test sources and test
 // configuration, CI files, deploy files whose content decides what they
 // are, and READMEs.
-func (d *detector) Wants(p string) bool {
+func (d *detector) Wants(p scan.PathInfo) bool {
 	return d.tests.wants(p) || d.ci.wants(p) || d.deploy.wants(p) || d.readme.wants(p)
 }
 
@@ -33,16 +33,17 @@ func (d *detector) Wants(p string) bool {
 func (d *detector) SetRepoFolder(folder string) { d.ci.repoFolder = folder }
 
 func (d *detector) Scan(f scan.File) {
-	if d.tests.wants(f.Path) {
+	p := f.PathInfo()
+	if d.tests.wants(p) {
 		d.tests.scan(f)
 	}
-	if d.ci.wants(f.Path) {
+	if d.ci.wants(p) {
 		d.ci.scan(f)
 	}
 	// Deploy files are recognised by path too (terraform, Chart.yaml), so
 	// every path is shown to the deploy scanner.
 	d.deploy.scan(f)
-	if d.readme.wants(f.Path) {
+	if d.readme.wants(p) {
 		d.readme.scan(f)
 	}
 }

@@ -20,7 +20,7 @@ type readmeScanner struct {
 	rank [3]int
 }
 
-func (r *readmeScanner) wants(p string) bool { return readmeName.MatchString(scan.Base(p)) }
+func (r *readmeScanner) wants(p scan.PathInfo) bool { return readmeName.MatchString(p.Base) }
 
 func readmeRank(p string) [3]int {
 	format := 2

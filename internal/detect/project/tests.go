@@ -57,11 +57,11 @@ var testConfigNames = map[string]bool{
 	"package.json": true, ".mocharc.js": true, ".mocharc.json": true, ".mocharc.yml": true, ".mocharc.yaml": true, ".mocharc.cjs": true,
 }
 
-func (t *testScanner) wants(p string) bool {
-	if scan.IsTestPath(p) {
+func (t *testScanner) wants(p scan.PathInfo) bool {
+	if p.Test {
 		return true
 	}
-	base := scan.Base(p)
+	base := p.Base
 	return testConfigNames[base] || strings.HasPrefix(base, "jest.config.") || strings.HasPrefix(base, "vitest.config.")
 }
 

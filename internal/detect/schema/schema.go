@@ -28,12 +28,12 @@ func New() scan.Detector {
 
 // Wants asks for the files some reader matches, never for tests: a
 // fixture's CREATE TABLE is not the project's schema.
-func (d *detector) Wants(p string) bool {
-	if scan.IsTestPath(p) || scan.InTestDir(p) {
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if p.Test || p.InTestDir {
 		return false
 	}
 	for _, r := range d.readers {
-		if r.Path.MatchString(p) {
+		if r.Path.MatchString(p.Path) {
 			return true
 		}
 	}

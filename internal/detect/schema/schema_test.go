@@ -57,7 +57,7 @@ func run(t *testing.T, files map[string]string) (facts.Schema, int) {
 			continue
 		}
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(body)
 		}
 		d.Scan(f)

@@ -42,28 +42,29 @@ func New() scan.Detector { return &detector{} }
 
 // Wants reports whether p is a config, source or key file that is not an
 // example file. Lock files and minified bundles are skipped.
-func (d *detector) Wants(p string) bool {
-	return classify(p) != kindNone
+func (d *detector) Wants(p scan.PathInfo) bool {
+	return classify(p.Base, p.Ext) != kindNone
 }
 
 // WantsBuild reports whether the scan reads a committed build-output
 // file (dist/config.js): the same files as in the candidate's own folders.
 // Nothing else judges build output, but a secret compiled into it is
 // committed all the same.
-func (d *detector) WantsBuild(p string) bool { return d.Wants(p) }
+func (d *detector) WantsBuild(p scan.PathInfo) bool { return d.Wants(p) }
 
 func (d *detector) Scan(f scan.File) {
 	if f.Data == nil {
 		return
 	}
-	k := classify(f.Path)
+	info := f.PathInfo()
+	k := classify(info.Base, info.Ext)
 	if k == kindNone {
 		return
 	}
 	// The lower-cased copy lives in a buffer kept for the next file: what
 	// a scan keeps (facts.Secret) is strings copied out of it.
 	d.lower = appendASCIILower(d.lower[:0], f.Data)
-	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(f.Path, f.Data, d.lower, k))...)
+	d.found = append(d.found, packFilter(f.Path, f.Data, scanFile(info, f.Data, d.lower, k))...)
 	d.found = append(d.found, packFind(f.Path, f.Data)...)
 }
 
@@ -170,8 +171,9 @@ var manifestNames = map[string]bool{
 	"package.json": true, "composer.json": true, "pom.xml": true, "app.json": true,
 }
 
-func classify(p string) fileKind {
-	base := scan.Base(p)
+// classify tells which rules read a file, by its lower-cased base name and
+// extension.
+func classify(base, ext string) fileKind {
 	if skipNames[base] || isExampleName(base) {
 		return kindNone
 	}
@@ -190,7 +192,6 @@ func classify(p string) fileKind {
 	case base == "id_rsa" || base == "id_dsa" || base == "id_ecdsa" || base == "id_ed25519":
 		return kindKey
 	}
-	ext := scan.Ext(p)
 	switch {
 	case ext == ".pem" || ext == ".key" || ext == ".p8":
 		return kindKey
@@ -229,12 +230,9 @@ func isExampleName(base string) bool {
 	return false
 }
 
-// isTestPath reports whether p is a test file or sits in a test or
-// fixture folder (testdata/key.pem for TLS tests).
-func isTestPath(p string) bool {
-	if scan.IsTestPath(p) {
-		return true
-	}
+// inTestFolder reports whether p sits in a test or fixture folder
+// (testdata/key.pem for TLS tests).
+func inTestFolder(p string) bool {
 	for seg := range strings.SplitSeq(path.Dir(p), "/") {
 		switch strings.ToLower(seg) {
 		case "test", "tests", "testdata", "fixtures", "__fixtures__", "__tests__", "spec", "testing":
@@ -282,18 +280,19 @@ func isSpringConfig(p string) bool {
 	return false
 }
 
-// scanFile runs the rules over one file's content; lower is
-// asciiLower(data).
-func scanFile(p string, data, lower []byte, k fileKind) []facts.Secret {
+// scanFile runs the rules over the content of the file info classifies;
+// lower is asciiLower(data).
+func scanFile(info scan.PathInfo, data, lower []byte, k fileKind) []facts.Secret {
+	p, ext := info.Path, info.Ext
 	s := &fileScan{path: p, kind: k, data: data, lower: lower}
 	s.django = isDjangoSettings(p)
 	s.spring = isSpringConfig(p)
 	s.devise = strings.HasSuffix(p, "config/initializers/devise.rb")
-	s.test = isTestPath(p)
-	s.testEnv = isTestEnv(scan.Base(p))
-	s.yaml = scan.Ext(p) == ".yml" || scan.Ext(p) == ".yaml"
-	s.dbConfigFile = k == kindSource || scan.Ext(p) == ".ini" || scan.Ext(p) == ".cfg"
-	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || scan.Ext(p) == ".json" || scan.Ext(p) == ".toml" || scan.Ext(p) == ".properties")
+	s.test = info.Test || inTestFolder(p)
+	s.testEnv = isTestEnv(info.Base)
+	s.yaml = ext == ".yml" || ext == ".yaml"
+	s.dbConfigFile = k == kindSource || ext == ".ini" || ext == ".cfg"
+	s.dbConfig = s.dbConfigFile || k == kindConfig && (s.yaml || ext == ".json" || ext == ".toml" || ext == ".properties")
 	// The file's literal index (the collector lends it while the file is
 	// scanned) rules texts out in any ASCII case, so for lower too; a
 	// buffer that is not lent rules nothing out.

@@ -62,15 +62,14 @@ func New() scan.Detector { return &detector{found: map[foundKey]facts.Location{}
 
 // Wants reports whether the detector reads p: .gitignore files, source in
 // the languages it knows, and Spring application configs.
-func (d *detector) Wants(p string) bool {
-	base := scan.Base(p)
-	if base == ".gitignore" {
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if p.Base == ".gitignore" {
 		return true
 	}
-	if _, ok := langOf(p); ok {
-		return !isFrontend(p)
+	if p.Source && stacks.Language(p.Path) != "" { // as langOf, from what is known
+		return !isFrontend(p.Path)
 	}
-	return isSpringConfig(base)
+	return isSpringConfig(p.Base)
 }
 
 func (d *detector) Scan(f scan.File) {

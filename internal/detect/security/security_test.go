@@ -14,7 +14,7 @@ func run(stack facts.Stack, files map[string]string) *facts.Facts {
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(c)
 		}
 		d.Scan(f)

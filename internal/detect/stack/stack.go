@@ -69,15 +69,15 @@ var markNames = map[string]bool{
 	"tsconfig.json": true, "manage.py": true, "settings.gradle": true, "settings.gradle.kts": true,
 }
 
-func (d *detector) Wants(p string) bool {
-	if manifestKind(p) != "" {
+func (d *detector) Wants(p scan.PathInfo) bool {
+	if manifestKind(p.Path) != "" {
 		return true
 	}
-	switch scan.Ext(p) {
+	switch p.Ext {
 	case ".go":
-		return !strings.HasSuffix(p, "_test.go")
+		return !strings.HasSuffix(p.Path, "_test.go")
 	case ".py":
-		return !scan.IsTestPath(p)
+		return !p.Test
 	}
 	return false
 }

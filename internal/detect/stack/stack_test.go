@@ -15,7 +15,7 @@ func detect(t *testing.T, files map[string]string) facts.Stack {
 	d := New()
 	for p, c := range files {
 		f := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			f.Data = []byte(c)
 		}
 		d.Scan(f)

@@ -45,7 +45,7 @@ func Fuzz(f *testing.F, newDetector func() scan.Detector) {
 		d := newDetector()
 		p := Paths[int(kind)%len(Paths)]
 		file := scan.File{Path: p}
-		if d.Wants(p) {
+		if d.Wants(scan.Classify(p)) {
 			file.Data = data
 		}
 		d.Scan(file)
