@@ -13,10 +13,6 @@ import (
 	"github.com/vetfolio/vetfolio/rules/facts"
 )
 
-// re converts one of this package's patterns into the engines' prefiltered
-// regexp, so each pattern is written once.
-func re(r *scan.Regexp) *scan.Regexp { return scan.MustCompile(r.String()) }
-
 // Pack is the C#/.NET stack pack.
 var Pack = &pack.Pack{
 	ID:        "dotnet",
@@ -34,12 +30,12 @@ var Pack = &pack.Pack{
 	OpenAPI:  generators(),
 	Tests:    testTables(),
 	Security: []pack.SecuritySignal{
-		{Kind: "cors-wildcard", Name: "aspnet-cors-any-origin", Re: re(CORSWildcard)},
-		{Kind: "cors", Name: "aspnet-cors", Re: re(CORS)},
-		{Kind: "validation", Name: "data-annotations", Re: re(Validation)},
-		{Kind: "rate-limit", Name: "aspnet-rate-limiter", Re: re(RateLimit)},
+		{Kind: "cors-wildcard", Name: "aspnet-cors-any-origin", Re: CORSWildcard},
+		{Kind: "cors", Name: "aspnet-cors", Re: CORS},
+		{Kind: "validation", Name: "data-annotations", Re: Validation},
+		{Kind: "rate-limit", Name: "aspnet-rate-limiter", Re: RateLimit},
 	},
-	Pagination: re(Pagination),
+	Pagination: Pagination,
 	Secrets:    pack.Secrets{Find: findSecrets},
 	Fixes:      fixes,
 }
@@ -49,7 +45,7 @@ func authTables() pack.Auth {
 		Deps: map[string]pack.DepSignal{},
 		// Protected routes come from the route scanner; a global fallback
 		// policy protects every endpoint that does not opt out.
-		Protect:   []*scan.Regexp{re(GlobalAuthorization)},
+		Protect:   []*scan.Regexp{GlobalAuthorization},
 		Libraries: []string{"Microsoft.AspNetCore.Authentication.JwtBearer", "Microsoft.AspNetCore.Identity"},
 		ProtectLookedFor: map[string]string{
 			"": "[Authorize] on controllers or actions, RequireAuthorization() on endpoints or groups, or a fallback authorization policy",
@@ -59,9 +55,9 @@ func authTables() pack.Auth {
 		KeyAssign: scan.MustCompile(`(?:(?i:\b(?:const|static\s+readonly|readonly|static))\s+string\s+(\w*(?i:key|secret)\w*)\s*=\s*|\bSymmetricSecurityKey\s*\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(\s*|Convert\.FromBase64String\s*\(\s*)?)@?"([^"\n]{8,})"`),
 	}
 	for _, s := range AuthSignals {
-		a.Code = append(a.Code, pack.Signal{Re: re(s.Re), Lib: s.Lib, Kind: s.Kind, Hash: s.Hash})
+		a.Code = append(a.Code, pack.Signal{Re: s.Re, Lib: s.Lib, Kind: s.Kind, Hash: s.Hash})
 	}
-	a.Code = append(a.Code, pack.Signal{Re: re(reFastHashPassword), Hash: "other"})
+	a.Code = append(a.Code, pack.Signal{Re: reFastHashPassword, Hash: "other"})
 	for dep, s := range AuthPackages {
 		a.Deps[dep] = pack.DepSignal{Lib: s.Lib, Kind: s.Kind, Hash: s.Hash}
 	}
@@ -85,9 +81,9 @@ func errorTables() pack.Errors {
 		LookedFor: map[string]string{
 			"": "app.UseExceptionHandler(...), AddExceptionHandler<T>(), an exception middleware registered with UseMiddleware<T>(), or an exception filter added to the MVC filters",
 		},
-		Central:   re(CentralErrorHandler),
-		Handlers:  re(ErrorHandlerClass),
-		Registers: []*scan.Regexp{re(ErrorHandlerUse[0]), re(ErrorHandlerUse[1]), re(ErrorHandlerUse[2]), re(ErrorHandlerUse[3])},
+		Central:   CentralErrorHandler,
+		Handlers:  ErrorHandlerClass,
+		Registers: ErrorHandlerUse,
 	}
 }
 
@@ -112,8 +108,8 @@ func loggingTables() pack.Logging {
 
 func databaseTables() pack.Database {
 	return pack.Database{
-		Model:    re(DbSet),
-		Relation: re(Relationship),
+		Model:    DbSet,
+		Relation: Relationship,
 		Migrations: []pack.MigrationTool{{
 			Tool: MigrationTool,
 			// dotnet ef writes <timestamp>_<Name>.cs, its .Designer.cs
@@ -131,7 +127,7 @@ func databaseTables() pack.Database {
 func generators() []pack.Generator {
 	var out []pack.Generator
 	for _, g := range OpenAPIGenerators {
-		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: re(g.Re), Kind: "framework-generated", Quality: quality})
+		out = append(out, pack.Generator{Name: g.Name, Deps: []string{g.Package}, Code: g.Re, Kind: "framework-generated", Quality: quality})
 	}
 	return out
 }
@@ -139,14 +135,14 @@ func generators() []pack.Generator {
 func testTables() pack.Tests {
 	names := make([]pack.Named, 0, len(TestFrameworks)+1)
 	for _, f := range TestFrameworks {
-		names = append(names, pack.Named{Name: f.Name, Re: re(f.Test)})
+		names = append(names, pack.Named{Name: f.Name, Re: f.Test})
 	}
 	return pack.Tests{
 		Languages: map[string]pack.TestLanguage{
 			Language: {
 				Test:        scan.MustCompile(`\[\s*(?:Fact|Theory|Test|TestCase|TestMethod|DataTestMethod)\s*(?:\(|\])`),
 				Frameworks:  names,
-				Integration: re(reHTTPTest),
+				Integration: reHTTPTest,
 				// dotnet new xunit/nunit/mstest writes UnitTest1 with an
 				// empty Test1: a file of empty tests is boilerplate.
 				Boilerplate: func(code []byte, tests int) bool {
@@ -155,7 +151,7 @@ func testTables() pack.Tests {
 				},
 			},
 		},
-		CI: re(CITestCommand),
+		CI: CITestCommand,
 		Framework: func(path, found string, st facts.Stack) string {
 			if found != "" {
 				return found
