@@ -85,7 +85,7 @@ func Collect(ctx context.Context, snap *source.Snapshot, opt Options) (*facts.Fa
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop() // also releases the readers when Collect returns early
-	contents := prefetch(ctx, snap, wants)
+	contents := prefetch(ctx, snap, wants, infos)
 	// Each detector runs in its own goroutine, fed in file order, so
 	// detectors scan in parallel while each one still sees one file at a
 	// time and needs no locking.
@@ -298,6 +298,22 @@ func send[T any](ctx context.Context, ch chan<- T, v T) bool {
 	}
 }
 
+// receive is send's other side: a plain receive when a value is waiting
+// (a read-ahead file mostly is), the select only when it must wait.
+func receive[T any](ctx context.Context, ch <-chan T) (v T, ok bool) {
+	select {
+	case v = <-ch:
+		return v, true
+	default:
+	}
+	select {
+	case v = <-ch:
+		return v, true
+	case <-ctx.Done():
+		return v, false
+	}
+}
+
 // fed is a file on its way to one detector, with the indexes of its
 // content, which the detector releases when done with it.
 type fed struct {
@@ -376,22 +392,15 @@ const prefetchWindow, prefetchReaders = 64, 4
 // take waits for the next wanted file, which is file i; ok is false when
 // ctx ended first.
 func (p *prefetcher) take(ctx context.Context, i int) (r readResult, ok bool) {
-	slot := p.ring[p.next%prefetchWindow]
-	select {
-	case r = <-slot: // read ahead, as it mostly is: no select over two channels
-	default:
-		select {
-		case r = <-slot:
-		case <-ctx.Done():
-			return r, false
-		}
+	if r, ok = receive(ctx, p.ring[p.next%prefetchWindow]); !ok {
+		return r, false
 	}
 	p.next++
 	<-p.tokens
 	return r, true
 }
 
-func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetcher {
+func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool, infos []scan.PathInfo) *prefetcher {
 	p := &prefetcher{tokens: make(chan struct{}, prefetchWindow)}
 	for k := range p.ring {
 		p.ring[k] = make(chan readResult, 1)
@@ -414,17 +423,18 @@ func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool) *prefetc
 	for range prefetchReaders {
 		go func() {
 			for j := range jobs {
-				p.ring[j.seq%prefetchWindow] <- read(snap, snap.Files[j.file])
+				p.ring[j.seq%prefetchWindow] <- read(snap, snap.Files[j.file], infos[j.file])
 			}
 		}()
 	}
 	return p
 }
 
-// read reads one file and blanks its comments. A panic here (a bug in the
+// read reads one file and blanks its comments; info is
+// scan.Classify(file.Path), which says whether it is source. A panic here (a bug in the
 // comment blanker on some input) would kill the process from a goroutine no
 // caller can recover in, so it becomes that file's error instead.
-func read(snap *source.Snapshot, file source.File) (r readResult) {
+func read(snap *source.Snapshot, file source.File, info scan.PathInfo) (r readResult) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = readResult{err: fmt.Errorf("internal error reading %s: %v", file.Path, v)}
@@ -440,8 +450,8 @@ func read(snap *source.Snapshot, file source.File) (r readResult) {
 	data = data[:len(data):len(data)]
 	var code []byte
 	// Only the secret scan reads build output, and it reads the raw text.
-	if data != nil && !file.Build && scan.IsSource(file.Path) {
-		code = scan.Code(data, scan.SourceExts[scan.Ext(file.Path)])
+	if data != nil && !file.Build && info.Source {
+		code = scan.Code(data, scan.SourceExts[info.Ext])
 	}
 	r = readResult{data: data, code: code, err: err, dataIndex: scan.NewIndexed(data)}
 	if !sameBuffer(code, data) {
