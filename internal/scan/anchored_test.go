@@ -31,6 +31,14 @@ var anchoredPatterns = []string{
 	`(?m)^[ \t]*@\w+(?:\.\w+)*\.(get|post)\s*\(`,
 	`(?m)^ ?xy\s*c|^\t*ab`,    // indentation of one branch, another's
 	`(?i)\bPORT\s*[:=]\s*\w+`, // case-folded start literal
+	// Branches with starters of different kinds, and the kinds that only
+	// branches have: a literal past a gap, a character before a literal.
+	`\[\s*(?:Required|Range)\b|:\s*AbstractValidator\s*<|\.AddValidation\s*\(`,
+	`(?:^|[^\w.])(NotFound|Conflict)\s*\(`,
+	`(?m)^[ \t]*(?:RSpec\.)?describe\b|^[ \t]*(?:it|specify)\b[ \t(]*["'{]|^[ \t]*def\s+test_|\brun_test!`,
+	`(?:(?i:\b(?:const|static\s+readonly|static))\s+string\s+(\w*(?i:key)\w*)\s*=\s*|\bSymmetricSecurityKey\s*\(\s*)@?"([^"\n]{2,})"`,
+	`\b_?[lL]ogger\s*\.\s*Log\w*\s*\(|\[\s*LoggerMessage\s*\(`,
+	`(?m)^a\s*|\bxy\s*z`, // every line start, and a literal
 }
 
 // anchoredInputs hold what trips context-sensitive assertions: multi-byte
@@ -49,6 +57,12 @@ var anchoredInputs = []string{
 	"ForeignKey(x)\nOneToOneField \n(\nforeign_key = 'a'\n",
 	"ab c\nabc\n ab\n\tab  c", "xab c\néab c\nab", "x  \n y\n\n", "xy", "xy(", "é\nxy (", "a\r\nimport os\r\n",
 	"port: abc\nPORT=1\nports = 2\néport = 3\nPoRt : q", "\xe2\x82code = 404", "import",
+	"[Required]\n[ \n Range(1)]\n[x Required]\n[[Required\nclass A : AbstractValidator<A>\n:\nAbstractValidator <\n.AddValidation (",
+	"NotFound()\néNotFound(x)\n\xe2\x82NotFound (\n.NotFound(\nxNotFound(\n\xffConflict\n(\n Conflict(",
+	"describe X do\n  it 'a' do\n  it{\n\tspecify (\"x\"\n  def test_a\nx.run_test!\n  RSpec.describe\nit\n",
+	"static string JwtKey = \"abc\";\nconst string  \u212Aey = \"xy\"\nſtatic string key=\n\"abc\"\nSymmetricSecurityKey(\n@\"k\")",
+	"_logger.LogInformation(\nLogger . Log (\n[ LoggerMessage(\n[\nLoggerMessage (\nlogger\n.\nLogWarning\n(",
+	"a\nb a\nxy z\nxyz\n\nxy\n\nz",
 }
 
 func TestAnchoredSearchEqualsRegexp(t *testing.T) {
@@ -70,7 +84,10 @@ func TestAnchoredSearchEqualsRegexp(t *testing.T) {
 func TestAnchoredSearchRandomText(t *testing.T) {
 	pieces := []string{"\n", " ", "\t", "import", "from", "code", "=", "404", "(", ")", "é", "\xff", "ab", "c",
 		"x", "y", "APIRouter", "responses", ".include_router", "@", "app", ".get", "create", "TABLE", "port", ":",
-		"TestCase", "class", "def", "async ", "  ", "@app.get", "test_", "ForeignKey", "foreign_key", "'", "\r\n", "as", ",", "_", "ſ"}
+		"TestCase", "class", "def", "async ", "  ", "@app.get", "test_", "ForeignKey", "foreign_key", "'", "\r\n", "as", ",", "_", "ſ",
+		"[", "Required", "Range", ":", "AbstractValidator", "<", ".AddValidation", "NotFound", "Conflict", "\xe2\x82",
+		"describe", "it", "RSpec.", "specify", "run_test!", "{", "static", "const", "string", "key", "\u212Aey", "ſtatic",
+		"\"", "SymmetricSecurityKey", "@", "_logger", "Logger", ".Log", "LoggerMessage", "xy", "z", "a"}
 	rng := rand.New(rand.NewSource(12))
 	for _, p := range anchoredPatterns {
 		ours, std := compileNow(p), regexp.MustCompile(p)
@@ -124,18 +141,25 @@ func TestStartKinds(t *testing.T) {
 		{`\.(include_router|add_namespace)\s*\(`, startLiteral, 2}, // .include_router, .add_namespace
 		{`\.\s*x`, startAnywhere, 0},                               // a dot starts too many
 		{`\w+\s*=`, startAnywhere, 0},
-		{`(?i)\bsecret\s*=`, startAnywhere, 0}, // ſ folds to s
+		{`(?i)\bsecret\s*=`, startLiteral, 1}, // ſ folds to s: anchoredOn decides per text
 		{`(?i)\bcreate\s+table`, startLiteral, 1},
 		{`\s*import\s+x`, startAnywhere, 0},
 		{`(?m)^[ \t]*class\s+(\w+)`, startIndented, 1},
 		{`(?m)^[ \t]*(?:async[ \t]+)?def\s+test|^[ \t]*class\s`, startIndented, 3},
 		{`(?m)^\s*class`, startLineStart, 0},                  // \s* crosses lines
 		{`(?m)^[ \t]*\w+\s*=\s*APIRouter`, startLineStart, 0}, // no literal after the indent
+		{`\[\s*(?:Required|Range)\b`, startGapped, 2},         // [Required, [Range
+		{`\[\s*(?:Required|Range)\b|\.AddValidation\s*\(`, startMixed, 3},
+		{`\[\s*\w+`, startAnywhere, 0},  // nothing named after the gap
+		{`\[[ a]*ab`, startAnywhere, 0}, // the gap's class starts the follow literal
+		{`(?:^|[^\w.])(NotFound|Conflict)\s*\(`, startBefore, 2},
+		{`(?m)^[ \t]*describe\s|^[ \t]*it\b|\brun_test!`, startMixed, 3},
+		{`(?:(?i:\b(?:const|static))\s+string\s+\w+|\bSymmetricSecurityKey\s*\()"\w+"`, startLiteral, 3},
 	}
 	for _, tc := range cases {
 		r := compileNow(tc.pattern)
-		if r.starts != tc.kind || len(r.startLits) != tc.lits {
-			t.Errorf("%q: starts %d with %q, want %d with %d literals", tc.pattern, r.starts, r.startLits, tc.kind, tc.lits)
+		if texts := r.startTexts(); r.starts != tc.kind || len(texts) != tc.lits {
+			t.Errorf("%q: starts %d with %q, want %d with %d literals", tc.pattern, r.starts, texts, tc.kind, tc.lits)
 		}
 	}
 }

@@ -40,7 +40,25 @@ func AnchoredShape(pattern string) (anchored bool, starts, required []string) {
 	if r.lineLocal || r.starts == startAnywhere {
 		return false, nil, nil
 	}
-	return true, plain(r.startLits), plain(r.lits)
+	return true, r.startTexts(), plain(r.lits)
+}
+
+// startTexts returns the texts the starters' candidates begin with: the
+// literals, each followed by its follow literals for a gapped starter.
+func (r *Regexp) startTexts() []string {
+	var out []string
+	for _, s := range r.starters {
+		if s.kind != startGapped {
+			out = append(out, plain(s.lits)...)
+			continue
+		}
+		for _, l := range plain(s.lits) {
+			for _, f := range plain(s.follow) {
+				out = append(out, l+f)
+			}
+		}
+	}
+	return out
 }
 
 // plain returns the literals as text, case-insensitive ones lower-cased.

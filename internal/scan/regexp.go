@@ -34,11 +34,13 @@ type Regexp struct {
 	// which spares Go's NFA a pass over a whole large file.
 	lineLocal bool
 	// starts says where a match of a pattern that is not line-local can
-	// start (see anchored.go); startLits are the literals one of which a
-	// match starts with, for startLiteral.
+	// start (see anchored.go): the kind of its one starter, or startMixed
+	// when its branches have several. foldSK is set when a literal of the
+	// starters is case-insensitive and holds s or k, which Go's (?i) also
+	// matches as ſ or K: a text holding either is searched unanchored.
 	starts     startKind
-	startLits  [][]byte
-	indent     [256]bool // bytes of the indentation, for startIndented
+	starters   []starter
+	foldSK     bool
 	anchorOnce sync.Once
 	anc        *anchored
 }
@@ -231,7 +233,7 @@ func (r *Regexp) Match(b []byte) bool {
 	if !r.mayMatch(b) {
 		return false
 	}
-	if r.starts != startAnywhere {
+	if r.anchoredOn(b) {
 		return r.matchAnchored(b)
 	}
 	return r.re.Match(b)
@@ -304,7 +306,7 @@ func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 		if !r.mayMatch(b) {
 			return nil
 		}
-		if r.starts != startAnywhere {
+		if r.anchoredOn(b) {
 			return r.findAllAnchored(b, n)
 		}
 		return r.re.FindAllSubmatchIndex(b, n)
