@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/bits"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
@@ -212,6 +213,14 @@ type Indexed struct {
 	idx  Index
 	refs atomic.Int32
 	slot int32 // the lending table's slot, or -1
+
+	viewsMu sync.Mutex
+	views   []madeView // the Views made of buf so far
+}
+
+type madeView struct {
+	view *View
+	out  []byte
 }
 
 // NewIndexed indexes b; nil (on which Lend and Release do nothing) when b
@@ -282,6 +291,15 @@ func Lend(b []byte) (release func()) {
 
 // lookup returns the index of b when b is exactly a lent buffer, else nil.
 func lookup(b []byte) *Index {
+	if x := lentAs(b); x != nil {
+		return &x.idx
+	}
+	return nil
+}
+
+// lentAs returns the Indexed that lends b when b is exactly a lent
+// buffer, else nil.
+func lentAs(b []byte) *Indexed {
 	if len(b) < 3 {
 		return nil
 	}
@@ -289,10 +307,42 @@ func lookup(b []byte) *Index {
 	h := lendHash(p)
 	for i := range uint32(lendWindow) {
 		if x := lent[(h+i)&(lendSlots-1)].Load(); x != nil && unsafe.SliceData(x.buf) == p && len(x.buf) == len(b) {
-			return &x.idx
+			return x
 		}
 	}
 	return nil
+}
+
+// A View is a form of a file that several detectors derive from it (C#
+// with its comments blanked, say). Of a lent buffer it is made once and
+// shared: each detector making its own cost a pass over the file and a
+// copy of it, five times per C# file.
+type View struct {
+	make func([]byte) []byte
+}
+
+// NewView returns the View that make derives from a buffer. What make
+// returns is shared: its users must not write into it.
+func NewView(make func([]byte) []byte) *View { return &View{make: make} }
+
+// Of returns v's form of b: for a lent buffer, the one made already if
+// any; else one made now.
+func (v *View) Of(b []byte) []byte {
+	x := lentAs(b)
+	if x == nil {
+		return v.make(b)
+	}
+	// Held while making, so that two detectors asking at once make one.
+	x.viewsMu.Lock()
+	defer x.viewsMu.Unlock()
+	for _, m := range x.views {
+		if m.view == v {
+			return m.out
+		}
+	}
+	out := v.make(b)
+	x.views = append(x.views, madeView{v, out})
+	return out
 }
 
 // IsLent reports whether b is a lent buffer, whose prefilter searches its

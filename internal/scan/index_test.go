@@ -266,3 +266,36 @@ func TestIndexRulesNonASCIILiteralsOutOfASCIIText(t *testing.T) {
 		}
 	}
 }
+
+func TestViewIsMadeOncePerLentBuffer(t *testing.T) {
+	made := 0
+	upper := NewView(func(b []byte) []byte {
+		made++
+		return bytes.ToUpper(b)
+	})
+	file := []byte("class A { }")
+	if got := string(upper.Of(file)); got != "CLASS A { }" || made != 1 {
+		t.Fatalf("unlent: Of = %q after %d makes, want CLASS A { } after 1", got, made)
+	}
+	upper.Of(file)
+	if made != 2 {
+		t.Fatalf("an unlent buffer's view was made %d times in two calls, want 2: nothing may be kept for it", made)
+	}
+
+	x := NewIndexed(file)
+	x.Lend(2)
+	first, second := upper.Of(file), upper.Of(file)
+	if made != 3 || &first[0] != &second[0] {
+		t.Fatalf("lent: %d makes in two calls (want 1) or two copies", made-2)
+	}
+	// A view of another buffer of the same text is its own.
+	other := []byte("class A { }")
+	if upper.Of(other); made != 4 {
+		t.Fatalf("another buffer with the same text got the lent buffer's view")
+	}
+	x.Release()
+	x.Release()
+	if upper.Of(file); made != 5 {
+		t.Fatalf("the view outlived the lending: made %d times, want 5", made)
+	}
+}

@@ -1,14 +1,24 @@
 package dotnet
 
+import "github.com/vetfolio/vetfolio/internal/scan"
+
 // Code returns data with C# comments blanked (replaced by spaces, newlines
 // kept) so offsets and lines still match, and a word in a comment is not
-// read as code. String literals are kept.
-func Code(data []byte) []byte { return blank(data, false) }
+// read as code. String literals are kept. Of a file the collector lends,
+// the result is made once and shared: callers must not write into it.
+func Code(data []byte) []byte { return codeView.Of(data) }
 
 // Skeleton is Code with the contents of string and character literals
 // blanked too (the quotes kept), so that braces and brackets inside strings
-// do not upset matching.
-func Skeleton(data []byte) []byte { return blank(data, true) }
+// do not upset matching. Shared as Code's result is.
+func Skeleton(data []byte) []byte { return skeletonView.Of(data) }
+
+// The routes, controllers and documentation readers each ask for these
+// views of the same file: made once per file the collector lends.
+var (
+	codeView     = scan.NewView(func(b []byte) []byte { return blank(b, false) })
+	skeletonView = scan.NewView(func(b []byte) []byte { return blank(b, true) })
+)
 
 // blank walks C#'s lexical forms: // and /* */ comments, regular strings
 // with backslash escapes, verbatim @"" strings with "" escapes spanning
