@@ -88,6 +88,12 @@ func MustCompile(pattern string) *Regexp {
 	return r
 }
 
+// Transient returns a Regexp for a pattern built at run time (a name
+// quoted into it), compiled at first use like MustCompile's but not
+// registered: one made per file would otherwise hold its compiled form in
+// the registry for the rest of the process.
+func Transient(pattern string) *Regexp { return &Regexp{pattern: pattern} }
+
 // CheckAll compiles every pattern made by MustCompile so far and returns
 // the first that does not compile: a test of a package that declares
 // patterns calls it, so a bad pattern fails the build's tests rather than

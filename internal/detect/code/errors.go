@@ -326,7 +326,7 @@ func (e *errorState) expressCentral() (out, unregistered []facts.Location) {
 			if ok {
 				break
 			}
-			if d.name != "" && scan.MustCompile(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
+			if d.name != "" && scan.Transient(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
 				ok = true
 			}
 			if d.name == "" && strings.Contains(strings.ToLower(a), "err") {

@@ -397,7 +397,7 @@ func (st *routeState) scanDjangoURLs(s *source, code []byte) {
 			inner := rest[len("include("):]
 			if mod, ok := firstString(strings.TrimLeft(inner, "( ")); ok {
 				st.mounts = append(st.mounts, mount{modules: []string{strings.ReplaceAll(mod, ".", "/")}, prefix: p, file: s.path})
-			} else if r := scan.MustCompile(`^(\w+)\.urls`).FindStringSubmatch(inner); r != nil {
+			} else if r := reURLsModule.FindStringSubmatch(inner); r != nil {
 				st.drfIncl[s.path+"#"+r[1]] = p
 			}
 		case strings.HasPrefix(rest, "admin.site.urls"):
@@ -545,7 +545,7 @@ func pyDecoratedClass(code []byte, off int) string {
 		}
 		break
 	}
-	if m := scan.MustCompile(`^class\s+(\w+)`).FindSubmatch(rest); m != nil {
+	if m := reClassName.FindSubmatch(rest); m != nil {
 		return string(m[1])
 	}
 	return ""
@@ -1497,3 +1497,9 @@ func isJSFile(p string) bool {
 	}
 	return false
 }
+
+// Compiled once: scan.MustCompile registers each pattern it is given.
+var (
+	reURLsModule = scan.MustCompile(`^(\w+)\.urls`)
+	reClassName  = scan.MustCompile(`^class\s+(\w+)`)
+)

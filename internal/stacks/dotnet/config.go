@@ -95,6 +95,9 @@ func lineOfValue(data []byte, v string) int {
 // stripJSONComments blanks // and /* */ comments outside strings, which
 // ASP.NET Core's JSON configuration accepts, and trailing commas.
 func stripJSONComments(data []byte) []byte {
-	out := Code(data)
-	return scan.MustCompile(`,(\s*[}\]])`).ReplaceAll(out, []byte("$1"))
+	return reTrailingComma.ReplaceAll(Code(data), []byte("$1"))
 }
+
+// reTrailingComma is compiled once: scan.MustCompile registers every
+// pattern it is given, so one made per call grew the registry per file.
+var reTrailingComma = scan.MustCompile(`,(\s*[}\]])`)

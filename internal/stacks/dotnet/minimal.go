@@ -369,7 +369,7 @@ func wrapsMap(skel []byte, args []string) bool {
 	if !isIdentString(first) {
 		return false
 	}
-	return scan.MustCompile(`\bstring\??\s+` + first + `\b`).Match(skel)
+	return scan.Transient(`\bstring\??\s+` + first + `\b`).Match(skel)
 }
 
 // groupNameOf turns an endpoint class name into the path segment it is
