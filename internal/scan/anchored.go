@@ -621,21 +621,23 @@ type candidates struct {
 }
 
 func newCandidates(r *Regexp, b []byte) *candidates {
-	c := &candidates{r: r, b: b, nextLit: make([][]int, len(r.starters)), first: make([]int, len(r.starters)),
-		nextReq: unknownOccurrences(len(r.lits))}
-	for i, s := range r.starters {
-		c.nextLit[i] = unknownOccurrences(len(s.lits))
-		c.first[i] = -2
+	// One allocation holds every memo: a search is made per file per
+	// pattern, hundreds of thousands of them in a large tree.
+	n := len(r.lits) + len(r.starters)
+	for _, s := range r.starters {
+		n += len(s.lits)
 	}
-	return c
-}
-
-func unknownOccurrences(n int) []int {
 	memo := make([]int, n)
 	for i := range memo {
 		memo[i] = -2
 	}
-	return memo
+	c := &candidates{r: r, b: b, nextLit: make([][]int, len(r.starters))}
+	c.nextReq, memo = memo[:len(r.lits):len(r.lits)], memo[len(r.lits):]
+	c.first, memo = memo[:len(r.starters):len(r.starters)], memo[len(r.starters):]
+	for i, s := range r.starters {
+		c.nextLit[i], memo = memo[:len(s.lits):len(s.lits)], memo[len(s.lits):]
+	}
+	return c
 }
 
 // next returns the first candidate at or after pos, or -1. The positions
