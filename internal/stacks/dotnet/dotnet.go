@@ -189,8 +189,8 @@ type routeFile struct {
 }
 
 func (r *routeScanner) Scan(src pack.Source) {
-	rs := Routes(src.Code)
-	for _, c := range Controllers(src.Code) {
+	rs, controllers := RoutesAndControllers(src.Code)
+	for _, c := range controllers {
 		if _, dup := r.classes[c.Name]; !dup {
 			r.classes[c.Name] = c
 		}

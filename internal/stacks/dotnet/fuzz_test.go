@@ -1,6 +1,9 @@
 package dotnet
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // FuzzRoutes feeds arbitrary text to the C# readers: half-written files,
 // unbalanced brackets and stray quotes must never panic, and Code keeps
@@ -26,7 +29,10 @@ func FuzzRoutes(f *testing.F) {
 				t.Fatalf("offset %d outside %d bytes", r.Offset, len(data))
 			}
 		}
-		Controllers(data)
+		routes, controllers := RoutesAndControllers(data)
+		if !reflect.DeepEqual(routes, Routes(data)) || !reflect.DeepEqual(controllers, Controllers(data)) {
+			t.Fatalf("RoutesAndControllers differs from Routes and Controllers")
+		}
 		ScanTests(data)
 		ScanEntities(data)
 		KeyLiterals(data)

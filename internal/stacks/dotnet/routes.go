@@ -85,8 +85,20 @@ var (
 func Routes(data []byte) []Route {
 	code := Code(data)
 	skel := Skeleton(data)
-	out := controllerRoutes(code, skel)
+	out := controllerRoutes(code, skel, nil, nil)
 	return append(out, minimalRoutes(code, skel)...)
+}
+
+// RoutesAndControllers is Routes and Controllers of one file. The route
+// scanner asks both of every C# file, and they share the file's
+// declarations and classes, which took a third of its time to find.
+func RoutesAndControllers(data []byte) ([]Route, []Controller) {
+	code := Code(data)
+	skel := Skeleton(data)
+	decls := declarations(code, skel)
+	classes := classesOf(code, skel, decls)
+	routes := append(controllerRoutes(code, skel, decls, classes), minimalRoutes(code, skel)...)
+	return routes, controllersOf(classes)
 }
 
 // ---- controllers ----
@@ -102,12 +114,16 @@ type class struct {
 	controller bool
 }
 
-func controllerRoutes(code, skel []byte) []Route {
+// controllerRoutes returns the actions of attribute-routed controllers;
+// decls and classes are found when the caller has not found them.
+func controllerRoutes(code, skel []byte, decls []decl, classes []*class) []Route {
 	if !bytes.Contains(code, []byte("[Http")) && !bytes.Contains(code, []byte("Route(")) && !bytes.Contains(code, []byte("AcceptVerbs")) {
 		return nil
 	}
-	decls := declarations(code, skel)
-	classes := classesOf(code, skel, decls)
+	if decls == nil {
+		decls = declarations(code, skel)
+		classes = classesOf(code, skel, decls)
+	}
 	var out []Route
 	for _, d := range decls {
 		if d.isClass {
@@ -531,8 +547,12 @@ func isIdentString(s string) bool {
 func Controllers(data []byte) []Controller {
 	code := Code(data)
 	skel := Skeleton(data)
+	return controllersOf(classesOf(code, skel, declarations(code, skel)))
+}
+
+func controllersOf(classes []*class) []Controller {
 	var out []Controller
-	for _, c := range classesOf(code, skel, declarations(code, skel)) {
+	for _, c := range classes {
 		out = append(out, Controller{Name: c.name, Base: c.base, Prefix: c.prefix, HasRoute: c.hasRoute, Authorize: c.authorize})
 	}
 	return out
