@@ -80,12 +80,13 @@ func weekStart(t time.Time) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 }
 
-// oldestFirst is commits sorted by date, oldest first, commits of the same
-// second in the order given, as sort.SliceStable sorts them. Sorting the
-// positions by (date, position) gives that order with an unstable sort:
-// on git's newest-first list, reversed, that is a few milliseconds where
-// the stable sort took a tenth of Summarize, moving 120-byte commits.
-func oldestFirst(commits []source.Commit) []source.Commit {
+// oldestFirst points to commits sorted by date, oldest first, commits of
+// the same second in the order given, as sort.SliceStable sorts them.
+// Sorting the positions by (date, position) gives that order with an
+// unstable sort: on git's newest-first list, reversed, 3 ms for solidus's
+// 30,715 commits where a stable sort of a copy took 18-28 ms, moving
+// 120-byte commits through reflection.
+func oldestFirst(commits []source.Commit) []*source.Commit {
 	order := make([]int, len(commits))
 	for i := range order {
 		order[i] = len(commits) - 1 - i
@@ -96,9 +97,9 @@ func oldestFirst(commits []source.Commit) []source.Commit {
 		}
 		return cmp.Compare(a, b)
 	})
-	byTime := make([]source.Commit, len(commits))
+	byTime := make([]*source.Commit, len(commits))
 	for i, j := range order {
-		byTime[i] = commits[j]
+		byTime[i] = &commits[j]
 	}
 	return byTime
 }
@@ -113,7 +114,7 @@ func isoWeek(t time.Time) int {
 
 // bulk finds the commit that added the most files and decides whether it
 // is a bulk upload (see the Bulk constants).
-func bulk(h *facts.History, byTime []source.Commit, files int) {
+func bulk(h *facts.History, byTime []*source.Commit, files int) {
 	best, bestNet := -1, 0
 	for i, c := range byTime {
 		if c.Changed > 0 {
@@ -148,7 +149,7 @@ func bulk(h *facts.History, byTime []source.Commit, files int) {
 // added the most program source files, and how many later commits changed
 // any code. Ten commits to the README after one commit of all the code is
 // still a bulk upload.
-func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
+func codeBulk(h *facts.History, byTime []*source.Commit, files []source.File) {
 	if h.BulkUpload {
 		return // the files alone say so, on every source alike
 	}
