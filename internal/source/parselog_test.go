@@ -132,8 +132,13 @@ func TestParseLogMatchesReference(t *testing.T) {
 		if (werr == nil) != (gerr == nil) {
 			t.Fatalf("input %d: error %v, want %v", i, gerr, werr)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("input %d %q:\n got %+v\nwant %+v", i, in, got, want)
+		if len(got) != len(want) {
+			t.Fatalf("input %d (%.300q...): %d commits, want %d", i, in, len(got), len(want))
+		}
+		for j := range want {
+			if !reflect.DeepEqual(got[j], want[j]) {
+				t.Fatalf("input %d (%.300q...), commit %d:\n got %+v\nwant %+v", i, in, j, got[j], want[j])
+			}
 		}
 	}
 }
