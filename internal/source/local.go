@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/vetfolio/vetfolio/internal/scan"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -309,40 +310,65 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("git log: %w", err)
 	}
-	var commits []Commit
-	sc := bufio.NewScanner(stdout)
+	commits, err := parseLog(stdout)
+	if err != nil {
+		cancel()
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	return commits, nil
+}
+
+// parseLog reads the output of readLog's git log: a record of hash,
+// e-mail, date and subject for each commit, then the status and path of
+// each file it changed.
+func parseLog(r io.Reader) ([]Commit, error) {
+	var log commitLog
+	// Paths recur from commit to commit: each distinct one is classified
+	// once (solidus: 117,000 changed paths, 10,000 distinct; jellyfin:
+	// 128,000 and 27,000), which took a third less time than classifying
+	// every line, most of that the string each one needed.
+	classes := map[string]pathClass{}
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 2*maxLogLine)
 	sc.Split(cutLines(maxLogLine))
+	var c *Commit
 	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, recordSep) {
-			f := strings.SplitN(line[1:], fieldSep, 4)
-			if len(f) < 4 {
-				continue
+		line := sc.Bytes()
+		if len(line) > 0 && line[0] == recordSep[0] {
+			if next, ok := parseRecord(line[1:]); ok {
+				c = log.add(next)
 			}
-			when, _ := time.Parse(time.RFC3339, f[2])
-			// git log lists every file of every commit: what code each
-			// changed is known, even for a commit that touched none.
-			commits = append(commits, Commit{Hash: f[0], Email: strings.ToLower(f[1]), When: when, Subject: f[3], CodeKnown: true})
 			continue
 		}
-		if line == "" || len(commits) == 0 {
+		if len(line) == 0 || c == nil {
 			continue
 		}
 		// "A\tpath"; a path git still quotes (a tab or quote in it) keeps
 		// its quotes, which only matters for the folder test below.
-		status, p, ok := strings.Cut(line, "\t")
-		p = strings.Trim(p, `"`)
-		if !ok || status == "" || Skipped(p) {
+		tab := bytes.IndexByte(line, '\t')
+		if tab <= 0 {
 			continue
 		}
-		c := &commits[len(commits)-1]
+		status, p := line[0], bytes.Trim(line[tab+1:], `"`)
+		class, seen := classes[string(p)]
+		if !seen {
+			path := string(p)
+			class = classify(path)
+			classes[path] = class
+		}
+		if class == skippedPath {
+			continue
+		}
+		code := class == codePath
 		c.Changed++
-		code := scan.IsSource(p) && !scan.IsTestPath(p)
 		if code {
 			c.CodeChanged++
 		}
-		switch status[0] {
+		switch status {
 		case 'A':
 			c.Added++
 			if code {
@@ -353,14 +379,77 @@ func readLog(ctx context.Context, dir string, sub bool) ([]Commit, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		cancel()
-		_ = cmd.Wait()
-		return nil, fmt.Errorf("git log: %w", err)
+		return nil, err
 	}
-	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("git log: %w", err)
+	return log.commits(), nil
+}
+
+// parseRecord reads a commit's "hash\x1femail\x1fdate\x1fsubject"; ok
+// is false when a field is missing.
+func parseRecord(rec []byte) (c Commit, ok bool) {
+	if bytes.Count(rec, []byte(fieldSep)) < 3 {
+		return c, false
 	}
-	return commits, nil
+	// One string holds the hash, e-mail and subject alike.
+	s := string(rec)
+	hash, s, _ := strings.Cut(s, fieldSep)
+	email, s, _ := strings.Cut(s, fieldSep)
+	date, subject, _ := strings.Cut(s, fieldSep)
+	when, _ := time.Parse(time.RFC3339, date)
+	// git log lists every file of every commit: what code each changed is
+	// known, even for a commit that touched none.
+	return Commit{Hash: hash, Email: strings.ToLower(email), When: when, Subject: subject, CodeKnown: true}, true
+}
+
+// pathClass is what parseLog needs to know of a changed path.
+type pathClass uint8
+
+const (
+	otherPath   pathClass = iota
+	skippedPath           // Skipped: not counted at all
+	codePath              // program source, not a test
+)
+
+func classify(p string) pathClass {
+	switch {
+	case Skipped(p):
+		return skippedPath
+	case scan.IsSource(p) && !scan.IsTestPath(p):
+		return codePath
+	}
+	return otherPath
+}
+
+// commitLog gathers commits in chunks and copies them once into a slice
+// of the right length: appending 30,000 commits of 120 bytes one by one
+// copied the growing slice over and over.
+type commitLog struct {
+	full [][]Commit
+	last []Commit
+	n    int
+}
+
+func (l *commitLog) add(c Commit) *Commit {
+	if len(l.last) == cap(l.last) {
+		if l.last != nil {
+			l.full = append(l.full, l.last)
+		}
+		l.last = make([]Commit, 0, min(max(256, 2*cap(l.last)), 4096))
+	}
+	l.last = append(l.last, c)
+	l.n++
+	return &l.last[len(l.last)-1]
+}
+
+func (l *commitLog) commits() []Commit {
+	if len(l.full) == 0 {
+		return l.last
+	}
+	all := make([]Commit, 0, l.n)
+	for _, part := range l.full {
+		all = append(all, part...)
+	}
+	return append(all, l.last...)
 }
 
 // maxLogLine is the longest line of git log kept: a subject of megabytes

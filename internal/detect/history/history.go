@@ -6,8 +6,8 @@
 package history
 
 import (
-	"fmt"
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -46,19 +46,18 @@ func Summarize(commits []source.Commit, files []source.File, now time.Time) fact
 	}
 
 	// Oldest first by date; a rebased history need not be in date order.
-	byTime := make([]source.Commit, len(commits))
-	copy(byTime, commits)
-	sort.SliceStable(byTime, func(i, j int) bool { return byTime[i].When.Before(byTime[j].When) })
+	byTime := oldestFirst(commits)
 	first, last := byTime[0].When.UTC(), byTime[len(byTime)-1].When.UTC()
 	h.First, h.Last = first.Format(time.RFC3339), last.Format(time.RFC3339)
 	h.SpanDays = int(last.Sub(first).Hours() / 24)
 	h.SpanWeeks = int(weekStart(last).Sub(weekStart(first)).Hours()/24/7+0.5) + 1
 	h.DaysSinceLast = max(0, int(now.Sub(last).Hours()/24))
 
-	weeks, days, authors := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	weeks, days, authors := map[int]bool{}, map[int]bool{}, map[string]bool{}
 	for i, c := range byTime {
 		weeks[isoWeek(c.When)] = true
-		days[c.When.UTC().Format(time.DateOnly)] = true
+		y, m, d := c.When.UTC().Date() // as a number, like isoWeek
+		days[y*10000+int(m)*100+d] = true
 		if c.Email != "" {
 			authors[strings.ToLower(c.Email)] = true
 		}
@@ -81,14 +80,41 @@ func weekStart(t time.Time) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 }
 
-func isoWeek(t time.Time) string {
+// oldestFirst points to commits sorted by date, oldest first, commits of
+// the same second in the order given, as sort.SliceStable sorts them.
+// Sorting the positions by (date, position) gives that order with an
+// unstable sort: on git's newest-first list, reversed, 3 ms for solidus's
+// 30,715 commits where a stable sort of a copy took 18-28 ms, moving
+// 120-byte commits through reflection.
+func oldestFirst(commits []source.Commit) []*source.Commit {
+	order := make([]int, len(commits))
+	for i := range order {
+		order[i] = len(commits) - 1 - i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := commits[a].When.Compare(commits[b].When); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	byTime := make([]*source.Commit, len(commits))
+	for i, j := range order {
+		byTime[i] = &commits[j]
+	}
+	return byTime
+}
+
+// isoWeek is t's ISO year and week as one number, 202406 for the sixth
+// week of 2024: the weeks are only counted, and a string each cost more
+// than the counting.
+func isoWeek(t time.Time) int {
 	y, w := t.UTC().ISOWeek()
-	return fmt.Sprintf("%d-W%02d", y, w)
+	return y*100 + w
 }
 
 // bulk finds the commit that added the most files and decides whether it
 // is a bulk upload (see the Bulk constants).
-func bulk(h *facts.History, byTime []source.Commit, files int) {
+func bulk(h *facts.History, byTime []*source.Commit, files int) {
 	best, bestNet := -1, 0
 	for i, c := range byTime {
 		if c.Changed > 0 {
@@ -107,7 +133,7 @@ func bulk(h *facts.History, byTime []source.Commit, files int) {
 	h.BulkShare = float64(int(h.BulkShare*100+0.5)) / 100
 	after := byTime[best+1:]
 	h.CommitsAfterBulk = len(after)
-	weeks := map[string]bool{}
+	weeks := map[int]bool{}
 	for _, a := range after {
 		weeks[isoWeek(a.When)] = true
 	}
@@ -123,7 +149,7 @@ func bulk(h *facts.History, byTime []source.Commit, files int) {
 // added the most program source files, and how many later commits changed
 // any code. Ten commits to the README after one commit of all the code is
 // still a bulk upload.
-func codeBulk(h *facts.History, byTime []source.Commit, files []source.File) {
+func codeBulk(h *facts.History, byTime []*source.Commit, files []source.File) {
 	if h.BulkUpload {
 		return // the files alone say so, on every source alike
 	}
@@ -189,8 +215,12 @@ func messages(h *facts.History, commits []source.Commit) {
 		}
 		h.MessageCommits++
 		norm := normalize(subj)
-		vague := Vague(subj) || seen[norm]
-		seen[norm] = true
+		// A repeat is vague whatever it says.
+		vague := seen[norm]
+		if !vague {
+			seen[norm] = true
+			vague = vagueNormal(norm)
+		}
 		if !vague {
 			continue
 		}
@@ -205,11 +235,24 @@ func messages(h *facts.History, commits []source.Commit) {
 	}
 }
 
-var mergePattern = scan.MustCompile(`^Merge (pull request|branch|remote-tracking branch|tag|commit) `)
-
 // IsMerge reports whether a subject is one git or GitHub writes for a
 // merge ("Merge pull request #3 from ...", "Merge branch 'main' into ...").
-func IsMerge(subject string) bool { return mergePattern.MatchString(subject) }
+// It is `^Merge (pull request|branch|remote-tracking branch|tag|commit) `
+// without the regexp, which cost more than the rest of the test per commit.
+func IsMerge(subject string) bool {
+	rest, ok := strings.CutPrefix(subject, "Merge ")
+	if !ok {
+		return false
+	}
+	for _, kind := range mergeKinds {
+		if strings.HasPrefix(rest, kind) {
+			return true
+		}
+	}
+	return false
+}
+
+var mergeKinds = []string{"pull request ", "branch ", "remote-tracking branch ", "tag ", "commit "}
 
 // vagueMessages say nothing about the change, whoever wrote them.
 var vagueMessages = func() map[string]bool {
@@ -227,10 +270,63 @@ cleanup|clean up|lol|idk|.|..|...|-|x|xx|xxx|a|aa|aaa`, "|") {
 
 // githubDefault matches the messages GitHub's web editor proposes: "Update
 // README.md", "Create main.py", "Delete app/old.js", "Add files via upload".
+// isGitHubDefault answers for it without the regexp on ASCII subjects.
 var githubDefault = scan.MustCompile(`(?i)^((update|create|delete) \S*[./]\S*|add files via upload)$`)
 
-// conventional is a Conventional Commits prefix ("feat:", "fix(api)!:").
-var conventional = scan.MustCompile(`^[a-z]+(\([^)]*\))?!?:\s*`)
+// isGitHubDefault is githubDefault.MatchString(s). On ASCII the pattern's
+// case folding and \S (anything but \t\n\f\r and space) reduce to string
+// tests; elsewhere a letter may fold to an ASCII one (ſ to s, K to k),
+// and the regexp decides.
+func isGitHubDefault(s string) bool {
+	if !isASCII(s) {
+		return githubDefault.MatchString(s)
+	}
+	if strings.EqualFold(s, "add files via upload") {
+		return true
+	}
+	for _, verb := range []string{"update ", "create ", "delete "} {
+		if len(s) >= len(verb) && strings.EqualFold(s[:len(verb)], verb) {
+			rest := s[len(verb):]
+			return !strings.ContainsAny(rest, perlSpace) && strings.ContainsAny(rest, "./")
+		}
+	}
+	return false
+}
+
+// perlSpace is what \s matches in Go's regexp.
+const perlSpace = "\t\n\f\r "
+
+// cutConventional removes a Conventional Commits prefix ("feat:",
+// "fix(api)!: ") from s, as `^[a-z]+(\([^)]*\))?!?:\s*` replaced by ""
+// did: the letters can only end where the next byte is not one, the
+// parenthesis only at the first ")", so the pattern has one way to match.
+func cutConventional(s string) (rest string, ok bool) {
+	i := 0
+	for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+		i++
+	}
+	if i == 0 {
+		return s, false
+	}
+	if i < len(s) && s[i] == '(' {
+		end := strings.IndexByte(s[i:], ')')
+		if end < 0 {
+			return s, false
+		}
+		i += end + 1
+	}
+	if i < len(s) && s[i] == '!' {
+		i++
+	}
+	if i == len(s) || s[i] != ':' {
+		return s, false
+	}
+	i++
+	for i < len(s) && strings.IndexByte(perlSpace, s[i]) >= 0 {
+		i++
+	}
+	return s[i:], true
+}
 
 // firstCommit messages are fine once; a repeat counts as vague.
 var firstCommit = map[string]bool{"initial commit": true, "init": true, "initial": true, "first commit": true, "initial import": true}
@@ -240,15 +336,17 @@ var firstCommit = map[string]bool{"initial commit": true, "init": true, "initial
 // one word or under three characters, or a GitHub web-editor default.
 // "Initial commit" and the like are not vague; repeats are judged by the
 // caller.
-func Vague(subject string) bool {
-	s := normalize(subject)
+func Vague(subject string) bool { return vagueNormal(normalize(subject)) }
+
+// vagueNormal is Vague of a subject already normalized.
+func vagueNormal(s string) bool {
 	if firstCommit[s] {
 		return false
 	}
-	if githubDefault.MatchString(s) {
+	if isGitHubDefault(s) {
 		return true
 	}
-	if rest := conventional.ReplaceAllString(s, ""); rest != s {
+	if rest, ok := cutConventional(s); ok {
 		// "fix: typo in the login error" is informative; "fix: fix" is not.
 		return len(rest) < 3 || vagueMessages[rest]
 	}
@@ -286,9 +384,73 @@ func nonLatin(s string) bool {
 // normalize lower-cases a subject, collapses spaces and drops trailing
 // punctuation, so "Update." and "update" are the same message.
 func normalize(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if isASCII(s) {
+		s = lowerFieldsASCII(s)
+	} else {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
 	if t := strings.TrimRight(s, ".!?,;: "); t != "" {
 		s = t
 	}
 	return s
+}
+
+// lowerFieldsASCII is strings.ToLower(strings.Join(strings.Fields(s), " "))
+// for an ASCII s, in one pass and at most one allocation (none when s is
+// already so) instead of three.
+func lowerFieldsASCII(s string) string {
+	if !needsLowerFields(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// needsLowerFields reports whether lowerFieldsASCII changes s: an upper-
+// case letter, white space other than single spaces between words.
+func needsLowerFields(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z', c != ' ' && asciiSpace(c):
+			return true
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace is unicode.IsSpace on an ASCII byte, as strings.Fields tests.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
