@@ -10,11 +10,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 var (
@@ -212,7 +213,7 @@ func (c *client) do(ctx context.Context, method string, u *url.URL, hdr http.Hea
 }
 
 // userinfo runs to the last @ before the path: a password may hold one.
-var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
+var userinfo = scan.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/\s]*@`)
 
 // redact hides user information in every URL of s.
 func redact(s string) string { return userinfo.ReplaceAllString(s, "${1}***@") }

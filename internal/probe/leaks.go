@@ -3,8 +3,9 @@ package probe
 import (
 	"bytes"
 	"net/http"
-	"regexp"
 	"strings"
+
+	"github.com/vetfolio/vetfolio/internal/scan"
 )
 
 // leakPattern finds one kind of disclosure in a response body. The regular
@@ -13,7 +14,7 @@ import (
 type leakPattern struct {
 	kind  string
 	hints []string
-	re    *regexp.Regexp
+	re    *scan.Regexp
 }
 
 // leakPatterns are checked against every body read. Each is anchored on
@@ -21,21 +22,21 @@ type leakPattern struct {
 var leakPatterns = []leakPattern{
 	// Django writes a typographic apostrophe ("You’re", since 3.0) in its
 	// 404 and 500 debug pages; older versions an ASCII or escaped one.
-	{"debug-page", []string{"DEBUG = True"}, regexp.MustCompile(`You(?:'|’|&#x27;|&#39;|&rsquo;)re seeing this error because you have (?:<code>)?DEBUG = True`)},
-	{"debug-page", []string{"Whitelabel"}, regexp.MustCompile(`Whitelabel Error Page`)},
-	{"debug-page", []string{"Werkzeug", "__debugger__", "debugger caught"}, regexp.MustCompile(`Werkzeug Debugger|The debugger caught an exception in your WSGI application|__debugger__`)},
+	{"debug-page", []string{"DEBUG = True"}, scan.MustCompile(`You(?:'|’|&#x27;|&#39;|&rsquo;)re seeing this error because you have (?:<code>)?DEBUG = True`)},
+	{"debug-page", []string{"Whitelabel"}, scan.MustCompile(`Whitelabel Error Page`)},
+	{"debug-page", []string{"Werkzeug", "__debugger__", "debugger caught"}, scan.MustCompile(`Werkzeug Debugger|The debugger caught an exception in your WSGI application|__debugger__`)},
 	// Express's default error handler outside production: the error's
 	// stack as HTML, whatever the error class (MongoServerError, ...).
-	{"debug-page", []string{"&nbsp;at "}, regexp.MustCompile(`<title>Error</title>[\s\S]{0,200}<pre>[\w$.]*(?:Error|Exception)\b[^<]{0,400}<br> &nbsp; &nbsp;at `)},
-	{"stack-trace", []string{"Traceback"}, regexp.MustCompile(`Traceback \(most recent call last\):`)},
-	{"stack-trace", []string{".java", ".kt", "Native Method", "Unknown Source"}, regexp.MustCompile(`\bat (?:[a-z][\w$]*\.){2,}[\w$<>]+\((?:[\w$]+\.(?:java|kt)(?::\d+)?|Native Method|Unknown Source)\)`)},
-	{"stack-trace", []string{" (/", " (node:", " (file:", ":\\"}, regexp.MustCompile(`\bat (?:Object\.<anonymous>|[\w$.<>]+) \((?:/|[A-Za-z]:\\|node:|file://)[^)\s]*:\d+:\d+\)`)},
-	{"stack-trace", []string{"goroutine "}, regexp.MustCompile(`goroutine \d+ \[running\]:`)},
-	{"stack-trace", []string{"Exception:"}, regexp.MustCompile(`System\.\w+Exception:[^\n]*\n\s+at \w`)},
+	{"debug-page", []string{"&nbsp;at "}, scan.MustCompile(`<title>Error</title>[\s\S]{0,200}<pre>[\w$.]*(?:Error|Exception)\b[^<]{0,400}<br> &nbsp; &nbsp;at `)},
+	{"stack-trace", []string{"Traceback"}, scan.MustCompile(`Traceback \(most recent call last\):`)},
+	{"stack-trace", []string{".java", ".kt", "Native Method", "Unknown Source"}, scan.MustCompile(`\bat (?:[a-z][\w$]*\.){2,}[\w$<>]+\((?:[\w$]+\.(?:java|kt)(?::\d+)?|Native Method|Unknown Source)\)`)},
+	{"stack-trace", []string{" (/", " (node:", " (file:", ":\\"}, scan.MustCompile(`\bat (?:Object\.<anonymous>|[\w$.<>]+) \((?:/|[A-Za-z]:\\|node:|file://)[^)\s]*:\d+:\d+\)`)},
+	{"stack-trace", []string{"goroutine "}, scan.MustCompile(`goroutine \d+ \[running\]:`)},
+	{"stack-trace", []string{"Exception:"}, scan.MustCompile(`System\.\w+Exception:[^\n]*\n\s+at \w`)},
 	{"sql-error", []string{"SQLSTATE", "syntax error at or near", "SQL syntax", "ORA-", "psycopg", "sqlalchemy.exc", "org.hibernate.exception", "java.sql.SQLException", "SqlException", "unrecognized token", "no such table"},
-		regexp.MustCompile(`SQLSTATE\[|SQLSTATE[ =:]\s*\w{5}|syntax error at or near "|You have an error in your SQL syntax|\bORA-\d{5}\b|psycopg2?\.errors\.|sqlalchemy\.exc\.\w+|org\.hibernate\.exception\.|java\.sql\.SQLException|SqlException \(0x|unrecognized token: "|no such table: \w`)},
+		scan.MustCompile(`SQLSTATE\[|SQLSTATE[ =:]\s*\w{5}|syntax error at or near "|You have an error in your SQL syntax|\bORA-\d{5}\b|psycopg2?\.errors\.|sqlalchemy\.exc\.\w+|org\.hibernate\.exception\.|java\.sql\.SQLException|SqlException \(0x|unrecognized token: "|no such table: \w`)},
 	{"internal-path", []string{"/home/", "/usr/src/app/", "/usr/local/lib/python", "/app/", "/opt/app/", "/var/www/", "/root/", "/srv/app/", ":\\"},
-		regexp.MustCompile(`(?:^|[\s"'(=:])(?:/home/[\w.-]+/|/usr/src/app/|/usr/local/lib/python\d|/app/(?:node_modules|src|dist)/|/opt/app/|/var/www/|/root/|/srv/app/|[A-Z]:\\\\?(?:Users|inetpub|Projects|src)\\)`)},
+		scan.MustCompile(`(?:^|[\s"'(=:])(?:/home/[\w.-]+/|/usr/src/app/|/usr/local/lib/python\d|/app/(?:node_modules|src|dist)/|/opt/app/|/var/www/|/root/|/srv/app/|[A-Z]:\\\\?(?:Users|inetpub|Projects|src)\\)`)},
 }
 
 // scanBody returns the kinds of leak found in a body, each once.
@@ -66,13 +67,13 @@ func anyHint(body []byte, hints []string) bool {
 	return false
 }
 
-var versioned = regexp.MustCompile(`\d+(?:\.\d+)+`)
+var versioned = scan.MustCompile(`\d+(?:\.\d+)+`)
 
 // appServer matches a Server header that names the application server
 // itself: without a version it still tells what runs behind the URL (and
 // that no proxy hides it), as X-Powered-By does. Proxies and platforms
 // that name only themselves (nginx, cloudflare) are not matched.
-var appServer = regexp.MustCompile(`(?i)^(?:uvicorn|gunicorn|hypercorn|daphne|waitress|werkzeug|wsgiserver|tornadoserver|cheroot|kestrel|jetty|puma|webrick|thin|cowboy)\b`)
+var appServer = scan.MustCompile(`(?i)^(?:uvicorn|gunicorn|hypercorn|daphne|waitress|werkzeug|wsgiserver|tornadoserver|cheroot|kestrel|jetty|puma|webrick|thin|cowboy)\b`)
 
 // serverVersion returns the header that discloses server software with a
 // version ("Server: nginx/1.18.0"), the application server ("Server:

@@ -3,10 +3,10 @@ package probe
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"github.com/vetfolio/vetfolio/internal/stacks"
 )
 
@@ -123,12 +123,12 @@ func isSpecRoute(last string) bool {
 var (
 	// Swagger UI's configuration: url: "/openapi.json", or urls: [{url:
 	// "/v1.json", name: ...}], in the page or its initializer script.
-	swaggerURL  = regexp.MustCompile(`(?:^|[\s{,])["']?url["']?\s*:\s*["'` + "`" + `]([^"'` + "`" + `\s]{1,200})["'` + "`" + `]`)
-	swaggerURLs = regexp.MustCompile(`["']?urls["']?\s*:\s*\[([^\]]{0,1000})\]`)
+	swaggerURL  = scan.MustCompile(`(?:^|[\s{,])["']?url["']?\s*:\s*["'` + "`" + `]([^"'` + "`" + `\s]{1,200})["'` + "`" + `]`)
+	swaggerURLs = scan.MustCompile(`["']?urls["']?\s*:\s*\[([^\]]{0,1000})\]`)
 	// Redoc: <redoc spec-url="/openapi.json"> or Redoc.init("/openapi.json").
-	redocURL = regexp.MustCompile(`spec-url\s*=\s*["']([^"'\s]{1,200})["']|Redoc\.init\(\s*["']([^"'\s]{1,200})["']`)
+	redocURL = scan.MustCompile(`spec-url\s*=\s*["']([^"'\s]{1,200})["']|Redoc\.init\(\s*["']([^"'\s]{1,200})["']`)
 	// Scalar and RapiDoc: data-url="..." / spec-url on <rapi-doc>.
-	dataURL = regexp.MustCompile(`data-url\s*=\s*["']([^"'\s]{1,200})["']`)
+	dataURL = scan.MustCompile(`data-url\s*=\s*["']([^"'\s]{1,200})["']`)
 )
 
 // pageSpecURLs returns the document addresses a docs page names, resolved

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/vetfolio/vetfolio/internal/scan"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -114,9 +114,9 @@ func load(ctx context.Context, data []byte) (*openapi3.T, error) {
 }
 
 var (
-	jsonSpecHead = regexp.MustCompile(`"(?:openapi|swagger)"\s*:\s*"\d`)
-	yamlSpecHead = regexp.MustCompile(`(?m)^(?:openapi|swagger)\s*:\s*['"]?\d`)
-	swagger2Head = regexp.MustCompile(`(?m)(?:^|[{,])\s*"?swagger"?\s*:\s*['"]?2`)
+	jsonSpecHead = scan.MustCompile(`"(?:openapi|swagger)"\s*:\s*"\d`)
+	yamlSpecHead = scan.MustCompile(`(?m)^(?:openapi|swagger)\s*:\s*['"]?\d`)
+	swagger2Head = scan.MustCompile(`(?m)(?:^|[{,])\s*"?swagger"?\s*:\s*['"]?2`)
 )
 
 func isSwagger2(data []byte) bool { return swagger2Head.Match(data[:min(len(data), 4096)]) }
@@ -327,7 +327,7 @@ func violation(o operation, r *response, err error) string {
 	return clip(fmt.Sprintf("%s answered %d %s: %s", o, r.status, r.contentType(), msg), 240)
 }
 
-var paramRe = regexp.MustCompile(`\{[^}]*\}|:[A-Za-z_]\w*|<[^>]*>`)
+var paramRe = scan.MustCompile(`\{[^}]*\}|:[A-Za-z_]\w*|<[^>]*>`)
 
 // opKey normalises "METHOD /path" for drift: parameter names dropped,
 // trailing slash removed.
