@@ -426,24 +426,12 @@ func indentedPrefix(re *syntax.Regexp, indent *[256]bool) (set []string, ok bool
 // indentClass adds to indent the bytes re matches, when re is one ASCII
 // character or class of them that excludes the newline.
 func indentClass(re *syntax.Regexp, indent *[256]bool) bool {
-	var ranges []rune
-	switch re.Op {
-	case syntax.OpCharClass:
-		ranges = re.Rune
-	case syntax.OpLiteral:
-		if len(re.Rune) != 1 || re.Flags&syntax.FoldCase != 0 {
-			return false
-		}
-		ranges = []rune{re.Rune[0], re.Rune[0]}
-	default:
+	var class [256]bool
+	if !byteClass(re, &class) || class['\n'] {
 		return false
 	}
-	for i := 0; i+1 < len(ranges); i += 2 {
-		lo, hi := ranges[i], ranges[i+1]
-		if hi >= utf8.RuneSelf || (lo <= '\n' && '\n' <= hi) {
-			return false
-		}
-		for c := lo; c <= hi; c++ {
+	for c, in := range class {
+		if in {
 			indent[c] = true
 		}
 	}
