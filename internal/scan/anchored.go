@@ -19,9 +19,8 @@ import (
 // blanks, by Required (\[\s*Required); a character before NotFound
 // ((?:^|[^\w.])NotFound). tryAt tries the pattern anchored at each such
 // position, in order, and the first that matches is the leftmost match:
-// the same answer as the unanchored search, for a fraction of the work.
-// On jellyfin's C# these branch starters took the audit from 5.3 to 3.8 s
-// of CPU.
+// the same answer as the unanchored search, for a fraction of the work:
+// the branch starters took a quarter of the CPU off jellyfin's C# audit.
 //
 // An anchored try at position s must see the text before s as the
 // unanchored search does (\b, ^ and \B look one character back), so it runs
