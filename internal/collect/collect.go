@@ -431,9 +431,10 @@ func prefetch(ctx context.Context, snap *source.Snapshot, wants []bool, infos []
 }
 
 // read reads one file and blanks its comments; info is
-// scan.Classify(file.Path), which says whether it is source. A panic here (a bug in the
-// comment blanker on some input) would kill the process from a goroutine no
-// caller can recover in, so it becomes that file's error instead.
+// scan.Classify(file.Path), which says whether it is source. A panic here
+// (a bug in the comment blanker on some input) would kill the process from
+// a goroutine no caller can recover in, so it becomes that file's error
+// instead.
 func read(snap *source.Snapshot, file source.File, info scan.PathInfo) (r readResult) {
 	defer func() {
 		if v := recover(); v != nil {

@@ -257,7 +257,7 @@ func gappedStart(re *syntax.Regexp) (starter, bool) {
 	// follow literal must begin right there.
 	for _, f := range follow {
 		c := unfold(f)[0]
-		if gap[c] || (isFold(f) && gap[lowerASCII[c]]) || (isFold(f) && gap[upperASCII(c)]) {
+		if gap[c] || (isFold(f) && gap[upperASCII(c)]) { // c is lower case when folded
 			return starter{}, false
 		}
 	}

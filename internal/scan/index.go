@@ -318,19 +318,19 @@ func lentAs(b []byte) *Indexed {
 // shared: each detector making its own cost a pass over the file and a
 // copy of it, five times per C# file.
 type View struct {
-	make func([]byte) []byte
+	derive func([]byte) []byte
 }
 
-// NewView returns the View that make derives from a buffer. What make
+// NewView returns the View that derive makes of a buffer. What derive
 // returns is shared: its users must not write into it.
-func NewView(make func([]byte) []byte) *View { return &View{make: make} }
+func NewView(derive func([]byte) []byte) *View { return &View{derive: derive} }
 
 // Of returns v's form of b: for a lent buffer, the one made already if
 // any; else one made now.
 func (v *View) Of(b []byte) []byte {
 	x := lentAs(b)
 	if x == nil {
-		return v.make(b)
+		return v.derive(b)
 	}
 	// Held while making, so that two detectors asking at once make one.
 	x.viewsMu.Lock()
@@ -340,7 +340,7 @@ func (v *View) Of(b []byte) []byte {
 			return m.out
 		}
 	}
-	out := v.make(b)
+	out := v.derive(b)
 	x.views = append(x.views, madeView{v, out})
 	return out
 }
