@@ -322,11 +322,15 @@ func indexFrom(b []byte, from int, sep []byte) int {
 func (e *errorState) expressCentral() (out, unregistered []facts.Location) {
 	for _, d := range e.errDefs {
 		ok := d.inline
+		var named *scan.Regexp // compiled once per definition, not per .use()
+		if d.name != "" {
+			named = scan.Transient(`\b` + regexp.QuoteMeta(d.name) + `\b`)
+		}
 		for _, a := range e.useArgs {
 			if ok {
 				break
 			}
-			if d.name != "" && scan.Transient(`\b`+regexp.QuoteMeta(d.name)+`\b`).MatchString(a) {
+			if named != nil && named.MatchString(a) {
 				ok = true
 			}
 			if d.name == "" && strings.Contains(strings.ToLower(a), "err") {
