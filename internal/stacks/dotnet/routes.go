@@ -83,10 +83,8 @@ var (
 // Routes returns the endpoints declared in one C# file: actions of
 // attribute-routed controllers and minimal-API Map calls.
 func Routes(data []byte) []Route {
-	code := Code(data)
-	skel := Skeleton(data)
-	out := controllerRoutes(code, skel, nil, nil)
-	return append(out, minimalRoutes(code, skel)...)
+	routes, _ := RoutesAndControllers(data)
+	return routes
 }
 
 // RoutesAndControllers is Routes and Controllers of one file. The route
@@ -98,7 +96,11 @@ func RoutesAndControllers(data []byte) ([]Route, []Controller) {
 	decls := declarations(code, skel)
 	classes := classesOf(code, skel, decls)
 	routes := append(controllerRoutes(code, skel, decls, classes), minimalRoutes(code, skel)...)
-	return routes, controllersOf(classes)
+	var controllers []Controller
+	for _, c := range classes {
+		controllers = append(controllers, Controller{Name: c.name, Base: c.base, Prefix: c.prefix, HasRoute: c.hasRoute, Authorize: c.authorize})
+	}
+	return routes, controllers
 }
 
 // ---- controllers ----
@@ -114,15 +116,11 @@ type class struct {
 	controller bool
 }
 
-// controllerRoutes returns the actions of attribute-routed controllers;
-// decls and classes are found when the caller has not found them.
+// controllerRoutes returns the actions of attribute-routed controllers,
+// given the file's declarations and classes.
 func controllerRoutes(code, skel []byte, decls []decl, classes []*class) []Route {
 	if !bytes.Contains(code, []byte("[Http")) && !bytes.Contains(code, []byte("Route(")) && !bytes.Contains(code, []byte("AcceptVerbs")) {
 		return nil
-	}
-	if decls == nil {
-		decls = declarations(code, skel)
-		classes = classesOf(code, skel, decls)
 	}
 	var out []Route
 	for _, d := range decls {
@@ -545,17 +543,8 @@ func isIdentString(s string) bool {
 // Controllers returns the classes of one file with their base class and
 // class-level routing attributes, for Inherit.
 func Controllers(data []byte) []Controller {
-	code := Code(data)
-	skel := Skeleton(data)
-	return controllersOf(classesOf(code, skel, declarations(code, skel)))
-}
-
-func controllersOf(classes []*class) []Controller {
-	var out []Controller
-	for _, c := range classes {
-		out = append(out, Controller{Name: c.name, Base: c.base, Prefix: c.prefix, HasRoute: c.hasRoute, Authorize: c.authorize})
-	}
-	return out
+	_, controllers := RoutesAndControllers(data)
+	return controllers
 }
 
 // Inherit applies what base controllers declared in other files say
